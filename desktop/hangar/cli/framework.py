@@ -1,0 +1,102 @@
+"""The subcommand framework: parsing, output in text or JSON, and error handling.
+
+A command is a module with ``NAME``, ``HELP``, ``add_arguments(parser)`` and
+``run(args, ctx) -> Result``; registering one is a line in ``COMMANDS`` (commands.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from .. import __version__
+from ..core.context import AppContext
+from ..core.errors import HangarError
+
+log = logging.getLogger("hangar.cli")
+
+
+@dataclass
+class Result:
+    """What a command produced: ``data`` for --json, ``text`` for a person."""
+
+    data: Any
+    text: str | None = None
+    exit_code: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+class Output:
+    """Where a running command may report progress without spoiling stdout's JSON."""
+
+    def __init__(self, json_mode: bool, stream=None) -> None:
+        self.json_mode = json_mode
+        self.stream = stream or sys.stderr
+
+    def progress(self, message: str) -> None:
+        print(message, file=self.stream, flush=True)
+
+
+def build_parser(commands: Sequence[Any]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hangar-cli",
+        description="Hangar, headless: find, download, run, benchmark and audit GGUF models on this machine.",
+    )
+    parser.add_argument("--version", action="version", version=f"hangar-cli {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for command in commands:
+        child = sub.add_parser(command.NAME, help=command.HELP, description=command.HELP, parents=[common])
+        command.add_arguments(child)
+        child.set_defaults(_run=command.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, context_factory: Callable[[], AppContext] = AppContext.open) -> int:
+    from .commands import COMMANDS
+
+    parser = build_parser(COMMANDS)
+    args = parser.parse_args(argv)  # exits 2 on usage errors, as argparse does
+    args.out = Output(args.json)
+    ctx: AppContext | None = None
+    try:
+        ctx = context_factory()
+        result = args._run(args, ctx)
+    except KeyboardInterrupt:
+        _report_error(args.json, {"code": "interrupted", "message": "interrupted", "hint": ""})
+        return 130
+    except HangarError as exc:
+        log.info("command %s failed: %s", args.command, exc.message)
+        _report_error(args.json, exc.to_dict())
+        return 1
+    except Exception as exc:  # an unexpected bug: a clean line, the traceback in the log
+        log.error("command %s crashed:\n%s", args.command, traceback.format_exc())
+        where = ctx.paths.log_file if ctx else "the log"
+        _report_error(
+            args.json,
+            {"code": "internal", "message": f"unexpected error: {exc.__class__.__name__}: {exc}", "hint": f"details in {where}"},
+        )
+        return 1
+    finally:
+        if ctx is not None:
+            ctx.close()
+    if args.json:
+        print(json.dumps(result.data, indent=2, ensure_ascii=False, default=str))
+    elif result.text is not None:
+        print(result.text)
+    return result.exit_code
+
+
+def _report_error(json_mode: bool, error: dict) -> None:
+    if json_mode:
+        print(json.dumps({"error": error}, ensure_ascii=False), file=sys.stderr)
+        return
+    print(f"error: {error['message']}", file=sys.stderr)
+    if error.get("hint"):
+        print(error["hint"], file=sys.stderr)

@@ -1,0 +1,50 @@
+"""Errors a user can meet, each with a message written for them.
+
+Every failure that reaches the window or the terminal is a HangarError: its text is
+shown as is, so it says what happened and what to do, never a bare traceback.
+"""
+
+from __future__ import annotations
+
+
+class HangarError(Exception):
+    """A failure with a message fit to show a user.
+
+    ``code`` is a stable identifier for scripts (the CLI's --json error output) and
+    tests; ``hint`` says what the user can do about it.
+    """
+
+    code = "error"
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message}\n{self.hint}" if self.hint else self.message
+
+    def to_dict(self) -> dict:
+        return {"code": self.code, "message": self.message, "hint": self.hint}
+
+
+class DatabaseError(HangarError):
+    code = "database"
+
+
+class DatabaseCorrupt(DatabaseError):
+    code = "database_corrupt"
+
+
+class DatabaseLocked(DatabaseError):
+    code = "database_locked"
+
+
+class DatabaseTooNew(DatabaseError):
+    code = "database_too_new"
+
+
+class InvalidInput(HangarError):
+    """Something the user gave us (a path, a value, a file) that we cannot use."""
+
+    code = "invalid_input"

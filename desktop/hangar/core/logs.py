@@ -1,0 +1,47 @@
+"""Logging to a rotating file, with secrets scrubbed before anything is written.
+
+Support asks users for this file, so it must never hold a Hugging Face token or an
+Authorization header, whichever library wrote the line.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+from pathlib import Path
+
+_SECRET_PATTERNS = (
+    re.compile(r"hf_[A-Za-z0-9]{8,}"),
+    re.compile(r"(?i)(authorization:?\s*(?:bearer\s+)?)[^\s'\"]+"),
+    re.compile(r"(?i)(token[\"']?\s*[:=]\s*[\"']?)[^\s'\",}]+"),
+)
+_HANDLER_NAME = "hangar-file"
+
+
+def redact(text: str) -> str:
+    text = _SECRET_PATTERNS[0].sub("hf_***", text)
+    for pattern in _SECRET_PATTERNS[1:]:
+        text = pattern.sub(lambda m: m.group(1) + "***", text)
+    return text
+
+
+class RedactingFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return redact(super().format(record))
+
+
+def setup_logging(log_file: Path, *, level: int = logging.INFO, max_bytes: int = 2_000_000, backups: int = 5) -> Path:
+    """Attach the rotating file handler to the root logger, once per process."""
+    root = logging.getLogger()
+    for handler in root.handlers:
+        if handler.get_name() == _HANDLER_NAME:
+            return log_file
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+    handler.set_name(_HANDLER_NAME)
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > level:
+        root.setLevel(level)
+    return log_file

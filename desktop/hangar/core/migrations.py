@@ -1,0 +1,58 @@
+"""The database schema, one numbered step at a time.
+
+Each migration is a tuple of SQL statements applied in one transaction together with
+``PRAGMA user_version``; a step never changes once released, later issues append new
+steps. ``store.Database`` applies them and backs the file up first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "local model library",
+        (
+            """
+            CREATE TABLE models (
+                id             INTEGER PRIMARY KEY,
+                path           TEXT NOT NULL UNIQUE,
+                name           TEXT NOT NULL,
+                size_bytes     INTEGER NOT NULL,
+                sha256         TEXT,
+                architecture   TEXT,
+                quant          TEXT,
+                parameters     INTEGER,
+                context_length INTEGER,
+                license        TEXT,
+                repo           TEXT,
+                revision       TEXT,
+                source         TEXT NOT NULL DEFAULT 'import',
+                added_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                last_used_at   TEXT
+            )
+            """,
+            "CREATE INDEX models_repo ON models(repo)",
+        ),
+    ),
+)
+
+
+def latest_version(migrations: tuple[Migration, ...] = MIGRATIONS) -> int:
+    return migrations[-1].version if migrations else 0
+
+
+def check_sequence(migrations: tuple[Migration, ...]) -> None:
+    """Refuse a gap or a repeat: a skipped number would silently skip schema."""
+    for expected, migration in enumerate(migrations, start=1):
+        if migration.version != expected:
+            raise ValueError(f"migration {migration.version} found where {expected} was expected")

@@ -1,0 +1,167 @@
+"""Synthetic GGUF models: real llama.cpp-loadable files with random weights.
+
+Tests and benchmarks need models without downloading any. A llama-architecture file
+with a byte-level vocabulary loads in llama-cpp-python in milliseconds, and because
+compute does not depend on the values, a synthetic model of a real shape gives real
+timings. Every file written here says so in its metadata (``hangar.synthetic``), and
+whatever shows or reports it must label it "synthetic weights".
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from .errors import InvalidInput
+
+CHATML_TEMPLATE = (
+    "{% for message in messages %}"
+    "{{ '<|im_start|>' + message['role'] + '\n' + message['content'] + '<|im_end|>' + '\n' }}"
+    "{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}"
+)
+SYNTHETIC_KEY = "hangar.synthetic"
+
+# Token types from the GGUF spec (gguf.TokenType): 1 normal, 2 unknown, 3 control, 6 byte.
+_NORMAL, _UNKNOWN, _CONTROL, _BYTE = 1, 2, 3, 6
+_SPECIALS = (("<unk>", _UNKNOWN), ("<s>", _CONTROL), ("</s>", _CONTROL), ("<|im_start|>", _CONTROL), ("<|im_end|>", _CONTROL))
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The hyper-parameters of a llama-style model."""
+
+    name: str
+    description: str
+    n_embd: int
+    n_layer: int
+    n_head: int
+    n_head_kv: int
+    n_ff: int
+    n_ctx_train: int = 4096
+    n_vocab: int = 0  # 0: just the specials, bytes and "▁"; larger pads with filler tokens
+
+    @property
+    def head_dim(self) -> int:
+        return self.n_embd // self.n_head
+
+
+PRESETS: dict[str, Shape] = {
+    "tiny": Shape("tiny", "2 layers, 64 wide: loads in milliseconds, for tests", 64, 2, 4, 2, 128),
+    "small": Shape("small", "4 layers, 256 wide, 8k vocabulary: a few MB, for UI and streaming tests", 256, 4, 8, 4, 704, 8192, 8192),
+}
+
+
+def vocabulary(shape: Shape) -> tuple[list[str], list[float], list[int]]:
+    """Specials, the 256 byte tokens (so any UTF-8 text tokenizes), "▁", then fillers."""
+    tokens = [text for text, _ in _SPECIALS]
+    types = [kind for _, kind in _SPECIALS]
+    tokens += [f"<0x{b:02X}>" for b in range(256)]
+    types += [_BYTE] * 256
+    tokens.append("\u2581")
+    types.append(_NORMAL)
+    filler = max(0, shape.n_vocab - len(tokens))
+    tokens += [f"\u2581t{i}" for i in range(filler)]
+    types += [_NORMAL] * filler
+    scores = [0.0 if kind == _BYTE else -float(i) for i, kind in enumerate(types)]
+    return tokens, scores, types
+
+
+def write_synthetic(
+    path: Path,
+    preset: str = "tiny",
+    *,
+    f16: bool = False,
+    seed: int = 0,
+    progress: Callable[[float], None] | None = None,
+) -> Path:
+    """Write a synthetic model to ``path`` (atomically) and return the path."""
+    import gguf  # imported here: it pulls numpy-heavy modules the CLI's --help does not need
+
+    if preset not in PRESETS:
+        raise InvalidInput(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
+    shape = PRESETS[preset]
+    path = Path(path)
+    if path.suffix.lower() != ".gguf":
+        raise InvalidInput(f"{path} must end in .gguf")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".partial")
+    rng = np.random.default_rng(seed)
+    tokens, scores, types = vocabulary(shape)
+    n_vocab, n_embd, n_kv = len(tokens), shape.n_embd, shape.n_head_kv * shape.head_dim
+    wtype = np.float16 if f16 else np.float32
+
+    writer = gguf.GGUFWriter(str(tmp), "llama")
+    writer.add_name(f"Hangar synthetic {shape.name}")
+    writer.add_description(f"Synthetic weights (random), shape {shape.name}: {shape.description}")
+    writer.add_bool(SYNTHETIC_KEY, True)
+    writer.add_string("hangar.synthetic.shape", shape.name)
+    writer.add_file_type(gguf.LlamaFileType.MOSTLY_F16 if f16 else gguf.LlamaFileType.ALL_F32)
+    writer.add_context_length(shape.n_ctx_train)
+    writer.add_embedding_length(n_embd)
+    writer.add_block_count(shape.n_layer)
+    writer.add_feed_forward_length(shape.n_ff)
+    writer.add_head_count(shape.n_head)
+    writer.add_head_count_kv(shape.n_head_kv)
+    writer.add_layer_norm_rms_eps(1e-5)
+    writer.add_rope_dimension_count(shape.head_dim)
+    writer.add_rope_freq_base(10000.0)
+    writer.add_tokenizer_model("llama")
+    writer.add_token_list(tokens)
+    writer.add_token_scores(scores)
+    writer.add_token_types(types)
+    writer.add_unk_token_id(0)
+    writer.add_bos_token_id(1)
+    writer.add_eos_token_id(2)
+    writer.add_add_bos_token(True)
+    writer.add_add_eos_token(False)
+    writer.add_chat_template(CHATML_TEMPLATE)
+
+    def weight(rows: int, cols: int, scale: float = 0.02) -> np.ndarray:
+        return (rng.standard_normal((rows, cols), dtype=np.float32) * scale).astype(wtype)
+
+    ones = np.ones(n_embd, dtype=np.float32)
+    writer.add_tensor("token_embd.weight", weight(n_vocab, n_embd, 1.0))
+    for i in range(shape.n_layer):
+        blk = f"blk.{i}"
+        writer.add_tensor(f"{blk}.attn_norm.weight", ones)
+        writer.add_tensor(f"{blk}.attn_q.weight", weight(n_embd, n_embd))
+        writer.add_tensor(f"{blk}.attn_k.weight", weight(n_kv, n_embd))
+        writer.add_tensor(f"{blk}.attn_v.weight", weight(n_kv, n_embd))
+        writer.add_tensor(f"{blk}.attn_output.weight", weight(n_embd, n_embd))
+        writer.add_tensor(f"{blk}.ffn_norm.weight", ones)
+        writer.add_tensor(f"{blk}.ffn_gate.weight", weight(shape.n_ff, n_embd))
+        writer.add_tensor(f"{blk}.ffn_up.weight", weight(shape.n_ff, n_embd))
+        writer.add_tensor(f"{blk}.ffn_down.weight", weight(n_embd, shape.n_ff))
+        if progress:
+            progress((i + 1) / (shape.n_layer + 1))
+    writer.add_tensor("output_norm.weight", ones)
+    writer.add_tensor("output.weight", _output_weights(rng, tokens, types, n_embd, wtype))
+    try:
+        writer.write_header_to_file()
+        writer.write_kv_data_to_file()
+        writer.write_tensors_to_file()
+    finally:
+        writer.close()
+    os.replace(tmp, path)
+    if progress:
+        progress(1.0)
+    return path
+
+
+def _output_weights(rng: np.random.Generator, tokens: list[str], types: list[int], n_embd: int, wtype: type) -> np.ndarray:
+    """Random output rows, with zero rows for control tokens.
+
+    Ordinary tokens then get logits of a few units either side of zero while end-of-
+    generation tokens sit at exactly zero, so a random model keeps talking instead of
+    stopping after a token or two, which is what a streaming test needs.
+    """
+    out = rng.standard_normal((len(tokens), n_embd), dtype=np.float32) * 0.5
+    for index, kind in enumerate(types):
+        if kind in (_CONTROL, _UNKNOWN):
+            out[index] = 0.0
+    return out.astype(wtype)

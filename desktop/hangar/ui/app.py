@@ -1,0 +1,71 @@
+"""Entry point of the window (the ``hangar`` command)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from .. import __version__
+
+
+def _display_problem() -> str | None:
+    """Why Qt would abort without a window, said before it does so with a core dump."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "Hangar needs a graphical desktop, and none was found (DISPLAY and WAYLAND_DISPLAY are not set).\n"
+        "On a server, use hangar-cli, or start the window under a virtual display: xvfb-run hangar"
+    )
+
+
+def apply_theme(theme: str) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    hints = QGuiApplication.styleHints()
+    if not hasattr(hints, "setColorScheme"):  # Qt before 6.8 always follows the system
+        return
+    scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(theme, Qt.ColorScheme.Unknown)
+    hints.setColorScheme(scheme)
+
+
+def main(argv: list[str] | None = None) -> int:
+    problem = _display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+    from PySide6.QtWidgets import QApplication
+
+    from ..core.context import AppContext
+    from .error_dialog import ExceptionHook
+    from .startup import open_main_window
+
+    app = QApplication(list(argv if argv is not None else sys.argv))
+    app.setApplicationName("Hangar")
+    app.setOrganizationName("Hangar")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.hangar.Hangar")
+    from PySide6.QtGui import QIcon
+
+    from ..core.resources import resource
+
+    app.setWindowIcon(QIcon(str(resource("icons", "hangar.svg"))))
+    ctx = AppContext.open()
+    hook = ExceptionHook(ctx.paths.log_file).install()
+    apply_theme(ctx.settings.theme)
+    window = open_main_window(ctx)
+    if window is None:
+        ctx.close()
+        return 1
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        hook.uninstall()
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""The panes of the main window, in sidebar order.
+
+Each pane is a subpackage; ``PANES`` names them with a stable key (saved as the last
+pane) and a factory taking the AppContext.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QStyle, QWidget
+
+from ...core.context import AppContext
+
+
+@dataclass(frozen=True)
+class PaneSpec:
+    key: str
+    title: str
+    icon: QStyle.StandardPixmap
+    factory: Callable[[AppContext], QWidget]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Panes", text)
+
+
+def pane_specs() -> list[PaneSpec]:
+    # Imported here so that each pane's module loads only when the window is built.
+    from .benchmark.pane import BenchmarkPane
+    from .chat.pane import ChatPane
+    from .discover.pane import DiscoverPane
+    from .hardware.pane import HardwarePane
+    from .library.pane import LibraryPane
+    from .licenses.pane import LicensesPane
+    from .settings.pane import SettingsPane
+
+    sp = QStyle.StandardPixmap
+    return [
+        PaneSpec("discover", _tr("Discover"), sp.SP_FileDialogContentsView, DiscoverPane),
+        PaneSpec("library", _tr("Library"), sp.SP_DirIcon, LibraryPane),
+        PaneSpec("chat", _tr("Chat"), sp.SP_MessageBoxInformation, ChatPane),
+        PaneSpec("benchmark", _tr("Benchmark"), sp.SP_MediaSeekForward, BenchmarkPane),
+        PaneSpec("licenses", _tr("Licenses"), sp.SP_FileDialogDetailedView, LicensesPane),
+        PaneSpec("hardware", _tr("Hardware"), sp.SP_ComputerIcon, HardwarePane),
+        PaneSpec("settings", _tr("Settings"), sp.SP_FileDialogListView, SettingsPane),
+    ]

@@ -1,0 +1,1 @@
+"""Benchmark: llama-bench-exact speed, energy and cost measurements."""

@@ -1,0 +1,1 @@
+"""Chat: conversations with a local model."""

@@ -1,0 +1,1 @@
+"""Discover: search the Hugging Face Hub for GGUF models."""

@@ -1,0 +1,1 @@
+"""Hardware: CPUs, GPUs, NPUs and the llama.cpp runtimes that can use them."""

@@ -1,0 +1,1 @@
+"""Licenses: what each model's license allows, checked against company policy."""

@@ -1,0 +1,1 @@
+"""Settings: folders, performance defaults, language and theme."""

@@ -1,0 +1,146 @@
+"""The Settings pane: every change is validated and saved at once, no Apply button."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import psutil
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ....core.context import AppContext
+from ....core.errors import HangarError
+from ...error_dialog import show_error
+
+log = logging.getLogger(__name__)
+
+
+class SettingsPane(QWidget):
+    settings_changed = Signal(str)  # the name of the setting that changed
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        s = ctx.settings
+        outer = QVBoxLayout(self)
+
+        storage = QGroupBox(self.tr("Storage"))
+        form = QFormLayout(storage)
+        self.models_dir_edit = QLineEdit(str(ctx.models_dir))
+        self.models_dir_edit.setAccessibleName(self.tr("Models folder"))
+        self.models_dir_edit.editingFinished.connect(self._on_models_dir_edited)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._on_browse_models_dir)
+        row = QHBoxLayout()
+        row.addWidget(self.models_dir_edit, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("Models folder"), row)
+        form.addRow(self.tr("Data folder"), self._path_row(ctx.paths.data))
+        form.addRow(self.tr("Log file"), self._path_row(ctx.paths.log_file))
+        outer.addWidget(storage)
+
+        perf = QGroupBox(self.tr("Performance"))
+        form = QFormLayout(perf)
+        self.threads_spin = QSpinBox()
+        self.threads_spin.setRange(0, 1024)
+        physical = psutil.cpu_count(logical=False) or psutil.cpu_count() or 1
+        self.threads_spin.setSpecialValueText(self.tr("Automatic ({0}, one per physical core)").format(physical))
+        self.threads_spin.setValue(s.threads)
+        self.threads_spin.setAccessibleName(self.tr("CPU threads"))
+        self.threads_spin.valueChanged.connect(lambda v: self._set("threads", int(v)))
+        form.addRow(self.tr("CPU threads"), self.threads_spin)
+        self.fallback_check = QCheckBox(self.tr("If a model cannot load on the GPU or NPU, load it on the CPU and say why"))
+        self.fallback_check.setChecked(s.gpu_fallback_to_cpu)
+        self.fallback_check.toggled.connect(lambda v: self._set("gpu_fallback_to_cpu", bool(v)))
+        form.addRow(self.tr("Fallback"), self.fallback_check)
+        outer.addWidget(perf)
+
+        look = QGroupBox(self.tr("Appearance"))
+        form = QFormLayout(look)
+        self.language_combo = self._combo(
+            "language", [("system", self.tr("Follow the system")), ("en", "English"), ("zh_CN", "简体中文")]
+        )
+        form.addRow(self.tr("Language (after restart)"), self.language_combo)
+        self.theme_combo = self._combo(
+            "theme", [("system", self.tr("Follow the system")), ("light", self.tr("Light")), ("dark", self.tr("Dark"))]
+        )
+        form.addRow(self.tr("Theme"), self.theme_combo)
+        outer.addWidget(look)
+
+        privacy = QLabel(
+            self.tr("Hangar sends nothing anywhere by itself: it contacts the Hugging Face Hub only when you search or download.")
+        )
+        privacy.setWordWrap(True)
+        outer.addWidget(privacy)
+        if s.problems:
+            warning = QLabel("\n".join(s.problems))
+            warning.setWordWrap(True)
+            warning.setObjectName("settingsProblems")
+            outer.addWidget(warning)
+        outer.addStretch(1)
+
+    def _path_row(self, path: Path) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(str(path))
+        label.setTextInteractionFlags(label.textInteractionFlags() | label.textInteractionFlags().TextSelectableByMouse)
+        button = QPushButton(self.tr("Open"))
+        target = path if path.is_dir() else path.parent
+        button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))))
+        row.addWidget(label, 1)
+        row.addWidget(button)
+        return box
+
+    def _combo(self, name: str, choices: list[tuple[str, str]]) -> QComboBox:
+        combo = QComboBox()
+        for value, label in choices:
+            combo.addItem(label, value)
+        combo.setCurrentIndex(max(0, combo.findData(getattr(self.ctx.settings, name))))
+        combo.currentIndexChanged.connect(lambda _i: self._set(name, combo.currentData()))
+        return combo
+
+    def _on_browse_models_dir(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the models folder"), str(self.ctx.models_dir))
+        if chosen:
+            self.models_dir_edit.setText(chosen)
+            self._on_models_dir_edited()
+
+    def _on_models_dir_edited(self) -> None:
+        text = self.models_dir_edit.text().strip()
+        if Path(text).expanduser() == self.ctx.models_dir:
+            return
+        try:
+            Path(text).expanduser().mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            show_error(self, self.tr("Models folder"), HangarError(self.tr("Cannot use {0}: {1}").format(text, exc.strerror)))
+            self.models_dir_edit.setText(str(self.ctx.models_dir))
+            return
+        self._set("models_dir", text)
+
+    def _set(self, name: str, value: object) -> None:
+        old = getattr(self.ctx.settings, name)
+        setattr(self.ctx.settings, name, value)
+        try:
+            self.ctx.save_settings()
+        except (HangarError, OSError) as exc:
+            setattr(self.ctx.settings, name, old)
+            show_error(self, self.tr("Settings"), exc if isinstance(exc, HangarError) else HangarError(str(exc)))
+            return
+        log.info("setting %s changed", name)
+        self.settings_changed.emit(name)

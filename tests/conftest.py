@@ -1,0 +1,76 @@
+"""Shared test set-up: no network, a private HANGAR_HOME per test, Qt offscreen.
+
+The environment is fixed here, before huggingface_hub or Qt is imported anywhere:
+HF_ENDPOINT points at a closed local port so that a test which forgets the local Hub
+fails at once instead of reaching the internet.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["HF_ENDPOINT"] = "http://127.0.0.1:9"
+os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+os.environ["HF_HUB_DISABLE_XET"] = "1"
+os.environ["HF_HUB_DISABLE_IMPLICIT_TOKEN"] = "1"
+os.environ["HF_HOME"] = tempfile.mkdtemp(prefix="hangar-test-hf-")
+os.environ.pop("HF_TOKEN", None)
+os.environ.pop("HANGAR_HOME", None)
+
+import pytest  # noqa: E402
+
+from hangar.core.synth import write_synthetic  # noqa: E402
+
+from .fixtures.hub_repos import HubRepo  # noqa: E402
+from .fixtures.hub_server import HubServer  # noqa: E402
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def hangar_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "hangar-home"
+    monkeypatch.setenv("HANGAR_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def tiny_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic llama model, written once per test session."""
+    return write_synthetic(tmp_path_factory.mktemp("models") / "tiny.gguf", "tiny")
+
+
+@pytest.fixture
+def hub(tiny_gguf: Path):
+    """A local Hub with one public GGUF repo and one gated one."""
+    with HubServer() as server:
+        public = HubRepo(
+            "hangar-test/tiny-llama-GGUF",
+            card_data={"license": "apache-2.0", "base_model": "hangar-test/tiny-llama", "tags": ["gguf"]},
+            card_body="# Tiny llama\n\nA synthetic model for tests.\n",
+            downloads=1200,
+            likes=7,
+        )
+        public.add_local_file("tiny-llama-Q8_0.gguf", tiny_gguf)
+        server.add_repo(public)
+        gated = HubRepo("hangar-test/gated-GGUF", card_data={"license": "llama3.1"}, gated="manual", downloads=5)
+        gated.add_local_file("gated-Q4_K_M.gguf", tiny_gguf)
+        server.add_repo(gated)
+        yield server
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120):
+    """Run hangar-cli in a child process, as a user would."""
+    import subprocess
+
+    return subprocess.run(
+        [sys.executable, "-m", "hangar.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )

@@ -1,0 +1,94 @@
+"""The main window: its panes, and that it remembers where the user left it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from hangar.core.context import AppContext
+from hangar.ui.main_window import MainWindow
+from hangar.ui.widgets.empty_state import EmptyState
+
+PANES = ["discover", "library", "chat", "benchmark", "licenses", "hardware", "settings"]
+
+
+def _window(qtbot) -> MainWindow:
+    window = MainWindow(AppContext.open())
+    qtbot.addWidget(window)
+    return window
+
+
+def test_window_has_title_and_the_seven_panes_in_order(qtbot) -> None:
+    window = _window(qtbot)
+    assert "Hangar" in window.windowTitle()
+    assert window.pane_keys() == PANES
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    assert titles == ["Discover", "Library", "Chat", "Benchmark", "Licenses", "Hardware", "Settings"]
+    assert window.current_pane_key() == "discover"
+
+
+def test_clicking_the_sidebar_switches_pane(qtbot) -> None:
+    window = _window(qtbot)
+    window.show()
+    for row, key in enumerate(PANES):
+        item = window.sidebar.item(row)
+        qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=window.sidebar.visualItemRect(item).center())
+        assert window.current_pane_key() == key
+        assert window.stack.currentWidget().objectName() == f"pane_{key}"
+
+
+def test_unfinished_panes_say_so_instead_of_showing_fake_data(qtbot) -> None:
+    window = _window(qtbot)
+    for key in ("discover", "chat", "benchmark", "licenses"):
+        state = window.pane(key).findChild(EmptyState)
+        assert state is not None
+        assert "not available in this version yet" in state.body_label.text()
+    library = window.pane("library").findChild(EmptyState)
+    assert library.title_label.text() == "No models yet"
+
+
+def test_size_and_last_pane_are_remembered(qtbot) -> None:
+    window = _window(qtbot)
+    window.show()
+    window.resize(760, 540)
+    window.show_pane("licenses")
+    window.close()
+
+    again = _window(qtbot)
+    again.show()
+    assert again.current_pane_key() == "licenses"
+    assert (again.width(), again.height()) == (760, 540)
+
+
+def test_keyboard_shortcuts_switch_panes(qtbot) -> None:
+    window = _window(qtbot)
+    window.show()
+    window.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_pane_key() == "chat"
+
+
+def test_a_pane_that_fails_to_build_shows_why_and_the_window_survives(qtbot, monkeypatch) -> None:
+    from hangar.ui import panes
+
+    real = panes.pane_specs
+
+    def specs_with_a_broken_chat():
+        result = real()
+        broken = [s for s in result if s.key == "chat"][0]
+
+        def explode(ctx):
+            raise RuntimeError("chat exploded")
+
+        result[result.index(broken)] = panes.PaneSpec("chat", broken.title, broken.icon, explode)
+        return result
+
+    monkeypatch.setattr("hangar.ui.main_window.pane_specs", specs_with_a_broken_chat)
+    window = _window(qtbot)
+    window.show_pane("chat")
+    state = window.pane("chat")
+    assert isinstance(state, EmptyState)
+    assert "chat exploded" in state.body_label.text()
+    window.show_pane("settings")
+    assert window.current_pane_key() == "settings"

@@ -1,0 +1,54 @@
+"""The Settings pane saves what the user changes, at once, and survives bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hangar.core.context import AppContext
+from hangar.core.settings import load_settings
+from hangar.ui.panes.settings.pane import SettingsPane
+
+
+def test_changes_are_saved_immediately(qtbot, tmp_path: Path) -> None:
+    ctx = AppContext.open()
+    pane = SettingsPane(ctx)
+    qtbot.addWidget(pane)
+    with qtbot.waitSignal(pane.settings_changed):
+        pane.threads_spin.setValue(4)
+    pane.fallback_check.setChecked(False)
+    pane.language_combo.setCurrentIndex(pane.language_combo.findData("zh_CN"))
+    pane.models_dir_edit.setText(str(tmp_path / "my-models"))
+    pane._on_models_dir_edited()
+    saved = load_settings(ctx.paths.settings_file)
+    assert saved.threads == 4
+    assert saved.gpu_fallback_to_cpu is False
+    assert saved.language == "zh_CN"
+    assert Path(saved.models_dir) == tmp_path / "my-models"
+    assert (tmp_path / "my-models").is_dir()
+
+
+def test_an_unusable_models_folder_is_refused_with_a_message(qtbot, tmp_path: Path, monkeypatch) -> None:
+    ctx = AppContext.open()
+    pane = SettingsPane(ctx)
+    qtbot.addWidget(pane)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    shown = []
+    monkeypatch.setattr("hangar.ui.panes.settings.pane.show_error", lambda parent, title, exc: shown.append(str(exc)))
+    pane.models_dir_edit.setText(str(blocker / "models"))
+    pane._on_models_dir_edited()
+    assert shown and "Cannot use" in shown[0]
+    assert pane.models_dir_edit.text() == str(ctx.models_dir)
+    assert ctx.settings.models_dir == ""
+
+
+def test_problems_in_the_settings_file_are_shown(qtbot, hangar_home: Path) -> None:
+    (hangar_home / "config").mkdir(parents=True)
+    (hangar_home / "config" / "settings.json").write_text('{"threads": "many"}')
+    ctx = AppContext.open()
+    pane = SettingsPane(ctx)
+    qtbot.addWidget(pane)
+    from PySide6.QtWidgets import QLabel
+
+    label = pane.findChild(QLabel, "settingsProblems")
+    assert label is not None and "threads" in label.text()
