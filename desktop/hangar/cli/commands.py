@@ -1,5 +1,5 @@
 """The registry of hangar-cli subcommands; later features add their module here."""
 
-from . import info_cmd, settings_cmd, synth_cmd
+from . import hardware_cmd, info_cmd, run_cmd, settings_cmd, synth_cmd
 
-COMMANDS = (info_cmd, settings_cmd, synth_cmd)
+COMMANDS = (info_cmd, hardware_cmd, run_cmd, settings_cmd, synth_cmd)

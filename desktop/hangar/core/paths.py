@@ -37,6 +37,11 @@ class AppPaths:
         return self.logs / "hangar.log"
 
     @property
+    def runtimes_dir(self) -> Path:
+        """llama.cpp builds for CUDA and CANN, one folder each (installers/backends/)."""
+        return self.data / "runtimes"
+
+    @property
     def default_models_dir(self) -> Path:
         return self.data / "models"
 

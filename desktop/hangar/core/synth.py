@@ -44,6 +44,7 @@ class Shape:
     n_ff: int
     n_ctx_train: int = 4096
     n_vocab: int = 0  # 0: just the specials, bytes and "▁"; larger pads with filler tokens
+    script: str = ""  # when set, the model greedily repeats this text forever (see _script_weights)
 
     @property
     def head_dim(self) -> int:
@@ -53,6 +54,9 @@ class Shape:
 PRESETS: dict[str, Shape] = {
     "tiny": Shape("tiny", "2 layers, 64 wide: loads in milliseconds, for tests", 64, 2, 4, 2, 128),
     "small": Shape("small", "4 layers, 256 wide, 8k vocabulary: a few MB, for UI and streaming tests", 256, 4, 8, 4, 704, 8192, 8192),
+    "medium": Shape("medium", "8 layers, 512 wide: slow enough on a CPU to cancel mid-prompt", 512, 8, 8, 4, 1408, 16384, 8192),
+    # Every byte of the script is distinct, so "next byte" is a function of the last byte alone.
+    "script": Shape("script", "repeats '中日한🙂é' forever under greedy sampling: multi-byte streaming tests", 64, 2, 4, 2, 128, script="中日한🙂é"),
 }
 
 
@@ -125,7 +129,10 @@ def write_synthetic(
         return (rng.standard_normal((rows, cols), dtype=np.float32) * scale).astype(wtype)
 
     ones = np.ones(n_embd, dtype=np.float32)
-    writer.add_tensor("token_embd.weight", weight(n_vocab, n_embd, 1.0))
+    embeddings = rng.standard_normal((n_vocab, n_embd), dtype=np.float32)
+    if shape.script:  # layers that add nothing: the last token alone decides the next
+        weight = lambda rows, cols, scale=0.0: np.zeros((rows, cols), dtype=wtype)  # noqa: E731
+    writer.add_tensor("token_embd.weight", embeddings.astype(wtype))
     for i in range(shape.n_layer):
         blk = f"blk.{i}"
         writer.add_tensor(f"{blk}.attn_norm.weight", ones)
@@ -140,7 +147,8 @@ def write_synthetic(
         if progress:
             progress((i + 1) / (shape.n_layer + 1))
     writer.add_tensor("output_norm.weight", ones)
-    writer.add_tensor("output.weight", _output_weights(rng, tokens, types, n_embd, wtype))
+    output = _script_weights(shape.script, embeddings) if shape.script else _output_weights(rng, types, n_embd)
+    writer.add_tensor("output.weight", output.astype(wtype))
     try:
         writer.write_header_to_file()
         writer.write_kv_data_to_file()
@@ -153,15 +161,35 @@ def write_synthetic(
     return path
 
 
-def _output_weights(rng: np.random.Generator, tokens: list[str], types: list[int], n_embd: int, wtype: type) -> np.ndarray:
+def _output_weights(rng: np.random.Generator, types: list[int], n_embd: int) -> np.ndarray:
     """Random output rows, with zero rows for control tokens.
 
     Ordinary tokens then get logits of a few units either side of zero while end-of-
     generation tokens sit at exactly zero, so a random model keeps talking instead of
     stopping after a token or two, which is what a streaming test needs.
     """
-    out = rng.standard_normal((len(tokens), n_embd), dtype=np.float32) * 0.5
+    out = rng.standard_normal((len(types), n_embd), dtype=np.float32) * 0.5
     for index, kind in enumerate(types):
         if kind in (_CONTROL, _UNKNOWN):
             out[index] = 0.0
-    return out.astype(wtype)
+    return out
+
+
+def _script_weights(script: str, embeddings: np.ndarray) -> np.ndarray:
+    """Output rows that make byte b(i+1) the best continuation of byte b(i), cyclically.
+
+    With the layers zeroed, the final hidden state is the normalised embedding of the
+    last token, so the logit of token v is emb(last) . row(v). Setting row(b(i+1)) to
+    emb(b(i)) gives the successor a logit of about n_embd while any other token scores
+    around sqrt(n_embd): greedy decoding walks the script's bytes, and each character
+    (3 or 4 bytes) arrives split across tokens.
+    """
+    data = script.encode("utf-8")
+    if len(set(data)) != len(data):
+        raise InvalidInput("a script's UTF-8 bytes must all differ")
+    byte_token = {b: len(_SPECIALS) + b for b in range(256)}
+    out = np.zeros_like(embeddings)
+    for i, b in enumerate(data):
+        nxt = data[(i + 1) % len(data)]
+        out[byte_token[nxt]] = embeddings[byte_token[b]]
+    return out

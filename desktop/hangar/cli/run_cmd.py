@@ -1,0 +1,101 @@
+"""hangar-cli run: load a GGUF model in a worker process and stream a completion to stdout."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import psutil
+
+from ..core import engine_protocol as P
+from ..core.context import AppContext
+from ..core.errors import InvalidInput
+from ..core.fit import cann_warning, estimate_fit
+from ..core.gguf_header import read_header
+from ..core.inference import start_model
+from ..core.runtimes import KINDS, detect_runtime
+from .framework import Result
+
+NAME = "run"
+HELP = "run a prompt through a GGUF model (in a separate worker process) and stream the answer"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("model", type=Path, metavar="MODEL.gguf")
+    parser.add_argument("--prompt", required=True, help="the text to complete")
+    parser.add_argument("--runtime", choices=KINDS, default="cpu", help="llama.cpp build to use (default: cpu)")
+    parser.add_argument("--ngl", type=int, default=P.GPU_LAYERS_ALL, help="layers to put on the GPU/NPU (-1: all, the default)")
+    parser.add_argument("--ctx", type=int, default=4096, help="context size in tokens (default: 4096)")
+    parser.add_argument("--max-tokens", type=int, default=256)
+    parser.add_argument("--temperature", type=float, default=0.8)
+    parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--threads", type=int, default=0, help="CPU threads (default: one per physical core)")
+    parser.add_argument("--no-fallback", action="store_true", help="fail instead of falling back to the CPU")
+    parser.add_argument("--force", action="store_true", help="load even if the memory estimate says it does not fit")
+
+
+def _check_fit(args: argparse.Namespace, runtime) -> str | None:
+    try:
+        header = read_header(args.model)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{args.model.name}: {exc.message}", hint="Hangar only loads GGUF model files.") from None
+    accel = [d for d in runtime.devices if d.get("type") in ("gpu", "accel")] if runtime.name != "cpu" and args.ngl != 0 else []
+    if accel:
+        free, device, kind = accel[0]["memory_free_bytes"], f"{accel[0]['description']} ({accel[0]['name']})", "gpu"
+    else:
+        free, device, kind = psutil.virtual_memory().available, "CPU memory", "cpu"
+    fit = estimate_fit(header, n_ctx=args.ctx, available_bytes=free, device=device, device_kind=kind)
+    if fit.verdict == "does_not_fit" and not args.force:
+        raise InvalidInput(f"{args.model.name} {fit.explain()}.", hint="Use a smaller quantisation or context (--ctx), or pass --force to try anyway.")
+    return cann_warning(header) if runtime.name == "cann" else None
+
+
+def run(args: argparse.Namespace, ctx: AppContext) -> Result:
+    if not args.model.is_file():
+        raise InvalidInput(f"{args.model} does not exist or is not a file.")
+    runtime = detect_runtime(args.runtime, ctx.paths.runtimes_dir)
+    warning = _check_fit(args, runtime)
+    say = args.out.progress
+    if warning:
+        say(f"warning: {warning}")
+    options = P.LoadOptions(path=str(args.model.resolve()), n_ctx=args.ctx, n_gpu_layers=args.ngl, n_threads=args.threads or ctx.settings.threads)
+    client, placement = start_model(
+        options,
+        runtime,
+        allow_fallback=not args.no_fallback and ctx.settings.gpu_fallback_to_cpu,
+        runtimes_dir=ctx.paths.runtimes_dir,
+        on_status=say,
+    )
+    say(f"running on {placement.summary()}")
+    pieces: list[str] = []
+    done: dict = {}
+    try:
+        generate = P.GenerateOptions(prompt=args.prompt, max_tokens=args.max_tokens, temperature=args.temperature, seed=args.seed)
+        for event in client.generate(generate):
+            if event["event"] == "token":
+                pieces.append(event["text"])
+                if not args.json:
+                    sys.stdout.write(event["text"])
+                    sys.stdout.flush()
+            elif event["event"] == "done":
+                done = event
+    except KeyboardInterrupt:
+        client.cancel()
+        raise
+    finally:
+        client.close()
+    if not args.json:
+        sys.stdout.write("\n")
+        say(f"{done.get('n_generated', 0)} tokens, {done.get('gen_tps') or 0:.1f} tokens/s, first token after {done.get('ttft_ms') or 0:.0f} ms")
+    data = {
+        "text": "".join(pieces),
+        "placement": placement.to_dict(),
+        "stop_reason": done.get("stop_reason"),
+        "n_prompt": done.get("n_prompt"),
+        "n_generated": done.get("n_generated"),
+        "ttft_ms": done.get("ttft_ms"),
+        "gen_tps": done.get("gen_tps"),
+        "warning": warning,
+    }
+    return Result(data, None)

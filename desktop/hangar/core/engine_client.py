@@ -1,0 +1,246 @@
+"""The parent's side of the inference worker: start it, talk to it, survive its death.
+
+One ``EngineClient`` owns one worker process (``python -m hangar.engine``) and so one
+loaded model. Events arrive on a queue filled by a reader thread; the blocking helpers
+(``load``, ``generate``) consume it and are meant for a worker thread in the GUI or the
+CLI's main thread. When the process dies (a crash, an OOM kill, SIGKILL) the reader
+turns that into an ``error`` event with the exit reason and the worker's last log lines.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import logging
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from typing import Callable, Iterator
+
+from . import engine_protocol as P
+from .errors import HangarError
+
+log = logging.getLogger(__name__)
+
+_SIGNAL_HINTS = {
+    signal.SIGKILL: "often the system ran out of memory and killed it",
+    signal.SIGSEGV: "a crash inside llama.cpp or the GPU driver",
+    signal.SIGABRT: "llama.cpp stopped on an internal error",
+    signal.SIGBUS: "the model file changed or vanished while mapped",
+}
+
+
+class EngineError(HangarError):
+    """A failure reported by (or about) the worker; ``code`` is from engine_protocol."""
+
+    def __init__(self, code: str, message: str, *, log_tail: list[str] | None = None, hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.code = code
+        self.log_tail = log_tail or []
+
+    def to_dict(self) -> dict:
+        return {**super().to_dict(), "log_tail": self.log_tail}
+
+
+class EngineClient:
+    def __init__(
+        self,
+        *,
+        runtime_name: str = "cpu",
+        runtime_env: dict[str, str] | None = None,
+        python: str = sys.executable,
+        start_timeout_s: float = 60.0,
+    ) -> None:
+        self.runtime_name = runtime_name
+        self.events: queue.Queue[dict] = queue.Queue()
+        self.stderr_tail: collections.deque[str] = collections.deque(maxlen=60)
+        self.hello: dict | None = None
+        self.model: dict | None = None
+        self._next_id = 0
+        self._closing = False
+        self._cancel_at: float | None = None
+        env = {**os.environ, **(runtime_env or {}), "PYTHONUNBUFFERED": "1"}
+        self.proc = subprocess.Popen(
+            [python, "-m", "hangar.engine"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            bufsize=1,
+        )
+        self._stdin_lock = threading.Lock()
+        threading.Thread(target=self._read_stdout, name="engine-stdout", daemon=True).start()
+        threading.Thread(target=self._read_stderr, name="engine-stderr", daemon=True).start()
+        first = self._next_event(start_timeout_s)
+        if first.get("event") != "hello":
+            self.close()
+            raise _error_from(first)
+        self.hello = first
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def _read_stdout(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            try:
+                self.events.put(json.loads(line))
+            except ValueError:
+                log.warning("engine wrote a non-JSON line: %r", line[:200])
+        code = self.proc.wait()
+        if not self._closing:
+            time.sleep(0.05)  # let the stderr reader catch the last lines
+            self.events.put(self._death_event(code))
+
+    def _read_stderr(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            line = line.rstrip()
+            if line:
+                self.stderr_tail.append(line)
+                log.debug("engine: %s", line)
+
+    def _death_event(self, code: int) -> dict:
+        if code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            hint = _SIGNAL_HINTS.get(-code, "")
+            message = f"The model process was stopped by {name}" + (f" ({hint})." if hint else ".")
+        else:
+            message = f"The model process exited unexpectedly (exit code {code})."
+        return {"event": "error", "id": None, "code": P.E_WORKER_CRASHED, "message": message, "log_tail": list(self.stderr_tail)[-20:]}
+
+    def send(self, request: dict) -> None:
+        if self.proc.poll() is not None or self.proc.stdin is None:
+            raise EngineError(P.E_WORKER_CRASHED, "The model process is not running.", log_tail=list(self.stderr_tail)[-20:])
+        with self._stdin_lock:
+            try:
+                self.proc.stdin.write(json.dumps(request) + "\n")
+                self.proc.stdin.flush()
+            except (BrokenPipeError, OSError) as exc:
+                raise EngineError(P.E_WORKER_CRASHED, f"The model process is gone: {exc}") from exc
+
+    def _new_id(self) -> int:
+        self._next_id += 1
+        return self._next_id
+
+    def _next_event(self, timeout: float | None) -> dict:
+        try:
+            return self.events.get(timeout=timeout)
+        except queue.Empty:
+            return {"event": "error", "id": None, "code": P.E_WORKER_UNRESPONSIVE, "message": f"The model process did not answer within {timeout:.0f} s."}
+
+    def _events_for(self, request_id: int, *, idle_timeout: float | None, cancel_grace_s: float = 0.5) -> Iterator[dict]:
+        """Events answering one request; ends at its final event (or the worker's death)."""
+        while True:
+            wait = 0.05 if self._cancel_at is not None else idle_timeout
+            try:
+                event = self.events.get(timeout=wait)
+            except queue.Empty:
+                if self._cancel_at is not None and time.monotonic() - self._cancel_at > cancel_grace_s:
+                    self.kill()
+                    yield {"event": "done", "id": request_id, "stop_reason": "cancelled", "worker_restarted": True}
+                    return
+                if self._cancel_at is None:
+                    yield {"event": "error", "id": request_id, "code": P.E_WORKER_UNRESPONSIVE, "message": "The model process stopped answering."}
+                    return
+                continue
+            if event.get("id") not in (request_id, None):
+                continue  # a late event from an earlier request
+            yield event
+            if event["event"] in ("loaded", "done", "error", "unloaded", "stats"):
+                return
+
+    # -- requests --------------------------------------------------------------------------------
+    def load(self, options: P.LoadOptions, on_progress: Callable[[float], None] | None = None, timeout_s: float = 600) -> dict:
+        """Load a model; returns the ``loaded`` event or raises EngineError."""
+        request_id = self._new_id()
+        self._cancel_at = None
+        self.send(options.to_request(request_id))
+        for event in self._events_for(request_id, idle_timeout=timeout_s, cancel_grace_s=2.0):
+            if event["event"] == "progress" and on_progress:
+                on_progress(event["fraction"])
+            elif event["event"] == "loaded":
+                self.model = event["model"]
+                return event
+            elif event["event"] == "error":
+                raise _error_from(event)
+            elif event["event"] == "done" and event.get("worker_restarted"):
+                raise EngineError(P.E_CANCELLED, "Loading was cancelled.")
+        raise EngineError(P.E_WORKER_UNRESPONSIVE, "No answer to the load request.")
+
+    def generate(self, options: P.GenerateOptions, idle_timeout_s: float = 300) -> Iterator[dict]:
+        """Yield ``token`` events, then one ``done`` event; errors are raised as EngineError."""
+        request_id = self._new_id()
+        self._cancel_at = None
+        self.send(options.to_request(request_id))
+        for event in self._events_for(request_id, idle_timeout=idle_timeout_s):
+            if event["event"] == "error":
+                raise _error_from(event)
+            yield event
+
+    def cancel(self) -> None:
+        """Ask the worker to stop now; if it has not stopped within 0.5 s it is ended."""
+        self._cancel_at = time.monotonic()
+        try:
+            self.send({"op": "cancel"})
+        except EngineError:
+            pass
+
+    def stats(self, timeout_s: float = 10) -> dict:
+        request_id = self._new_id()
+        self.send({"op": "stats", "id": request_id})
+        for event in self._events_for(request_id, idle_timeout=timeout_s):
+            if event["event"] == "error":
+                raise _error_from(event)
+            return event
+        raise EngineError(P.E_WORKER_UNRESPONSIVE, "No answer to the stats request.")
+
+    @property
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def kill(self) -> None:
+        self._closing = True
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+    def close(self, timeout_s: float = 3.0) -> None:
+        self._closing = True
+        if self.proc.poll() is None:
+            try:
+                self.send({"op": "shutdown"})
+                self.proc.wait(timeout=timeout_s)
+            except (EngineError, subprocess.TimeoutExpired):
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            try:
+                if stream:
+                    stream.close()
+            except OSError:
+                pass
+
+    def __enter__(self) -> "EngineClient":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _error_from(event: dict) -> EngineError:
+    code = event.get("code", "error")
+    hint = {
+        P.E_NOT_GGUF: "Hangar only loads GGUF files. Download a .gguf quantisation of this model.",
+        P.E_WORKER_CRASHED: "Hangar is still running; load the model again, perhaps with a smaller context or fewer GPU layers.",
+        P.E_CONTEXT_FULL: "Start a new conversation or load the model with a larger context.",
+    }.get(code, "")
+    return EngineError(code, event.get("message", "unknown error"), log_tail=event.get("log_tail") or [], hint=hint)

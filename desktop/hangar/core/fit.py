@@ -1,0 +1,116 @@
+"""Will this model fit? Weights + KV cache + compute buffer against a device's free memory.
+
+The KV cache follows llama.cpp: n_layer x n_ctx x n_head_kv x (key_length + value_length)
+x bytes per element (2 for the default f16 cache). The compute buffer is an estimate of
+llama.cpp's scratch memory for one micro-batch: the logits, plus the attention scores
+when flash attention is off. Peers get this wrong by 2x in both directions (ANCHORS.md);
+tests check the KV part against what llama.cpp itself allocates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+from .gguf_header import GGUFHeader, file_type_name
+
+MIB = 1024 * 1024
+KV_BYTES = {"f32": 4, "f16": 2, "bf16": 2, "q8_0": 34 / 32, "q4_0": 18 / 32}
+OVERHEAD_BYTES = {"cpu": 150 * MIB, "gpu": 400 * MIB}  # runtime context, CUDA/CANN handles
+TIGHT_MARGIN = 0.85  # above 85% of free memory the system starts swapping or the driver fails
+
+
+@dataclass
+class FitEstimate:
+    verdict: str  # fits / tight / does_not_fit
+    needed_bytes: int
+    available_bytes: int
+    weights_bytes: int
+    kv_cache_bytes: int
+    compute_bytes: int
+    overhead_bytes: int
+    n_ctx: int
+    device: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def explain(self) -> str:
+        gib = 1024**3
+        verdict = {"fits": "fits", "tight": "fits, but tightly", "does_not_fit": "does not fit"}[self.verdict]
+        return (
+            f"{verdict} on {self.device}: needs {self.needed_bytes / gib:.2f} GiB "
+            f"(weights {self.weights_bytes / gib:.2f}, KV cache for {self.n_ctx:,} tokens {self.kv_cache_bytes / gib:.2f}, "
+            f"compute {self.compute_bytes / gib:.2f}, runtime {self.overhead_bytes / gib:.2f}) "
+            f"of {self.available_bytes / gib:.2f} GiB free"
+        )
+
+
+def model_dims(header: GGUFHeader) -> dict:
+    n_embd = int(header.arch_get("embedding_length", 0) or 0)
+    n_head = header.arch_get("attention.head_count", 1) or 1
+    n_head = max(n_head) if isinstance(n_head, list) else int(n_head)
+    n_head_kv = header.arch_get("attention.head_count_kv", n_head) or n_head
+    n_head_kv = max(n_head_kv) if isinstance(n_head_kv, list) else int(n_head_kv)
+    head_dim = n_embd // n_head if n_head else 0
+    vocab = header.array_lengths.get("tokenizer.ggml.tokens") or int(header.arch_get("vocab_size", 32000) or 32000)
+    return {
+        "n_layer": int(header.arch_get("block_count", 0) or 0),
+        "n_embd": n_embd,
+        "n_head": n_head,
+        "n_head_kv": n_head_kv,
+        "key_length": int(header.arch_get("attention.key_length", head_dim) or head_dim),
+        "value_length": int(header.arch_get("attention.value_length", head_dim) or head_dim),
+        "n_vocab": vocab,
+        "n_ctx_train": int(header.arch_get("context_length", 0) or 0),
+        "quant": file_type_name(header),
+    }
+
+
+def kv_cache_bytes(dims: dict, n_ctx: int, cache_type: str = "f16") -> int:
+    per_token = dims["n_layer"] * dims["n_head_kv"] * (dims["key_length"] + dims["value_length"])
+    return int(per_token * n_ctx * KV_BYTES[cache_type])
+
+
+def compute_bytes(dims: dict, n_ctx: int, n_ubatch: int = 512, flash_attn: bool = True) -> int:
+    logits = 4 * n_ubatch * (dims["n_vocab"] + 4 * dims["n_embd"])
+    scores = 0 if flash_attn else 4 * n_ubatch * n_ctx * dims["n_head"]
+    return logits + scores
+
+
+def estimate_fit(
+    header: GGUFHeader,
+    *,
+    n_ctx: int,
+    available_bytes: int,
+    device: str,
+    device_kind: str = "cpu",
+    cache_type: str = "f16",
+    flash_attn: bool = True,
+) -> FitEstimate:
+    dims = model_dims(header)
+    weights = header.weights_bytes
+    kv = kv_cache_bytes(dims, n_ctx, cache_type)
+    compute = compute_bytes(dims, n_ctx, flash_attn=flash_attn)
+    overhead = OVERHEAD_BYTES["cpu" if device_kind == "cpu" else "gpu"]
+    needed = weights + kv + compute + overhead
+    if needed <= available_bytes * TIGHT_MARGIN:
+        verdict = "fits"
+    elif needed <= available_bytes:
+        verdict = "tight"
+    else:
+        verdict = "does_not_fit"
+    return FitEstimate(verdict, needed, available_bytes, weights, kv, compute, overhead, n_ctx, device)
+
+
+def cann_warning(header: GGUFHeader) -> str | None:
+    """CANN runs F16, Q8_0 and Q4_0 weights; say so before a K-quant or IQ quant is loaded."""
+    from .runtimes import CANN_WEIGHT_TYPES
+
+    odd = sorted({t.type_name for t in header.tensors if t.type_name not in CANN_WEIGHT_TYPES})
+    if not odd:
+        return None
+    quant = file_type_name(header) or "this file"
+    return (
+        f"The Ascend CANN backend supports F16, Q8_0 and Q4_0 weights; {quant} also uses {', '.join(odd)}. "
+        "Those layers may run on the CPU or fail to load. Prefer a Q8_0, Q4_0 or F16 file for Ascend."
+    )

@@ -1,0 +1,281 @@
+"""One loaded model inside the worker: loading with progress and abort, and generation.
+
+Built on llama-cpp-python's ``Llama`` (its sampler chain, prefix cache and sandboxed
+chat templates), with our own token loop so that cancellation, UTF-8 hold-back, stop
+strings and timings are ours to control and to test.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import re
+import threading
+import time
+from typing import Callable, Iterator
+
+from ..core import engine_protocol as P
+from .llama_log import LlamaLog
+from .textstream import StopMatcher, Utf8Stream
+
+Emit = Callable[[dict], None]
+CHATML_FALLBACK = (
+    "{% for message in messages %}<|im_start|>{{ message['role'] }}\n{{ message['content'] }}<|im_end|>\n"
+    "{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}"
+)
+_OFFLOADED = re.compile(r"offloaded (\d+)/(\d+) layers to GPU")
+_BUFFER = re.compile(r"\b(\S+) model buffer size =\s*([\d.]+) MiB")
+_KV_BUFFER = re.compile(r"\b(\S+) KV buffer size =\s*([\d.]+) MiB")
+
+
+class EngineError(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def physical_cores() -> int:
+    try:
+        import psutil
+
+        return psutil.cpu_count(logical=False) or os.cpu_count() or 1
+    except ImportError:  # the worker runs in bare runtime environments too
+        return os.cpu_count() or 1
+
+
+def check_gguf(path: str) -> None:
+    if not os.path.isfile(path):
+        raise EngineError(P.E_LOAD_FAILED, f"Model file not found: {path}")
+    with open(path, "rb") as handle:
+        magic = handle.read(4)
+    if magic != b"GGUF":
+        raise EngineError(P.E_NOT_GGUF, f"{os.path.basename(path)} is not a GGUF model file (it does not start with the GGUF signature).")
+
+
+@contextlib.contextmanager
+def _construction_hooks(llama_cpp, on_progress: Callable[[float], bool], flash_attn: str) -> Iterator[None]:
+    """Reach two settings ``Llama()`` does not expose, for the length of one constructor call.
+
+    llama-cpp-python builds its model parameters and context parameters inside
+    ``Llama.__init__`` with no way to pass a load-progress callback (our progress bar
+    and load cancel) or flash-attention "auto" (llama-bench's default). We wrap the two
+    module-level names it reads; the worker is single-threaded here, so nothing else sees it.
+    """
+    original_params = llama_cpp.llama_model_default_params
+    original_disabled = llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED
+    callback = llama_cpp.llama_progress_callback(lambda fraction, _user: bool(on_progress(float(fraction))))
+
+    def params_with_progress():
+        params = original_params()
+        params.progress_callback = callback
+        return params
+
+    llama_cpp.llama_model_default_params = params_with_progress
+    if flash_attn == "auto":
+        llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED = llama_cpp.LLAMA_FLASH_ATTN_TYPE_AUTO
+    try:
+        yield
+    finally:
+        llama_cpp.llama_model_default_params = original_params
+        llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED = original_disabled
+
+
+class LoadedModel:
+    def __init__(self, llm, options: P.LoadOptions, load_ms: float, log: LlamaLog) -> None:
+        self.llm = llm
+        self.options = options
+        self.load_ms = load_ms
+        self.log = log
+        self._abort_cb = None
+
+    # -- loading ----------------------------------------------------------------------------
+    @classmethod
+    def load(cls, options: P.LoadOptions, cancel: threading.Event, emit: Emit, request_id: int, log: LlamaLog) -> "LoadedModel":
+        import llama_cpp
+        import llama_cpp.llama_cpp as low
+
+        check_gguf(options.path)
+        last = [0.0]
+
+        def on_progress(fraction: float) -> bool:
+            if fraction - last[0] >= 0.05 or fraction >= 1.0:
+                last[0] = fraction
+                emit({"event": "progress", "id": request_id, "stage": "load", "fraction": round(fraction, 3)})
+            return not cancel.is_set()  # False makes llama.cpp abandon the load
+
+        threads = options.n_threads or physical_cores()
+        started = time.perf_counter()
+        try:
+            with _construction_hooks(low, on_progress, options.flash_attn):
+                llm = llama_cpp.Llama(
+                    model_path=options.path,
+                    n_ctx=options.n_ctx,
+                    n_gpu_layers=options.n_gpu_layers,
+                    n_threads=threads,
+                    n_threads_batch=threads,
+                    n_batch=options.n_batch,
+                    use_mmap=options.use_mmap,
+                    seed=options.seed,
+                    flash_attn=options.flash_attn == "on",
+                    verbose=False,
+                )
+        except (ValueError, RuntimeError, OSError) as exc:
+            if cancel.is_set():
+                raise EngineError(P.E_CANCELLED, "Loading was cancelled.") from exc
+            raise EngineError(P.E_LOAD_FAILED, _load_failure_message(options.path, exc, log)) from exc
+        return cls(llm, options, (time.perf_counter() - started) * 1000, log)
+
+    def describe(self) -> dict:
+        import llama_cpp.llama_cpp as low
+
+        model = self.llm.model
+        buf = ctypes.create_string_buffer(256)
+        low.llama_model_desc(model, buf, len(buf))
+        template = self.llm.metadata.get("tokenizer.chat_template")
+        log_text = "\n".join(self.log.lines)
+        offloaded = _OFFLOADED.findall(log_text)
+        buffers = {name: float(mib) for name, mib in _BUFFER.findall(log_text)}
+        return {
+            "path": self.options.path,
+            "description": buf.value.decode(errors="replace"),
+            "size_bytes": int(low.llama_model_size(model)),
+            "n_params": int(low.llama_model_n_params(model)),
+            "n_ctx": self.llm.n_ctx(),
+            "n_ctx_train": self.llm._model.n_ctx_train(),
+            "n_vocab": self.llm.n_vocab(),
+            "n_threads": self.llm.context_params.n_threads,
+            "chat_template": "gguf" if template else "fallback: ChatML",
+            "synthetic": self.llm.metadata.get("hangar.synthetic") in ("true", "True", "1"),
+            "layers_offloaded": int(offloaded[-1][0]) if offloaded else 0,
+            "layers_total": int(offloaded[-1][1]) if offloaded else None,
+            "buffers_mib": buffers,
+            "kv_cache_mib": round(sum(float(mib) for _, mib in _KV_BUFFER.findall(log_text)), 3),
+        }
+
+    # -- generating -------------------------------------------------------------------------
+    def prompt_tokens(self, options: P.GenerateOptions) -> list[int]:
+        if options.messages is not None:
+            from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+            template = self.llm.metadata.get("tokenizer.chat_template") or CHATML_FALLBACK
+            vocab = self.llm._model
+            formatter = Jinja2ChatFormatter(
+                template,
+                eos_token=vocab.token_get_text(vocab.token_eos()),
+                bos_token=vocab.token_get_text(vocab.token_bos()),
+            )
+            try:
+                text = formatter(messages=options.messages).prompt
+            except Exception as exc:  # a template error (sandbox refusal, bad syntax)
+                raise EngineError(P.E_BAD_REQUEST, f"The model's chat template failed: {exc}") from exc
+            bos = vocab.token_get_text(vocab.token_bos()) if vocab.token_bos() >= 0 else ""
+            add_bos = not (bos and text.startswith(bos))  # templates often write the BOS themselves
+            return self.llm.tokenize(text.encode("utf-8"), add_bos=add_bos, special=True)
+        return self.llm.tokenize((options.prompt or "").encode("utf-8"), add_bos=True, special=True)
+
+    def _set_abort(self, cancel: threading.Event | None) -> None:
+        import llama_cpp.llama_cpp as low
+
+        if cancel is None:
+            low.llama_set_abort_callback(self.llm.ctx, low.ggml_abort_callback(0), None)
+            self._abort_cb = None
+            return
+        self._abort_cb = low.ggml_abort_callback(lambda _data: cancel.is_set())
+        low.llama_set_abort_callback(self.llm.ctx, self._abort_cb, None)
+
+    def generate(self, options: P.GenerateOptions, cancel: threading.Event, emit: Emit, request_id: int) -> dict:
+        import llama_cpp.llama_cpp as low
+
+        tokens = self.prompt_tokens(options)
+        n_ctx = self.llm.n_ctx()
+        if len(tokens) >= n_ctx:
+            raise EngineError(P.E_CONTEXT_FULL, f"The prompt has {len(tokens)} tokens but the context holds {n_ctx}.")
+        if options.seed is not None:
+            self.llm.set_seed(options.seed)
+        vocab = self.llm._model.vocab
+        utf8, stops = Utf8Stream(), StopMatcher(options.stop)
+        n_generated, stop_reason, ttft_ms = 0, "length", None
+        started = time.perf_counter()
+        self._set_abort(cancel)  # only while the prompt is processed: each call costs time
+        try:
+            for token in self.llm.generate(
+                tokens,
+                top_k=options.top_k,
+                top_p=options.top_p,
+                min_p=options.min_p,
+                temp=options.temperature,
+                repeat_penalty=options.repeat_penalty,
+            ):
+                if ttft_ms is None:
+                    ttft_ms = (time.perf_counter() - started) * 1000
+                    self._set_abort(None)
+                    first_at = time.perf_counter()
+                if cancel.is_set():
+                    stop_reason = "cancelled"
+                    break
+                if low.llama_vocab_is_eog(vocab, token) and not options.ignore_eos:
+                    stop_reason = "stop"
+                    break
+                n_generated += 1
+                text = stops.feed(utf8.feed(token_bytes(low, vocab, token)))
+                if text:
+                    emit({"event": "token", "id": request_id, "text": text})
+                if stops.stopped:
+                    stop_reason = "stop"
+                    break
+                if n_generated >= options.max_tokens:
+                    break
+                if self.llm.n_tokens + 1 >= n_ctx:
+                    stop_reason = "context_full"
+                    break
+        except RuntimeError as exc:
+            if not cancel.is_set():
+                raise EngineError(P.E_GENERATE_FAILED, f"Generation failed: {exc}") from exc
+            stop_reason = "cancelled"
+            self.llm.reset()  # llama.cpp rolled the aborted batch back; drop our prefix cache too
+        finally:
+            self._set_abort(None)
+        tail = stops.feed(utf8.flush()) + stops.flush()
+        if tail:
+            emit({"event": "token", "id": request_id, "text": tail})
+        elapsed = time.perf_counter() - started
+        gen_s = time.perf_counter() - first_at if ttft_ms is not None else 0.0
+        return {
+            "event": "done",
+            "id": request_id,
+            "stop_reason": stop_reason,
+            "n_prompt": len(tokens),
+            "n_generated": n_generated,
+            "ttft_ms": round(ttft_ms, 3) if ttft_ms is not None else None,
+            "prompt_tps": round(len(tokens) / (ttft_ms / 1000), 2) if ttft_ms else None,
+            "gen_tps": round((n_generated - 1) / gen_s, 2) if n_generated > 1 and gen_s > 0 else None,
+            "total_ms": round(elapsed * 1000, 3),
+            "context_used": self.llm.n_tokens,
+            "n_ctx": n_ctx,
+        }
+
+    def close(self) -> None:
+        self.llm.close()
+
+
+def token_bytes(low, vocab, token: int) -> bytes:
+    """The raw bytes of one token; llama-cpp-python's own helper asserts on pieces over 32 bytes."""
+    size = 64
+    while True:
+        buf = ctypes.create_string_buffer(size)
+        n = low.llama_token_to_piece(vocab, token, buf, size, 0, False)
+        if n >= 0:
+            return buf.raw[:n]
+        size = -n
+
+
+def _load_failure_message(path: str, exc: Exception, log: LlamaLog) -> str:
+    detail = next((line for line in reversed(log.tail(40)) if "error" in line.lower() or "failed" in line.lower()), "")
+    size = os.path.getsize(path) if os.path.exists(path) else 0
+    if "truncat" in detail.lower() or "out of bounds" in detail.lower() or "data is not within the file bounds" in detail:
+        return f"{os.path.basename(path)} is incomplete or damaged ({size:,} bytes): {detail}"
+    if "out of memory" in detail.lower() or "failed to allocate" in detail.lower():
+        return f"Not enough memory to load {os.path.basename(path)}: {detail}"
+    return f"llama.cpp could not load {os.path.basename(path)}: {detail or exc}"
