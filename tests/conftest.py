@@ -44,6 +44,18 @@ def tiny_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_synthetic(tmp_path_factory.mktemp("models") / "tiny.gguf", "tiny")
 
 
+@pytest.fixture(scope="session")
+def script_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A model that greedily repeats '中日한🙂é': each character arrives split across tokens."""
+    return write_synthetic(tmp_path_factory.mktemp("models") / "script.gguf", "script")
+
+
+@pytest.fixture(scope="session")
+def medium_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A model slow enough on a CPU that a long prompt takes seconds: for mid-prompt cancel."""
+    return write_synthetic(tmp_path_factory.mktemp("models") / "medium.gguf", "medium", f16=True)
+
+
 @pytest.fixture
 def hub(tiny_gguf: Path):
     """A local Hub with one public GGUF repo and one gated one."""

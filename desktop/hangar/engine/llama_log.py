@@ -21,6 +21,8 @@ class LlamaLog:
         self._partial = ""
         self._callback = None
         self._level = 2
+        # Lines that say where memory went, kept apart so a long load log cannot push them out.
+        self.placement_lines: list[str] = []
 
     def install(self, llama_cpp_module) -> None:
         def on_log(level: int, text: bytes, _user: ctypes.c_void_p) -> None:
@@ -32,6 +34,8 @@ class LlamaLog:
                 line, self._partial = self._partial.split("\n", 1)
                 if line.strip():
                     self.lines.append(line)
+                    if "buffer size" in line or "offloaded" in line:
+                        self.placement_lines.append(line)
                     if self._level >= 3:
                         sys.stderr.write(f"llama.cpp {_LEVELS.get(self._level, self._level)}: {line}\n")
                         sys.stderr.flush()

@@ -106,6 +106,7 @@ class LoadedModel:
             return not cancel.is_set()  # False makes llama.cpp abandon the load
 
         threads = options.n_threads or physical_cores()
+        log.placement_lines.clear()
         started = time.perf_counter()
         try:
             with _construction_hooks(low, on_progress, options.flash_attn):
@@ -127,6 +128,11 @@ class LoadedModel:
             raise EngineError(P.E_LOAD_FAILED, _load_failure_message(options.path, exc, log)) from exc
         return cls(llm, options, (time.perf_counter() - started) * 1000, log)
 
+    @property
+    def context_size(self) -> int:
+        """Tokens that fit: llama.cpp may round its context up, llama-cpp-python's buffer is not."""
+        return min(self.llm.n_ctx(), len(self.llm.input_ids))
+
     def describe(self) -> dict:
         import llama_cpp.llama_cpp as low
 
@@ -134,7 +140,7 @@ class LoadedModel:
         buf = ctypes.create_string_buffer(256)
         low.llama_model_desc(model, buf, len(buf))
         template = self.llm.metadata.get("tokenizer.chat_template")
-        log_text = "\n".join(self.log.lines)
+        log_text = "\n".join(self.log.placement_lines)
         offloaded = _OFFLOADED.findall(log_text)
         buffers = {name: float(mib) for name, mib in _BUFFER.findall(log_text)}
         return {
@@ -142,7 +148,7 @@ class LoadedModel:
             "description": buf.value.decode(errors="replace"),
             "size_bytes": int(low.llama_model_size(model)),
             "n_params": int(low.llama_model_n_params(model)),
-            "n_ctx": self.llm.n_ctx(),
+            "n_ctx": self.context_size,
             "n_ctx_train": self.llm._model.n_ctx_train(),
             "n_vocab": self.llm.n_vocab(),
             "n_threads": self.llm.context_params.n_threads,
@@ -189,7 +195,7 @@ class LoadedModel:
         import llama_cpp.llama_cpp as low
 
         tokens = self.prompt_tokens(options)
-        n_ctx = self.llm.n_ctx()
+        n_ctx = self.context_size
         if len(tokens) >= n_ctx:
             raise EngineError(P.E_CONTEXT_FULL, f"The prompt has {len(tokens)} tokens but the context holds {n_ctx}.")
         if options.seed is not None:

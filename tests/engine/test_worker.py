@@ -1,0 +1,145 @@
+"""The inference worker through its client: load, stream, cancel, crash, bad files.
+
+Every test checks that the parent (this process) stays alive and usable.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from hangar.core import engine_protocol as P
+from hangar.core.engine_client import EngineClient, EngineError
+
+pytestmark = pytest.mark.slow
+SCRIPT = "中日한🙂é"
+
+
+@pytest.fixture
+def client():
+    engine = EngineClient()
+    yield engine
+    engine.close()
+
+
+def test_load_and_stream_a_completion(client: EngineClient, tiny_gguf: Path) -> None:
+    progress: list[float] = []
+    loaded = client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=512), on_progress=progress.append)
+    assert loaded["model"]["synthetic"] is True and loaded["model"]["n_ctx"] == 512
+    assert progress and progress[-1] == 1.0
+    events = list(client.generate(P.GenerateOptions(prompt="Hello", max_tokens=24, temperature=0.7, seed=3)))
+    tokens = [e for e in events if e["event"] == "token"]
+    done = events[-1]
+    assert done["event"] == "done" and done["n_generated"] == 24 and done["stop_reason"] == "length"
+    assert len(tokens) >= 10 and done["ttft_ms"] > 0 and done["gen_tps"] > 0
+    assert client.stats()["rss_bytes"] > 0
+
+
+def test_multibyte_characters_split_across_tokens_stream_whole(client: EngineClient, script_gguf: Path) -> None:
+    client.load(P.LoadOptions(path=str(script_gguf), n_ctx=512))
+    events = list(client.generate(P.GenerateOptions(prompt="é", max_tokens=45, temperature=0)))
+    texts = [e["text"] for e in events if e["event"] == "token"]
+    assert "".join(texts) == SCRIPT * 3  # 15 byte-tokens per round
+    assert all("\ufffd" not in t for t in texts)
+    assert len(texts) == len(SCRIPT) * 3, "each character is sent once it is complete"
+    assert events[-1]["n_generated"] == 45
+
+
+def test_chat_messages_use_the_gguf_template(client: EngineClient, script_gguf: Path) -> None:
+    loaded = client.load(P.LoadOptions(path=str(script_gguf), n_ctx=512))
+    assert loaded["model"]["chat_template"] == "gguf"
+    events = list(client.generate(P.GenerateOptions(messages=[{"role": "user", "content": "你好"}], max_tokens=8, temperature=0)))
+    assert events[-1]["event"] == "done" and events[-1]["n_prompt"] > 8
+
+
+def test_cancel_mid_generation_answers_within_half_a_second(client: EngineClient, tiny_gguf: Path) -> None:
+    client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=4096))
+    stream = client.generate(P.GenerateOptions(prompt="Go", max_tokens=4000, temperature=0.8, ignore_eos=True))
+    cancelled_at = None
+    seen = 0
+    for event in stream:
+        if event["event"] == "token":
+            seen += 1
+            if seen == 5:
+                cancelled_at = time.monotonic()
+                client.cancel()
+        elif event["event"] == "done":
+            assert event["stop_reason"] == "cancelled"
+            assert not event.get("worker_restarted")
+            break
+    assert cancelled_at is not None and time.monotonic() - cancelled_at < 0.5
+    again = list(client.generate(P.GenerateOptions(prompt="Again", max_tokens=5)))
+    assert again[-1]["n_generated"] == 5, "the worker keeps working after a cancel"
+
+
+def test_cancel_mid_prompt_aborts_llama_decode(client: EngineClient, medium_gguf: Path) -> None:
+    client.load(P.LoadOptions(path=str(medium_gguf), n_ctx=8192, n_batch=512))
+    prompt = "lorem ipsum dolor sit amet " * 280  # several seconds of prompt processing here
+    timer = threading.Timer(0.3, client.cancel)
+    started = time.monotonic()
+    timer.start()
+    events = list(client.generate(P.GenerateOptions(prompt=prompt, max_tokens=4)))
+    elapsed = time.monotonic() - started
+    done = events[-1]
+    assert done["stop_reason"] == "cancelled"
+    assert not any(e["event"] == "token" for e in events)
+    assert not done.get("worker_restarted"), "the abort callback stopped llama_decode; no kill was needed"
+    assert elapsed < 0.3 + 0.5
+    again = list(client.generate(P.GenerateOptions(prompt="short", max_tokens=3)))
+    assert again[-1]["n_generated"] == 3
+
+
+def test_sigkill_becomes_a_clear_error_and_the_parent_lives(client: EngineClient, tiny_gguf: Path) -> None:
+    client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=4096))
+    stream = client.generate(P.GenerateOptions(prompt="Go", max_tokens=4000, ignore_eos=True))
+    with pytest.raises(EngineError) as info:
+        for event in stream:
+            if event["event"] == "token":
+                os.kill(client.proc.pid, signal.SIGKILL)
+    assert info.value.code == P.E_WORKER_CRASHED
+    assert "SIGKILL" in info.value.message and "memory" in info.value.message
+    assert not client.alive
+    with EngineClient() as fresh:  # and a new worker loads the model again
+        fresh.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=256))
+
+
+def test_truncated_gguf_is_refused_with_a_clear_error(client: EngineClient, tiny_gguf: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(tiny_gguf.read_bytes()[: tiny_gguf.stat().st_size // 2])
+    with pytest.raises(EngineError) as info:
+        client.load(P.LoadOptions(path=str(broken)))
+    assert info.value.code == P.E_LOAD_FAILED
+    assert "broken.gguf" in info.value.message
+    assert client.alive, "a failed load leaves the worker running"
+    client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=256))
+
+
+def test_non_gguf_file_is_refused(client: EngineClient, tmp_path: Path) -> None:
+    fake = tmp_path / "model.gguf"
+    fake.write_bytes(b"PK\x03\x04 this is a zip file" + b"\0" * 100)
+    with pytest.raises(EngineError) as info:
+        client.load(P.LoadOptions(path=str(fake)))
+    assert info.value.code == P.E_NOT_GGUF and "not a GGUF" in info.value.message
+    assert "only loads GGUF" in info.value.hint
+
+
+def test_prompt_longer_than_the_context_is_refused(client: EngineClient, tiny_gguf: Path) -> None:
+    client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=64))
+    with pytest.raises(EngineError) as info:
+        list(client.generate(P.GenerateOptions(prompt="x" * 200)))
+    assert info.value.code == P.E_CONTEXT_FULL and "64" in info.value.message
+
+
+def test_generate_before_load_and_garbage_requests(client: EngineClient) -> None:
+    with pytest.raises(EngineError) as info:
+        list(client.generate(P.GenerateOptions(prompt="hi")))
+    assert info.value.code == P.E_NOT_LOADED
+    client.proc.stdin.write("this is not json\n")
+    client.proc.stdin.flush()
+    assert client.events.get(timeout=10)["code"] == P.E_BAD_REQUEST
+    assert client.alive
