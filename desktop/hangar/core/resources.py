@@ -19,3 +19,8 @@ def resources_dir() -> Path:
 
 def resource(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def installers_dir() -> Path:
+    """Build recipes (installers/backends/...) that users run to add a runtime."""
+    return resources_dir().parent / "installers"

@@ -70,8 +70,10 @@ def cpu_library_dir() -> Path | None:
 def install_command(name: str, runtimes_dir: Path) -> str:
     if name == "cpu":
         return "pip install --force-reinstall --no-cache-dir llama-cpp-python"
-    script = "build-cuda.sh" if name == "cuda" else "build-cann.sh"
-    return f"bash installers/backends/{script} {runtimes_dir / name}"
+    from .resources import installers_dir
+
+    script = installers_dir() / "backends" / ("build-cuda.sh" if name == "cuda" else "build-cann.sh")
+    return f"bash {script} {runtimes_dir / name}"
 
 
 def probe_library(library_path: Path | None, timeout_s: float = 60) -> tuple[dict | None, str]:

@@ -55,6 +55,7 @@ PRESETS: dict[str, Shape] = {
     "tiny": Shape("tiny", "2 layers, 64 wide: loads in milliseconds, for tests", 64, 2, 4, 2, 128),
     "small": Shape("small", "4 layers, 256 wide, 8k vocabulary: a few MB, for UI and streaming tests", 256, 4, 8, 4, 704, 8192, 8192),
     "medium": Shape("medium", "8 layers, 512 wide: slow enough on a CPU to cancel mid-prompt", 512, 8, 8, 4, 1408, 16384, 8192),
+    "1b": Shape("1b", "Llama 3.2 1B's shape (16 layers, 2048 wide, 128k vocabulary): real benchmark timings", 2048, 16, 32, 8, 8192, 131072, 128256),
     # Every byte of the script is distinct, so "next byte" is a function of the last byte alone.
     "script": Shape("script", "repeats '中日한🙂é' forever under greedy sampling: multi-byte streaming tests", 64, 2, 4, 2, 128, script="中日한🙂é"),
 }
