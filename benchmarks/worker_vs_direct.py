@@ -19,6 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
 
+# llama_cpp first: on a CUDA machine, loading libllama after numpy (imported by the
+# synthetic-model writer) crashed this process with SIGSEGV (seen on an H200 image).
+from llama_cpp import Llama  # noqa: E402
+
 from hangar.core import engine_protocol as P  # noqa: E402
 from hangar.core.engine_client import EngineClient  # noqa: E402
 from hangar.core.synth import write_synthetic  # noqa: E402
@@ -30,7 +34,7 @@ PROMPT = "The quick brown fox jumps over the lazy dog."
 def direct_run(llm, tokens: int) -> float:
     llm.reset()
     started = time.perf_counter()
-    out = llm.create_completion(PROMPT, max_tokens=tokens, temperature=0.0, logit_bias={llm.token_eos(): -1e9})
+    out = llm.create_completion(PROMPT, max_tokens=tokens, temperature=0.0, repeat_penalty=1.0)
     elapsed = time.perf_counter() - started
     return out["usage"]["completion_tokens"] / elapsed
 
@@ -60,16 +64,15 @@ def main() -> int:
         model = Path(tempfile.gettempdir()) / "hangar-bench-medium-f16.gguf"
         if not model.exists():
             write_synthetic(model, "medium", f16=True)
-    from llama_cpp import Llama
 
     settings = dict(n_ctx=args.ctx, n_threads=args.threads, n_gpu_layers=args.ngl)
     print(f"model {model} ({model.stat().st_size / 2**20:.0f} MiB), {args.threads} threads, ngl {args.ngl}, "
           f"{args.tokens} tokens x {args.reps} reps, library {os.environ.get('LLAMA_CPP_LIB_PATH', 'bundled CPU build')}")
     llm = Llama(str(model), n_threads_batch=args.threads, verbose=False, flash_attn=False, **settings)
+    direct_run(llm, 16)  # warm-up
     runtime_env = {"LLAMA_CPP_LIB_PATH": os.environ["LLAMA_CPP_LIB_PATH"]} if "LLAMA_CPP_LIB_PATH" in os.environ else {}
     client = EngineClient(runtime_name="bench", runtime_env=runtime_env)
     client.load(P.LoadOptions(path=str(model), n_ctx=args.ctx, n_threads=args.threads, n_gpu_layers=args.ngl, flash_attn="off"))
-    direct_run(llm, 16)  # warm-up both sides
     worker_run(client, 16)
     direct, worker = [], []
     for rep in range(args.reps):
