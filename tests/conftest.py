@@ -38,6 +38,34 @@ def hangar_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch: pytest.MonkeyPatch):
+    import keyring
+    from keyring.backend import KeyringBackend
+    from keyring.errors import PasswordDeleteError
+
+    store: dict[tuple[str, str], str] = {}
+
+    class Backend(KeyringBackend):
+        priority = 1
+
+        def get_password(self, service, username):
+            return store.get((service, username))
+
+        def set_password(self, service, username, password):
+            store[(service, username)] = password
+
+        def delete_password(self, service, username):
+            if (service, username) not in store:
+                raise PasswordDeleteError("not set")
+            del store[(service, username)]
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(Backend())
+    yield store
+    keyring.set_keyring(previous)
+
+
 @pytest.fixture(scope="session")
 def tiny_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A synthetic llama model, written once per test session."""
@@ -54,6 +82,23 @@ def script_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def medium_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A model slow enough on a CPU that a long prompt takes seconds: for mid-prompt cancel."""
     return write_synthetic(tmp_path_factory.mktemp("models") / "medium.gguf", "medium", f16=True)
+
+
+@pytest.fixture(scope="session")
+def demo_repos(tmp_path_factory: pytest.TempPathFactory):
+    from .fixtures.demo_hub import build_repos
+
+    return build_repos(tmp_path_factory.mktemp("demo-hub"))
+
+
+@pytest.fixture
+def demo_hub(demo_repos, monkeypatch: pytest.MonkeyPatch):
+    """The demo Hub (eight families, four quants each), with HF_ENDPOINT pointing at it."""
+    with HubServer() as server:
+        for repo in demo_repos:
+            server.add_repo(repo)
+        monkeypatch.setenv("HF_ENDPOINT", server.endpoint)
+        yield server
 
 
 @pytest.fixture

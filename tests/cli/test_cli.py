@@ -7,6 +7,7 @@ from pathlib import Path
 
 from hangar import __version__
 from hangar.cli import main
+from hangar.core.migrations import latest_version
 
 from ..conftest import run_cli
 
@@ -35,7 +36,7 @@ def test_every_command_prints_one_json_document(tmp_path: Path, hangar_home: Pat
     info = json.loads(run_cli("info", "--json").stdout)
     assert info["version"] == __version__
     assert info["paths"]["data"] == str(hangar_home.resolve())
-    assert info["database"] == {"path": str(hangar_home.resolve() / "hangar.db"), "ok": True, "schema_version": 1}
+    assert info["database"] == {"path": str(hangar_home.resolve() / "hangar.db"), "ok": True, "schema_version": latest_version()}
     assert info["components"]["llama-cpp-python"]
 
 

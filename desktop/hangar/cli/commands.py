@@ -1,5 +1,12 @@
-"""The registry of hangar-cli subcommands; later features add their module here."""
+"""The registry of hangar-cli subcommands; later features add their entries here.
+
+An entry is anything with NAME, HELP, add_arguments(parser) and run(args, ctx).
+"""
 
 from . import hardware_cmd, info_cmd, run_cmd, settings_cmd, synth_cmd
+from .download_cmd import Download
+from .hub_cmds import Files, Search
+from .library_cmds import Import, Models, Remove
+from .token_cmd import Token
 
-COMMANDS = (info_cmd, hardware_cmd, run_cmd, settings_cmd, synth_cmd)
+COMMANDS = (info_cmd, hardware_cmd, Search, Files, Download, Models, Import, Remove, run_cmd, settings_cmd, synth_cmd, Token)

@@ -48,3 +48,29 @@ class InvalidInput(HangarError):
     """Something the user gave us (a path, a value, a file) that we cannot use."""
 
     code = "invalid_input"
+
+
+class NetworkError(HangarError):
+    code = "network"
+
+
+class HubError(HangarError):
+    code = "hub"
+
+
+class GatedRepo(HubError):
+    code = "gated"
+
+
+class NotFoundOnHub(HubError):
+    code = "not_found"
+
+
+class DiskFull(HangarError):
+    code = "disk_full"
+
+
+class IntegrityError(HangarError):
+    """A download whose bytes do not match the Hub's SHA-256."""
+
+    code = "hash_mismatch"

@@ -86,9 +86,12 @@ def estimate_fit(
     device_kind: str = "cpu",
     cache_type: str = "f16",
     flash_attn: bool = True,
+    weights_bytes: int | None = None,
 ) -> FitEstimate:
+    """``weights_bytes`` overrides the header's tensor sizes: another quant of the same
+    model (same dimensions, different file size), or all shards of a split model."""
     dims = model_dims(header)
-    weights = header.weights_bytes
+    weights = header.weights_bytes if weights_bytes is None else weights_bytes
     kv = kv_cache_bytes(dims, n_ctx, cache_type)
     compute = compute_bytes(dims, n_ctx, flash_attn=flash_attn)
     overhead = OVERHEAD_BYTES["cpu" if device_kind == "cpu" else "gpu"]

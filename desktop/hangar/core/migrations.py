@@ -44,6 +44,30 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX models_repo ON models(repo)",
         ),
     ),
+    Migration(
+        2,
+        "download queue",
+        (
+            """
+            CREATE TABLE downloads (
+                id               INTEGER PRIMARY KEY,
+                repo             TEXT NOT NULL,
+                revision         TEXT NOT NULL,
+                filename         TEXT NOT NULL,
+                dest_path        TEXT NOT NULL UNIQUE,
+                size_bytes       INTEGER NOT NULL,
+                sha256           TEXT,
+                downloaded_bytes INTEGER NOT NULL DEFAULT 0,
+                state            TEXT NOT NULL DEFAULT 'queued',
+                error            TEXT,
+                group_key        TEXT,
+                created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                updated_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+            )
+            """,
+            "CREATE INDEX downloads_state ON downloads(state)",
+        ),
+    ),
 )
 
 

@@ -1,0 +1,69 @@
+"""hangar-cli search and files: the Hub's GGUF repositories and one repository's quants."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..core.context import AppContext
+from ..core.hardware import detect_hardware
+from ..core.hub.catalog import FAMILIES, SORTS, HubCatalog
+from ..core.hub.fitting import DEFAULT_CTX, assess, devices_from, header_for, recommend
+from ..core.hub.tokens import get_token
+from .framework import Result
+
+GIB = 1024**3
+
+
+class Search:
+    NAME = "search"
+    HELP = "search the Hugging Face Hub for GGUF models"
+
+    @staticmethod
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("query", nargs="?", default="", help="words in the repository name")
+        parser.add_argument("--sort", choices=sorted(SORTS), default="downloads")
+        parser.add_argument("--family", choices=sorted(FAMILIES), help="only this model family")
+        parser.add_argument("--author", help="only this organisation or user")
+        parser.add_argument("--limit", type=int, default=20)
+        parser.add_argument("--offset", type=int, default=0, help="skip this many results (paging)")
+
+    @staticmethod
+    def run(args: argparse.Namespace, ctx: AppContext) -> Result:
+        results = HubCatalog(token=get_token()).search(
+            args.query, sort=args.sort, family=args.family, author=args.author, limit=args.limit, offset=args.offset
+        )
+        lines = [f"{r['id']:<60} {r['downloads'] or 0:>10,} downloads  {r['likes'] or 0:>6,} likes  {r['license'] or '?'}{'  (gated)' if r['gated'] else ''}" for r in results]
+        return Result(results, "\n".join(lines) or "no GGUF repositories found")
+
+
+class Files:
+    NAME = "files"
+    HELP = "list a repository's GGUF files by quant, with size and whether each fits this machine"
+
+    @staticmethod
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("repo", help="owner/name")
+        parser.add_argument("--revision", help="branch, tag or commit (default: main)")
+        parser.add_argument("--ctx", type=int, default=DEFAULT_CTX, help=f"context size for the fit estimate (default {DEFAULT_CTX})")
+
+    @staticmethod
+    def run(args: argparse.Namespace, ctx: AppContext) -> Result:
+        token = get_token()
+        catalog = HubCatalog(token=token)
+        details = catalog.repo(args.repo, args.revision)
+        header, problem = header_for(details, token, catalog.base)
+        devices = devices_from(detect_hardware(ctx.models_dir))
+        assess(details.files, header, devices, args.ctx)
+        best, reason = recommend(details.files, devices)
+        data = [dict(c.to_dict(), recommended=c is best) for c in details.files]
+        lines = [f"{details.id} @ {details.sha[:12]}  license: {details.license or 'unknown'}{'  (gated)' if details.gated else ''}"]
+        for choice in details.files:
+            verdicts = ", ".join(f"{device}: {entry['verdict'].replace('_', ' ')}" for device, entry in choice.fit.items())
+            mark = "*" if choice is best else " "
+            lines.append(f"{mark} {choice.quant or '?':<9} {choice.size_bytes / GIB:8.2f} GiB  {choice.name}{f' ({choice.shards} parts)' if choice.shards > 1 else ''}  [{verdicts}]")
+        lines.append(f"recommended: {reason}")
+        if problem:
+            lines.append(f"note: fit from file sizes only ({problem})")
+        if details.refused:
+            lines.append(f"refused unsafe file names: {', '.join(details.refused)}")
+        return Result(data, "\n".join(lines))

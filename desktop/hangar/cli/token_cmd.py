@@ -1,0 +1,32 @@
+"""hangar-cli token: store or clear the Hugging Face token in the system keyring."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from ..core.context import AppContext
+from ..core.hub import tokens
+from .framework import Result
+
+
+class Token:
+    NAME = "token"
+    HELP = "store (read from stdin or a prompt) or clear the Hugging Face access token"
+
+    @staticmethod
+    def add_arguments(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("action", choices=("set", "clear", "status"))
+
+    @staticmethod
+    def run(args: argparse.Namespace, ctx: AppContext) -> Result:
+        if args.action == "set":
+            value = getpass.getpass("Hugging Face token: ") if sys.stdin.isatty() else sys.stdin.readline()
+            tokens.set_token(value)
+            return Result({"stored": True}, "token stored in the system keyring")
+        if args.action == "clear":
+            tokens.clear_token()
+            return Result({"stored": False}, "token removed")
+        has = tokens.get_token() is not None
+        return Result({"stored": has}, "a token is available" if has else "no token")

@@ -1,0 +1,1 @@
+"""Resumable, verified downloads and the persistent queue that runs them."""

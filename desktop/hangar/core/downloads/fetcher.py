@@ -1,0 +1,202 @@
+"""One file from the Hub, resumably, verified while it is written.
+
+Resume is HTTP Range on a ``<name>.part`` file that survives restarts (huggingface_hub
+deletes partial files between runs since 1.18, so this part is ours). Dropped
+connections, 5xx answers and stalls (no byte for ``stall_timeout_s``) reconnect with
+backoff and continue from the last byte written. The finished file must match the
+Hub's LFS SHA-256 before it is atomically renamed into place; a mismatch is moved to
+``.quarantine/`` and reported, never loaded.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import httpx2 as httpx
+
+from ..errors import DiskFull, HangarError, IntegrityError, NetworkError
+from ..hub.remote import client, raise_for_hub_status
+from .sink import HashingSink
+
+log = logging.getLogger(__name__)
+DISK_MARGIN = 64 * 1024 * 1024
+
+
+class Paused(HangarError):
+    code = "paused"
+
+
+@dataclass
+class FetchResult:
+    path: Path
+    sha256: str
+    verified: bool
+    transferred_bytes: int
+
+
+@dataclass
+class Progress:
+    done_bytes: int
+    total_bytes: int
+    bytes_per_s: float
+    state: str = "downloading"  # or "checking" while re-hashing a partial file, "retrying"
+    message: str = ""
+
+    @property
+    def eta_s(self) -> float | None:
+        if self.bytes_per_s <= 0:
+            return None
+        return (self.total_bytes - self.done_bytes) / self.bytes_per_s
+
+
+def part_path(dest: Path) -> Path:
+    return dest.with_name(dest.name + ".part")
+
+
+def quarantine(path: Path, dest: Path) -> Path:
+    folder = dest.parent / ".quarantine"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{dest.name}.{time.strftime('%Y%m%d-%H%M%S')}"
+    os.replace(path, target)
+    return target
+
+
+class Fetcher:
+    def __init__(
+        self,
+        *,
+        on_progress: Callable[[Progress], None] | None = None,
+        should_stop: Callable[[], bool] = lambda: False,
+        stall_timeout_s: float = 30.0,
+        max_failures: int = 8,
+        backoff_s: float = 0.5,
+        backoff_cap_s: float = 30.0,
+        chunk_bytes: int = 1024 * 1024,
+    ) -> None:
+        self.on_progress = on_progress or (lambda progress: None)
+        self.should_stop = should_stop
+        self.stall_timeout_s = stall_timeout_s
+        self.max_failures = max_failures
+        self.backoff_s = backoff_s
+        self.backoff_cap_s = backoff_cap_s
+        self.chunk_bytes = chunk_bytes
+
+    def fetch(self, url: str, dest: Path, size: int, sha256: str | None, headers: dict[str, str]) -> FetchResult:
+        part = part_path(dest)
+        if part.exists() and part.stat().st_size > size:
+            part.unlink()  # longer than the file can be: not ours to resume
+        existing = part.stat().st_size if part.exists() else 0
+        _check_disk(dest.parent, size - existing)
+        if existing:
+            self.on_progress(Progress(existing, size, 0.0, "checking", "checking the partial file"))
+        sink = HashingSink(part, resume=existing > 0)
+        transferred, failures = 0, 0
+        try:
+            with client(self.stall_timeout_s) as http:
+                while True:
+                    sink.sync()
+                    if sink.written >= size:
+                        break
+                    try:
+                        transferred += self._stream(http, url, headers, sink, size)
+                        failures = 0
+                    except (httpx.TransportError, _Retry) as exc:
+                        received = getattr(exc, "received", 0)
+                        transferred += received
+                        failures = 0 if received else failures + 1
+                        if failures > self.max_failures:
+                            raise NetworkError(
+                                f"The download of {dest.name} kept failing ({exc or type(exc).__name__}).",
+                                hint="The partial file is kept; resume when the connection is back.",
+                            ) from exc
+                        self._wait(max(failures, 1), f"connection problem ({type(exc).__name__})")
+            digest = sink.finish()
+        except BaseException:
+            _finish_quietly(sink)
+            raise
+        return self._complete(part, dest, size, sha256, digest, transferred)
+
+    def _stream(self, http: httpx.Client, url: str, headers: dict[str, str], sink: HashingSink, size: int) -> int:
+        """One request from the current end of the file; returns bytes received."""
+        offset = sink.written
+        request_headers = dict(headers)
+        if offset:
+            request_headers["Range"] = f"bytes={offset}-"
+        received = 0
+        started, last_report = time.monotonic(), 0.0
+        try:
+            with http.stream("GET", url, headers=request_headers) as response:
+                if response.status_code in (429, 500, 502, 503, 504):
+                    raise _Retry(f"the Hub answered {response.status_code}")
+                raise_for_hub_status(response, url.rsplit("/", 1)[-1])
+                if offset and response.status_code == 200:
+                    log.warning("the server ignored the Range request; downloading %s from the start", url)
+                    sink.restart()
+                    offset = 0
+                for chunk in response.iter_bytes(self.chunk_bytes):
+                    sink.put(chunk)
+                    received += len(chunk)
+                    now = time.monotonic()
+                    if now - last_report > 0.25:
+                        last_report = now
+                        self.on_progress(Progress(offset + received, size, received / max(now - started, 1e-6)))
+                    if self.should_stop():
+                        raise Paused("Download paused; the partial file is kept.")
+        except (httpx.TransportError, _Retry) as exc:
+            exc.received = received  # type: ignore[attr-defined]
+            raise
+        self.on_progress(Progress(offset + received, size, received / max(time.monotonic() - started, 1e-6)))
+        if offset + received < size:
+            raise _Retry("the connection closed before the end of the file", received)
+        return received
+
+    def _wait(self, failures: int, message: str) -> None:
+        delay = min(self.backoff_cap_s, self.backoff_s * 2 ** (failures - 1))
+        self.on_progress(Progress(0, 0, 0.0, "retrying", f"{message} in {delay:.1f} s"))
+        deadline = time.monotonic() + delay
+        while time.monotonic() < deadline:
+            if self.should_stop():
+                raise Paused("Download paused; the partial file is kept.")
+            time.sleep(min(0.1, delay))
+
+    def _complete(self, part: Path, dest: Path, size: int, sha256: str | None, digest: str, transferred: int) -> FetchResult:
+        actual = part.stat().st_size
+        if actual != size:
+            raise IntegrityError(f"{dest.name} has {actual:,} bytes but the Hub lists {size:,}.", hint="Start the download again.")
+        if sha256 and digest != sha256.lower():
+            moved = quarantine(part, dest)
+            raise IntegrityError(
+                f"{dest.name} does not match the SHA-256 the Hub publishes: the file is damaged or was tampered with.",
+                hint=f"It was moved to {moved} and will not be loaded. Download it again.",
+            )
+        os.replace(part, dest)
+        return FetchResult(dest, digest, bool(sha256), transferred)
+
+
+class _Retry(Exception):
+    def __init__(self, message: str, received: int = 0) -> None:
+        super().__init__(message)
+        self.received = received
+
+
+def _finish_quietly(sink: HashingSink) -> None:
+    try:
+        sink.finish()
+    except HangarError:
+        pass
+
+
+def _check_disk(folder: Path, remaining: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    free = shutil.disk_usage(folder).free
+    if free < remaining + DISK_MARGIN:
+        raise DiskFull(
+            f"Not enough disk space in {folder}: the download needs {remaining / 2**30:.2f} GiB more, {free / 2**30:.2f} GiB are free.",
+            hint="Free some space or choose another models folder in Settings; any partial file is kept.",
+        )

@@ -1,0 +1,234 @@
+"""The download queue: planned from a repo's listing, persisted in SQLite, run in order.
+
+Rows survive restarts: one that was running when the app (or the machine) stopped is
+queued again at start and resumes from its partial file. Each file of a split model is
+its own row; the model enters the library when its last part is verified.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from ..errors import HangarError, InvalidInput, NotFoundOnHub
+from ..hub.quants import check_repo_path, group_gguf_files
+from ..hub.remote import auth_headers, endpoint, resolve_url
+from ..library import Library, LocalModel
+from ..store import Database
+from .fetcher import Fetcher, FetchResult, Paused, Progress, part_path
+
+log = logging.getLogger(__name__)
+ACTIVE = ("queued", "downloading", "paused", "failed")
+
+
+@dataclass
+class Download:
+    id: int
+    repo: str
+    revision: str
+    filename: str
+    dest_path: str
+    size_bytes: int
+    sha256: str | None
+    downloaded_bytes: int
+    state: str
+    error: str | None
+    group_key: str | None
+    created_at: str
+    updated_at: str
+    speed_bps: float = 0.0
+    eta_s: float | None = None
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+def destination(models_dir: Path, repo: str, filename: str) -> Path:
+    check_repo_path(repo)
+    check_repo_path(filename)
+    dest = (models_dir / repo / filename).resolve()
+    if not dest.is_relative_to(models_dir.resolve()):
+        raise InvalidInput(f"refused a download path outside the models folder: {filename!r}")
+    return dest
+
+
+class DownloadManager:
+    def __init__(
+        self,
+        db: Database,
+        library: Library,
+        models_dir: Path,
+        *,
+        token_provider: Callable[[], str | None] = lambda: None,
+        base: str | None = None,
+        on_change: Callable[[Download], None] | None = None,
+        on_model: Callable[[LocalModel], None] | None = None,
+        fetcher_options: dict | None = None,
+    ) -> None:
+        self.db, self.library, self.models_dir = db, library, models_dir
+        self.token_provider = token_provider
+        self.base = base or endpoint()
+        self.on_change = on_change or (lambda download: None)
+        self.on_model = on_model or (lambda model: None)
+        self.fetcher_options = fetcher_options or {}
+        self._stop_flags: dict[int, threading.Event] = {}
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._shutdown = False
+
+    # -- planning -------------------------------------------------------------------------------
+    def plan(self, repo: str, filename: str, revision: str | None = None) -> list[int]:
+        """Queue a file (all parts of a split model); returns the download ids, existing ones reused."""
+        from ..hub.catalog import HubCatalog
+
+        check_repo_path(filename)
+        details = HubCatalog(token=self.token_provider(), base=self.base).repo(repo, revision)
+        choice = next((c for c in details.files if filename in c.files), None)
+        if choice is None:
+            if filename in details.refused:
+                raise InvalidInput(f"refused an unsafe file name from the Hub: {filename!r}")
+            raise NotFoundOnHub(f"{repo} has no GGUF file named {filename}.", hint=f"hangar-cli files {repo} lists them.")
+        ids = []
+        for name, size, sha in zip(choice.files, choice.sizes, choice.sha256):
+            dest = destination(self.models_dir, details.id, name)
+            row = self.db.query_one("SELECT id FROM downloads WHERE dest_path = ?", (str(dest),))
+            if row is not None:
+                self.db.execute(
+                    "UPDATE downloads SET state = CASE WHEN state IN ('done') THEN state ELSE 'queued' END, error = NULL, revision = ?, size_bytes = ?, sha256 = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
+                    (details.sha, size, sha, row["id"]),
+                )
+                ids.append(row["id"])
+                continue
+            ids.append(
+                self.db.execute(
+                    "INSERT INTO downloads (repo, revision, filename, dest_path, size_bytes, sha256, group_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (details.id, details.sha, name, str(dest), size, sha, f"{details.id}/{choice.name}"),
+                )
+            )
+        self._wake.set()
+        return ids
+
+    # -- state ----------------------------------------------------------------------------------
+    def get(self, download_id: int) -> Download:
+        row = self.db.query_one("SELECT * FROM downloads WHERE id = ?", (download_id,))
+        if row is None:
+            raise InvalidInput(f"no download with id {download_id}")
+        download = Download(**dict(row))
+        part = part_path(Path(download.dest_path))
+        if download.state != "done" and part.exists():
+            download.downloaded_bytes = part.stat().st_size
+        return download
+
+    def list(self) -> list[Download]:
+        return [self.get(row["id"]) for row in self.db.query("SELECT id FROM downloads ORDER BY id")]
+
+    def _set(self, download_id: int, state: str, error: str | None = None, downloaded: int | None = None) -> None:
+        self.db.execute(
+            "UPDATE downloads SET state = ?, error = ?, downloaded_bytes = COALESCE(?, downloaded_bytes), updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
+            (state, error, downloaded, download_id),
+        )
+        self.on_change(self.get(download_id))
+
+    def pause(self, download_id: int) -> None:
+        flag = self._stop_flags.get(download_id)
+        if flag:
+            flag.set()
+        self._set(download_id, "paused")
+
+    def resume(self, download_id: int) -> None:
+        self._set(download_id, "queued")
+        self._wake.set()
+
+    def cancel(self, download_id: int) -> None:
+        """Stop and forget: the partial file is deleted (pause keeps it)."""
+        flag = self._stop_flags.get(download_id)
+        if flag:
+            flag.set()
+        download = self.get(download_id)
+        part_path(Path(download.dest_path)).unlink(missing_ok=True)
+        self._set(download_id, "cancelled")
+
+    # -- running --------------------------------------------------------------------------------
+    def run_one(self, download_id: int, on_progress: Callable[[Progress], None] | None = None) -> FetchResult:
+        """Download one row now, in this thread (the CLI does this; the queue thread too)."""
+        download = self.get(download_id)
+        stop = self._stop_flags.setdefault(download_id, threading.Event())
+        stop.clear()
+        self._set(download_id, "downloading")
+
+        def progress(p: Progress) -> None:
+            if on_progress:
+                on_progress(p)
+            if p.state == "downloading":
+                self.on_change(Download(**{**download.to_dict(), "downloaded_bytes": p.done_bytes, "state": "downloading", "speed_bps": p.bytes_per_s, "eta_s": p.eta_s}))
+
+        fetcher = Fetcher(on_progress=progress, should_stop=stop.is_set, **self.fetcher_options)
+        url = resolve_url(download.repo, download.revision, download.filename, self.base)
+        try:
+            result = fetcher.fetch(url, Path(download.dest_path), download.size_bytes, download.sha256, auth_headers(self.token_provider()))
+        except Paused:
+            if self.get(download_id).state not in ("cancelled",):
+                self._set(download_id, "paused")
+            raise
+        except HangarError as exc:
+            state = "quarantined" if exc.code == "hash_mismatch" else "failed"
+            self._set(download_id, state, exc.message)
+            raise
+        finally:
+            self._stop_flags.pop(download_id, None)
+        self._set(download_id, "done", None, download.size_bytes)
+        self._register_if_complete(download)
+        return result
+
+    def _register_if_complete(self, download: Download) -> LocalModel | None:
+        rows = self.db.query("SELECT state, dest_path, sha256 FROM downloads WHERE group_key = ? ORDER BY filename", (download.group_key,))
+        if any(r["state"] != "done" for r in rows):
+            return None
+        first = rows[0]
+        sha = first["sha256"] if len(rows) == 1 else None
+        model = self.library.add_file(Path(first["dest_path"]), source="download", repo=download.repo, revision=download.revision, sha256=sha)
+        self.on_model(model)
+        return model
+
+    def model_for(self, download_id: int) -> LocalModel | None:
+        download = self.get(download_id)
+        first = self.db.query_one("SELECT dest_path FROM downloads WHERE group_key = ? ORDER BY filename LIMIT 1", (download.group_key,))
+        try:
+            return self.library.get(str(Path(first["dest_path"]).resolve())) if first else None
+        except InvalidInput:
+            return None
+
+    def start(self) -> None:
+        """Run queued rows one after another on a background thread; interrupted ones resume."""
+        self.db.execute("UPDATE downloads SET state = 'queued' WHERE state = 'downloading'")
+        self._thread = threading.Thread(target=self._loop, name="downloads", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._shutdown = True
+        for flag in list(self._stop_flags.values()):
+            flag.set()
+        self._wake.set()
+        if self._thread:
+            self._thread.join(timeout=10)
+
+    def _loop(self) -> None:
+        while not self._shutdown:
+            row = self.db.query_one("SELECT id FROM downloads WHERE state = 'queued' ORDER BY id LIMIT 1")
+            if row is None:
+                self._wake.wait(timeout=2)
+                self._wake.clear()
+                continue
+            try:
+                self.run_one(row["id"])
+            except Paused:
+                if self._shutdown:
+                    self.db.execute("UPDATE downloads SET state = 'queued' WHERE id = ?", (row["id"],))
+            except HangarError as exc:
+                log.warning("download %s failed: %s", row["id"], exc.message)
+            except Exception:  # a bug must not kill the queue
+                log.exception("download %s crashed", row["id"])
+                self._set(row["id"], "failed", "internal error; see the log")

@@ -1,0 +1,111 @@
+"""Talking HTTP to the Hub for what huggingface_hub does not offer: ranges and raw files.
+
+The client is httpx2 (what huggingface_hub 2 itself uses). Redirects are followed, and
+httpx drops the Authorization header when a redirect leaves the Hub's host, so a token
+never reaches a CDN.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import quote
+
+import httpx2 as httpx
+
+from ..errors import GatedRepo, HubError, NetworkError, NotFoundOnHub
+from ..gguf_header import GGUFHeader, TruncatedHeader, parse_header
+
+USER_AGENT = "hangar-desktop"
+HEADER_LIMIT = 64 * 1024 * 1024  # no sane GGUF header is larger; vocabularies are a few MB
+
+
+def endpoint() -> str:
+    from huggingface_hub import constants
+
+    return os.environ.get("HF_ENDPOINT", "").rstrip("/") or constants.ENDPOINT.rstrip("/")
+
+
+def resolve_url(repo_id: str, revision: str, filename: str, base: str | None = None) -> str:
+    return f"{base or endpoint()}/{repo_id}/resolve/{quote(revision, safe='')}/{quote(filename)}"
+
+
+def auth_headers(token: str | None) -> dict[str, str]:
+    headers = {"User-Agent": USER_AGENT}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    return headers
+
+
+def client(timeout_s: float = 30.0) -> httpx.Client:
+    return httpx.Client(follow_redirects=True, timeout=httpx.Timeout(timeout_s, connect=15.0))
+
+
+def raise_for_hub_status(response: httpx.Response, what: str) -> None:
+    """Hub error codes (X-Error-Code) turned into messages a person can act on."""
+    if response.status_code < 400:
+        return
+    code = response.headers.get("X-Error-Code", "")
+    message = response.headers.get("X-Error-Message", "")
+    if code == "GatedRepo" or (response.status_code in (401, 403) and "gated" in message.lower()):
+        raise GatedRepo(
+            f"{what} is in a gated repository: its authors require you to accept their terms first.",
+            hint="Accept the terms on the model's Hub page, then enter a Hugging Face access token in Settings.",
+        )
+    if code in ("RepoNotFound", "EntryNotFound", "RevisionNotFound") or response.status_code == 404:
+        kind = {"RepoNotFound": "repository", "EntryNotFound": "file", "RevisionNotFound": "revision"}.get(code, "item")
+        raise NotFoundOnHub(f"The Hub has no such {kind}: {what}.")
+    if response.status_code == 401:
+        raise GatedRepo(f"The Hub refused access to {what} (401).", hint="Check your Hugging Face token in Settings.")
+    raise HubError(f"The Hub answered {response.status_code} for {what}: {message or response.reason_phrase}")
+
+
+class RangeReader:
+    """Sequential reads served by HTTP Range requests of ``chunk`` bytes."""
+
+    def __init__(self, http: httpx.Client, url: str, headers: dict[str, str], chunk: int = 1024 * 1024) -> None:
+        self.http, self.url, self.headers, self.chunk = http, url, headers, chunk
+        self._buffer = b""
+        self._fetched = 0
+        self._eof = False
+
+    def _fetch(self) -> None:
+        if self._fetched >= HEADER_LIMIT:
+            raise TruncatedHeader(f"the GGUF header is larger than {HEADER_LIMIT // 2**20} MiB")
+        end = self._fetched + self.chunk - 1
+        response = self.http.get(self.url, headers={**self.headers, "Range": f"bytes={self._fetched}-{end}"})
+        if response.status_code == 416:
+            self._eof = True
+            return
+        raise_for_hub_status(response, self.url.rsplit("/", 1)[-1])
+        data = response.content
+        if response.status_code == 200:  # the server ignored Range: take what we asked for
+            data = data[self._fetched : end + 1]
+        self._buffer += data
+        self._fetched += len(data)
+        self._eof = len(data) < self.chunk
+
+    def read(self, size: int) -> bytes:
+        while len(self._buffer) < size and not self._eof:
+            self._fetch()
+        out, self._buffer = self._buffer[:size], self._buffer[size:]
+        return out
+
+
+def read_remote_header(repo_id: str, revision: str, filename: str, token: str | None, base: str | None = None) -> GGUFHeader:
+    try:
+        with client() as http:
+            reader = RangeReader(http, resolve_url(repo_id, revision, filename, base), auth_headers(token))
+            return parse_header(reader.read)
+    except httpx.HTTPError as exc:
+        raise NetworkError(f"Could not read the header of {filename} from the Hub: {exc}") from exc
+
+
+def fetch_text(repo_id: str, revision: str, filename: str, token: str | None, limit: int = 1024 * 1024, base: str | None = None) -> str:
+    """A small text file (the model card), cut at ``limit`` bytes."""
+    try:
+        with client() as http:
+            response = http.get(resolve_url(repo_id, revision, filename, base), headers={**auth_headers(token), "Range": f"bytes=0-{limit - 1}"})
+    except httpx.HTTPError as exc:
+        raise NetworkError(f"Could not fetch {filename} from the Hub: {exc}") from exc
+    raise_for_hub_status(response, f"{repo_id}/{filename}")
+    return response.content[:limit].decode("utf-8", errors="replace")
