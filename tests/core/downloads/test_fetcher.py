@@ -1,0 +1,164 @@
+"""The fetcher against a misbehaving local Hub: drops, 503s, wrong bytes, stalls, full disks."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import shutil
+from collections import namedtuple
+from pathlib import Path
+
+import pytest
+
+from hangar.core.downloads import fetcher as fetcher_module
+from hangar.core.downloads.fetcher import Fetcher, Paused, part_path
+from hangar.core.errors import DiskFull, GatedRepo, IntegrityError, NetworkError, NotFoundOnHub
+from hangar.core.hub.remote import auth_headers, resolve_url
+
+from ...fixtures.hub_repos import HubRepo
+from ...fixtures.hub_server import VALID_TOKEN, HubServer
+
+SIZE = 6_000_000
+
+
+@pytest.fixture
+def served():
+    data = os.urandom(SIZE)
+    with HubServer() as hub:
+        repo = HubRepo("acme/model-GGUF")
+        repo.add_file("model-Q4_0.gguf", data)
+        hub.add_repo(repo)
+        gated = HubRepo("acme/gated-GGUF", gated="auto")
+        gated.add_file("g-Q4_0.gguf", data)
+        hub.add_repo(gated)
+        yield hub, data
+
+
+def _get(hub, dest: Path, filename="model-Q4_0.gguf", repo="acme/model-GGUF", token=None, **options):
+    data_sha = hub.state.repos[repo].files[filename].sha256
+    url = resolve_url(repo, "main", filename, hub.endpoint)
+    return Fetcher(backoff_s=0.01, **options).fetch(url, dest, SIZE, data_sha, auth_headers(token))
+
+
+def test_plain_download_is_verified_and_atomic(served, tmp_path: Path) -> None:
+    hub, data = served
+    result = _get(hub, tmp_path / "m.gguf")
+    assert result.verified and result.sha256 == hashlib.sha256(data).hexdigest()
+    assert (tmp_path / "m.gguf").read_bytes() == data
+    assert not part_path(tmp_path / "m.gguf").exists()
+
+
+def test_dropped_connections_resume_instead_of_starting_over(served, tmp_path: Path) -> None:
+    hub, data = served
+    hub.set_faults(drop_after_bytes=2_000_000, drop_times=2)
+    result = _get(hub, tmp_path / "m.gguf")
+    assert (tmp_path / "m.gguf").read_bytes() == data
+    assert result.transferred_bytes == SIZE, "no byte was fetched twice"
+    ranges = [r.range for r in hub.state.requests if r.path.endswith("model-Q4_0.gguf")]
+    assert ranges[0] is None and all(r and r.startswith("bytes=") for r in ranges[1:])
+
+
+def test_503_is_retried(served, tmp_path: Path) -> None:
+    hub, data = served
+    hub.set_faults(fail_503_times=2)
+    _get(hub, tmp_path / "m.gguf")
+    assert (tmp_path / "m.gguf").read_bytes() == data
+
+
+def test_wrong_bytes_are_quarantined_never_placed(served, tmp_path: Path) -> None:
+    hub, _ = served
+    hub.set_faults(corrupt=True)
+    with pytest.raises(IntegrityError, match="does not match the SHA-256") as info:
+        _get(hub, tmp_path / "m.gguf")
+    assert not (tmp_path / "m.gguf").exists() and not part_path(tmp_path / "m.gguf").exists()
+    quarantined = list((tmp_path / ".quarantine").iterdir())
+    assert len(quarantined) == 1 and str(quarantined[0]) in info.value.hint
+
+
+def test_a_stalled_connection_is_dropped_and_resumed(served, tmp_path: Path) -> None:
+    hub, data = served
+    hub.set_faults(stall_after_bytes=2_000_000, stall_seconds=5.0)  # silent, connection left open
+    seen = []
+    result = _get(hub, tmp_path / "m.gguf", stall_timeout_s=0.5, on_progress=lambda p: seen.append(p.state))
+    assert "retrying" in seen and result.verified
+    assert (tmp_path / "m.gguf").read_bytes() == data
+    ranges = [r.range for r in hub.state.requests if r.path.endswith("model-Q4_0.gguf")]
+    assert len(ranges) == 2 and ranges[1].startswith("bytes=")
+
+
+def test_giving_up_keeps_the_partial_file(served, tmp_path: Path) -> None:
+    hub, _ = served
+    hub.set_faults(drop_after_bytes=0, drop_times=100)
+    hub.state.faults["*"].drop_after_bytes = 1_000_000
+    hub.state.faults["*"].drop_times = 1
+    hub.set_faults(fail_503_times=100)
+    with pytest.raises(NetworkError, match="kept failing") as info:
+        _get(hub, tmp_path / "m.gguf", max_failures=2)
+    assert "partial file is kept" in info.value.hint
+
+
+def test_pause_keeps_the_partial_and_resume_continues(served, tmp_path: Path) -> None:
+    hub, data = served
+    hub.set_faults(bytes_per_second=3_000_000)
+    with pytest.raises(Paused):
+        _get(hub, tmp_path / "m.gguf", should_stop=lambda: part_path(tmp_path / "m.gguf").stat().st_size > 1_000_000)
+    kept = part_path(tmp_path / "m.gguf").stat().st_size
+    assert 1_000_000 <= kept < SIZE
+    hub.clear_faults()
+    result = _get(hub, tmp_path / "m.gguf")
+    assert result.transferred_bytes <= SIZE - kept + 1024 * 1024
+    assert (tmp_path / "m.gguf").read_bytes() == data
+
+
+def test_too_little_disk_space_is_refused_before_starting(served, tmp_path: Path, monkeypatch) -> None:
+    hub, _ = served
+    part_path(tmp_path / "m.gguf").write_bytes(b"x" * 1000)
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(fetcher_module.shutil, "disk_usage", lambda path: usage(10**9, 10**9 - 1000, 1000))
+    with pytest.raises(DiskFull, match="Not enough disk space") as info:
+        _get(hub, tmp_path / "m.gguf")
+    assert "partial file is kept" in info.value.hint
+    assert part_path(tmp_path / "m.gguf").stat().st_size == 1000
+
+
+def test_disk_full_while_writing_is_reported_and_partial_kept(served, tmp_path: Path, monkeypatch) -> None:
+    hub, _ = served
+    from hangar.core.downloads import sink as sink_module
+
+    real_open = open
+    written = [0]
+
+    class FullDisk:
+        def __init__(self, handle):
+            self.handle = handle
+
+        def write(self, chunk):
+            if written[0] + len(chunk) > 2_500_000:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            written[0] += len(chunk)
+            return self.handle.write(chunk)
+
+        def __getattr__(self, name):
+            return getattr(self.handle, name)
+
+    monkeypatch.setattr(sink_module, "open", lambda *a, **k: FullDisk(real_open(*a, **k)), raising=False)
+    with pytest.raises(DiskFull, match="is full"):
+        _get(hub, tmp_path / "m.gguf")
+    assert 0 < part_path(tmp_path / "m.gguf").stat().st_size <= 2_500_000
+
+
+def test_gated_repo_needs_a_token(served, tmp_path: Path) -> None:
+    hub, data = served
+    with pytest.raises(GatedRepo, match="gated") as info:
+        _get(hub, tmp_path / "g.gguf", filename="g-Q4_0.gguf", repo="acme/gated-GGUF")
+    assert "token" in info.value.hint
+    _get(hub, tmp_path / "g.gguf", filename="g-Q4_0.gguf", repo="acme/gated-GGUF", token=VALID_TOKEN)
+    assert (tmp_path / "g.gguf").read_bytes() == data
+
+
+def test_unknown_file_is_not_found(served, tmp_path: Path) -> None:
+    hub, _ = served
+    with pytest.raises(NotFoundOnHub):
+        Fetcher().fetch(resolve_url("acme/model-GGUF", "main", "nope.gguf", hub.endpoint), tmp_path / "n.gguf", 10, None, {})
+    assert shutil.disk_usage(tmp_path).free > 0

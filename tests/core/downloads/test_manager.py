@@ -1,0 +1,92 @@
+"""The queue: planned from the Hub, run in the background, resumed after a restart."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from hangar.core.context import AppContext
+from hangar.core.downloads.fetcher import part_path
+from hangar.core.downloads.manager import DownloadManager
+from hangar.core.library import Library
+
+REPO = "Qwen/Qwen3-8B-GGUF"
+
+
+def _manager(ctx: AppContext, **kwargs) -> DownloadManager:
+    return DownloadManager(ctx.database, Library(ctx.database), ctx.models_dir, fetcher_options={"backoff_s": 0.01}, **kwargs)
+
+
+def test_queue_downloads_in_the_background_and_fills_the_library(demo_hub) -> None:
+    ctx = AppContext.open()
+    models = []
+    done = threading.Event()
+    manager = _manager(ctx, on_model=lambda m: (models.append(m), done.set() if len(models) == 2 else None))
+    first = manager.plan(REPO, "Qwen3-8B-Q4_K_M.gguf")
+    second = manager.plan(REPO, "Qwen3-8B-IQ3_XS.gguf")
+    assert manager.plan(REPO, "Qwen3-8B-Q4_K_M.gguf") == first, "planning twice reuses the row"
+    manager.start()
+    try:
+        assert done.wait(30)
+    finally:
+        manager.stop()
+    assert [manager.get(i).state for i in first + second] == ["done", "done"]
+    assert {m.repo for m in models} == {REPO}
+    assert len(Library(ctx.database).list()) == 2
+
+
+def test_a_download_interrupted_by_a_restart_resumes(demo_hub) -> None:
+    ctx = AppContext.open()
+    name = "Qwen3-8B-Q6_K.gguf"
+    data = demo_hub.state.repos[REPO].files[name].data
+    manager = _manager(ctx)
+    (download_id,) = manager.plan(REPO, name)
+    dest = Path(manager.get(download_id).dest_path)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part_path(dest).write_bytes(data[: len(data) // 2])  # what the killed app left behind
+    ctx.database.execute("UPDATE downloads SET state = 'downloading' WHERE id = ?", (download_id,))
+
+    finished = threading.Event()
+    restarted = _manager(AppContext.open(), on_model=lambda m: finished.set())
+    before = demo_hub.bytes_served(name)
+    restarted.start()
+    try:
+        assert finished.wait(30)
+    finally:
+        restarted.stop()
+    assert dest.read_bytes() == data
+    assert demo_hub.bytes_served(name) - before <= len(data) // 2 + 64 * 1024
+
+
+def test_pause_resume_and_cancel(demo_hub) -> None:
+    ctx = AppContext.open()
+    name = "Qwen3-8B-Q6_K.gguf"
+    size = len(demo_hub.state.repos[REPO].files[name].data)
+    demo_hub.set_faults(name, bytes_per_second=size / 3)
+    states = []
+    manager = _manager(ctx, on_change=lambda d: states.append(d.state))
+    (download_id,) = manager.plan(REPO, name)
+    manager.start()
+    try:
+        part = part_path(Path(manager.get(download_id).dest_path))
+        threading.Event().wait(0.8)
+        manager.pause(download_id)
+        threading.Event().wait(0.5)
+        assert manager.get(download_id).state == "paused" and part.exists()
+        kept = part.stat().st_size
+        assert 0 < kept < size
+        manager.cancel(download_id)
+        assert manager.get(download_id).state == "cancelled" and not part.exists()
+    finally:
+        manager.stop()
+    assert "downloading" in states
+
+
+@pytest.mark.parametrize("name", ["../escape.gguf", "/abs.gguf"])
+def test_unsafe_names_never_reach_the_disk(demo_hub, name: str) -> None:
+    from hangar.core.errors import InvalidInput
+
+    with pytest.raises(InvalidInput, match="unsafe"):
+        _manager(AppContext.open()).plan(REPO, name)
