@@ -32,11 +32,14 @@ class RedactingFormatter(logging.Formatter):
 
 
 def setup_logging(log_file: Path, *, level: int = logging.INFO, max_bytes: int = 2_000_000, backups: int = 5) -> Path:
-    """Attach the rotating file handler to the root logger, once per process."""
+    """Attach the rotating file handler to the root logger: one per process, for one file."""
     root = logging.getLogger()
-    for handler in root.handlers:
+    for handler in root.handlers[:]:
         if handler.get_name() == _HANDLER_NAME:
-            return log_file
+            if Path(getattr(handler, "baseFilename", "")) == log_file.resolve():
+                return log_file
+            root.removeHandler(handler)  # the data folder changed (HANGAR_HOME): follow it
+            handler.close()
     log_file.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
     handler.set_name(_HANDLER_NAME)
