@@ -6,10 +6,6 @@ import argparse
 from pathlib import Path
 
 from ..core.context import AppContext
-from ..core.downloads.fetcher import Progress
-from ..core.downloads.manager import DownloadManager
-from ..core.hub.tokens import get_token
-from ..core.library import Library
 from .framework import Result
 
 
@@ -25,13 +21,18 @@ class Download:
 
     @staticmethod
     def run(args: argparse.Namespace, ctx: AppContext) -> Result:
+        from ..core.downloads.fetcher import Progress
+        from ..core.downloads.manager import DownloadManager
+        from ..core.hub.tokens import get_token
+        from ..core.library import Library
+
         library = Library(ctx.database)
         manager = DownloadManager(ctx.database, library, ctx.models_dir, token_provider=get_token)
         ids = manager.plan(args.repo, args.filename, args.revision)
         say = args.out.progress
         last = [0.0]
 
-        def show(p: Progress) -> None:
+        def show(p: "Progress") -> None:
             if p.state != "downloading":
                 say(p.message)
                 return

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 
 from ..core.context import AppContext
-from ..core.hardware import detect_hardware
-from ..core.hub.catalog import FAMILIES, SORTS, HubCatalog
-from ..core.hub.fitting import DEFAULT_CTX, assess, devices_from, header_for, recommend
-from ..core.hub.tokens import get_token
+from ..core.hub.terms import FAMILIES, SORTS
+
+DEFAULT_CTX = 4096  # the same default as core.hub.fitting, without importing it for --help
 from .framework import Result
 
 GIB = 1024**3
@@ -29,6 +28,9 @@ class Search:
 
     @staticmethod
     def run(args: argparse.Namespace, ctx: AppContext) -> Result:
+        from ..core.hub.catalog import HubCatalog
+        from ..core.hub.tokens import get_token
+
         results = HubCatalog(token=get_token()).search(
             args.query, sort=args.sort, family=args.family, author=args.author, limit=args.limit, offset=args.offset
         )
@@ -48,6 +50,11 @@ class Files:
 
     @staticmethod
     def run(args: argparse.Namespace, ctx: AppContext) -> Result:
+        from ..core.hardware import detect_hardware
+        from ..core.hub.catalog import HubCatalog
+        from ..core.hub.fitting import assess, devices_from, header_for, recommend
+        from ..core.hub.tokens import get_token
+
         token = get_token()
         catalog = HubCatalog(token=token)
         details = catalog.repo(args.repo, args.revision)

@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-import gguf
-
 from .errors import InvalidInput
 
 MAX_STRING = 64 * 1024 * 1024  # a chat template is a few KB; a longer string means a damaged file
@@ -46,6 +44,8 @@ class TensorInfo:
 
     @property
     def type_name(self) -> str:
+        import gguf  # the gguf package pulls numpy: loaded only when a tensor is described
+
         try:
             return gguf.GGMLQuantizationType(self.ggml_type).name
         except ValueError:
@@ -53,6 +53,8 @@ class TensorInfo:
 
     @property
     def n_bytes(self) -> int:
+        import gguf
+
         block, size = gguf.GGML_QUANT_SIZES[gguf.GGMLQuantizationType(self.ggml_type)]
         return self.n_elements // block * size
 
@@ -162,6 +164,8 @@ def expected_size(header: GGUFHeader) -> int:
 
 def file_type_name(header: GGUFHeader) -> str | None:
     """The quantisation as people name it (Q4_K_M, Q8_0, F16), from general.file_type."""
+    import gguf
+
     value = header.get("general.file_type")
     if not isinstance(value, int):
         return None

@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-import numpy as np
+if TYPE_CHECKING:
+    import numpy as np
 
 from .errors import InvalidInput
 
@@ -85,7 +86,8 @@ def write_synthetic(
     progress: Callable[[float], None] | None = None,
 ) -> Path:
     """Write a synthetic model to ``path`` (atomically) and return the path."""
-    import gguf  # imported here: it pulls numpy-heavy modules the CLI's --help does not need
+    import gguf  # imported here, with numpy: the CLI's --help and --version need neither
+    import numpy as np
 
     if preset not in PRESETS:
         raise InvalidInput(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
@@ -163,6 +165,8 @@ def write_synthetic(
 
 
 def _output_weights(rng: np.random.Generator, types: list[int], n_embd: int) -> np.ndarray:
+    import numpy as np
+
     """Random output rows, with zero rows for control tokens.
 
     Ordinary tokens then get logits of a few units either side of zero while end-of-
@@ -185,6 +189,8 @@ def _script_weights(script: str, embeddings: np.ndarray) -> np.ndarray:
     around sqrt(n_embd): greedy decoding walks the script's bytes, and each character
     (3 or 4 bytes) arrives split across tokens.
     """
+    import numpy as np
+
     data = script.encode("utf-8")
     if len(set(data)) != len(data):
         raise InvalidInput("a script's UTF-8 bytes must all differ")

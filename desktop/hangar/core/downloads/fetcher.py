@@ -21,7 +21,7 @@ from typing import Callable
 import httpx2 as httpx
 
 from ..errors import DiskFull, HangarError, IntegrityError, NetworkError
-from ..hub.remote import client, raise_for_hub_status
+from ..hub.remote import client, raise_for_hub_status, timeout
 from .sink import HashingSink
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,6 @@ class Fetcher:
         max_failures: int = 8,
         backoff_s: float = 0.5,
         backoff_cap_s: float = 30.0,
-        chunk_bytes: int = 1024 * 1024,
     ) -> None:
         self.on_progress = on_progress or (lambda progress: None)
         self.should_stop = should_stop
@@ -85,7 +84,6 @@ class Fetcher:
         self.max_failures = max_failures
         self.backoff_s = backoff_s
         self.backoff_cap_s = backoff_cap_s
-        self.chunk_bytes = chunk_bytes
 
     def fetch(self, url: str, dest: Path, size: int, sha256: str | None, headers: dict[str, str]) -> FetchResult:
         part = part_path(dest)
@@ -97,25 +95,25 @@ class Fetcher:
             self.on_progress(Progress(existing, size, 0.0, "checking", "checking the partial file"))
         sink = HashingSink(part, resume=existing > 0)
         transferred, failures = 0, 0
+        http = client()
         try:
-            with client(self.stall_timeout_s) as http:
-                while True:
-                    sink.sync()
-                    if sink.written >= size:
-                        break
-                    try:
-                        transferred += self._stream(http, url, headers, sink, size)
-                        failures = 0
-                    except (httpx.TransportError, _Retry) as exc:
-                        received = getattr(exc, "received", 0)
-                        transferred += received
-                        failures = 0 if received else failures + 1
-                        if failures > self.max_failures:
-                            raise NetworkError(
-                                f"The download of {dest.name} kept failing ({exc or type(exc).__name__}).",
-                                hint="The partial file is kept; resume when the connection is back.",
-                            ) from exc
-                        self._wait(max(failures, 1), f"connection problem ({type(exc).__name__})")
+            while True:
+                sink.sync()
+                if sink.written >= size:
+                    break
+                try:
+                    transferred += self._stream(http, url, headers, sink, size)
+                    failures = 0
+                except (httpx.TransportError, _Retry) as exc:
+                    received = getattr(exc, "received", 0)
+                    transferred += received
+                    failures = 0 if received else failures + 1
+                    if failures > self.max_failures:
+                        raise NetworkError(
+                            f"The download of {dest.name} kept failing ({exc or type(exc).__name__}).",
+                            hint="The partial file is kept; resume when the connection is back.",
+                        ) from exc
+                    self._wait(max(failures, 1), f"connection problem ({type(exc).__name__})")
             digest = sink.finish()
         except BaseException:
             _finish_quietly(sink)
@@ -131,7 +129,7 @@ class Fetcher:
         received = 0
         started, last_report = time.monotonic(), 0.0
         try:
-            with http.stream("GET", url, headers=request_headers) as response:
+            with http.stream("GET", url, headers=request_headers, timeout=timeout(self.stall_timeout_s)) as response:
                 if response.status_code in (429, 500, 502, 503, 504):
                     raise _Retry(f"the Hub answered {response.status_code}")
                 raise_for_hub_status(response, url.rsplit("/", 1)[-1])
@@ -139,7 +137,7 @@ class Fetcher:
                     log.warning("the server ignored the Range request; downloading %s from the start", url)
                     sink.restart()
                     offset = 0
-                for chunk in response.iter_bytes(self.chunk_bytes):
+                for chunk in response.iter_raw():  # as received: re-chunking would copy every byte
                     sink.put(chunk)
                     received += len(chunk)
                     now = time.monotonic()

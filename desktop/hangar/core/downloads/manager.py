@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..errors import HangarError, InvalidInput, NotFoundOnHub
 from ..hub.quants import check_repo_path, group_gguf_files
-from ..hub.remote import auth_headers, endpoint, resolve_url
+from ..hub.remote import auth_headers, endpoint, repo_files, resolve_url
 from ..library import Library, LocalModel
 from ..store import Database
 from .fetcher import Fetcher, FetchResult, Paused, Progress, part_path
@@ -82,30 +82,30 @@ class DownloadManager:
     # -- planning -------------------------------------------------------------------------------
     def plan(self, repo: str, filename: str, revision: str | None = None) -> list[int]:
         """Queue a file (all parts of a split model); returns the download ids, existing ones reused."""
-        from ..hub.catalog import HubCatalog
-
         check_repo_path(filename)
-        details = HubCatalog(token=self.token_provider(), base=self.base).repo(repo, revision)
-        choice = next((c for c in details.files if filename in c.files), None)
+        repo_id, commit, entries = repo_files(repo, revision, self.token_provider(), self.base)
+        refused: list[str] = []
+        choices = group_gguf_files(entries, refused)
+        choice = next((c for c in choices if filename in c.files), None)
         if choice is None:
-            if filename in details.refused:
+            if filename in refused:
                 raise InvalidInput(f"refused an unsafe file name from the Hub: {filename!r}")
             raise NotFoundOnHub(f"{repo} has no GGUF file named {filename}.", hint=f"hangar-cli files {repo} lists them.")
         ids = []
         for name, size, sha in zip(choice.files, choice.sizes, choice.sha256):
-            dest = destination(self.models_dir, details.id, name)
+            dest = destination(self.models_dir, repo_id, name)
             row = self.db.query_one("SELECT id FROM downloads WHERE dest_path = ?", (str(dest),))
             if row is not None:
                 self.db.execute(
                     "UPDATE downloads SET state = CASE WHEN state IN ('done') THEN state ELSE 'queued' END, error = NULL, revision = ?, size_bytes = ?, sha256 = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
-                    (details.sha, size, sha, row["id"]),
+                    (commit, size, sha, row["id"]),
                 )
                 ids.append(row["id"])
                 continue
             ids.append(
                 self.db.execute(
                     "INSERT INTO downloads (repo, revision, filename, dest_path, size_bytes, sha256, group_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (details.id, details.sha, name, str(dest), size, sha, f"{details.id}/{choice.name}"),
+                    (repo_id, commit, name, str(dest), size, sha, f"{repo_id}/{choice.name}"),
                 )
             )
         self._wake.set()

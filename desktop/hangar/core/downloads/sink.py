@@ -21,7 +21,7 @@ _END = object()
 
 
 class HashingSink(threading.Thread):
-    def __init__(self, path: Path, *, resume: bool, depth: int = 32) -> None:
+    def __init__(self, path: Path, *, resume: bool, depth: int = 256) -> None:
         super().__init__(name="download-sink", daemon=True)
         self.path = path
         self.hasher = hashlib.sha256()
@@ -33,7 +33,9 @@ class HashingSink(threading.Thread):
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(b"")
-        self._handle = open(path, "ab", buffering=0)  # noqa: SIM115 - closed by the thread
+        # Large buffered writes: the network hands over ~64 KiB pieces, and one write
+        # system call per piece made this thread, not the network, the bottleneck.
+        self._handle = open(path, "ab", buffering=16 * 1024 * 1024)  # noqa: SIM115 - closed by the thread
         self.start()
 
     def _rehash_existing(self) -> None:
@@ -75,18 +77,20 @@ class HashingSink(threading.Thread):
                 if item is _END:
                     break
         finally:
-            self._handle.flush()
-            os.fsync(self._handle.fileno())
+            # No fsync: it would add about 0.6 s per GB here. After a power cut a .part
+            # file is re-hashed from what is really on disk before resuming, and every
+            # model is checked against its recorded SHA-256 by "hangar-cli verify".
             self._handle.close()
 
     def sync(self) -> None:
-        """Block until every chunk handed over so far is on disk (``written`` is then exact)."""
+        """Block until every chunk handed over so far is written (``written`` is then exact)."""
         self._queue.join()
         self.check()
 
     def restart(self) -> None:
         """Empty the file and the hash (the server ignored our Range request)."""
         self.sync()
+        self._handle.flush()
         os.ftruncate(self._handle.fileno(), 0)
         self.hasher = hashlib.sha256()
         self.written = 0

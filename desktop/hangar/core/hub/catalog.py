@@ -13,23 +13,18 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Iterator
 
-import httpx2 as httpx
-
 from ..errors import GatedRepo, HubError, NetworkError, NotFoundOnHub
 from .quants import GGUFChoice, group_gguf_files
 from .remote import endpoint, fetch_text
+from .terms import FAMILIES, SORTS
 
-SORTS = {"downloads": "downloads", "likes": "likes", "trending": "trending_score", "recent": "last_modified"}
-FAMILIES = {
-    "Qwen": "qwen", "DeepSeek": "deepseek", "openPangu": "pangu", "Hunyuan": "hunyuan",
-    "Llama": "llama", "Gemma": "gemma", "Mistral": "mistral", "Phi": "phi",
-}  # fmt: skip
 _EXPAND = ["downloads", "likes", "trendingScore", "lastModified", "tags", "gated", "gguf", "createdAt"]
 _FRONT_MATTER = re.compile(r"^---\s*\n.*?\n---\s*\n", re.DOTALL)
 
 
 @contextlib.contextmanager
 def hub_errors(what: str) -> Iterator[None]:
+    import httpx2 as httpx
     from huggingface_hub.errors import (
         EntryNotFoundError,
         GatedRepoError,
@@ -113,9 +108,12 @@ def ensure_reachable(base: str, ttl_s: float = 300.0) -> None:
 
     if time.monotonic() - _REACHABLE.get(base, -1e9) < ttl_s:
         return
+    import httpx2 as httpx
+
+    from .remote import client
+
     with hub_errors("the Hub"):
-        with httpx.Client(timeout=httpx.Timeout(8.0, connect=4.0), follow_redirects=True) as http:
-            http.get(f"{base}/api/models", params={"limit": 1})
+        client().get(f"{base}/api/models", params={"limit": 1}, timeout=httpx.Timeout(8.0, connect=4.0))
     _REACHABLE[base] = time.monotonic()
 
 
@@ -141,7 +139,7 @@ class HubCatalog:
             found = [m for m in found if family_key in m["id"].lower()]
         return found
 
-    def repo(self, repo_id: str, revision: str | None = None) -> RepoDetails:
+    def repo(self, repo_id: str, revision: str | None = None, *, with_card: bool = True) -> RepoDetails:
         ensure_reachable(self.base)
         with hub_errors(f"repository {repo_id}"):
             info = self.api.model_info(repo_id, revision=revision, files_metadata=True)
@@ -150,7 +148,7 @@ class HubCatalog:
         refused: list[str] = []
         files = group_gguf_files(entries, refused)
         card_text = ""
-        if any(s.rfilename == "README.md" for s in info.siblings or []):
+        if with_card and any(s.rfilename == "README.md" for s in info.siblings or []):
             with contextlib.suppress(HubError, NetworkError):
                 card_text = _FRONT_MATTER.sub("", fetch_text(repo_id, info.sha, "README.md", self.token, base=self.base), count=1)
         base = card.get("base_model") or []

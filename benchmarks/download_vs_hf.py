@@ -1,0 +1,79 @@
+"""Download throughput: ``hangar-cli download`` versus huggingface_hub's ``hf_hub_download``.
+
+Both fetch the same file from the same local Hub server (127.0.0.1), each in a fresh
+process, alternating, several times; Hangar also hashes every byte (SHA-256) while
+writing and verifies it, hf_hub_download does not. Prints each run, the medians and the
+ratio (target: Hangar >= 1.0 x huggingface_hub).
+
+    .venv/bin/python benchmarks/download_vs_hf.py [--mib 512] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.fixtures.hub_repos import HubRepo  # noqa: E402
+from tests.fixtures.hub_server import HubServer  # noqa: E402
+
+REPO, FILE = "bench/big-GGUF", "big-Q8_0.gguf"
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    os.sync()  # earlier runs' dirty pages must not be written back on this run's clock
+    started = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mib", type=int, default=512)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    size = args.mib * 2**20
+    from hangar.core.synth import write_synthetic
+
+    model = write_synthetic(Path(tempfile.mkdtemp()) / "tiny.gguf", "tiny").read_bytes()
+    data = model + os.urandom(size - len(model))  # a loadable header, then bulk to move
+    with HubServer() as hub, tempfile.TemporaryDirectory() as tmp:
+        repo = HubRepo(REPO)
+        repo.add_file(FILE, data)
+        hub.add_repo(repo)
+        base_env = {**os.environ, "HF_ENDPOINT": hub.endpoint, "HF_HUB_DISABLE_TELEMETRY": "1", "HF_HUB_DISABLE_XET": "1"}
+        hangar, hf = [], []
+        print(f"file: {args.mib} MiB from {hub.endpoint}, {args.runs} runs each")
+        for run in range(args.runs):
+            home, cache = Path(tmp) / f"hangar-{run}", Path(tmp) / f"hf-{run}"
+            code = f"from huggingface_hub import hf_hub_download; hf_hub_download({REPO!r}, {FILE!r}, cache_dir={str(cache)!r})"
+            jobs = [
+                ("hangar", [sys.executable, "-m", "hangar.cli", "download", REPO, FILE], {**base_env, "HANGAR_HOME": str(home)}),
+                ("hf", [sys.executable, "-c", code], base_env),
+            ]
+            if run % 2:
+                jobs.reverse()  # alternate who goes first
+            for name, cmd, env in jobs:
+                rate = size / timed(cmd, env) / 2**20
+                (hangar if name == "hangar" else hf).append(rate)
+            print(f"run {run + 1}: hangar-cli download {hangar[-1]:7.1f} MiB/s   hf_hub_download {hf[-1]:7.1f} MiB/s")
+            assert (home / "models" / REPO / FILE).stat().st_size == size
+            shutil.rmtree(home)
+            shutil.rmtree(cache)
+    h, f = statistics.median(hangar), statistics.median(hf)
+    ratio = h / f
+    print(f"median: hangar {h:.1f} MiB/s, huggingface_hub {f:.1f} MiB/s, ratio {ratio:.3f} (target >= 1.0): {'PASS' if ratio >= 1.0 else 'FAIL'}")
+    return 0 if ratio >= 1.0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
