@@ -101,8 +101,9 @@ def test_giving_up_keeps_the_partial_file(served, tmp_path: Path) -> None:
 def test_pause_keeps_the_partial_and_resume_continues(served, tmp_path: Path) -> None:
     hub, data = served
     hub.set_faults(bytes_per_second=3_000_000)
+    received = [0]
     with pytest.raises(Paused):
-        _get(hub, tmp_path / "m.gguf", should_stop=lambda: part_path(tmp_path / "m.gguf").stat().st_size > 1_000_000)
+        _get(hub, tmp_path / "m.gguf", on_progress=lambda p: received.__setitem__(0, p.done_bytes), should_stop=lambda: received[0] > 1_000_000)
     kept = part_path(tmp_path / "m.gguf").stat().st_size
     assert 1_000_000 <= kept < SIZE
     hub.clear_faults()
