@@ -48,6 +48,9 @@ def test_download_then_models_then_remove(demo_hub, hangar_home: Path) -> None:
     for key in ("id", "path", "size_bytes", "sha256", "architecture", "quant", "parameters", "context_length", "license", "repo", "revision"):
         assert key in model
     assert model["repo"] == "Qwen/Qwen3-8B-GGUF" and model["revision"] == demo_hub.state.repos["Qwen/Qwen3-8B-GGUF"].sha
+    assert model["name"] == "Qwen3-8B-Q4_K_M", "a download is named after the file people chose"
+    assert model["license"] == "apache-2.0", "the Hub card's license fills in when the GGUF names none"
+    assert model["synthetic"] is True
     again = run_cli("download", "Qwen/Qwen3-8B-GGUF", "Qwen3-8B-Q4_K_M.gguf")
     assert "already downloaded" in again.stderr
     removed = json.loads(run_cli("remove", str(model["id"]), "--delete-file", "--json").stdout)

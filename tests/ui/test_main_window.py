@@ -39,7 +39,7 @@ def test_clicking_the_sidebar_switches_pane(qtbot) -> None:
 
 def test_unfinished_panes_say_so_instead_of_showing_fake_data(qtbot) -> None:
     window = _window(qtbot)
-    for key in ("discover", "chat", "benchmark", "licenses"):
+    for key in ("chat", "benchmark", "licenses"):
         state = window.pane(key).findChild(EmptyState)
         assert state is not None
         assert "not available in this version yet" in state.body_label.text()
@@ -50,14 +50,15 @@ def test_unfinished_panes_say_so_instead_of_showing_fake_data(qtbot) -> None:
 def test_size_and_last_pane_are_remembered(qtbot) -> None:
     window = _window(qtbot)
     window.show()
-    window.resize(760, 540)
+    window.resize(window.minimumSizeHint().width() + 10, 520)
+    chosen = window.size()
     window.show_pane("licenses")
     window.close()
 
     again = _window(qtbot)
     again.show()
     assert again.current_pane_key() == "licenses"
-    assert (again.width(), again.height()) == (760, 540)
+    assert again.size() == chosen and chosen.height() == 520
 
 
 def test_keyboard_shortcuts_switch_panes(qtbot) -> None:
@@ -78,7 +79,7 @@ def test_a_pane_that_fails_to_build_shows_why_and_the_window_survives(qtbot, mon
         result = real()
         broken = [s for s in result if s.key == "chat"][0]
 
-        def explode(ctx):
+        def explode(ctx, services):
             raise RuntimeError("chat exploded")
 
         result[result.index(broken)] = panes.PaneSpec("chat", broken.title, broken.icon, explode)

@@ -10,7 +10,7 @@ from ..core.library import Library
 from .framework import Result
 
 GIB = 1024**3
-_FIELDS = ("id", "name", "path", "size_bytes", "sha256", "architecture", "quant", "parameters", "context_length", "license", "repo", "revision", "source", "family", "last_used_at")
+_FIELDS = ("id", "name", "path", "size_bytes", "sha256", "architecture", "quant", "parameters", "context_length", "license", "repo", "revision", "source", "family", "synthetic", "last_used_at")
 
 
 class Models:

@@ -43,18 +43,15 @@ class LocalModel:
     source: str
     added_at: str
     last_used_at: str | None
+    synthetic: bool = False  # random weights from Hangar's generator: say so wherever it shows
 
     @property
     def family(self) -> str | None:
         text = f"{self.repo or ''} {self.name}".lower()
         return next((f for f in FAMILIES if f in text), self.architecture)
 
-    @property
-    def synthetic(self) -> bool:
-        return self.source == "synthetic" or self.name.startswith("Hangar synthetic")
-
     def to_dict(self) -> dict:
-        return {**asdict(self), "family": self.family}
+        return {**asdict(self), "family": self.family, "synthetic": bool(self.synthetic)}
 
 
 def hash_file(path: Path, on_progress: Callable[[int, int], None] | None = None) -> str:
@@ -134,16 +131,22 @@ class Library:
         revision: str | None = None,
         sha256: str | None = None,
         on_hash_progress: Callable[[int, int], None] | None = None,
+        license_hint: str | None = None,
     ) -> LocalModel:
+        """Register a model file in place. ``license_hint`` (the Hub card's) is used when the
+        file's own metadata names none; the license audit weighs the two later."""
         path = Path(path).expanduser().resolve()
         header, total, params = inspect_model_file(path)
         if sha256 is None and len(shard_paths(path)) == 1:
             sha256 = hash_file(path, on_hash_progress)
-        name = header.get("general.name") if isinstance(header.get("general.name"), str) else None
-        if header.get("hangar.synthetic") is True:
+        # From a Hub repo, the file name says what people chose ("Qwen3-8B-Q4_K_M");
+        # otherwise the model's own general.name, then the file name.
+        name = header.get("general.name") if isinstance(header.get("general.name"), str) and not repo else None
+        synthetic = header.get("hangar.synthetic") is True
+        if synthetic:
             source = "synthetic" if source == "import" else source
         arch = header.architecture
-        license_id = header.get("general.license")
+        license_id = header.get("general.license") or license_hint
         values = {
             "path": str(path),
             "name": (name or _SHARD.sub("", path.name).removesuffix(".gguf"))[:200],
@@ -157,14 +160,15 @@ class Library:
             "repo": repo,
             "revision": revision,
             "source": source,
+            "synthetic": int(synthetic),
         }
         with self.db.write() as conn:
             conn.execute(
-                """INSERT INTO models (path, name, size_bytes, sha256, architecture, quant, parameters, context_length, license, repo, revision, source)
-                   VALUES (:path, :name, :size_bytes, :sha256, :architecture, :quant, :parameters, :context_length, :license, :repo, :revision, :source)
+                """INSERT INTO models (path, name, size_bytes, sha256, architecture, quant, parameters, context_length, license, repo, revision, source, synthetic)
+                   VALUES (:path, :name, :size_bytes, :sha256, :architecture, :quant, :parameters, :context_length, :license, :repo, :revision, :source, :synthetic)
                    ON CONFLICT(path) DO UPDATE SET name=excluded.name, size_bytes=excluded.size_bytes, sha256=COALESCE(excluded.sha256, models.sha256),
                      architecture=excluded.architecture, quant=excluded.quant, parameters=excluded.parameters, context_length=excluded.context_length,
-                     license=excluded.license, repo=COALESCE(excluded.repo, models.repo), revision=COALESCE(excluded.revision, models.revision)""",
+                     license=excluded.license, synthetic=excluded.synthetic, repo=COALESCE(excluded.repo, models.repo), revision=COALESCE(excluded.revision, models.revision)""",
                 values,
             )
         return self.get(str(path))

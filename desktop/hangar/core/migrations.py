@@ -68,6 +68,15 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX downloads_state ON downloads(state)",
         ),
     ),
+    Migration(
+        3,
+        "card license for downloads; synthetic-weights flag for models",
+        (
+            "ALTER TABLE downloads ADD COLUMN license TEXT",
+            "ALTER TABLE models ADD COLUMN synthetic INTEGER NOT NULL DEFAULT 0",
+            "UPDATE models SET synthetic = 1 WHERE source = 'synthetic' OR name LIKE 'Hangar synthetic%'",
+        ),
+    ),
 )
 
 

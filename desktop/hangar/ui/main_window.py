@@ -16,6 +16,7 @@ from .. import __version__
 from ..core.context import AppContext
 from .error_dialog import error_text
 from .panes import PaneSpec, pane_specs
+from .services import UiServices
 from .widgets.empty_state import EmptyState
 
 log = logging.getLogger(__name__)
@@ -28,6 +29,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Hangar"))
         self.setObjectName("mainWindow")
         self.specs: list[PaneSpec] = pane_specs()
+        self.services = UiServices(ctx, self)
+        self.services.start()
         self._built: dict[str, QWidget] = {}
 
         central = QWidget()
@@ -72,7 +75,7 @@ class MainWindow(QMainWindow):
         if key not in self._built:
             spec = self.specs[index]
             try:
-                widget = spec.factory(self.ctx)
+                widget = spec.factory(self.ctx, self.services)
             except Exception as exc:  # a broken pane must not take the window down
                 log.exception("could not build the %s pane", key)
                 text, detail = error_text(exc, self.ctx.paths.log_file)
@@ -107,5 +110,6 @@ class MainWindow(QMainWindow):
             self.ctx.save_settings()
         except OSError:
             log.exception("could not save window state")
+        self.services.close()
         super().closeEvent(event)
 

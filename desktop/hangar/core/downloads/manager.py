@@ -39,6 +39,7 @@ class Download:
     group_key: str | None
     created_at: str
     updated_at: str
+    license: str | None = None
     speed_bps: float = 0.0
     eta_s: float | None = None
 
@@ -83,7 +84,7 @@ class DownloadManager:
     def plan(self, repo: str, filename: str, revision: str | None = None) -> list[int]:
         """Queue a file (all parts of a split model); returns the download ids, existing ones reused."""
         check_repo_path(filename)
-        repo_id, commit, entries = repo_files(repo, revision, self.token_provider(), self.base)
+        repo_id, commit, entries, license_id = repo_files(repo, revision, self.token_provider(), self.base)
         refused: list[str] = []
         choices = group_gguf_files(entries, refused)
         choice = next((c for c in choices if filename in c.files), None)
@@ -97,15 +98,15 @@ class DownloadManager:
             row = self.db.query_one("SELECT id FROM downloads WHERE dest_path = ?", (str(dest),))
             if row is not None:
                 self.db.execute(
-                    "UPDATE downloads SET state = CASE WHEN state IN ('done') THEN state ELSE 'queued' END, error = NULL, revision = ?, size_bytes = ?, sha256 = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
-                    (commit, size, sha, row["id"]),
+                    "UPDATE downloads SET state = CASE WHEN state IN ('done') THEN state ELSE 'queued' END, error = NULL, revision = ?, size_bytes = ?, sha256 = ?, license = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
+                    (commit, size, sha, license_id, row["id"]),
                 )
                 ids.append(row["id"])
                 continue
             ids.append(
                 self.db.execute(
-                    "INSERT INTO downloads (repo, revision, filename, dest_path, size_bytes, sha256, group_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (repo_id, commit, name, str(dest), size, sha, f"{repo_id}/{choice.name}"),
+                    "INSERT INTO downloads (repo, revision, filename, dest_path, size_bytes, sha256, group_key, license) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (repo_id, commit, name, str(dest), size, sha, f"{repo_id}/{choice.name}", license_id),
                 )
             )
         self._wake.set()
@@ -184,12 +185,14 @@ class DownloadManager:
         return result
 
     def _register_if_complete(self, download: Download) -> LocalModel | None:
-        rows = self.db.query("SELECT state, dest_path, sha256 FROM downloads WHERE group_key = ? ORDER BY filename", (download.group_key,))
+        rows = self.db.query("SELECT state, dest_path, sha256, license FROM downloads WHERE group_key = ? ORDER BY filename", (download.group_key,))
         if any(r["state"] != "done" for r in rows):
             return None
         first = rows[0]
         sha = first["sha256"] if len(rows) == 1 else None
-        model = self.library.add_file(Path(first["dest_path"]), source="download", repo=download.repo, revision=download.revision, sha256=sha)
+        model = self.library.add_file(
+            Path(first["dest_path"]), source="download", repo=download.repo, revision=download.revision, sha256=sha, license_hint=first["license"]
+        )
         self.on_model(model)
         return model
 

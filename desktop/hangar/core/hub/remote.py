@@ -123,8 +123,8 @@ def fetch_text(repo_id: str, revision: str, filename: str, token: str | None, li
     return response.content[:limit].decode("utf-8", errors="replace")
 
 
-def repo_files(repo_id: str, revision: str | None, token: str | None, base: str | None = None) -> tuple[str, str, list[tuple[str, int, str | None]]]:
-    """(repo id, commit, [(file, size, LFS sha256)]) from one ``/api/models`` call.
+def repo_files(repo_id: str, revision: str | None, token: str | None, base: str | None = None) -> tuple[str, str, list[tuple[str, int, str | None]], str | None]:
+    """(repo id, commit, [(file, size, LFS sha256)], card license) from one ``/api/models`` call.
 
     The download path uses this rather than ``HfApi.model_info``: importing
     huggingface_hub costs about 0.35 s, a quarter of a 256 MiB download on a fast link,
@@ -139,4 +139,6 @@ def repo_files(repo_id: str, revision: str | None, token: str | None, base: str 
     raise_for_hub_status(response, f"repository {repo_id}")
     info = response.json()
     files = [(s["rfilename"], int(s.get("size") or 0), (s.get("lfs") or {}).get("sha256")) for s in info.get("siblings", []) if isinstance(s, dict) and "rfilename" in s]
-    return info.get("id", repo_id), info["sha"], files
+    card = info.get("cardData") if isinstance(info.get("cardData"), dict) else {}
+    license_id = card.get("license_name") or card.get("license")
+    return info.get("id", repo_id), info["sha"], files, license_id if isinstance(license_id, str) else None

@@ -15,6 +15,8 @@ class Column:
     title: str
     value: Callable[[dict], Any]
     tooltip: Callable[[dict], str] | None = None
+    fraction: Callable[[dict], float | None] | None = None  # drawn as a progress bar
+    align_right: bool = False
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -27,6 +29,22 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.records = list(records)
         self.endResetModel()
+
+    def append_records(self, records: list[dict]) -> None:
+        if not records:
+            return
+        first = len(self.records)
+        self.beginInsertRows(QModelIndex(), first, first + len(records) - 1)
+        self.records.extend(records)
+        self.endInsertRows()
+
+    def update_record(self, row: int, record: dict) -> None:
+        """Replace one row in place (a download's progress) without resetting the view."""
+        self.records[row] = record
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    def record(self, row: int) -> dict:
+        return self.records[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.records)
@@ -43,6 +61,10 @@ class RecordTableModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
             return column.tooltip(record)
+        if role == Qt.ItemDataRole.UserRole + 1 and column.fraction:
+            return column.fraction(record)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return record
         return None

@@ -20,7 +20,7 @@ class PaneSpec:
     key: str
     title: str
     icon: QStyle.StandardPixmap
-    factory: Callable[[AppContext], QWidget]
+    factory: Callable[..., QWidget]  # (ctx, services) -> the pane
 
 
 def _tr(text: str) -> str:

@@ -1,26 +1,233 @@
-"""The Discover pane. Until Hub search lands it says plainly what it will offer."""
+"""The Discover pane: search the Hub for GGUF models, look at one, download a quant."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ....core.context import AppContext
+from ....core.errors import HangarError
+from ....core.hub import tokens
+from ....core.hub.terms import FAMILIES
+from ...error_dialog import error_text, show_error
+from ...models.record_table import Column, RecordTableModel
+from ...tasks import Task, run_in_background
 from ...widgets.empty_state import EmptyState
+from .repo_view import RepoView
+
+PAGE = 25
+
+
+def _count(value) -> str:
+    return "" if value is None else f"{value:,}"
+
+
+def load_repo(repo_id: str, models_dir):
+    """Runs off the GUI thread: details, the header by Range, fit verdicts, recommendation."""
+    from ....core.hardware import detect_hardware
+    from ....core.hub.catalog import HubCatalog
+    from ....core.hub.fitting import assess, devices_from, header_for, recommend
+
+    token = tokens.get_token()
+    catalog = HubCatalog(token=token)
+    details = catalog.repo(repo_id)
+    header, problem = header_for(details, token, catalog.base)
+    devices = devices_from(detect_hardware(models_dir))
+    assess(details.files, header, devices)
+    best, reason = recommend(details.files, devices)
+    return details, best, reason, problem
 
 
 class DiscoverPane(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.services = ctx, services
+        self._tasks: set[Task] = set()
+        self._offset = 0
         layout = QVBoxLayout(self)
-        layout.addWidget(
-            EmptyState(
-                self.tr("Find models on the Hugging Face Hub"),
-                self.tr(
-                    "Hub search is not available in this version yet. When it is, you will search "
-                    "GGUF models here (Qwen, DeepSeek, openPangu, Hunyuan, Llama, Gemma, Mistral, Phi...), "
-                    "see each quantisation with its size and whether it fits this machine, and download it "
-                    "with resume and SHA-256 verification."
-                ),
-            )
+
+        bar = QHBoxLayout()
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Search GGUF models on the Hugging Face Hub (e.g. qwen3, 7b, instruct)"))
+        self.query.setAccessibleName(self.tr("Search"))
+        self.query.returnPressed.connect(self.search)
+        self.sort = QComboBox()
+        for key, label in (("downloads", self.tr("Most downloaded")), ("likes", self.tr("Most liked")), ("trending", self.tr("Trending")), ("recent", self.tr("Recently updated"))):
+            self.sort.addItem(label, key)
+        self.sort.setAccessibleName(self.tr("Sort by"))
+        self.sort.currentIndexChanged.connect(lambda _i: self.search())
+        search_button = QPushButton(self.tr("Search"))
+        search_button.clicked.connect(self.search)
+        bar.addWidget(self.query, 1)
+        bar.addWidget(self.sort)
+        bar.addWidget(search_button)
+        layout.addLayout(bar)
+
+        chips = QHBoxLayout()
+        self.family_group = QButtonGroup(self)
+        self.family_group.setExclusive(False)
+        for family in FAMILIES:
+            chip = QPushButton(family)
+            chip.setCheckable(True)
+            chip.setObjectName(f"chip_{family}")
+            chip.setStyleSheet("QPushButton { padding: 3px 9px; }")  # compact chips: the row must fit an 800 px screen
+            chip.toggled.connect(lambda checked, f=family: self._on_chip(f, checked))
+            self.family_group.addButton(chip)
+            chips.addWidget(chip)
+        chips.addStretch(1)
+        layout.addLayout(chips)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.results = RecordTableModel(
+            [
+                Column(self.tr("Model"), lambda r: r["id"] + ("  (gated)" if r["gated"] else ""), lambda r: r["id"]),
+                Column(self.tr("Downloads"), lambda r: _count(r["downloads"]), align_right=True),
+                Column(self.tr("Likes"), lambda r: _count(r["likes"]), align_right=True),
+                Column(self.tr("License"), lambda r: r["license"] or "?"),
+            ]
         )
+        self.table = QTableView()
+        self.table.setModel(self.results)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.selectionModel().selectionChanged.connect(self._on_selected)
+        left_layout.addWidget(self.table, 1)
+        more = QHBoxLayout()
+        self.status = QLabel(self.tr("Search the Hub, or pick a family above."))
+        self.status.setWordWrap(True)
+        self.more_button = QPushButton(self.tr("Load more"))
+        self.more_button.setEnabled(False)
+        self.more_button.clicked.connect(lambda: self.search(more=True))
+        more.addWidget(self.status, 1)
+        more.addWidget(self.more_button)
+        left_layout.addLayout(more)
+        split.addWidget(left)
+
+        self.repo_view = RepoView()
+        self.repo_view.download_requested.connect(self._on_download)
+        self.repo_view.token_requested.connect(self.ask_token)
+        self.placeholder = EmptyState(self.tr("Pick a model"), self.tr("Its quantisations appear here with their size and whether each fits this machine, before anything is downloaded."))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.placeholder)
+        right_layout.addWidget(self.repo_view)
+        self.repo_view.hide()
+        split.addWidget(right)
+        split.setSizes([500, 580])
+        layout.addWidget(split, 1)
+
+    # -- search -----------------------------------------------------------------------------------
+    def family(self) -> str | None:
+        checked = [b.text() for b in self.family_group.buttons() if b.isChecked()]
+        return checked[0] if checked else None
+
+    def _on_chip(self, family: str, checked: bool) -> None:
+        if checked:
+            for button in self.family_group.buttons():
+                if button.text() != family and button.isChecked():
+                    button.blockSignals(True)
+                    button.setChecked(False)
+                    button.blockSignals(False)
+        self.search()
+
+    def search(self, more: bool = False) -> None:
+        from ....core.hub.catalog import HubCatalog
+
+        self._offset = self._offset + PAGE if more else 0
+        query, sort, family, offset = self.query.text(), self.sort.currentData(), self.family(), self._offset
+        self.status.setText(self.tr("Searching…"))
+        self.more_button.setEnabled(False)
+
+        def work():
+            return HubCatalog(token=tokens.get_token()).search(query, sort=sort, family=family, limit=PAGE, offset=offset)
+
+        self._run(work, lambda found: self._on_results(found, more), self._on_search_failed)
+
+    def _on_results(self, found: list[dict], more: bool) -> None:
+        if more:
+            self.results.append_records(found)
+        else:
+            self.results.set_records(found)
+        total = self.results.rowCount()
+        self.status.setText(self.tr("{0} repositories").format(total) if total else self.tr("No GGUF repositories match."))
+        self.more_button.setEnabled(len(found) == PAGE)
+
+    def _on_search_failed(self, exc: BaseException) -> None:
+        text, hint = error_text(exc, self.ctx.paths.log_file)
+        self.status.setText(f"{text} {hint}".strip())
+
+    # -- one repository ---------------------------------------------------------------------------
+    def _on_selected(self, *_args) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.open_repo(self.results.record(rows[0].row())["id"])
+
+    def open_repo(self, repo_id: str) -> None:
+        self.placeholder.title_label.setText(repo_id)
+        self.placeholder.body_label.setText(self.tr("Reading the repository and the model's header…"))
+        self.placeholder.show()
+        self.repo_view.hide()
+        models_dir = self.ctx.models_dir
+        self._run(lambda: load_repo(repo_id, models_dir), self._on_repo, self._on_repo_failed)
+
+    def _on_repo(self, result) -> None:
+        details, best, reason, problem = result
+        self.repo_view.show_details(details, best, reason, problem)
+        self.placeholder.hide()
+        self.repo_view.show()
+
+    def _on_repo_failed(self, exc: BaseException) -> None:
+        text, hint = error_text(exc, self.ctx.paths.log_file)
+        self.placeholder.body_label.setText(f"{text}\n{hint}".strip())
+
+    def _on_download(self, repo_id: str, filename: str) -> None:
+        if self.services is None:
+            return
+        self.repo_view.status.setText(self.tr("Queuing {0}…").format(filename))
+        manager = self.services.downloads
+        self._run(
+            lambda: manager.plan(repo_id, filename),
+            lambda ids: self.repo_view.status.setText(self.tr("{0} is downloading: follow it in the Library.").format(filename)),
+            lambda exc: self.repo_view.status.setText(" ".join(error_text(exc, self.ctx.paths.log_file))),
+        )
+
+    def ask_token(self) -> None:
+        token, ok = QInputDialog.getText(self, self.tr("Hugging Face token"), self.tr("Paste an access token (it is kept in the system keyring):"), QLineEdit.EchoMode.Password)
+        if not ok or not token.strip():
+            return
+        try:
+            tokens.set_token(token)
+        except HangarError as exc:
+            show_error(self, self.tr("Hugging Face token"), exc)
+            return
+        if self.repo_view.details is not None:
+            self.open_repo(self.repo_view.details.id)
+
+    def _run(self, work, done, failed) -> None:
+        task = run_in_background(work, done, failed)
+        self._tasks.add(task)
+        task.signals.finished.connect(lambda _r, t=task: self._tasks.discard(t))
+        task.signals.failed.connect(lambda _e, t=task: self._tasks.discard(t))

@@ -41,7 +41,7 @@ def _memory(record: dict) -> str:
 
 
 class HardwarePane(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._task: Task | None = None

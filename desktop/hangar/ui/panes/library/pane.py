@@ -1,28 +1,186 @@
-"""The Library pane: the models recorded in the database, or an empty state."""
+"""The Library pane: models on this machine, downloads in progress, import and delete."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ....core.context import AppContext
+from ....core.library import SOURCES_WE_OWN
+from ...error_dialog import error_text, show_error
+from ...format import format_bytes
+from ...models.record_table import Column, RecordTableModel
+from ...tasks import Task, run_in_background
 from ...widgets.empty_state import EmptyState
+from .downloads_view import DownloadsView
+
+GIB = 1024**3
+
+
+def _params(value: int | None) -> str:
+    if not value:
+        return "?"
+    return f"{value / 1e9:.1f} B" if value >= 1e9 else f"{value / 1e6:.0f} M"
 
 
 class LibraryPane(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.services = ctx, services
+        self._tasks: set[Task] = set()
         layout = QVBoxLayout(self)
-        count = int(ctx.database.query_one("SELECT COUNT(*) AS n FROM models")["n"])
-        if count == 0:
-            layout.addWidget(
-                EmptyState(
-                    self.tr("No models yet"),
-                    self.tr(
-                        "Models you download or import will be listed here with their architecture, size, "
-                        "quantisation, context length, license and SHA-256. Models are kept in {0}."
-                    ).format(ctx.models_dir),
-                )
-            )
-        else:
-            layout.addWidget(QLabel(self.tr("{0} models in the library.").format(count)))
+        bar = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Import file…"), self.import_file),
+            (self.tr("Import folder…"), self.import_folder),
+            (self.tr("Find models from other apps"), self.scan_other_apps),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.reveal_button = QPushButton(self.tr("Show in folder"))
+        self.reveal_button.clicked.connect(self.reveal)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        bar.addWidget(self.reveal_button)
+        bar.addWidget(self.delete_button)
+        layout.addLayout(bar)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        if services is not None:
+            self.downloads = DownloadsView(services)
+            layout.addWidget(self.downloads)
+            services.library_changed.connect(self.reload)
+
+        self.model = RecordTableModel(
+            [
+                Column(self.tr("Name"), lambda r: r["name"] + ("  (synthetic weights)" if r["synthetic"] else ""), lambda r: r["path"]),
+                Column(self.tr("Family"), lambda r: r["family"] or "?"),
+                Column(self.tr("Architecture"), lambda r: r["architecture"] or "?"),
+                Column(self.tr("Parameters"), lambda r: _params(r["parameters"]), align_right=True),
+                Column(self.tr("Quant"), lambda r: r["quant"] or "?"),
+                Column(self.tr("Size"), lambda r: format_bytes(r["size_bytes"]), align_right=True),
+                Column(self.tr("Context"), lambda r: f"{r['context_length']:,}" if r["context_length"] else "?", align_right=True),
+                Column(self.tr("License"), lambda r: r["license"] or "?"),
+                Column(self.tr("Source"), lambda r: r["repo"] or r["source"], lambda r: f"{r['source']}: {r['repo'] or r['path']} @ {r['revision'] or '-'}"),
+                Column(self.tr("SHA-256"), lambda r: (r["sha256"] or "")[:12], lambda r: r["sha256"] or ""),
+                Column(self.tr("Last used"), lambda r: (r["last_used_at"] or "").replace("T", " ").rstrip("Z")),
+            ]
+        )
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.empty = EmptyState(
+            self.tr("No models yet"),
+            self.tr("Download one from Discover, import GGUF files you already have, or let Hangar find models in the Hugging Face cache and Ollama. Models are kept in {0}.").format(ctx.models_dir),
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.table)
+        layout.addWidget(self.stack, 1)
+        self.reload()
+
+    def library(self):
+        from ....core.library import Library
+
+        return self.services.library if self.services else Library(self.ctx.database)
+
+    def reload(self) -> None:
+        models = self.library().list()
+        self.model.set_records([m.to_dict() for m in models])
+        self.stack.setCurrentWidget(self.table if models else self.empty)
+
+    def selected(self) -> list[dict]:
+        return [self.model.record(i.row()) for i in self.table.selectionModel().selectedRows()]
+
+    # -- actions --------------------------------------------------------------------------------
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a GGUF model"), str(Path.home()), self.tr("GGUF models (*.gguf)"))
+        if path:
+            self.import_path(Path(path))
+
+    def import_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Import every GGUF model in a folder"), str(Path.home()))
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> None:
+        library = self.library()
+        self.status.setText(self.tr("Reading {0} (hashing large files takes a moment)…").format(path))
+        self._run(lambda: library.import_path(path), self._on_imported)
+
+    def _on_imported(self, result) -> None:
+        added, refused = result
+        lines = [self.tr("Added {0} model(s).").format(len(added))]
+        lines += [self.tr("Refused {0}: {1}").format(Path(p).name, reason) for p, reason in refused]
+        self.status.setText("\n".join(lines))
+        self.reload()
+
+    def scan_other_apps(self) -> None:
+        library = self.library()
+        self.status.setText(self.tr("Looking in the Hugging Face cache and Ollama's store…"))
+        self._run(lambda: (library.scan_hf_cache(), library.scan_ollama()), self._on_scanned)
+
+    def _on_scanned(self, result) -> None:
+        hf, ollama = result
+        self.status.setText(self.tr("Found {0} in the Hugging Face cache and {1} from Ollama; they stay where they are.").format(len(hf), len(ollama)))
+        self.reload()
+
+    def reveal(self) -> None:
+        for record in self.selected()[:1]:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(record["path"]).parent)))
+
+    def delete_selected(self) -> None:
+        records = self.selected()
+        if not records:
+            return
+        record = records[0]
+        owned = record["source"] in SOURCES_WE_OWN
+        question = (
+            self.tr("Delete {0} and its file ({1:.2f} GiB)? This frees the disk space and cannot be undone.")
+            if owned
+            else self.tr("Remove {0} from the library? Its file ({1:.2f} GiB) belongs to another app or folder and stays on disk.")
+        ).format(record["name"], record["size_bytes"] / GIB)
+        answer = QMessageBox.question(self, self.tr("Delete model"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        library = self.library()
+        try:
+            freed = library.remove(library.get(record["id"]), delete_file=owned)
+        except Exception as exc:  # shown to the user; the library is unchanged
+            show_error(self, self.tr("Delete model"), exc, self.ctx.paths.log_file)
+            return
+        self.status.setText(self.tr("Removed {0}; freed {1:.2f} GiB.").format(record["name"], freed / GIB))
+        self.reload()
+
+    def _run(self, work, done) -> None:
+        def failed(exc: BaseException) -> None:
+            text, hint = error_text(exc, self.ctx.paths.log_file)
+            self.status.setText(f"{text} {hint}".strip())
+
+        task = run_in_background(work, done, failed)
+        self._tasks.add(task)
+        task.signals.finished.connect(lambda _r, t=task: self._tasks.discard(t))
+        task.signals.failed.connect(lambda _e, t=task: self._tasks.discard(t))

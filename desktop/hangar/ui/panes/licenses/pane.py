@@ -9,7 +9,7 @@ from ...widgets.empty_state import EmptyState
 
 
 class LicensesPane(QWidget):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         QVBoxLayout(self).addWidget(

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 class SettingsPane(QWidget):
     settings_changed = Signal(str)  # the name of the setting that changed
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         s = ctx.settings

@@ -1,0 +1,145 @@
+"""One Hub repository before download: card, license, its quants with fit verdicts, download.
+
+The model card is Markdown from a stranger: it is rendered with Qt's Markdown reader with
+raw HTML switched off, so a <script> or <img onerror> in a card is shown as text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...format import format_bytes
+from ...models.record_table import Column, RecordTableModel
+
+GIB = 1024**3
+VERDICT_TEXT = {"fits": "✓ fits", "tight": "~ tight", "does_not_fit": "✗ too big"}
+
+
+def markdown_as_text(browser: QTextBrowser, markdown: str) -> None:
+    # GitHub's dialect (tables, task lists) with every form of raw HTML switched off.
+    features = QTextDocument.MarkdownFeature(
+        QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
+    )
+    browser.document().setMarkdown(markdown, features)
+
+
+class RepoView(QWidget):
+    download_requested = Signal(str, str)  # repo, filename
+    token_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.details = None
+        self.recommended = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 0, 0, 0)
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.meta = QLabel()
+        self.meta.setWordWrap(True)
+        self.meta.setTextFormat(Qt.TextFormat.PlainText)
+        self.gate_row = QWidget()
+        gate = QHBoxLayout(self.gate_row)
+        gate.setContentsMargins(0, 0, 0, 0)
+        self.gate_label = QLabel(self.tr("This repository is gated: accept its terms on the Hub, then add your Hugging Face token."))
+        self.gate_label.setWordWrap(True)
+        token_button = QPushButton(self.tr("Enter token…"))
+        token_button.clicked.connect(self.token_requested.emit)
+        gate.addWidget(self.gate_label, 1)
+        gate.addWidget(token_button)
+        self.recommendation = QLabel()
+        self.recommendation.setWordWrap(True)
+        self.recommendation.setObjectName("recommendation")
+        for widget in (self.title, self.meta, self.gate_row, self.recommendation):
+            layout.addWidget(widget)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        files_box = QWidget()
+        files_layout = QVBoxLayout(files_box)
+        files_layout.setContentsMargins(0, 0, 0, 0)
+        self.files_model = RecordTableModel([])
+        self.files_table = QTableView()
+        self.files_table.setModel(self.files_model)
+        self.files_table.verticalHeader().hide()
+        self.files_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.files_table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.files_table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.files_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.files_table.horizontalHeader().setStretchLastSection(True)
+        self.files_table.doubleClicked.connect(lambda _index: self._on_download())
+        files_layout.addWidget(self.files_table)
+        row = QHBoxLayout()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.download_button = QPushButton(self.tr("Download"))
+        self.download_button.setEnabled(False)
+        self.download_button.clicked.connect(self._on_download)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.download_button)
+        files_layout.addLayout(row)
+        self.files_table.selectionModel().selectionChanged.connect(lambda *_: self.download_button.setEnabled(self.selected() is not None))
+        self.card = QTextBrowser()
+        self.card.setOpenExternalLinks(False)
+        self.card.setOpenLinks(False)
+        split.addWidget(files_box)
+        split.addWidget(self.card)
+        split.setSizes([300, 300])
+        layout.addWidget(split, 1)
+        self.gate_row.hide()
+
+    def show_details(self, details, recommended, reason: str, fit_note: str) -> None:
+        self.details, self.recommended = details, recommended
+        self.title.setText(details.id)
+        license_text = details.license_name or details.license or self.tr("unknown")
+        base = ", ".join(details.base_model) or self.tr("not stated")
+        self.meta.setText(self.tr("License: {0}   ·   Base model: {1}   ·   Revision {2}").format(license_text, base, details.sha[:12]))
+        self.gate_row.setVisible(bool(details.gated))
+        text = self.tr("Recommended for this machine: {0}").format(reason) if recommended else reason
+        if fit_note:
+            text += "\n" + self.tr("Fit from file sizes only: {0}").format(fit_note)
+        if details.refused:
+            text += "\n" + self.tr("Ignored unsafe file names: {0}").format(", ".join(details.refused))
+        self.recommendation.setText(text)
+        devices = list(details.files[0].fit) if details.files else []
+        columns = [
+            Column(self.tr("Quant"), lambda r: ("★ " if r["recommended"] else "") + (r["quant"] or "?")),
+            Column(self.tr("Size"), lambda r: format_bytes(r["size_bytes"]), align_right=True),
+            Column(self.tr("Parts"), lambda r: r["shards"], align_right=True),
+        ]
+        for device in devices:
+            columns.append(
+                Column(device, lambda r, d=device: VERDICT_TEXT.get(r["fit"][d]["verdict"], "?") + (" ⚠" if "warning" in r["fit"][d] else ""),
+                       lambda r, d=device: r["fit"][d]["explain"] + ("\n" + r["fit"][d]["warning"] if "warning" in r["fit"][d] else ""))
+            )  # fmt: skip
+        columns.append(Column(self.tr("File"), lambda r: r["filename"]))
+        self.files_model.columns = columns
+        self.files_model.set_records([dict(c.to_dict(), recommended=c is recommended) for c in details.files])
+        if recommended is not None:
+            self.files_table.selectRow(details.files.index(recommended))
+        markdown_as_text(self.card, details.card_text or self.tr("*This repository has no model card.*"))
+        self.status.setText("")
+
+    def selected(self) -> dict | None:
+        rows = self.files_table.selectionModel().selectedRows()
+        return self.files_model.record(rows[0].row()) if rows else None
+
+    def _on_download(self) -> None:
+        choice = self.selected()
+        if choice and self.details:
+            self.download_requested.emit(self.details.id, choice["filename"])
