@@ -40,6 +40,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mib", type=int, default=512)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--link-mib-s", type=float, help="cap the server's rate per connection, like a real link (default: as fast as this machine goes)")
     args = parser.parse_args()
     size = args.mib * 2**20
     from hangar.core.synth import write_synthetic
@@ -49,10 +50,14 @@ def main() -> int:
     with HubServer() as hub, tempfile.TemporaryDirectory() as tmp:
         repo = HubRepo(REPO)
         repo.add_file(FILE, data)
+        repo.files[FILE].sha256  # the test server hashes once, before the clock starts
         hub.add_repo(repo)
+        if args.link_mib_s:
+            hub.set_faults(bytes_per_second=args.link_mib_s * 2**20)
         base_env = {**os.environ, "HF_ENDPOINT": hub.endpoint, "HF_HUB_DISABLE_TELEMETRY": "1", "HF_HUB_DISABLE_XET": "1"}
         hangar, hf = [], []
-        print(f"file: {args.mib} MiB from {hub.endpoint}, {args.runs} runs each")
+        link = f", link capped at {args.link_mib_s:g} MiB/s" if args.link_mib_s else ", no link cap (CPU-bound on small machines)"
+        print(f"file: {args.mib} MiB from {hub.endpoint}{link}, {args.runs} runs each")
         for run in range(args.runs):
             home, cache = Path(tmp) / f"hangar-{run}", Path(tmp) / f"hf-{run}"
             code = f"from huggingface_hub import hf_hub_download; hf_hub_download({REPO!r}, {FILE!r}, cache_dir={str(cache)!r})"

@@ -60,9 +60,13 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch):
                 raise PasswordDeleteError("not set")
             del store[(service, username)]
 
+    from hangar.core.hub import tokens
+
     previous = keyring.get_keyring()
     keyring.set_keyring(Backend())
+    tokens._cached.clear()
     yield store
+    tokens._cached.clear()
     keyring.set_keyring(previous)
 
 

@@ -2,8 +2,8 @@
 
 Why not ``gguf.GGUFReader``: it memory-maps the whole file, so it cannot read the header
 of a file that is still on the Hub (fetched by HTTP Range, a few MB of a 40 GB file) or a
-truncated download. This parser reads only the header from any byte source and uses the
-gguf package for what it does well: the type tables and quantisation block sizes.
+truncated download. This parser reads only the header from any byte source; the type
+tables are in ggml_types (checked against the gguf package by a test).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .errors import InvalidInput
+from .ggml_types import file_type, quant_size
 
 MAX_STRING = 64 * 1024 * 1024  # a chat template is a few KB; a longer string means a damaged file
 MAX_ARRAY_KEPT = 64  # arrays longer than this (vocabularies) are counted, not kept
@@ -44,18 +45,17 @@ class TensorInfo:
 
     @property
     def type_name(self) -> str:
-        import gguf  # the gguf package pulls numpy: loaded only when a tensor is described
-
         try:
-            return gguf.GGMLQuantizationType(self.ggml_type).name
+            return quant_size(self.ggml_type)[0]
         except ValueError:
             return f"type{self.ggml_type}"
 
     @property
     def n_bytes(self) -> int:
-        import gguf
-
-        block, size = gguf.GGML_QUANT_SIZES[gguf.GGMLQuantizationType(self.ggml_type)]
+        try:
+            _, block, size = quant_size(self.ggml_type)
+        except ValueError:
+            raise NotGGUF(f"tensor {self.name} has an unknown type {self.ggml_type}: the file is damaged or newer than Hangar") from None
         return self.n_elements // block * size
 
 
@@ -164,13 +164,5 @@ def expected_size(header: GGUFHeader) -> int:
 
 def file_type_name(header: GGUFHeader) -> str | None:
     """The quantisation as people name it (Q4_K_M, Q8_0, F16), from general.file_type."""
-    import gguf
-
     value = header.get("general.file_type")
-    if not isinstance(value, int):
-        return None
-    try:
-        name = gguf.LlamaFileType(value).name
-    except ValueError:
-        return None
-    return name.removeprefix("MOSTLY_").removeprefix("ALL_")
+    return file_type(value) if isinstance(value, int) else None

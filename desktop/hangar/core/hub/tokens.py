@@ -28,16 +28,23 @@ def _keyring():
     return keyring, (KeyringError, NoKeyringError)
 
 
+_cached: list[str | None] = []  # one keyring look-up per process (it costs ~0.1 s)
+
+
 def get_token() -> str | None:
     env = os.environ.get("HF_TOKEN", "").strip()
     if env:
         return env
+    if _cached:
+        return _cached[0]
     keyring, errors = _keyring()
     try:
-        return keyring.get_password(SERVICE, ACCOUNT) or None
+        token = keyring.get_password(SERVICE, ACCOUNT) or None
     except errors as exc:
         log.info("no keyring available for the Hugging Face token: %s", type(exc).__name__)
-        return None
+        token = None
+    _cached.append(token)
+    return token
 
 
 def set_token(token: str) -> None:
@@ -45,6 +52,7 @@ def set_token(token: str) -> None:
     if not token.startswith("hf_") or len(token) < 10 or any(c.isspace() for c in token):
         raise HangarError("That does not look like a Hugging Face access token (they start with hf_).")
     keyring, errors = _keyring()
+    _cached.clear()
     try:
         keyring.set_password(SERVICE, ACCOUNT, token)
     except errors as exc:
@@ -56,6 +64,7 @@ def set_token(token: str) -> None:
 
 
 def clear_token() -> None:
+    _cached.clear()
     keyring, errors = _keyring()
     try:
         keyring.delete_password(SERVICE, ACCOUNT)
