@@ -77,6 +77,8 @@ class Fetcher:
         max_failures: int = 8,
         backoff_s: float = 0.5,
         backoff_cap_s: float = 30.0,
+        connections: int = 4,
+        segment_min_bytes: int = 64 * 1024 * 1024,
     ) -> None:
         self.on_progress = on_progress or (lambda progress: None)
         self.should_stop = should_stop
@@ -84,9 +86,33 @@ class Fetcher:
         self.max_failures = max_failures
         self.backoff_s = backoff_s
         self.backoff_cap_s = backoff_cap_s
+        self.connections = connections
+        self.segment_min_bytes = segment_min_bytes
 
     def fetch(self, url: str, dest: Path, size: int, sha256: str | None, headers: dict[str, str]) -> FetchResult:
+        from .segmented import SegmentedFetch, plan_segments, resume_state, state_path
+
         part = part_path(dest)
+        segments = resume_state(part, size)
+        if segments is None and state_path(part).exists():
+            log.warning("the segment record of %s is unreadable: starting it again", part)
+            state_path(part).unlink()
+            part.unlink(missing_ok=True)
+        if segments is None and self.connections > 1:
+            prefix = part.stat().st_size if part.exists() and part.stat().st_size <= size else 0
+            if size - prefix >= 2 * self.segment_min_bytes:
+                segments = plan_segments(size, prefix, self.connections, self.segment_min_bytes)
+        if segments:
+            job = SegmentedFetch(self, url, part, size, headers, segments)
+            _check_disk(dest.parent, size - job.done_bytes())
+            try:
+                digest, transferred = job.run(client())
+                return self._complete(part, dest, size, sha256, digest, transferred)
+            except RangeIgnored:
+                log.warning("the server does not serve ranges: downloading %s in one stream", dest.name)
+                with open(part, "r+b") as handle:
+                    handle.truncate(job.contiguous_end())
+                state_path(part).unlink(missing_ok=True)
         if part.exists() and part.stat().st_size > size:
             part.unlink()  # longer than the file can be: not ours to resume
         existing = part.stat().st_size if part.exists() else 0
@@ -123,35 +149,22 @@ class Fetcher:
     def _stream(self, http: httpx.Client, url: str, headers: dict[str, str], sink: HashingSink, size: int) -> int:
         """One request from the current end of the file; returns bytes received."""
         offset = sink.written
-        request_headers = dict(headers)
-        if offset:
-            request_headers["Range"] = f"bytes={offset}-"
-        received = 0
-        started, last_report = time.monotonic(), 0.0
+        started, last_report = time.monotonic(), [0.0]
+
+        def on_chunk(chunk: bytes, received: int) -> None:
+            sink.put(chunk)
+            now = time.monotonic()
+            if now - last_report[0] > 0.25:
+                last_report[0] = now
+                self.on_progress(Progress(offset + received, size, received / max(now - started, 1e-6)))
+
         try:
-            with http.stream("GET", url, headers=request_headers, timeout=timeout(self.stall_timeout_s)) as response:
-                if response.status_code in (429, 500, 502, 503, 504):
-                    raise _Retry(f"the Hub answered {response.status_code}")
-                raise_for_hub_status(response, url.rsplit("/", 1)[-1])
-                if offset and response.status_code == 200:
-                    log.warning("the server ignored the Range request; downloading %s from the start", url)
-                    sink.restart()
-                    offset = 0
-                for chunk in response.iter_raw():  # as received: re-chunking would copy every byte
-                    sink.put(chunk)
-                    received += len(chunk)
-                    now = time.monotonic()
-                    if now - last_report > 0.25:
-                        last_report = now
-                        self.on_progress(Progress(offset + received, size, received / max(now - started, 1e-6)))
-                    if self.should_stop():
-                        raise Paused("Download paused; the partial file is kept.")
-        except (httpx.TransportError, _Retry) as exc:
-            exc.received = received  # type: ignore[attr-defined]
-            raise
+            received = stream_range(http, url, headers, offset, size, on_chunk, self.should_stop, self.stall_timeout_s)
+        except RangeIgnored:
+            log.warning("the server ignored the Range request; downloading %s from the start", url)
+            sink.restart()
+            return 1  # progress of a kind: go round again from byte 0
         self.on_progress(Progress(offset + received, size, received / max(time.monotonic() - started, 1e-6)))
-        if offset + received < size:
-            raise _Retry("the connection closed before the end of the file", received)
         return received
 
     def _wait(self, failures: int, message: str) -> None:
@@ -181,6 +194,58 @@ class _Retry(Exception):
     def __init__(self, message: str, received: int = 0) -> None:
         super().__init__(message)
         self.received = received
+
+
+class RangeIgnored(Exception):
+    """The server answered 200 with the whole file to a Range request."""
+
+
+def stream_range(
+    http: httpx.Client,
+    url: str,
+    headers: dict[str, str],
+    start: int,
+    end: int,
+    on_chunk: Callable[[bytes, int], None],
+    should_stop: Callable[[], bool],
+    stall_timeout_s: float,
+    *,
+    always_range: bool = False,
+) -> int:
+    """GET bytes [start, end) and hand each chunk over; returns how many arrived.
+
+    A plain GET (no Range header) is sent for a whole file from byte 0, as a browser would;
+    ``always_range`` asks for the range even then (parallel segments).
+
+    Raises _Retry (5xx, early close) or httpx.TransportError (drop, stall) carrying
+    ``received``, Paused when asked to stop, RangeIgnored, or a Hub error.
+    """
+    request_headers = dict(headers)
+    if start or always_range:
+        request_headers["Range"] = f"bytes={start}-{end - 1}"
+    received = 0
+    try:
+        with http.stream("GET", url, headers=request_headers, timeout=timeout(stall_timeout_s)) as response:
+            if response.status_code in (429, 500, 502, 503, 504):
+                raise _Retry(f"the Hub answered {response.status_code}")
+            raise_for_hub_status(response, url.rsplit("/", 1)[-1])
+            if "Range" in request_headers and response.status_code == 200:
+                raise RangeIgnored()
+            for chunk in response.iter_raw():  # as received: re-chunking would copy every byte
+                if received + len(chunk) > end - start:
+                    chunk = chunk[: end - start - received]
+                on_chunk(chunk, received + len(chunk))
+                received += len(chunk)
+                if received >= end - start:
+                    break
+                if should_stop():
+                    raise Paused("Download paused; the partial file is kept.")
+    except (httpx.TransportError, _Retry) as exc:
+        exc.received = received  # type: ignore[attr-defined]
+        raise
+    if received < end - start:
+        raise _Retry("the connection closed before the end of the range", received)
+    return received
 
 
 def _finish_quietly(sink: HashingSink) -> None:
