@@ -52,3 +52,32 @@ def test_problems_in_the_settings_file_are_shown(qtbot, hangar_home: Path) -> No
 
     label = pane.findChild(QLabel, "settingsProblems")
     assert label is not None and "threads" in label.text()
+
+
+def test_token_is_kept_in_the_keyring_not_in_settings(qtbot, memory_keyring, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    ctx = AppContext.open()
+    pane = SettingsPane(ctx)
+    qtbot.addWidget(pane)
+    assert "No token" in pane.token_status.text()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("hf_abcdefghijklmnopqrstuvwx", True))
+    pane._on_set_token()
+    assert memory_keyring[("Hangar", "huggingface")] == "hf_abcdefghijklmnopqrstuvwx"
+    assert "stored in the system keyring" in pane.token_status.text()
+    for kept in (ctx.paths.settings_file, ctx.paths.log_file):
+        assert "hf_abcdefghijklmnopqrstuvwx" not in (kept.read_text() if kept.exists() else "")
+    pane._on_clear_token()
+    assert ("Hangar", "huggingface") not in memory_keyring
+
+
+def test_a_malformed_token_is_refused(qtbot, memory_keyring, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    shown = []
+    monkeypatch.setattr("hangar.ui.panes.settings.pane.show_error", lambda parent, title, exc: shown.append(str(exc)))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("my password", True))
+    pane = SettingsPane(AppContext.open())
+    qtbot.addWidget(pane)
+    pane._on_set_token()
+    assert shown and "start with hf_" in shown[0] and memory_keyring == {}

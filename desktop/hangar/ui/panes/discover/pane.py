@@ -68,10 +68,16 @@ class DiscoverPane(QWidget):
         for key, label in (("downloads", self.tr("Most downloaded")), ("likes", self.tr("Most liked")), ("trending", self.tr("Trending")), ("recent", self.tr("Recently updated"))):
             self.sort.addItem(label, key)
         self.sort.setAccessibleName(self.tr("Sort by"))
+        self.author = QLineEdit()
+        self.author.setPlaceholderText(self.tr("Author (optional)"))
+        self.author.setAccessibleName(self.tr("Author"))
+        self.author.setMaximumWidth(170)
+        self.author.returnPressed.connect(self.search)
         self.sort.currentIndexChanged.connect(lambda _i: self.search())
         search_button = QPushButton(self.tr("Search"))
         search_button.clicked.connect(self.search)
         bar.addWidget(self.query, 1)
+        bar.addWidget(self.author)
         bar.addWidget(self.sort)
         bar.addWidget(search_button)
         layout.addLayout(bar)
@@ -158,11 +164,12 @@ class DiscoverPane(QWidget):
 
         self._offset = self._offset + PAGE if more else 0
         query, sort, family, offset = self.query.text(), self.sort.currentData(), self.family(), self._offset
+        author = self.author.text().strip() or None
         self.status.setText(self.tr("Searching…"))
         self.more_button.setEnabled(False)
 
         def work():
-            return HubCatalog(token=tokens.get_token()).search(query, sort=sort, family=family, limit=PAGE, offset=offset)
+            return HubCatalog(token=tokens.get_token()).search(query, sort=sort, family=family, author=author, limit=PAGE, offset=offset)
 
         self._run(work, lambda found: self._on_results(found, more), self._on_search_failed)
 

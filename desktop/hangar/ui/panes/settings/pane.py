@@ -82,6 +82,21 @@ class SettingsPane(QWidget):
         form.addRow(self.tr("Theme"), self.theme_combo)
         outer.addWidget(look)
 
+        hub = QGroupBox(self.tr("Hugging Face"))
+        form = QFormLayout(hub)
+        token_row = QHBoxLayout()
+        self.token_status = QLabel()
+        set_token = QPushButton(self.tr("Set token…"))
+        set_token.clicked.connect(self._on_set_token)
+        self.clear_token_button = QPushButton(self.tr("Remove"))
+        self.clear_token_button.clicked.connect(self._on_clear_token)
+        token_row.addWidget(self.token_status, 1)
+        token_row.addWidget(set_token)
+        token_row.addWidget(self.clear_token_button)
+        form.addRow(self.tr("Access token"), token_row)
+        outer.addWidget(hub)
+        self._show_token_state()
+
         privacy = QLabel(
             self.tr("Hangar sends nothing anywhere by itself: it contacts the Hugging Face Hub only when you search or download.")
         )
@@ -93,6 +108,34 @@ class SettingsPane(QWidget):
             warning.setObjectName("settingsProblems")
             outer.addWidget(warning)
         outer.addStretch(1)
+
+    def _show_token_state(self) -> None:
+        from ....core.hub import tokens
+
+        has = tokens.get_token() is not None
+        self.token_status.setText(
+            self.tr("A token is stored in the system keyring (needed for gated models).") if has else self.tr("No token: public models only. Gated models need one.")
+        )
+        self.clear_token_button.setEnabled(has)
+
+    def _on_set_token(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from ....core.hub import tokens
+
+        token, ok = QInputDialog.getText(self, self.tr("Hugging Face token"), self.tr("Paste an access token (it is kept in the system keyring):"), QLineEdit.EchoMode.Password)
+        if ok and token.strip():
+            try:
+                tokens.set_token(token)
+            except HangarError as exc:
+                show_error(self, self.tr("Hugging Face token"), exc)
+        self._show_token_state()
+
+    def _on_clear_token(self) -> None:
+        from ....core.hub import tokens
+
+        tokens.clear_token()
+        self._show_token_state()
 
     def _path_row(self, path: Path) -> QWidget:
         box = QWidget()
