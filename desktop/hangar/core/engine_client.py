@@ -155,7 +155,7 @@ class EngineClient:
             if event.get("id") not in (request_id, None):
                 continue  # a late event from an earlier request
             yield event
-            if event["event"] in ("loaded", "done", "error", "unloaded", "stats"):
+            if event["event"] in ("loaded", "done", "error", "unloaded", "stats", "bench"):
                 return
 
     # -- requests --------------------------------------------------------------------------------
@@ -185,6 +185,22 @@ class EngineClient:
             if event["event"] == "error":
                 raise _error_from(event)
             yield event
+
+    def bench(self, request: dict, on_progress: Callable[[str, float], None] | None = None, timeout_s: float = 3600) -> dict:
+        """Run llama-bench's measurement in the worker (engine/bench.py); returns the ``bench`` event."""
+        request_id = self._new_id()
+        self._cancel_at = None
+        self.send({**request, "op": "bench", "id": request_id})
+        for event in self._events_for(request_id, idle_timeout=timeout_s):
+            if event["event"] == "progress" and on_progress:
+                on_progress(event.get("stage", ""), event.get("fraction", 0.0))
+            elif event["event"] == "bench":
+                return event
+            elif event["event"] == "error":
+                raise _error_from(event)
+            elif event["event"] == "done" and event.get("worker_restarted"):
+                raise EngineError(P.E_CANCELLED, "The benchmark was cancelled.")
+        raise EngineError(P.E_WORKER_UNRESPONSIVE, "No answer to the benchmark request.")
 
     def cancel(self) -> None:
         """Ask the worker to stop now; if it has not stopped within 0.5 s it is ended."""

@@ -77,6 +77,29 @@ MIGRATIONS: tuple[Migration, ...] = (
             "UPDATE models SET synthetic = 1 WHERE source = 'synthetic' OR name LIKE 'Hangar synthetic%'",
         ),
     ),
+    Migration(
+        4,
+        "benchmark runs",
+        (
+            """
+            CREATE TABLE bench_runs (
+                id            INTEGER PRIMARY KEY,
+                created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                model_path    TEXT NOT NULL,
+                model_sha256  TEXT,
+                model_type    TEXT,
+                synthetic     INTEGER NOT NULL DEFAULT 0,
+                runtime       TEXT NOT NULL,
+                device        TEXT,
+                n_threads     INTEGER,
+                n_gpu_layers  INTEGER,
+                pp_ts         REAL,
+                tg_ts         REAL,
+                result_json   TEXT NOT NULL
+            )
+            """,
+        ),
+    ),
 )
 
 

@@ -102,6 +102,13 @@ class Worker:
             if (options.prompt is None) == (options.messages is None):
                 raise EngineError(P.E_BAD_REQUEST, "generate needs either a prompt or messages")
             self.emit(self.model.generate(options, self.cancel, self.emit, request_id))
+        elif op == "bench":
+            from .bench import BenchOptions, run_bench
+
+            if self.model is not None:  # one model in memory at a time: the benchmark loads its own
+                self.model.close()
+                self.model = None
+            self.emit(run_bench(BenchOptions.from_request(request), self.cancel, self.emit, request_id))
         elif op == "unload":
             if self.model is not None:
                 self.model.close()
@@ -128,6 +135,12 @@ def main(argv: list[str] | None = None) -> int:
     protocol_fd = os.dup(1)
     os.dup2(2, 1)  # stray prints from C libraries now land in stderr
     sys.stdout = sys.stderr
+    if args[:1] == ["--quantize"]:  # --quantize SRC DST TYPE: llama.cpp's quantiser, in this child
+        from .quantize import quantize
+
+        with os.fdopen(protocol_fd, "w", encoding="utf-8") as out:
+            out.write(json.dumps(quantize(args[1], args[2], args[3])) + "\n")
+        return 0
     if "--probe" in args:  # one JSON document about the loaded llama.cpp build, then exit
         from .probe import probe
 

@@ -1,0 +1,241 @@
+"""llama-bench's measurement, done the same way inside Hangar's worker.
+
+Mirrors tools/llama-bench/llama-bench.cpp of the bundled llama.cpp: a context of
+n_prompt + n_gen tokens, batch 2048 / ubatch 512, flash attention "auto", f16 KV cache,
+a ggml threadpool (poll 50) attached as llama-bench does; one warm-up (a full prompt
+run, then one generated token); per repetition the KV cache is cleared, the prompt is
+random token ids decoded in n_batch chunks with one synchronize at the end, generation
+is one token per decode with a synchronize after each. No sampler, no tokenizer is
+timed. t/s per repetition = tokens / seconds; mean and sample standard deviation (N-1)
+over repetitions, every sample kept.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import random
+import resource
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..core import engine_protocol as P
+from .model import EngineError, check_gguf, physical_cores
+
+GGML_MAX_N_THREADS = 512
+FLASH = {"auto": -1, "off": 0, "on": 1}  # llama_flash_attn_type
+KV_TYPES = {"f32": 0, "f16": 1, "q4_0": 2, "q4_1": 3, "q5_0": 6, "q5_1": 7, "q8_0": 8, "bf16": 30}
+
+
+class ThreadpoolParams(ctypes.Structure):
+    _fields_ = [
+        ("cpumask", ctypes.c_bool * GGML_MAX_N_THREADS),
+        ("n_threads", ctypes.c_int),
+        ("prio", ctypes.c_int),
+        ("poll", ctypes.c_uint32),
+        ("strict_cpu", ctypes.c_bool),
+        ("paused", ctypes.c_bool),
+    ]
+
+
+@dataclass
+class BenchOptions:
+    path: str
+    n_prompt: int = 512
+    n_gen: int = 128
+    reps: int = 5
+    n_threads: int = 0
+    n_gpu_layers: int = P.GPU_LAYERS_ALL
+    n_batch: int = 2048
+    n_ubatch: int = 512
+    flash_attn: str = "auto"
+    type_k: str = "f16"
+    type_v: str = "f16"
+    use_mmap: bool = True
+    warmup: bool = True
+    seed: int = 42
+    energy_device: str = "cpu"  # cpu (RAPL) / gpu (NVML) / npu
+    energy_index: int = 0
+
+    @classmethod
+    def from_request(cls, request: dict) -> "BenchOptions":
+        return P._from_dict(cls, request)
+
+
+@dataclass
+class TestResult:
+    test: str
+    n_prompt: int
+    n_gen: int
+    samples_ns: list[int] = field(default_factory=list)
+    energy_j: float | None = None  # over the timed repetitions only
+
+    def to_dict(self) -> dict:
+        tokens = self.n_prompt + self.n_gen
+        samples_ts = [tokens * 1e9 / ns for ns in self.samples_ns]
+        return {
+            "test": self.test,
+            "n_prompt": self.n_prompt,
+            "n_gen": self.n_gen,
+            "avg_ns": int(sum(self.samples_ns) / len(self.samples_ns)),
+            "stddev_ns": int(_stdev(self.samples_ns)),
+            "avg_ts": sum(samples_ts) / len(samples_ts),
+            "stddev_ts": _stdev(samples_ts),
+            "samples_ns": list(self.samples_ns),
+            "samples_ts": samples_ts,
+            "energy_j": self.energy_j,
+            "j_per_token": self.energy_j / (tokens * len(self.samples_ns)) if self.energy_j is not None else None,
+            "tokens_per_j": (tokens * len(self.samples_ns)) / self.energy_j if self.energy_j else None,
+        }
+
+
+def _stdev(values: list[float]) -> float:
+    """Sample standard deviation (N-1), as llama-bench computes it."""
+    if len(values) <= 1:
+        return 0.0
+    mean = sum(values) / len(values)
+    return math.sqrt(max(0.0, sum((v - mean) ** 2 for v in values) / (len(values) - 1)))
+
+
+def _threadpool(lib_dir: Path, n_threads: int):
+    """ggml_threadpool_new with llama-bench's defaults; None if this build lacks it."""
+    try:
+        cpu = ctypes.CDLL(str(lib_dir / "libggml-cpu.so"))
+    except OSError:
+        return None, None
+    cpu.ggml_threadpool_params_default.restype = ThreadpoolParams
+    cpu.ggml_threadpool_params_default.argtypes = [ctypes.c_int]
+    cpu.ggml_threadpool_new.restype = ctypes.c_void_p
+    cpu.ggml_threadpool_new.argtypes = [ctypes.POINTER(ThreadpoolParams)]
+    cpu.ggml_threadpool_free.argtypes = [ctypes.c_void_p]
+    params = cpu.ggml_threadpool_params_default(n_threads)
+    params.poll = 50
+    params.strict_cpu = False
+    return cpu, cpu.ggml_threadpool_new(ctypes.byref(params))
+
+
+def run_bench(options: BenchOptions, cancel: threading.Event, emit: Callable[[dict], None], request_id: int) -> dict:
+    import llama_cpp.llama_cpp as low
+
+    from .probe import library_dir
+
+    check_gguf(options.path)
+    rng = random.Random(options.seed)
+    threads = options.n_threads or physical_cores()
+    mparams = low.llama_model_default_params()
+    mparams.n_gpu_layers = 0x7FFFFFFF if options.n_gpu_layers < 0 else options.n_gpu_layers
+    mparams.use_mmap = options.use_mmap
+    model = low.llama_model_load_from_file(options.path.encode(), mparams)
+    if not model:
+        raise EngineError(P.E_LOAD_FAILED, f"llama.cpp could not load {Path(options.path).name} for the benchmark.")
+    tests = ([TestResult(f"pp{options.n_prompt}", options.n_prompt, 0)] if options.n_prompt else []) + (
+        [TestResult(f"tg{options.n_gen}", 0, options.n_gen)] if options.n_gen else []
+    )
+    vocab = low.llama_model_get_vocab(model)
+    n_vocab = low.llama_vocab_n_tokens(vocab)
+    add_bos = bool(low.llama_vocab_get_add_bos(vocab))
+    bos = low.llama_vocab_bos(vocab)
+    cpu_lib, pool = _threadpool(library_dir(low), threads)
+    from ..core.energy import open_meter
+
+    meter, energy_reason = open_meter(options.energy_device, options.energy_index)
+    try:
+        for index, test in enumerate(tests):
+            cparams = low.llama_context_default_params()
+            cparams.n_ctx = test.n_prompt + test.n_gen
+            cparams.n_batch = options.n_batch
+            cparams.n_ubatch = options.n_ubatch
+            cparams.type_k = KV_TYPES[options.type_k]
+            cparams.type_v = KV_TYPES[options.type_v]
+            cparams.flash_attn_type = FLASH[options.flash_attn]
+            cparams.n_threads = cparams.n_threads_batch = threads
+            ctx = low.llama_init_from_model(model, cparams)
+            if not ctx:
+                raise EngineError(P.E_LOAD_FAILED, f"llama.cpp could not create a {cparams.n_ctx}-token context for {test.test}.")
+            try:
+                if pool:
+                    low._lib.llama_attach_threadpool.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
+                    low._lib.llama_attach_threadpool(ctx, pool, None)
+                memory = low.llama_get_memory(ctx)
+
+                def prompt(n: int) -> None:
+                    low.llama_set_n_threads(ctx, threads, threads)
+                    done = 0
+                    while done < n:
+                        if cancel.is_set():
+                            raise EngineError(P.E_CANCELLED, "The benchmark was cancelled.")
+                        count = min(n - done, options.n_batch)
+                        tokens = (low.llama_token * count)(*[rng.randrange(n_vocab) for _ in range(count)])
+                        if done == 0 and add_bos:
+                            tokens[0] = bos
+                        if low.llama_decode(ctx, low.llama_batch_get_one(tokens, count)) != 0:
+                            raise EngineError(P.E_GENERATE_FAILED, "llama.cpp failed to decode a prompt batch.")
+                        done += count
+                    low.llama_synchronize(ctx)
+
+                def generate(n: int) -> None:
+                    low.llama_set_n_threads(ctx, threads, threads)
+                    token = (low.llama_token * 1)(bos if add_bos else rng.randrange(n_vocab))
+                    for _ in range(n):
+                        if cancel.is_set():
+                            raise EngineError(P.E_CANCELLED, "The benchmark was cancelled.")
+                        if low.llama_decode(ctx, low.llama_batch_get_one(token, 1)) != 0:
+                            raise EngineError(P.E_GENERATE_FAILED, "llama.cpp failed to decode a generated token.")
+                        low.llama_synchronize(ctx)
+                        token[0] = rng.randrange(n_vocab)
+
+                if options.warmup:
+                    emit({"event": "progress", "id": request_id, "stage": f"{test.test} warm-up", "fraction": index / len(tests)})
+                    if test.n_prompt:
+                        prompt(test.n_prompt)
+                    if test.n_gen:
+                        generate(1)
+                joules_before = meter.read_joules() if meter else None
+                for rep in range(options.reps):
+                    low.llama_memory_clear(memory, False)
+                    started = time.perf_counter_ns()
+                    if test.n_prompt:
+                        prompt(test.n_prompt)
+                    if test.n_gen:
+                        generate(test.n_gen)
+                    test.samples_ns.append(time.perf_counter_ns() - started)
+                    emit({"event": "progress", "id": request_id, "stage": f"{test.test} {rep + 1}/{options.reps}", "fraction": (index + (rep + 1) / options.reps) / len(tests)})
+                if meter and joules_before is not None:
+                    test.energy_j = meter.read_joules() - joules_before
+            finally:
+                low.llama_free(ctx)
+        buf = ctypes.create_string_buffer(256)
+        low.llama_model_desc(model, buf, len(buf))
+        results = [t.to_dict() for t in tests]
+        pp = next((r for r in results if r["n_prompt"]), None)
+        tg = next((r for r in results if r["n_gen"]), None)
+        ttft_ms = (pp["avg_ns"] + (tg["avg_ns"] / tg["n_gen"] if tg else 0)) / 1e6 if pp else None
+        return {
+            "event": "bench",
+            "id": request_id,
+            "results": results,
+            "ttft_ms": ttft_ms,
+            "energy_source": meter.source if meter else None,
+            "energy_reason": energy_reason or None,
+            "energy_j_per_token": tg["j_per_token"] if tg and tg["j_per_token"] is not None else None,
+            "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+            "model_type": buf.value.decode(errors="replace"),
+            "model_size": int(low.llama_model_size(model)),
+            "model_n_params": int(low.llama_model_n_params(model)),
+            "n_threads": threads,
+            "n_gpu_layers": options.n_gpu_layers,
+            "n_batch": options.n_batch,
+            "n_ubatch": options.n_ubatch,
+            "flash_attn": options.flash_attn,
+            "type_k": options.type_k,
+            "type_v": options.type_v,
+            "use_mmap": options.use_mmap,
+            "threadpool": pool is not None,
+        }
+    finally:
+        if pool and cpu_lib is not None:
+            cpu_lib.ggml_threadpool_free(pool)
+        low.llama_model_free(model)

@@ -1,0 +1,53 @@
+"""llama-bench's method in the worker: fields, repetitions, statistics, cancel."""
+
+from __future__ import annotations
+
+import statistics
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from hangar.core import engine_protocol as P
+from hangar.core.engine_client import EngineClient, EngineError
+from hangar.engine.bench import _stdev
+
+pytestmark = pytest.mark.slow
+
+
+def test_tiny_benchmark_has_llama_bench_fields_and_every_sample(tiny_gguf: Path) -> None:
+    stages = []
+    with EngineClient() as client:
+        result = client.bench({"path": str(tiny_gguf), "n_prompt": 64, "n_gen": 16, "reps": 4}, on_progress=lambda s, f: stages.append(s))
+    tests = {t["test"]: t for t in result["results"]}
+    assert set(tests) == {"pp64", "tg16"}
+    for test in tests.values():
+        assert len(test["samples_ns"]) == len(test["samples_ts"]) == 4
+        assert test["avg_ts"] == pytest.approx(statistics.mean(test["samples_ts"]))
+        assert test["stddev_ts"] == pytest.approx(statistics.stdev(test["samples_ts"]))
+        tokens = test["n_prompt"] + test["n_gen"]
+        assert test["samples_ts"][0] == pytest.approx(tokens * 1e9 / test["samples_ns"][0])
+    assert "pp64 warm-up" in stages and "tg16 4/4" in stages
+    assert result["ttft_ms"] > 0 and result["peak_rss_bytes"] > 0
+    assert result["n_batch"] == 2048 and result["n_ubatch"] == 512 and result["flash_attn"] == "auto"
+    assert result["model_n_params"] > 0 and "llama" in result["model_type"]
+    if result["energy_j_per_token"] is None:
+        assert result["energy_reason"], "no energy number without saying why"
+
+
+def test_stdev_is_the_sample_standard_deviation() -> None:
+    values = [10.0, 12.0, 9.5, 11.25]
+    assert _stdev(values) == pytest.approx(statistics.stdev(values))
+    assert _stdev([5.0]) == 0.0
+
+
+def test_cancel_stops_a_benchmark(medium_gguf: Path) -> None:
+    with EngineClient() as client:
+        timer = threading.Timer(0.5, client.cancel)
+        timer.start()
+        started = time.monotonic()
+        with pytest.raises(EngineError) as info:
+            client.bench({"path": str(medium_gguf), "n_prompt": 512, "n_gen": 128, "reps": 50})
+        assert info.value.code == P.E_CANCELLED
+        assert time.monotonic() - started < 0.5 + 1.0
