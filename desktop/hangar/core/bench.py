@@ -14,6 +14,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import engine_protocol as P
 from .errors import HangarError, InvalidInput
 from .store import Database
 from .synth import PRESETS, write_synthetic
@@ -78,3 +82,89 @@ def store_run(db: Database, record: dict) -> int:
 
 def runs(db: Database, limit: int = 100) -> list[dict]:
     return [json.loads(row["result_json"]) | {"run_id": row["id"], "created_at": row["created_at"]} for row in db.query("SELECT * FROM bench_runs ORDER BY id DESC LIMIT ?", (limit,))]
+
+
+@dataclass
+class BenchSpec:
+    """What to benchmark and how; defaults are llama-bench's."""
+
+    model: str | None = None  # a file path or a library reference
+    synthetic: str | None = None  # or a synthetic shape ...
+    quant: str = "Q4_K_M"  # ... in this quantisation
+    n_prompt: int = 512
+    n_gen: int = 128
+    reps: int = 5
+    threads: int = 0
+    runtime: str = "cpu"
+    ngl: int = P.GPU_LAYERS_ALL
+    flash_attn: str = "auto"
+    batch: int = 2048
+    ubatch: int = 512
+    ctk: str = "f16"
+    ctv: str = "f16"
+    force: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def run_benchmark(
+    ctx,
+    spec: BenchSpec,
+    *,
+    on_status: Callable[[str], None] = lambda message: None,
+    on_progress: Callable[[str, float], None] = lambda stage, fraction: None,
+    on_client: Callable[[object], None] = lambda client: None,
+) -> dict:
+    """Prepare the model, check it fits, run the worker's benchmark, store and return the record.
+
+    ``on_client`` receives the EngineClient as soon as it exists, so a caller can cancel.
+    """
+    from .engine_client import EngineClient
+    from .fit import estimate_fit
+    from .gguf_header import read_header
+    from .hardware import detect_hardware
+    from .library import Library
+    from .runtimes import detect_runtime
+
+    if bool(spec.model) == bool(spec.synthetic):
+        raise InvalidInput("give either a model or a synthetic shape")
+    sha256 = None
+    if spec.synthetic:
+        path = synthetic_model(spec.synthetic, spec.quant, ctx.paths.cache, on_status)
+    elif Path(spec.model).is_file():
+        path = Path(spec.model).resolve()
+    else:
+        model = Library(ctx.database).get(spec.model)
+        path, sha256 = Path(model.path), model.sha256
+    header = read_header(path)
+    synthetic = header.get("hangar.synthetic") is True
+    runtime = detect_runtime(spec.runtime, ctx.paths.runtimes_dir)
+    if not runtime.available:
+        raise InvalidInput(f"The {runtime.label} runtime is not available: {runtime.reason}", hint=f"Add it with: {runtime.install_command}")
+    report = detect_hardware(ctx.models_dir)
+    accel = [d for d in runtime.devices if d.get("type") in ("gpu", "accel")] if spec.runtime != "cpu" and spec.ngl != 0 else []
+    if accel:
+        device, free, kind = f"{accel[0]['description']} ({accel[0]['name']})", accel[0]["memory_free_bytes"], "gpu"
+    else:
+        device, free, kind = "CPU memory", report.memory["available_bytes"], "cpu"
+    fit = estimate_fit(header, n_ctx=max(spec.n_prompt, spec.n_gen) + 1, available_bytes=free, device=device, device_kind=kind)
+    if fit.verdict == "does_not_fit" and not spec.force:
+        raise InvalidInput(f"{path.name} {fit.explain()}.", hint="Pick a smaller model or quantisation, fewer GPU layers, or force the run (--force).")
+    request = {
+        "path": str(path), "n_prompt": spec.n_prompt, "n_gen": spec.n_gen, "reps": spec.reps, "n_threads": spec.threads or ctx.settings.threads,
+        "n_gpu_layers": spec.ngl, "n_batch": spec.batch, "n_ubatch": spec.ubatch, "flash_attn": spec.flash_attn,
+        "type_k": spec.ctk, "type_v": spec.ctv, "energy_device": kind, **spec.extra,
+    }  # fmt: skip
+    on_status(f"benchmarking {path.name}{' (synthetic weights)' if synthetic else ''} on {device} via {runtime.label}")
+    with EngineClient(runtime_name=runtime.name, runtime_env=runtime.env()) as client:
+        on_client(client)
+        result = client.bench(request, on_progress=on_progress)
+        hello = client.hello or {}
+    record = {
+        **{k: v for k, v in result.items() if k not in ("event", "id")},
+        "model": {"path": str(path), "name": path.name, "sha256": sha256, "synthetic": synthetic, "size_bytes": path.stat().st_size},
+        "synthetic": synthetic,
+        "device": device,
+        "system": system_facts(report, runtime, hello),
+    }
+    record["run_id"] = store_run(ctx.database, record)
+    return record

@@ -32,6 +32,12 @@ class Settings:
     theme: str = "system"
     last_pane: str = "discover"
     window_geometry: str = ""  # Qt's saveGeometry(), base64
+    cost_per_hour: float = 0.0  # benchmark cost inputs (see core/cost.py)
+    cost_purchase_price: float = 0.0
+    cost_lifetime_hours: float = 0.0
+    cost_electricity_per_kwh: float = 0.0
+    cost_power_watts: float = 0.0
+    cost_currency: str = "USD"
     problems: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def validate(self) -> None:
@@ -41,6 +47,14 @@ class Settings:
             raise InvalidInput(f"language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
         if self.theme not in THEMES:
             raise InvalidInput(f"theme must be one of {', '.join(THEMES)}, not {self.theme!r}")
+
+    def cost_inputs(self):
+        from .cost import CostInputs
+
+        return CostInputs(
+            self.cost_per_hour, self.cost_purchase_price, self.cost_lifetime_hours,
+            self.cost_electricity_per_kwh, self.cost_power_watts, self.cost_currency,
+        )  # fmt: skip
 
     def models_path(self, default: Path) -> Path:
         return Path(self.models_dir).expanduser() if self.models_dir else default
@@ -71,6 +85,14 @@ def coerce(name: str, raw: str) -> Any:
             return int(raw)
         except ValueError:
             raise InvalidInput(f"{name} takes a whole number, not {raw!r}") from None
+    if kind is float:
+        try:
+            value = float(raw)
+        except ValueError:
+            raise InvalidInput(f"{name} takes a number, not {raw!r}") from None
+        if value < 0 or value != value:
+            raise InvalidInput(f"{name} cannot be negative")
+        return value
     return raw
 
 
@@ -90,6 +112,8 @@ def load_settings(path: Path) -> Settings:
         if name not in data:
             continue
         value, kind = data[name], _field_type(name)
+        if kind is float and type(value) is int:
+            value = float(value)
         if type(value) is not kind:  # bool is an int subclass: compare exact types
             settings.problems.append(f"setting {name} has an invalid value {value!r}; using the default")
             continue

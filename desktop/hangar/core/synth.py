@@ -129,12 +129,12 @@ def write_synthetic(
     writer.add_chat_template(CHATML_TEMPLATE)
 
     def weight(rows: int, cols: int, scale: float = 0.02) -> np.ndarray:
+        if shape.script:  # layers that add nothing: the last token alone decides the next
+            return np.zeros((rows, cols), dtype=wtype)
         return (rng.standard_normal((rows, cols), dtype=np.float32) * scale).astype(wtype)
 
     ones = np.ones(n_embd, dtype=np.float32)
     embeddings = rng.standard_normal((n_vocab, n_embd), dtype=np.float32)
-    if shape.script:  # layers that add nothing: the last token alone decides the next
-        weight = lambda rows, cols, scale=0.0: np.zeros((rows, cols), dtype=wtype)  # noqa: E731
     writer.add_tensor("token_embd.weight", embeddings.astype(wtype))
     for i in range(shape.n_layer):
         blk = f"blk.{i}"

@@ -16,6 +16,7 @@ import ctypes
 import math
 import random
 import resource
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -90,6 +91,23 @@ class TestResult:
             "j_per_token": self.energy_j / (tokens * len(self.samples_ns)) if self.energy_j is not None else None,
             "tokens_per_j": (tokens * len(self.samples_ns)) / self.energy_j if self.energy_j else None,
         }
+
+
+def peak_rss_bytes() -> int:
+    """This process's resident-memory high-water mark.
+
+    /proc's VmHWM belongs to the address space and starts afresh at exec; getrusage's
+    ru_maxrss is inherited across fork on Linux, so a worker started by a 6 GB process
+    would report 6 GB.
+    """
+    try:
+        for line in open("/proc/self/status", encoding="ascii"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB elsewhere
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
 
 
 def _stdev(values: list[float]) -> float:
@@ -221,7 +239,7 @@ def run_bench(options: BenchOptions, cancel: threading.Event, emit: Callable[[di
             "energy_source": meter.source if meter else None,
             "energy_reason": energy_reason or None,
             "energy_j_per_token": tg["j_per_token"] if tg and tg["j_per_token"] is not None else None,
-            "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+            "peak_rss_bytes": peak_rss_bytes(),
             "model_type": buf.value.decode(errors="replace"),
             "model_size": int(low.llama_model_size(model)),
             "model_n_params": int(low.llama_model_n_params(model)),

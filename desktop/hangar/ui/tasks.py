@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -39,3 +39,44 @@ def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None], on_
     task.signals.failed.connect(on_error)
     QThreadPool.globalInstance().start(task)
     return task
+
+
+class _Receiver(QObject):
+    """Delivers one task's outcome; a child of the widget that asked, so it dies with it.
+
+    Qt drops a connection when its receiver is destroyed: a result that arrives after
+    the pane was closed is then simply not delivered, instead of touching a dead widget.
+    """
+
+    def __init__(self, owner: QObject, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None:
+        super().__init__(owner)
+        self.on_done, self.on_error = on_done, on_error
+
+    @Slot(object)
+    def done(self, result: Any) -> None:
+        self.deleteLater()
+        self.on_done(result)
+
+    @Slot(object)
+    def failed(self, error: BaseException) -> None:
+        self.deleteLater()
+        self.on_error(error)
+
+
+class BackgroundTasks:
+    """Runs work in the thread pool for a widget; results reach it only while it lives."""
+
+    def __init__(self, owner: QObject) -> None:
+        self.owner = owner
+        self._tasks: set[Task] = set()
+
+    def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> Task:
+        task = Task(fn)
+        receiver = _Receiver(self.owner, on_done, on_error)
+        task.signals.finished.connect(receiver.done)
+        task.signals.failed.connect(receiver.failed)
+        self._tasks.add(task)
+        task.signals.finished.connect(lambda _result, t=task: self._tasks.discard(t))
+        task.signals.failed.connect(lambda _error, t=task: self._tasks.discard(t))
+        QThreadPool.globalInstance().start(task)
+        return task

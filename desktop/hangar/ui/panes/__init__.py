@@ -12,7 +12,6 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStyle, QWidget
 
-from ...core.context import AppContext
 
 
 @dataclass(frozen=True)

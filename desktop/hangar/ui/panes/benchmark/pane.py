@@ -1,24 +1,239 @@
-"""The Benchmark pane. Until the benchmark lands it says plainly what it will offer."""
+"""The Benchmark pane: one button, progress with cancel, results, chart, history, export."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import json
+from pathlib import Path
 
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ....core.bench import runs as stored_runs
+from ....core.bench_export import rows, to_csv
 from ....core.context import AppContext
-from ...widgets.empty_state import EmptyState
+from ....core.cost import cost_per_million
+from ...error_dialog import error_text
+from ...models.record_table import Column, RecordTableModel
+from ...tasks import BackgroundTasks
+from ...widgets.tables import read_only_table
+from .chart import ResultsChart
+from .controls import BenchControls
+
+
+class _Relay(QObject):
+    """Carries progress from the benchmark thread to the GUI thread."""
+
+    progress = Signal(str, float)
+    status = Signal(str)
+
+
+def _label(record: dict) -> str:
+    synthetic = " [synthetic weights]" if record.get("synthetic") else ""
+    threads = f"{record.get('n_threads')} thread{'s' if record.get('n_threads') != 1 else ''}"
+    return f"#{record.get('run_id', '?')} {record['model'].get('name') or Path(record['model']['path']).name}{synthetic} · {record['system']['runtime']} · {threads} · {record.get('device', '')}"
 
 
 class BenchmarkPane(QWidget):
     def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        QVBoxLayout(self).addWidget(
-            EmptyState(
-                self.tr("Benchmark this machine"),
-                self.tr(
-                    "Benchmarks are not available in this version yet. They will measure prompt processing "
-                    "and generation speed the way llama.cpp's llama-bench does, with energy per token and "
-                    "cost per million tokens, on CPU, NVIDIA CUDA or Huawei Ascend."
-                ),
-            )
+        self.ctx, self.services = ctx, services
+        self.tasks = BackgroundTasks(self)
+        self._client = None
+        self.last: dict | None = None
+        self.relay = _Relay()
+        self.relay.progress.connect(self._on_progress)
+        self.relay.status.connect(lambda text: self.stage.setText(text))
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.controls = BenchControls(ctx)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.run_button = QPushButton(self.tr("Benchmark this machine"))
+        self.run_button.setObjectName("benchmarkButton")
+        self.run_button.setMinimumHeight(40)
+        self.run_button.clicked.connect(self.start)
+        left_layout.addWidget(self.run_button)
+        left_layout.addWidget(self.controls, 1)
+        split.addWidget(left)
+
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(6, 0, 0, 0)
+        row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.stage = QLabel(self.tr("Press the button: Hangar picks the best runtime and a model that fits."))
+        self.stage.setWordWrap(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.cancel_button)
+        layout.addLayout(row)
+        layout.addWidget(self.stage)
+
+        self.results = RecordTableModel(
+            [
+                Column(self.tr("Test"), lambda r: r["test"]),
+                Column(self.tr("Tokens/s"), lambda r: f"{r['avg_ts']:.2f} ± {r['stddev_ts']:.2f}", align_right=True),
+                Column(self.tr("Repetitions"), lambda r: len(r["samples_ts"]), align_right=True),
+                Column(self.tr("Energy"), lambda r: f"{r['j_per_token']:.3f} J/token" if r.get("j_per_token") is not None else self.tr("not measurable"), lambda r: r.get("reason", "")),
+                Column(self.tr("Cost / million tokens"), lambda r: r.get("cost_text", ""), align_right=True),
+            ]
         )
+        self.results_table = read_only_table(self.results)
+        self.results_table.setMaximumHeight(110)
+        layout.addWidget(self.results_table)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.chart = ResultsChart()
+        layout.addWidget(self.chart, 2)
+
+        history_bar = QHBoxLayout()
+        history_bar.addWidget(QLabel(self.tr("History: select runs to compare them")))
+        history_bar.addStretch(1)
+        for text, slot in ((self.tr("Export CSV…"), self.export_csv), (self.tr("Export JSON…"), self.export_json), (self.tr("Save chart as PNG…"), self.export_png)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            history_bar.addWidget(button)
+        layout.addLayout(history_bar)
+        self.history = RecordTableModel(
+            [
+                Column(self.tr("Run"), lambda r: _label(r)),
+                Column(self.tr("When"), lambda r: r.get("created_at", "").replace("T", " ").rstrip("Z")),
+                Column(self.tr("pp t/s"), lambda r: next((f"{t['avg_ts']:.1f}" for t in r["results"] if t["n_prompt"]), ""), align_right=True),
+                Column(self.tr("tg t/s"), lambda r: next((f"{t['avg_ts']:.1f}" for t in r["results"] if t["n_gen"]), ""), align_right=True),
+            ]
+        )
+        self.history_table = read_only_table(self.history)
+        self.history_table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
+        self.history_table.selectionModel().selectionChanged.connect(self._on_history_selected)
+        layout.addWidget(self.history_table, 1)
+        split.addWidget(right)
+        split.setSizes([330, 760])
+        QVBoxLayout(self).addWidget(split)
+        self._load_choices()
+
+    # -- choices --------------------------------------------------------------------------------
+    def _load_choices(self) -> None:
+        from ....core.library import Library
+
+        self.controls.set_models(Library(self.ctx.database).list())
+        self.history.set_records(stored_runs(self.ctx.database))
+        runtimes_dir = self.ctx.paths.runtimes_dir
+
+        def detect():
+            from ....core.runtimes import best_runtime, detect_runtimes
+
+            found = detect_runtimes(runtimes_dir)
+            return found, best_runtime(found).name
+
+        self.tasks.run(detect, lambda result: self.controls.set_runtimes(*result), lambda exc: self.stage.setText(" ".join(error_text(exc))))
+
+    # -- running --------------------------------------------------------------------------------
+    def start(self) -> None:
+        from ....core.bench import run_benchmark
+
+        spec = self.controls.spec()
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.stage.setText(self.tr("Starting…"))
+        relay = self.relay
+
+        def work():
+            return run_benchmark(
+                self.ctx, spec, on_status=relay.status.emit, on_progress=relay.progress.emit, on_client=lambda c: setattr(self, "_client", c)
+            )
+
+        self.tasks.run(work, self._on_done, self._on_failed)
+
+    def cancel(self) -> None:
+        if self._client is not None:
+            self._client.cancel()
+        self.stage.setText(self.tr("Cancelling…"))
+
+    def _on_progress(self, stage: str, fraction: float) -> None:
+        self.progress.setValue(int(fraction * 1000))
+        self.stage.setText(self.tr("Running {0}").format(stage))
+
+    def _finish(self) -> None:
+        self._client = None
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._finish()
+        text, hint = error_text(exc, self.ctx.paths.log_file)
+        self.stage.setText(f"{text} {hint}".strip())
+
+    def _on_done(self, record: dict) -> None:
+        self._finish()
+        self.progress.setValue(1000)
+        self.stage.setText(self.tr("Finished: run #{0} is stored in the history.").format(record["run_id"]))
+        self.show_record(record)
+        self.history.set_records(stored_runs(self.ctx.database))
+
+    def show_record(self, record: dict) -> None:
+        self.last = record
+        costs = self.ctx.settings.cost_inputs()
+        shown = []
+        for result in record["results"]:
+            entry = dict(result, reason=record.get("energy_reason") or "")
+            cost = cost_per_million(result["avg_ts"], result.get("j_per_token"), costs) if result["n_gen"] else None
+            entry["cost_text"] = f"{cost.total:.4f} {cost.currency} ({cost.energy_basis} energy)" if cost else ("" if not result["n_gen"] else self.tr("enter prices"))
+            shown.append(entry)
+        self.results.set_records(shown)
+        parts = [_label(record)]
+        if record.get("ttft_ms") is not None:
+            parts.append(self.tr("time to first token {0:.0f} ms").format(record["ttft_ms"]))
+        parts.append(self.tr("peak memory {0:.0f} MiB").format(record["peak_rss_bytes"] / 2**20))
+        if record.get("energy_j_per_token") is None:
+            parts.append(self.tr("energy not measurable here: {0}").format(record.get("energy_reason")))
+        self.summary.setText(" · ".join(parts))
+        self.chart.show_runs([(_label(record), record)])
+
+    def _on_history_selected(self, *_args) -> None:
+        selected = [self.history.record(i.row()) for i in self.history_table.selectionModel().selectedRows()]
+        if len(selected) == 1:
+            self.show_record(selected[0])
+        elif selected:
+            self.chart.show_runs([(_label(r), r) for r in selected])
+            self.summary.setText(self.tr("Comparing {0} runs").format(len(selected)))
+
+    # -- export ---------------------------------------------------------------------------------
+    def _chosen_records(self) -> list[dict]:
+        selected = [self.history.record(i.row()) for i in self.history_table.selectionModel().selectedRows()]
+        return selected or ([self.last] if self.last else [])
+
+    def export_rows(self) -> list[dict]:
+        costs = self.ctx.settings.cost_inputs()
+        return [row for record in self._chosen_records() for row in rows(record, costs)]
+
+    def export_csv(self, path: str | None = None) -> None:
+        path = path or QFileDialog.getSaveFileName(self, self.tr("Export CSV"), "hangar-bench.csv", "CSV (*.csv)")[0]
+        if path:
+            Path(path).write_text(to_csv(self.export_rows()), encoding="utf-8")
+
+    def export_json(self, path: str | None = None) -> None:
+        path = path or QFileDialog.getSaveFileName(self, self.tr("Export JSON"), "hangar-bench.json", "JSON (*.json)")[0]
+        if path:
+            Path(path).write_text(json.dumps(self.export_rows(), indent=2), encoding="utf-8")
+
+    def export_png(self, path: str | None = None) -> None:
+        path = path or QFileDialog.getSaveFileName(self, self.tr("Save chart"), "hangar-bench.png", "PNG (*.png)")[0]
+        if path:
+            self.chart.grab().save(path, "PNG")
+

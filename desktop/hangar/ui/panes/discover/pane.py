@@ -24,7 +24,7 @@ from ....core.hub import tokens
 from ....core.hub.terms import FAMILIES
 from ...error_dialog import error_text, show_error
 from ...models.record_table import Column, RecordTableModel
-from ...tasks import Task, run_in_background
+from ...tasks import BackgroundTasks
 from ...widgets.empty_state import EmptyState
 from .repo_view import RepoView
 
@@ -55,7 +55,7 @@ class DiscoverPane(QWidget):
     def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.services = ctx, services
-        self._tasks: set[Task] = set()
+        self.tasks = BackgroundTasks(self)
         self._offset = 0
         layout = QVBoxLayout(self)
 
@@ -171,7 +171,7 @@ class DiscoverPane(QWidget):
         def work():
             return HubCatalog(token=tokens.get_token()).search(query, sort=sort, family=family, author=author, limit=PAGE, offset=offset)
 
-        self._run(work, lambda found: self._on_results(found, more), self._on_search_failed)
+        self.tasks.run(work, lambda found: self._on_results(found, more), self._on_search_failed)
 
     def _on_results(self, found: list[dict], more: bool) -> None:
         if more:
@@ -198,7 +198,7 @@ class DiscoverPane(QWidget):
         self.placeholder.show()
         self.repo_view.hide()
         models_dir = self.ctx.models_dir
-        self._run(lambda: load_repo(repo_id, models_dir), self._on_repo, self._on_repo_failed)
+        self.tasks.run(lambda: load_repo(repo_id, models_dir), self._on_repo, self._on_repo_failed)
 
     def _on_repo(self, result) -> None:
         details, best, reason, problem = result
@@ -215,7 +215,7 @@ class DiscoverPane(QWidget):
             return
         self.repo_view.status.setText(self.tr("Queuing {0}…").format(filename))
         manager = self.services.downloads
-        self._run(
+        self.tasks.run(
             lambda: manager.plan(repo_id, filename),
             lambda ids: self.repo_view.status.setText(self.tr("{0} is downloading: follow it in the Library.").format(filename)),
             lambda exc: self.repo_view.status.setText(" ".join(error_text(exc, self.ctx.paths.log_file))),
@@ -232,9 +232,3 @@ class DiscoverPane(QWidget):
             return
         if self.repo_view.details is not None:
             self.open_repo(self.repo_view.details.id)
-
-    def _run(self, work, done, failed) -> None:
-        task = run_in_background(work, done, failed)
-        self._tasks.add(task)
-        task.signals.finished.connect(lambda _r, t=task: self._tasks.discard(t))
-        task.signals.failed.connect(lambda _e, t=task: self._tasks.discard(t))

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,7 +26,8 @@ from ....core.hardware import HardwareReport, detect_hardware
 from ....core.runtimes import Runtime, detect_runtimes
 from ...error_dialog import error_text
 from ...models.record_table import Column, RecordTableModel
-from ...tasks import Task, run_in_background
+from ...tasks import BackgroundTasks
+from ...widgets.tables import read_only_table
 
 GIB = 1024**3
 
@@ -44,7 +44,8 @@ class HardwarePane(QWidget):
     def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._task: Task | None = None
+        self.tasks = BackgroundTasks(self)
+        self._detecting = False
         self.report: HardwareReport | None = None
         self.runtimes: list[Runtime] = []
 
@@ -123,13 +124,7 @@ class HardwarePane(QWidget):
 
     # -- building blocks -----------------------------------------------------------------------
     def _table(self, model: RecordTableModel) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.verticalHeader().hide()
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        table = read_only_table(model)
         table.setWordWrap(True)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         model.modelReset.connect(lambda: self._fit_height(table))
@@ -159,25 +154,24 @@ class HardwarePane(QWidget):
     # -- detection -----------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.report is None and self._task is None:
+        if self.report is None and not self._detecting:
             self.refresh()
 
     def refresh(self) -> None:
         self.status_label.setText(self.tr("Detecting hardware and runtimes…"))
         self.refresh_button.setEnabled(False)
         models_dir, runtimes_dir = self.ctx.models_dir, self.ctx.paths.runtimes_dir
-        self._task = run_in_background(
-            lambda: (detect_hardware(models_dir), detect_runtimes(runtimes_dir)), self._on_detected, self._on_failed
-        )
+        self._detecting = True
+        self.tasks.run(lambda: (detect_hardware(models_dir), detect_runtimes(runtimes_dir)), self._on_detected, self._on_failed)
 
     def _on_failed(self, exc: BaseException) -> None:
-        self._task = None
+        self._detecting = False
         self.refresh_button.setEnabled(True)
         text, detail = error_text(exc, self.ctx.paths.log_file)
         self.status_label.setText(self.tr("Detection failed: {0}").format(text))
 
     def _on_detected(self, result: tuple[HardwareReport, list[Runtime]]) -> None:
-        self._task = None
+        self._detecting = False
         self.refresh_button.setEnabled(True)
         self.report, self.runtimes = result
         self.status_label.setText("")

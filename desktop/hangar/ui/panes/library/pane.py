@@ -24,7 +24,7 @@ from ....core.library import SOURCES_WE_OWN
 from ...error_dialog import error_text, show_error
 from ...format import format_bytes
 from ...models.record_table import Column, RecordTableModel
-from ...tasks import Task, run_in_background
+from ...tasks import BackgroundTasks
 from ...widgets.empty_state import EmptyState
 from .downloads_view import DownloadsView
 
@@ -41,7 +41,7 @@ class LibraryPane(QWidget):
     def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.services = ctx, services
-        self._tasks: set[Task] = set()
+        self.tasks = BackgroundTasks(self)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         for text, slot in (
@@ -180,7 +180,4 @@ class LibraryPane(QWidget):
             text, hint = error_text(exc, self.ctx.paths.log_file)
             self.status.setText(f"{text} {hint}".strip())
 
-        task = run_in_background(work, done, failed)
-        self._tasks.add(task)
-        task.signals.finished.connect(lambda _r, t=task: self._tasks.discard(t))
-        task.signals.failed.connect(lambda _e, t=task: self._tasks.discard(t))
+        self.tasks.run(work, done, failed)

@@ -1,0 +1,101 @@
+"""The left column of the Benchmark pane: what to run, how, and what the hardware costs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+
+from ....core import engine_protocol as P
+from ....core.bench import BenchSpec
+
+SYNTHETIC = [("1b", "Q4_K_M"), ("1b", "Q8_0"), ("1b", "F16"), ("small", "F16")]
+
+
+class BenchControls(QWidget):
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        what = QGroupBox(self.tr("What to run"))
+        form = QFormLayout(what)
+        self.model = QComboBox()
+        self.model.setAccessibleName(self.tr("Model to benchmark"))
+        form.addRow(self.tr("Model"), self.model)
+        self.runtime = QComboBox()
+        self.runtime.setAccessibleName(self.tr("Runtime"))
+        form.addRow(self.tr("Runtime"), self.runtime)
+        layout.addWidget(what)
+
+        how = QGroupBox(self.tr("Settings (llama-bench defaults)"))
+        form = QFormLayout(how)
+        self.n_prompt = self._spin(0, 65536, 512)
+        self.n_gen = self._spin(0, 65536, 128)
+        self.reps = self._spin(1, 100, 5)
+        self.threads = self._spin(0, 1024, ctx.settings.threads)
+        self.threads.setSpecialValueText(self.tr("one per physical core"))
+        self.ngl = self._spin(-1, 1000, P.GPU_LAYERS_ALL)
+        self.ngl.setSpecialValueText(self.tr("all"))
+        for label, widget in ((self.tr("Prompt tokens"), self.n_prompt), (self.tr("Generated tokens"), self.n_gen), (self.tr("Repetitions"), self.reps), (self.tr("Threads"), self.threads), (self.tr("GPU layers"), self.ngl)):
+            form.addRow(label, widget)
+        layout.addWidget(how)
+
+        cost = QGroupBox(self.tr("Cost"))
+        form = QFormLayout(cost)
+        s = ctx.settings
+        self.price_per_hour = self._money(s.cost_per_hour)
+        self.purchase = self._money(s.cost_purchase_price, 10_000_000)
+        self.lifetime = self._money(s.cost_lifetime_hours, 1_000_000, decimals=0)
+        self.kwh = self._money(s.cost_electricity_per_kwh, decimals=3)
+        self.watts = self._money(s.cost_power_watts, 100_000, decimals=0)
+        self.currency = QLineEdit(s.cost_currency)
+        self.currency.setMaxLength(8)
+        for label, widget in (
+            (self.tr("Price per hour"), self.price_per_hour), (self.tr("or purchase price"), self.purchase), (self.tr("over lifetime (hours)"), self.lifetime),
+            (self.tr("Electricity per kWh"), self.kwh), (self.tr("Power draw (W), if not measured"), self.watts), (self.tr("Currency"), self.currency),
+        ):  # fmt: skip
+            form.addRow(label, widget)
+        layout.addWidget(cost)
+        layout.addStretch(1)
+
+    def _spin(self, low: int, high: int, value: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(low, high)
+        spin.setValue(value)
+        return spin
+
+    def _money(self, value: float, maximum: float = 100_000, decimals: int = 2) -> QDoubleSpinBox:
+        spin = QDoubleSpinBox()
+        spin.setRange(0, maximum)
+        spin.setDecimals(decimals)
+        spin.setValue(value)
+        spin.valueChanged.connect(self.save_costs)
+        return spin
+
+    def set_models(self, library_models: list) -> None:
+        self.model.clear()
+        for shape, quant in SYNTHETIC:
+            self.model.addItem(self.tr("Synthetic {0} shape, {1} (no download)").format(shape.upper(), quant), f"synthetic:{shape}:{quant}")
+        for model in library_models:
+            self.model.addItem(f"{model.name} ({model.quant or '?'})", f"library:{model.id}:")
+
+    def set_runtimes(self, runtimes: list, best: str) -> None:
+        self.runtime.clear()
+        for runtime in runtimes:
+            if runtime.available:
+                self.runtime.addItem(runtime.label, runtime.name)
+        self.runtime.setCurrentIndex(max(0, self.runtime.findData(best)))
+
+    def spec(self) -> BenchSpec:
+        kind, ref, quant = (self.model.currentData() or "synthetic:1b:Q4_K_M").split(":")
+        return BenchSpec(
+            model=ref if kind == "library" else None, synthetic=ref if kind == "synthetic" else None, quant=quant or "Q4_K_M",
+            n_prompt=self.n_prompt.value(), n_gen=self.n_gen.value(), reps=self.reps.value(), threads=self.threads.value(),
+            runtime=self.runtime.currentData() or "cpu", ngl=self.ngl.value(),
+        )  # fmt: skip
+
+    def save_costs(self) -> None:
+        s = self.ctx.settings
+        s.cost_per_hour, s.cost_purchase_price, s.cost_lifetime_hours = self.price_per_hour.value(), self.purchase.value(), self.lifetime.value()
+        s.cost_electricity_per_kwh, s.cost_power_watts = self.kwh.value(), self.watts.value()
+        s.cost_currency = self.currency.text().strip() or "USD"
+        self.ctx.save_settings()
