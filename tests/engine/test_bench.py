@@ -51,3 +51,17 @@ def test_cancel_stops_a_benchmark(medium_gguf: Path) -> None:
             client.bench({"path": str(medium_gguf), "n_prompt": 512, "n_gen": 128, "reps": 50})
         assert info.value.code == P.E_CANCELLED
         assert time.monotonic() - started < 0.5 + 1.0
+
+
+def test_a_mixture_of_experts_shape_benchmarks_after_quantisation(tmp_path: Path) -> None:
+    from hangar.core.bench import synthetic_model
+    from hangar.core.gguf_header import read_header
+
+    path = synthetic_model("tiny-moe", "Q8_0", tmp_path)
+    header = read_header(path)
+    assert header.arch_get("expert_count") == 4 and header.get("hangar.synthetic") is True
+    assert any(t.name.endswith("ffn_gate_exps.weight") for t in header.tensors)
+    with EngineClient() as client:
+        result = client.bench({"path": str(path), "n_prompt": 16, "n_gen": 4, "reps": 2})
+    assert [t["test"] for t in result["results"]] == ["pp16", "tg4"]
+    assert synthetic_model("tiny-moe", "Q8_0", tmp_path) == path, "quantised once, then cached"

@@ -46,6 +46,8 @@ class Shape:
     n_ctx_train: int = 4096
     n_vocab: int = 0  # 0: just the specials, bytes and "▁"; larger pads with filler tokens
     script: str = ""  # when set, the model greedily repeats this text forever (see _script_weights)
+    n_expert: int = 0  # mixture of experts: experts per layer (n_ff is then each expert's width)
+    n_expert_used: int = 0
 
     @property
     def head_dim(self) -> int:
@@ -57,6 +59,9 @@ PRESETS: dict[str, Shape] = {
     "small": Shape("small", "4 layers, 256 wide, 8k vocabulary: a few MB, for UI and streaming tests", 256, 4, 8, 4, 704, 8192, 8192),
     "medium": Shape("medium", "8 layers, 512 wide: slow enough on a CPU to cancel mid-prompt", 512, 8, 8, 4, 1408, 16384, 8192),
     "1b": Shape("1b", "Llama 3.2 1B's shape (16 layers, 2048 wide, 128k vocabulary): real benchmark timings", 2048, 16, 32, 8, 8192, 131072, 128256),
+    "8b": Shape("8b", "Llama 3.1 8B's shape (32 layers, 4096 wide, GQA 32/8, 128k vocabulary)", 4096, 32, 32, 8, 14336, 131072, 128256),
+    "moe": Shape("moe", "a 7B-total, 1.3B-active mixture of experts (OLMoE's shape: 16 layers, 64 experts, 8 used)", 2048, 16, 16, 16, 1024, 4096, 50304, n_expert=64, n_expert_used=8),
+    "tiny-moe": Shape("tiny-moe", "2 layers, 4 experts, 2 used: for tests", 64, 2, 4, 2, 64, n_expert=4, n_expert_used=2),
     # Every byte of the script is distinct, so "next byte" is a function of the last byte alone.
     "script": Shape("script", "repeats '中日한🙂é' forever under greedy sampling: multi-byte streaming tests", 64, 2, 4, 2, 128, script="中日한🙂é"),
 }
@@ -128,34 +133,64 @@ def write_synthetic(
     writer.add_add_eos_token(False)
     writer.add_chat_template(CHATML_TEMPLATE)
 
-    def weight(rows: int, cols: int, scale: float = 0.02) -> np.ndarray:
-        if shape.script:  # layers that add nothing: the last token alone decides the next
-            return np.zeros((rows, cols), dtype=wtype)
-        return (rng.standard_normal((rows, cols), dtype=np.float32) * scale).astype(wtype)
+    if shape.n_expert:
+        writer.add_expert_count(shape.n_expert)
+        writer.add_expert_used_count(shape.n_expert_used)
 
-    ones = np.ones(n_embd, dtype=np.float32)
-    embeddings = rng.standard_normal((n_vocab, n_embd), dtype=np.float32)
-    writer.add_tensor("token_embd.weight", embeddings.astype(wtype))
+    # Tensors are declared first and generated one at a time while writing, so a model of
+    # 8B parameters never has to sit in memory whole.
+    block = rng.standard_normal(1 << 20, dtype=np.float32)
+
+    def noise(*dims: int, scale: float = 0.02) -> np.ndarray:
+        """Random-looking weights: a 1M-value random block tiled (timing ignores the values)."""
+        if shape.script:  # layers that add nothing: the last token alone decides the next
+            return np.zeros(dims, dtype=wtype)
+        return (np.resize(block, int(np.prod(dims))).reshape(dims) * scale).astype(wtype)
+
+    embeddings = rng.standard_normal((n_vocab, n_embd), dtype=np.float32) if shape.script else None
+    ones = lambda: np.ones(n_embd, dtype=np.float32)  # noqa: E731 - norms stay F32 as llama.cpp expects
+    plan: list[tuple[str, tuple[int, ...], type, object]] = [
+        ("token_embd.weight", (n_vocab, n_embd), wtype, lambda: embeddings.astype(wtype) if embeddings is not None else noise(n_vocab, n_embd, scale=1.0)),
+    ]
+    ff, experts = shape.n_ff, shape.n_expert
     for i in range(shape.n_layer):
         blk = f"blk.{i}"
-        writer.add_tensor(f"{blk}.attn_norm.weight", ones)
-        writer.add_tensor(f"{blk}.attn_q.weight", weight(n_embd, n_embd))
-        writer.add_tensor(f"{blk}.attn_k.weight", weight(n_kv, n_embd))
-        writer.add_tensor(f"{blk}.attn_v.weight", weight(n_kv, n_embd))
-        writer.add_tensor(f"{blk}.attn_output.weight", weight(n_embd, n_embd))
-        writer.add_tensor(f"{blk}.ffn_norm.weight", ones)
-        writer.add_tensor(f"{blk}.ffn_gate.weight", weight(shape.n_ff, n_embd))
-        writer.add_tensor(f"{blk}.ffn_up.weight", weight(shape.n_ff, n_embd))
-        writer.add_tensor(f"{blk}.ffn_down.weight", weight(n_embd, shape.n_ff))
-        if progress:
-            progress((i + 1) / (shape.n_layer + 1))
-    writer.add_tensor("output_norm.weight", ones)
-    output = _script_weights(shape.script, embeddings) if shape.script else _output_weights(rng, types, n_embd)
-    writer.add_tensor("output.weight", output.astype(wtype))
+        plan += [
+            (f"{blk}.attn_norm.weight", (n_embd,), np.float32, ones),
+            (f"{blk}.attn_q.weight", (n_embd, n_embd), wtype, lambda: noise(n_embd, n_embd)),
+            (f"{blk}.attn_k.weight", (n_kv, n_embd), wtype, lambda: noise(n_kv, n_embd)),
+            (f"{blk}.attn_v.weight", (n_kv, n_embd), wtype, lambda: noise(n_kv, n_embd)),
+            (f"{blk}.attn_output.weight", (n_embd, n_embd), wtype, lambda: noise(n_embd, n_embd)),
+            (f"{blk}.ffn_norm.weight", (n_embd,), np.float32, ones),
+        ]
+        if experts:
+            plan += [
+                (f"{blk}.ffn_gate_inp.weight", (experts, n_embd), np.float32, lambda: noise(experts, n_embd).astype(np.float32)),
+                (f"{blk}.ffn_gate_exps.weight", (experts, ff, n_embd), wtype, lambda: noise(experts, ff, n_embd)),
+                (f"{blk}.ffn_up_exps.weight", (experts, ff, n_embd), wtype, lambda: noise(experts, ff, n_embd)),
+                (f"{blk}.ffn_down_exps.weight", (experts, n_embd, ff), wtype, lambda: noise(experts, n_embd, ff)),
+            ]
+        else:
+            plan += [
+                (f"{blk}.ffn_gate.weight", (ff, n_embd), wtype, lambda: noise(ff, n_embd)),
+                (f"{blk}.ffn_up.weight", (ff, n_embd), wtype, lambda: noise(ff, n_embd)),
+                (f"{blk}.ffn_down.weight", (n_embd, ff), wtype, lambda: noise(n_embd, ff)),
+            ]
+    plan.append(("output_norm.weight", (n_embd,), np.float32, ones))
+    plan.append((
+        "output.weight", (n_vocab, n_embd), wtype,
+        lambda: (_script_weights(shape.script, embeddings) if shape.script else _output_weights(rng, types, n_embd)).astype(wtype),
+    ))  # fmt: skip
+    for name, dims, dtype, _make in plan:
+        writer.add_tensor_info(name, dims, np.dtype(dtype), int(np.prod(dims)) * np.dtype(dtype).itemsize)
     try:
         writer.write_header_to_file()
         writer.write_kv_data_to_file()
-        writer.write_tensors_to_file()
+        writer.write_ti_data_to_file()
+        for done, (_name, _dims, _dtype, make) in enumerate(plan, start=1):
+            writer.write_tensor_data(make())
+            if progress:
+                progress(done / len(plan))
     finally:
         writer.close()
     os.replace(tmp, path)
@@ -165,14 +200,14 @@ def write_synthetic(
 
 
 def _output_weights(rng: np.random.Generator, types: list[int], n_embd: int) -> np.ndarray:
-    import numpy as np
-
     """Random output rows, with zero rows for control tokens.
 
     Ordinary tokens then get logits of a few units either side of zero while end-of-
     generation tokens sit at exactly zero, so a random model keeps talking instead of
     stopping after a token or two, which is what a streaming test needs.
     """
+    import numpy as np
+
     out = rng.standard_normal((len(types), n_embd), dtype=np.float32) * 0.5
     for index, kind in enumerate(types):
         if kind in (_CONTROL, _UNKNOWN):

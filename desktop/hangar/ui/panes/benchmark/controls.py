@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
 from ....core import engine_protocol as P
 from ....core.bench import BenchSpec
 
-SYNTHETIC = [("1b", "Q4_K_M"), ("1b", "Q8_0"), ("1b", "F16"), ("small", "F16")]
+SYNTHETIC = [("1b", "Q4_K_M"), ("1b", "Q8_0"), ("1b", "F16"), ("8b", "Q4_K_M"), ("8b", "Q8_0"), ("moe", "Q4_K_M"), ("small", "F16")]
 
 
 class BenchControls(QWidget):
