@@ -65,3 +65,19 @@ def test_a_mixture_of_experts_shape_benchmarks_after_quantisation(tmp_path: Path
         result = client.bench({"path": str(path), "n_prompt": 16, "n_gen": 4, "reps": 2})
     assert [t["test"] for t in result["results"]] == ["pp16", "tg4"]
     assert synthetic_model("tiny-moe", "Q8_0", tmp_path) == path, "quantised once, then cached"
+
+
+def test_localscore_suite_reports_phases_and_a_score(tiny_gguf: Path) -> None:
+    from hangar.engine.bench import localscore
+
+    with EngineClient() as client:
+        result = client.bench({"path": str(tiny_gguf), "suite": "localscore", "shapes": [[32, 8], [64, 16]], "reps": 2})
+    assert [t["test"] for t in result["results"]] == ["pp32+tg8", "pp64+tg16"]
+    for test in result["results"]:
+        assert test["prompt_ts"] > 0 and test["gen_ts"] > 0 and test["ttft_ms"] > 0
+    expected = 10 * (
+        sum(t["prompt_ts"] for t in result["results"]) / 2 * (sum(t["gen_ts"] for t in result["results"]) / 2) * 1000
+        / (sum(t["ttft_ms"] for t in result["results"]) / 2)
+    ) ** (1 / 3)  # fmt: skip
+    assert result["localscore"] == pytest.approx(expected)
+    assert localscore([{"test": "pp1"}]) is None

@@ -32,6 +32,8 @@ class Bench:
         parser.add_argument("--ubatch", type=int, default=512)
         parser.add_argument("--ctk", default="f16", help="KV cache type for K (f16, q8_0, ...)")
         parser.add_argument("--ctv", default="f16", help="KV cache type for V")
+        parser.add_argument("--suite", choices=("llama-bench", "localscore"), default="llama-bench",
+                            help="llama-bench's pp/tg tests (default) or LocalScore's prompt+generation shapes with its score")
         parser.add_argument("--force", action="store_true", help="run even if the model does not fit the device")
 
     @staticmethod
@@ -43,12 +45,15 @@ class Bench:
             model=args.model, synthetic=args.synthetic, quant=args.quant, n_prompt=args.n_prompt, n_gen=args.n_gen, reps=args.reps,
             threads=args.threads, runtime=args.runtime, ngl=args.ngl, flash_attn=args.flash_attn, batch=args.batch,
             ubatch=args.ubatch, ctk=args.ctk, ctv=args.ctv, force=args.force,
+            extra={"suite": "localscore"} if args.suite == "localscore" else {},
         )  # fmt: skip
         record = run_benchmark(ctx, spec, on_status=say, on_progress=lambda stage, fraction: say(f"{stage} ({100 * fraction:.0f}%)"))
         label = " [synthetic weights]" if record["synthetic"] else ""
         lines = [f"{record['model_type']}{label}, {record['system']['runtime']} on {record['device']}, {record['n_threads']} threads"]
         for test in record["results"]:
             lines.append(f"  {test['test']:>8}: {test['avg_ts']:10.2f} ± {test['stddev_ts']:.2f} t/s")
+        if record.get("localscore") is not None:
+            lines.append(f"  LocalScore: {record['localscore']:.0f}")
         if record["ttft_ms"] is not None:
             lines.append(f"  time to first token: {record['ttft_ms']:.1f} ms")
         lines.append(f"  peak memory (RSS): {record['peak_rss_bytes'] / 2**20:.0f} MiB")

@@ -146,7 +146,13 @@ def run_benchmark(
         device, free, kind = f"{accel[0]['description']} ({accel[0]['name']})", accel[0]["memory_free_bytes"], "gpu"
     else:
         device, free, kind = "CPU memory", report.memory["available_bytes"], "cpu"
-    fit = estimate_fit(header, n_ctx=max(spec.n_prompt, spec.n_gen) + 1, available_bytes=free, device=device, device_kind=kind)
+    if spec.extra.get("suite") == "localscore":
+        from ..engine.bench import LOCALSCORE_SHAPES
+
+        needed_ctx = max(p + g for p, g in spec.extra.get("shapes") or LOCALSCORE_SHAPES)
+    else:
+        needed_ctx = max(spec.n_prompt, spec.n_gen) + 1
+    fit = estimate_fit(header, n_ctx=needed_ctx, available_bytes=free, device=device, device_kind=kind)
     if fit.verdict == "does_not_fit" and not spec.force:
         raise InvalidInput(f"{path.name} {fit.explain()}.", hint="Pick a smaller model or quantisation, fewer GPU layers, or force the run (--force).")
     request = {

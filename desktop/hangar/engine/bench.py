@@ -60,6 +60,8 @@ class BenchOptions:
     seed: int = 42
     energy_device: str = "cpu"  # cpu (RAPL) / gpu (NVML) / npu
     energy_index: int = 0
+    suite: str = ""  # "localscore": LocalScore's prompt+generation shapes instead of pp/tg
+    shapes: list = field(default_factory=list)  # [(n_prompt, n_gen), ...] for the suite
 
     @classmethod
     def from_request(cls, request: dict) -> "BenchOptions":
@@ -73,6 +75,7 @@ class TestResult:
     n_gen: int
     samples_ns: list[int] = field(default_factory=list)
     energy_j: float | None = None  # over the timed repetitions only
+    phases: list[tuple[int, int, int]] = field(default_factory=list)  # (prompt, first token, rest) ns
 
     def to_dict(self) -> dict:
         tokens = self.n_prompt + self.n_gen
@@ -90,7 +93,33 @@ class TestResult:
             "energy_j": self.energy_j,
             "j_per_token": self.energy_j / (tokens * len(self.samples_ns)) if self.energy_j is not None else None,
             "tokens_per_j": (tokens * len(self.samples_ns)) / self.energy_j if self.energy_j else None,
+            **(self._phases() if self.n_prompt and self.n_gen and self.phases else {}),
         }
+
+    def _phases(self) -> dict:
+        """For prompt+generation shapes: prompt t/s, generation t/s and time to first token."""
+        prompt_ns = sum(p for p, _f, _r in self.phases) / len(self.phases)
+        first_ns = sum(f for _p, f, _r in self.phases) / len(self.phases)
+        gen_ns = sum(f + r for _p, f, r in self.phases) / len(self.phases)
+        return {
+            "prompt_ts": self.n_prompt * 1e9 / prompt_ns,
+            "gen_ts": self.n_gen * 1e9 / gen_ns,
+            "ttft_ms": (prompt_ns + first_ns) / 1e6,
+        }
+
+
+# LocalScore's shapes (LLAMA-NOTES.md): (prompt tokens, generated tokens)
+LOCALSCORE_SHAPES = [(1024, 16), (4096, 256), (2048, 256), (2048, 768), (1024, 1024), (1280, 3072), (384, 1152), (64, 1024), (16, 1536)]
+
+
+def localscore(results: list[dict]) -> float | None:
+    """LocalScore's score: 10 x cbrt(prompt t/s x generation t/s x 1000 / time-to-first-token ms),
+    from the averages over the suite's shapes."""
+    shaped = [r for r in results if "prompt_ts" in r]
+    if not shaped:
+        return None
+    mean = lambda key: sum(r[key] for r in shaped) / len(shaped)  # noqa: E731
+    return 10 * (mean("prompt_ts") * mean("gen_ts") * 1000 / mean("ttft_ms")) ** (1 / 3)
 
 
 def peak_rss_bytes() -> int:
@@ -149,9 +178,12 @@ def run_bench(options: BenchOptions, cancel: threading.Event, emit: Callable[[di
     model = low.llama_model_load_from_file(options.path.encode(), mparams)
     if not model:
         raise EngineError(P.E_LOAD_FAILED, f"llama.cpp could not load {Path(options.path).name} for the benchmark.")
-    tests = ([TestResult(f"pp{options.n_prompt}", options.n_prompt, 0)] if options.n_prompt else []) + (
-        [TestResult(f"tg{options.n_gen}", 0, options.n_gen)] if options.n_gen else []
-    )
+    if options.suite == "localscore":
+        tests = [TestResult(f"pp{p}+tg{g}", p, g) for p, g in (options.shapes or LOCALSCORE_SHAPES)]
+    else:
+        tests = ([TestResult(f"pp{options.n_prompt}", options.n_prompt, 0)] if options.n_prompt else []) + (
+            [TestResult(f"tg{options.n_gen}", 0, options.n_gen)] if options.n_gen else []
+        )
     vocab = low.llama_model_get_vocab(model)
     n_vocab = low.llama_vocab_n_tokens(vocab)
     add_bos = bool(low.llama_vocab_get_add_bos(vocab))
@@ -217,8 +249,12 @@ def run_bench(options: BenchOptions, cancel: threading.Event, emit: Callable[[di
                     started = time.perf_counter_ns()
                     if test.n_prompt:
                         prompt(test.n_prompt)
+                    prompted = time.perf_counter_ns()
                     if test.n_gen:
-                        generate(test.n_gen)
+                        generate(1)
+                        first = time.perf_counter_ns()
+                        generate(test.n_gen - 1)
+                        test.phases.append((prompted - started, first - prompted, time.perf_counter_ns() - first))
                     test.samples_ns.append(time.perf_counter_ns() - started)
                     emit({"event": "progress", "id": request_id, "stage": f"{test.test} {rep + 1}/{options.reps}", "fraction": (index + (rep + 1) / options.reps) / len(tests)})
                 if meter and joules_before is not None:
@@ -228,9 +264,12 @@ def run_bench(options: BenchOptions, cancel: threading.Event, emit: Callable[[di
         buf = ctypes.create_string_buffer(256)
         low.llama_model_desc(model, buf, len(buf))
         results = [t.to_dict() for t in tests]
-        pp = next((r for r in results if r["n_prompt"]), None)
-        tg = next((r for r in results if r["n_gen"]), None)
-        ttft_ms = (pp["avg_ns"] + (tg["avg_ns"] / tg["n_gen"] if tg else 0)) / 1e6 if pp else None
+        pp = next((r for r in results if r["n_prompt"] and not r["n_gen"]), None)
+        tg = next((r for r in results if r["n_gen"] and not r["n_prompt"]), None)
+        if options.suite == "localscore":
+            ttft_ms = sum(r["ttft_ms"] for r in results) / len(results)
+        else:
+            ttft_ms = (pp["avg_ns"] + (tg["avg_ns"] / tg["n_gen"] if tg else 0)) / 1e6 if pp else None
         return {
             "event": "bench",
             "id": request_id,
@@ -239,6 +278,7 @@ def run_bench(options: BenchOptions, cancel: threading.Event, emit: Callable[[di
             "energy_source": meter.source if meter else None,
             "energy_reason": energy_reason or None,
             "energy_j_per_token": tg["j_per_token"] if tg and tg["j_per_token"] is not None else None,
+            "localscore": localscore(results) if options.suite == "localscore" else None,
             "peak_rss_bytes": peak_rss_bytes(),
             "model_type": buf.value.decode(errors="replace"),
             "model_size": int(low.llama_model_size(model)),

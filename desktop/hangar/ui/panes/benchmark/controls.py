@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from ....core import engine_protocol as P
 from ....core.bench import BenchSpec
@@ -35,6 +35,8 @@ class BenchControls(QWidget):
         self.threads.setSpecialValueText(self.tr("one per physical core"))
         self.ngl = self._spin(-1, 1000, P.GPU_LAYERS_ALL)
         self.ngl.setSpecialValueText(self.tr("all"))
+        self.localscore = QCheckBox(self.tr("LocalScore suite instead (nine prompt+generation shapes, with its score)"))
+        form.addRow(self.localscore)
         for label, widget in ((self.tr("Prompt tokens"), self.n_prompt), (self.tr("Generated tokens"), self.n_gen), (self.tr("Repetitions"), self.reps), (self.tr("Threads"), self.threads), (self.tr("GPU layers"), self.ngl)):
             form.addRow(label, widget)
         layout.addWidget(how)
@@ -91,6 +93,7 @@ class BenchControls(QWidget):
             model=ref if kind == "library" else None, synthetic=ref if kind == "synthetic" else None, quant=quant or "Q4_K_M",
             n_prompt=self.n_prompt.value(), n_gen=self.n_gen.value(), reps=self.reps.value(), threads=self.threads.value(),
             runtime=self.runtime.currentData() or "cpu", ngl=self.ngl.value(),
+            extra={"suite": "localscore"} if self.localscore.isChecked() else {},
         )  # fmt: skip
 
     def save_costs(self) -> None:

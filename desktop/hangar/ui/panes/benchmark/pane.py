@@ -197,6 +197,8 @@ class BenchmarkPane(QWidget):
             shown.append(entry)
         self.results.set_records(shown)
         parts = [_label(record)]
+        if record.get("localscore") is not None:
+            parts.append(self.tr("LocalScore {0:.0f}").format(record["localscore"]))
         if record.get("ttft_ms") is not None:
             parts.append(self.tr("time to first token {0:.0f} ms").format(record["ttft_ms"]))
         parts.append(self.tr("peak memory {0:.0f} MiB").format(record["peak_rss_bytes"] / 2**20))
