@@ -158,7 +158,7 @@ def run_benchmark(
     request = {
         "path": str(path), "n_prompt": spec.n_prompt, "n_gen": spec.n_gen, "reps": spec.reps, "n_threads": spec.threads or ctx.settings.threads,
         "n_gpu_layers": spec.ngl, "n_batch": spec.batch, "n_ubatch": spec.ubatch, "flash_attn": spec.flash_attn,
-        "type_k": spec.ctk, "type_v": spec.ctv, "energy_device": kind, **spec.extra,
+        "type_k": spec.ctk, "type_v": spec.ctv, "energy_device": "npu" if spec.runtime == "cann" and kind == "gpu" else kind, **spec.extra,
     }  # fmt: skip
     on_status(f"benchmarking {path.name}{' (synthetic weights)' if synthetic else ''} on {device} via {runtime.label}")
     with EngineClient(runtime_name=runtime.name, runtime_env=runtime.env()) as client:

@@ -1,13 +1,18 @@
-"""Energy counters, where the platform exposes one: NVML (NVIDIA), RAPL (Intel/AMD CPUs).
+"""Energy counters, where the platform exposes one: NVML (NVIDIA), RAPL (CPUs), npu-smi (Ascend).
 
 A meter returns joules since an arbitrary origin; a benchmark reads it before and after
 the timed runs. Where none is readable, ``open_meter`` says why, and results say "not
-measurable here" with that reason instead of a made-up number. Ascend power (npu-smi,
-sampled over time) is read by the same interface once sampling lands.
+measurable here" with that reason instead of a made-up number. Ascend NPUs report power,
+not energy: npu-smi is sampled on a thread and integrated.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -62,9 +67,71 @@ def _nvml(index: int) -> tuple[EnergyMeter | None, str]:
     return EnergyMeter(f"nvml:{index}", lambda: pynvml.nvmlDeviceGetTotalEnergyConsumption(handle) / 1000.0), ""
 
 
-def open_meter(device_kind: str, index: int = 0, rapl_root: Path = RAPL_ROOT) -> tuple[EnergyMeter | None, str]:
+class PowerSampler:
+    """Energy from a power reading sampled on a thread (Ascend: npu-smi reports watts only).
+
+    Joules are the trapezoid integral of the samples; ``read_joules`` includes the interval
+    up to now, so before/after differences work as with a counter.
+    """
+
+    def __init__(self, read_watts: Callable[[], float], interval_s: float = 0.25) -> None:
+        self.read_watts, self.interval_s = read_watts, interval_s
+        self._joules = 0.0
+        self._last = (time.monotonic(), read_watts())
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        threading.Thread(target=self._loop, name="power-sampler", daemon=True).start()
+
+    def _sample(self) -> float:
+        now, watts = time.monotonic(), self.read_watts()
+        with self._lock:
+            then, before = self._last
+            self._joules += (now - then) * (watts + before) / 2
+            self._last = (now, watts)
+            return self._joules
+
+    def _loop(self) -> None:
+        while not self._stop.wait(self.interval_s):
+            try:
+                self._sample()
+            except (OSError, ValueError, subprocess.SubprocessError):
+                continue
+
+    def read_joules(self) -> float:
+        return self._sample()
+
+    def close(self) -> None:
+        self._stop.set()
+
+
+def npu_power_reader(index: int, run: Callable[[list[str]], str] | None = None) -> Callable[[], float]:
+    """Watts from ``npu-smi info -t power -i N`` ("Power Dissipation(W) : 93.6")."""
+    runner = run or (lambda cmd: subprocess.run(cmd, capture_output=True, text=True, timeout=5, check=True).stdout)
+
+    def read() -> float:
+        match = re.search(r"Power[^:]*:\s*([\d.]+)", runner(["npu-smi", "info", "-t", "power", "-i", str(index)]))
+        if not match:
+            raise ValueError("npu-smi printed no power reading")
+        return float(match.group(1))
+
+    return read
+
+
+def _npu(index: int, run=None) -> tuple[EnergyMeter | None, str]:
+    if run is None and shutil.which("npu-smi") is None:
+        return None, "npu-smi is not on PATH, so Ascend power cannot be sampled"
+    reader = npu_power_reader(index, run)
+    try:
+        reader()
+    except (OSError, ValueError, subprocess.SubprocessError) as exc:
+        return None, f"npu-smi gave no power reading ({exc})"
+    sampler = PowerSampler(reader)
+    return EnergyMeter(f"npu-smi:{index} (sampled every {sampler.interval_s} s)", sampler.read_joules), ""
+
+
+def open_meter(device_kind: str, index: int = 0, rapl_root: Path = RAPL_ROOT, npu_run=None) -> tuple[EnergyMeter | None, str]:
     if device_kind == "gpu":
         return _nvml(index)
     if device_kind == "npu":
-        return None, "Ascend power sampling (npu-smi) is not wired into benchmarks yet"
+        return _npu(index, npu_run)
     return _rapl(rapl_root)

@@ -192,6 +192,9 @@ def run_bench(options: BenchOptions, cancel: threading.Event, emit: Callable[[di
     from ..core.energy import open_meter
 
     meter, energy_reason = open_meter(options.energy_device, options.energy_index)
+    from ..core.gpu_memory import start_vram_peak
+
+    vram = start_vram_peak(options.energy_index) if options.energy_device == "gpu" else None
     try:
         for index, test in enumerate(tests):
             cparams = low.llama_context_default_params()
@@ -280,6 +283,7 @@ def run_bench(options: BenchOptions, cancel: threading.Event, emit: Callable[[di
             "energy_j_per_token": tg["j_per_token"] if tg and tg["j_per_token"] is not None else None,
             "localscore": localscore(results) if options.suite == "localscore" else None,
             "peak_rss_bytes": peak_rss_bytes(),
+            "peak_vram_bytes": vram.stop() if vram else None,
             "model_type": buf.value.decode(errors="replace"),
             "model_size": int(low.llama_model_size(model)),
             "model_n_params": int(low.llama_model_n_params(model)),
