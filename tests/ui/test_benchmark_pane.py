@@ -31,6 +31,9 @@ def test_run_show_compare_and_export(qtbot, tiny_gguf: Path, tmp_path: Path) -> 
     pane = _pane(qtbot, tiny_gguf)
     assert pane.controls.runtime.currentData() == "cpu"
     assert "Synthetic 1B shape, Q4_K_M (no download)" == pane.controls.model.itemText(0)
+    pane.controls.choose_fitting_default(1 << 30)
+    assert pane.controls.model.currentData() == "synthetic:small:F16", "a small machine gets a model that fits"
+    pane.controls.model.setCurrentIndex(pane.controls.model.count() - 1)  # back to the library model
     pane.controls.n_prompt.setValue(32)
     pane.controls.n_gen.setValue(8)
     pane.controls.reps.setValue(2)
@@ -41,6 +44,7 @@ def test_run_show_compare_and_export(qtbot, tiny_gguf: Path, tmp_path: Path) -> 
     assert "[synthetic weights]" in pane.summary.text()
     assert pane.chart.chart().series(), "the chart has the bars"
     assert pane.history.rowCount() == 1
+    assert len(pane.history_chart.chart().series()) == 2, "prompt and generation lines over time"
 
     pane.controls.price_per_hour.setValue(3.6)
     pane.show_record(pane.last)

@@ -137,6 +137,11 @@ def run_benchmark(
         path, sha256 = Path(model.path), model.sha256
     header = read_header(path)
     synthetic = header.get("hangar.synthetic") is True
+    if sha256 is None:
+        from .library import hash_file
+
+        on_status(f"computing the SHA-256 of {path.name} for the record")
+        sha256 = hash_file(path)
     runtime = detect_runtime(spec.runtime, ctx.paths.runtimes_dir)
     if not runtime.available:
         raise InvalidInput(f"The {runtime.label} runtime is not available: {runtime.reason}", hint=f"Add it with: {runtime.install_command}")

@@ -79,3 +79,44 @@ class ResultsChart(QChartView):
             chart.legend().markers(line)[0].setVisible(False)
         chart.setTitle(self.tr("Speed (mean ± standard deviation over repetitions)") if runs else self.tr("No results yet"))
         self.setChart(chart)
+
+
+class HistoryChart(QChartView):
+    """Prompt and generation speed of every stored run, oldest first."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(220)
+        self.show_history([])
+
+    def show_history(self, runs: list[dict]) -> None:
+        chart = QChart()
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setTitle(self.tr("Speed over time (run number on the horizontal axis)") if runs else self.tr("No runs yet"))
+        ordered = sorted(runs, key=lambda r: r.get("run_id", 0))
+        axis_x = QValueAxis()
+        axis_x.setLabelFormat("#%d")
+        axis_x.setRange(0.5, max(1, len(ordered)) + 0.5)
+        axis_x.setTickCount(min(10, max(2, len(ordered) + 1)))
+        axis_y = QValueAxis()
+        axis_y.setTitleText(self.tr("tokens per second"))
+        axis_y.setLabelFormat("%.0f")
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        top = 1.0
+        for name, pick in ((self.tr("prompt processing"), lambda r: r["n_prompt"] and not r["n_gen"]), (self.tr("generation"), lambda r: r["n_gen"] and not r["n_prompt"])):
+            line = QLineSeries()
+            line.setName(name)
+            line.setPointsVisible(True)
+            for position, run in enumerate(ordered, start=1):
+                value = next((t["avg_ts"] for t in run["results"] if pick(t)), None)
+                if value is not None:
+                    line.append(QPointF(position, value))
+                    top = max(top, value)
+            chart.addSeries(line)
+            line.attachAxis(axis_x)
+            line.attachAxis(axis_y)
+        axis_y.setRange(0, top * 1.15)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.setChart(chart)

@@ -35,7 +35,8 @@ class BenchControls(QWidget):
         self.threads.setSpecialValueText(self.tr("one per physical core"))
         self.ngl = self._spin(-1, 1000, P.GPU_LAYERS_ALL)
         self.ngl.setSpecialValueText(self.tr("all"))
-        self.localscore = QCheckBox(self.tr("LocalScore suite instead (nine prompt+generation shapes, with its score)"))
+        self.localscore = QCheckBox(self.tr("LocalScore suite instead"))
+        self.localscore.setToolTip(self.tr("Nine prompt+generation shapes with time to first token and LocalScore's score, instead of pp/tg"))
         form.addRow(self.localscore)
         for label, widget in ((self.tr("Prompt tokens"), self.n_prompt), (self.tr("Generated tokens"), self.n_gen), (self.tr("Repetitions"), self.reps), (self.tr("Threads"), self.threads), (self.tr("GPU layers"), self.ngl)):
             form.addRow(label, widget)
@@ -72,6 +73,11 @@ class BenchControls(QWidget):
         spin.setValue(value)
         spin.valueChanged.connect(self.save_costs)
         return spin
+
+    def choose_fitting_default(self, available_bytes: int) -> None:
+        """The synthetic 1B (about 1 GB at Q4_K_M) unless memory is short: then the small shape."""
+        key = "synthetic:1b:Q4_K_M" if available_bytes > 3 * 1024**3 else "synthetic:small:F16"
+        self.model.setCurrentIndex(max(0, self.model.findData(key)))
 
     def set_models(self, library_models: list) -> None:
         self.model.clear()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,7 +27,7 @@ from ...error_dialog import error_text
 from ...models.record_table import Column, RecordTableModel
 from ...tasks import BackgroundTasks
 from ...widgets.tables import read_only_table
-from .chart import ResultsChart
+from .chart import HistoryChart, ResultsChart
 from .controls import BenchControls
 
 
@@ -99,7 +100,11 @@ class BenchmarkPane(QWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.chart = ResultsChart()
-        layout.addWidget(self.chart, 2)
+        self.history_chart = HistoryChart()
+        self.charts = QTabWidget()
+        self.charts.addTab(self.chart, self.tr("This run / comparison"))
+        self.charts.addTab(self.history_chart, self.tr("History over time"))
+        layout.addWidget(self.charts, 2)
 
         history_bar = QHBoxLayout()
         history_bar.addWidget(QLabel(self.tr("History: select runs to compare them")))
@@ -130,8 +135,11 @@ class BenchmarkPane(QWidget):
     def _load_choices(self) -> None:
         from ....core.library import Library
 
+        import psutil
+
         self.controls.set_models(Library(self.ctx.database).list())
-        self.history.set_records(stored_runs(self.ctx.database))
+        self.controls.choose_fitting_default(psutil.virtual_memory().available)
+        self.reload_history()
         runtimes_dir = self.ctx.paths.runtimes_dir
 
         def detect():
@@ -184,7 +192,7 @@ class BenchmarkPane(QWidget):
         self.progress.setValue(1000)
         self.stage.setText(self.tr("Finished: run #{0} is stored in the history.").format(record["run_id"]))
         self.show_record(record)
-        self.history.set_records(stored_runs(self.ctx.database))
+        self.reload_history()
 
     def show_record(self, record: dict) -> None:
         self.last = record
@@ -207,12 +215,18 @@ class BenchmarkPane(QWidget):
         self.summary.setText(" · ".join(parts))
         self.chart.show_runs([(_label(record), record)])
 
+    def reload_history(self) -> None:
+        history = stored_runs(self.ctx.database)
+        self.history.set_records(history)
+        self.history_chart.show_history(history)
+
     def _on_history_selected(self, *_args) -> None:
         selected = [self.history.record(i.row()) for i in self.history_table.selectionModel().selectedRows()]
         if len(selected) == 1:
             self.show_record(selected[0])
         elif selected:
             self.chart.show_runs([(_label(r), r) for r in selected])
+            self.charts.setCurrentWidget(self.chart)
             self.summary.setText(self.tr("Comparing {0} runs").format(len(selected)))
 
     # -- export ---------------------------------------------------------------------------------
