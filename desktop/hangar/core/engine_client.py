@@ -159,22 +159,30 @@ class EngineClient:
                 return
 
     # -- requests --------------------------------------------------------------------------------
-    def load(self, options: P.LoadOptions, on_progress: Callable[[float], None] | None = None, timeout_s: float = 600) -> dict:
-        """Load a model; returns the ``loaded`` event or raises EngineError."""
-        request_id = self._new_id()
+    def _request(self, request: dict, final: str, what: str, *, timeout_s: float, cancel_grace_s: float = 0.5,
+                 on_progress: Callable[[dict], None] | None = None) -> dict:
+        """Send one request and wait for its ``final`` event; progress events go to ``on_progress``."""
         self._cancel_at = None
-        self.send(options.to_request(request_id))
-        for event in self._events_for(request_id, idle_timeout=timeout_s, cancel_grace_s=2.0):
-            if event["event"] == "progress" and on_progress:
-                on_progress(event["fraction"])
-            elif event["event"] == "loaded":
-                self.model = event["model"]
+        self.send(request)
+        for event in self._events_for(request["id"], idle_timeout=timeout_s, cancel_grace_s=cancel_grace_s):
+            if event["event"] == final:
                 return event
+            if event["event"] == "progress" and on_progress:
+                on_progress(event)
             elif event["event"] == "error":
                 raise _error_from(event)
             elif event["event"] == "done" and event.get("worker_restarted"):
-                raise EngineError(P.E_CANCELLED, "Loading was cancelled.")
-        raise EngineError(P.E_WORKER_UNRESPONSIVE, "No answer to the load request.")
+                raise EngineError(P.E_CANCELLED, f"The {what} was cancelled.")
+        raise EngineError(P.E_WORKER_UNRESPONSIVE, f"No answer to the {what} request.")
+
+    def load(self, options: P.LoadOptions, on_progress: Callable[[float], None] | None = None, timeout_s: float = 600) -> dict:
+        """Load a model; returns the ``loaded`` event or raises EngineError."""
+        event = self._request(
+            options.to_request(self._new_id()), "loaded", "load", timeout_s=timeout_s, cancel_grace_s=2.0,
+            on_progress=(lambda e: on_progress(e["fraction"])) if on_progress else None,
+        )  # fmt: skip
+        self.model = event["model"]
+        return event
 
     def generate(self, options: P.GenerateOptions, idle_timeout_s: float = 300) -> Iterator[dict]:
         """Yield ``token`` events, then one ``done`` event; errors are raised as EngineError."""
@@ -188,19 +196,10 @@ class EngineClient:
 
     def bench(self, request: dict, on_progress: Callable[[str, float], None] | None = None, timeout_s: float = 3600) -> dict:
         """Run llama-bench's measurement in the worker (engine/bench.py); returns the ``bench`` event."""
-        request_id = self._new_id()
-        self._cancel_at = None
-        self.send({**request, "op": "bench", "id": request_id})
-        for event in self._events_for(request_id, idle_timeout=timeout_s):
-            if event["event"] == "progress" and on_progress:
-                on_progress(event.get("stage", ""), event.get("fraction", 0.0))
-            elif event["event"] == "bench":
-                return event
-            elif event["event"] == "error":
-                raise _error_from(event)
-            elif event["event"] == "done" and event.get("worker_restarted"):
-                raise EngineError(P.E_CANCELLED, "The benchmark was cancelled.")
-        raise EngineError(P.E_WORKER_UNRESPONSIVE, "No answer to the benchmark request.")
+        return self._request(
+            {**request, "op": "bench", "id": self._new_id()}, "bench", "benchmark", timeout_s=timeout_s,
+            on_progress=(lambda e: on_progress(e.get("stage", ""), e.get("fraction", 0.0))) if on_progress else None,
+        )  # fmt: skip
 
     def cancel(self) -> None:
         """Ask the worker to stop now; if it has not stopped within 0.5 s it is ended."""
@@ -211,13 +210,7 @@ class EngineClient:
             pass
 
     def stats(self, timeout_s: float = 10) -> dict:
-        request_id = self._new_id()
-        self.send({"op": "stats", "id": request_id})
-        for event in self._events_for(request_id, idle_timeout=timeout_s):
-            if event["event"] == "error":
-                raise _error_from(event)
-            return event
-        raise EngineError(P.E_WORKER_UNRESPONSIVE, "No answer to the stats request.")
+        return self._request({"op": "stats", "id": self._new_id()}, "stats", "stats", timeout_s=timeout_s)
 
     @property
     def alive(self) -> bool:
