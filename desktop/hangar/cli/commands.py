@@ -5,9 +5,10 @@ An entry is anything with NAME, HELP, add_arguments(parser) and run(args, ctx).
 
 from . import hardware_cmd, info_cmd, run_cmd, settings_cmd, synth_cmd
 from .bench_cmd import Bench
+from .chat_cmd import Chat
 from .download_cmd import Download
 from .hub_cmds import Files, Search
 from .library_cmds import Import, Models, Remove
 from .token_cmd import Token
 
-COMMANDS = (info_cmd, hardware_cmd, Search, Files, Download, Models, Import, Remove, run_cmd, Bench, settings_cmd, synth_cmd, Token)
+COMMANDS = (info_cmd, hardware_cmd, Search, Files, Download, Models, Import, Remove, run_cmd, Chat, Bench, settings_cmd, synth_cmd, Token)

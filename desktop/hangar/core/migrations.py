@@ -100,6 +100,41 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        5,
+        "conversations, messages and sampling presets",
+        (
+            """
+            CREATE TABLE conversations (
+                id            INTEGER PRIMARY KEY,
+                title         TEXT NOT NULL,
+                model_path    TEXT,
+                model_name    TEXT,
+                runtime       TEXT,
+                system_prompt TEXT NOT NULL DEFAULT '',
+                params_json   TEXT NOT NULL DEFAULT '{}',
+                created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+            )
+            """,
+            """
+            CREATE TABLE messages (
+                id              INTEGER PRIMARY KEY,
+                conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+                role            TEXT NOT NULL CHECK (role IN ('system', 'user', 'assistant')),
+                content         TEXT NOT NULL,
+                state           TEXT NOT NULL DEFAULT 'complete',
+                n_tokens        INTEGER,
+                tokens_per_s    REAL,
+                ttft_ms         REAL,
+                created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+            )
+            """,
+            "CREATE INDEX messages_conversation ON messages(conversation_id, id)",
+            "CREATE TABLE presets (name TEXT PRIMARY KEY, params_json TEXT NOT NULL)",
+        ),
+    ),
 )
 
 

@@ -1,0 +1,1 @@
+"""Conversations: stored in SQLite as they stream, run through the inference worker."""

@@ -1,0 +1,95 @@
+"""One conversation driven through a worker: stream, save as it streams, recover.
+
+Each user message is saved when sent; the reply is saved at least every second while
+it streams and when it ends, so a crash or a killed worker loses at most the last
+second. When the conversation outgrows the context, the oldest turns after the system
+prompt are dropped (the stated policy) and the reply says how many.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from .. import engine_protocol as P
+from ..engine_client import EngineClient, EngineError
+from .store import ChatStore
+
+SAVE_EVERY_S = 1.0
+
+
+@dataclass
+class Reply:
+    message_id: int
+    text: str
+    stop_reason: str
+    dropped_turns: int
+    n_generated: int
+    gen_tps: float | None
+    ttft_ms: float | None
+
+
+class ChatSession:
+    def __init__(self, store: ChatStore, client: EngineClient, conversation_id: int) -> None:
+        self.store, self.client, self.conversation_id = store, client, conversation_id
+
+    def history(self, exclude: int | None = None) -> list[dict]:
+        conversation = self.store.get(self.conversation_id)
+        turns = [{"role": "system", "content": conversation.system_prompt}] if conversation.system_prompt else []
+        for message in self.store.messages(self.conversation_id):
+            if message.id != exclude and message.content and message.role != "system":
+                turns.append({"role": message.role, "content": message.content})
+        return turns
+
+    def send(self, text: str, options: P.GenerateOptions, on_token: Callable[[str], None] | None = None) -> Reply:
+        self.store.add(self.conversation_id, "user", text)
+        return self.reply(options, on_token)
+
+    def regenerate(self, options: P.GenerateOptions, on_token: Callable[[str], None] | None = None) -> Reply:
+        """Replace the last reply with a new one."""
+        messages = self.store.messages(self.conversation_id)
+        last_user = max((m.id for m in messages if m.role == "user"), default=None)
+        if last_user is None:
+            raise EngineError(P.E_BAD_REQUEST, "There is no message to answer yet.")
+        self.store.truncate_after(last_user)
+        return self.reply(options, on_token)
+
+    def edit(self, message_id: int, text: str, options: P.GenerateOptions, on_token: Callable[[str], None] | None = None) -> Reply:
+        """Change a user message and continue from it; later messages are dropped."""
+        self.store.save(message_id, text)
+        self.store.truncate_after(message_id)
+        return self.reply(options, on_token)
+
+    def reply(self, options: P.GenerateOptions, on_token: Callable[[str], None] | None = None) -> Reply:
+        assistant = self.store.add(self.conversation_id, "assistant", "", state="streaming")
+        turns = self.history(exclude=assistant.id)
+        dropped = 0
+        pieces: list[str] = []
+        last_save = time.monotonic()
+        while True:
+            try:
+                done: dict = {}
+                for event in self.client.generate(replace(options, prompt=None, messages=turns)):
+                    if event["event"] == "token":
+                        pieces.append(event["text"])
+                        if on_token:
+                            on_token(event["text"])
+                        if time.monotonic() - last_save >= SAVE_EVERY_S:
+                            self.store.save(assistant.id, "".join(pieces))
+                            last_save = time.monotonic()
+                    elif event["event"] == "done":
+                        done = event
+                break
+            except EngineError as exc:
+                droppable = [i for i, t in enumerate(turns) if t["role"] != "system"][:-1]
+                if exc.code == P.E_CONTEXT_FULL and droppable and not pieces:
+                    del turns[droppable[0]]  # the oldest turn after the system prompt
+                    dropped += 1
+                    continue
+                self.store.save(assistant.id, "".join(pieces), state="interrupted")
+                raise
+        state = "cancelled" if done.get("stop_reason") == "cancelled" else "complete"
+        text = "".join(pieces)
+        self.store.save(assistant.id, text, state=state, n_tokens=done.get("n_generated"), tokens_per_s=done.get("gen_tps"), ttft_ms=done.get("ttft_ms"))
+        return Reply(assistant.id, text, done.get("stop_reason", "stop"), dropped, done.get("n_generated", 0), done.get("gen_tps"), done.get("ttft_ms"))

@@ -1,0 +1,149 @@
+"""Conversations and messages in the database, saved as they are typed and as they stream."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+from ..errors import InvalidInput
+from ..store import Database
+
+ROLES = ("system", "user", "assistant")
+
+
+@dataclass
+class Message:
+    id: int
+    conversation_id: int
+    role: str
+    content: str
+    state: str  # complete / streaming / interrupted / cancelled
+    n_tokens: int | None
+    tokens_per_s: float | None
+    ttft_ms: float | None
+    created_at: str
+    updated_at: str
+
+
+@dataclass
+class Conversation:
+    id: int
+    title: str
+    model_path: str | None
+    model_name: str | None
+    runtime: str | None
+    system_prompt: str
+    params: dict = field(default_factory=dict)
+    created_at: str = ""
+    updated_at: str = ""
+
+
+class ChatStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- conversations ----------------------------------------------------------------------------
+    def create(self, title: str = "New conversation", *, system_prompt: str = "", params: dict | None = None,
+               model_path: str | None = None, model_name: str | None = None, runtime: str | None = None) -> Conversation:
+        conversation_id = self.db.execute(
+            "INSERT INTO conversations (title, system_prompt, params_json, model_path, model_name, runtime) VALUES (?, ?, ?, ?, ?, ?)",
+            (title.strip() or "New conversation", system_prompt, json.dumps(params or {}), model_path, model_name, runtime),
+        )
+        return self.get(conversation_id)
+
+    def get(self, conversation_id: int) -> Conversation:
+        row = self.db.query_one("SELECT * FROM conversations WHERE id = ?", (conversation_id,))
+        if row is None:
+            raise InvalidInput(f"No conversation {conversation_id}.")
+        data = dict(row)
+        data["params"] = json.loads(data.pop("params_json") or "{}")
+        return Conversation(**data)
+
+    def list(self, search: str = "") -> list[Conversation]:
+        if search:
+            rows = self.db.query(
+                """SELECT DISTINCT c.id FROM conversations c LEFT JOIN messages m ON m.conversation_id = c.id
+                   WHERE c.title LIKE ? OR m.content LIKE ? ORDER BY c.updated_at DESC, c.id DESC""",
+                (f"%{search}%", f"%{search}%"),
+            )
+        else:
+            rows = self.db.query("SELECT id FROM conversations ORDER BY updated_at DESC, id DESC")
+        return [self.get(r["id"]) for r in rows]
+
+    def update(self, conversation_id: int, **fields) -> Conversation:
+        allowed = {"title", "system_prompt", "model_path", "model_name", "runtime", "params"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise InvalidInput(f"cannot change {', '.join(sorted(unknown))}")
+        if "params" in fields:
+            fields["params_json"] = json.dumps(fields.pop("params"))
+        sets = ", ".join(f"{name} = ?" for name in fields)
+        self.db.execute(
+            f"UPDATE conversations SET {sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?",  # noqa: S608 - names are whitelisted
+            (*fields.values(), conversation_id),
+        )
+        return self.get(conversation_id)
+
+    def delete(self, conversation_id: int) -> None:
+        self.db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
+
+    # -- messages ---------------------------------------------------------------------------------
+    def add(self, conversation_id: int, role: str, content: str, state: str = "complete") -> Message:
+        if role not in ROLES:
+            raise InvalidInput(f"unknown role {role!r}")
+        message_id = self.db.execute(
+            "INSERT INTO messages (conversation_id, role, content, state) VALUES (?, ?, ?, ?)", (conversation_id, role, content, state)
+        )
+        self.db.execute("UPDATE conversations SET updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?", (conversation_id,))
+        return self.message(message_id)
+
+    def save(self, message_id: int, content: str, *, state: str | None = None, n_tokens: int | None = None,
+             tokens_per_s: float | None = None, ttft_ms: float | None = None) -> None:
+        """Write a message's text as it stands (called while it streams and when it ends)."""
+        self.db.execute(
+            """UPDATE messages SET content = ?, state = COALESCE(?, state), n_tokens = COALESCE(?, n_tokens),
+               tokens_per_s = COALESCE(?, tokens_per_s), ttft_ms = COALESCE(?, ttft_ms),
+               updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?""",
+            (content, state, n_tokens, tokens_per_s, ttft_ms, message_id),
+        )
+
+    def message(self, message_id: int) -> Message:
+        row = self.db.query_one("SELECT * FROM messages WHERE id = ?", (message_id,))
+        if row is None:
+            raise InvalidInput(f"No message {message_id}.")
+        return Message(**dict(row))
+
+    def messages(self, conversation_id: int) -> list[Message]:
+        return [Message(**dict(r)) for r in self.db.query("SELECT * FROM messages WHERE conversation_id = ? ORDER BY id", (conversation_id,))]
+
+    def delete_message(self, message_id: int) -> None:
+        self.db.execute("DELETE FROM messages WHERE id = ?", (message_id,))
+
+    def truncate_after(self, message_id: int) -> None:
+        """Drop every later message (editing a user message, regenerating a reply)."""
+        message = self.message(message_id)
+        self.db.execute("DELETE FROM messages WHERE conversation_id = ? AND id > ?", (message.conversation_id, message_id))
+
+    # -- presets ----------------------------------------------------------------------------------
+    def save_preset(self, name: str, params: dict) -> None:
+        if not name.strip():
+            raise InvalidInput("a preset needs a name")
+        self.db.execute("INSERT OR REPLACE INTO presets (name, params_json) VALUES (?, ?)", (name.strip(), json.dumps(params)))
+
+    def presets(self) -> dict[str, dict]:
+        return {r["name"]: json.loads(r["params_json"]) for r in self.db.query("SELECT * FROM presets ORDER BY name")}
+
+    # -- export -----------------------------------------------------------------------------------
+    def export_json(self, conversation_id: int) -> dict:
+        conversation = self.get(conversation_id)
+        return {**asdict(conversation), "messages": [asdict(m) for m in self.messages(conversation_id)]}
+
+    def export_markdown(self, conversation_id: int) -> str:
+        conversation = self.get(conversation_id)
+        lines = [f"# {conversation.title}", "", f"Model: {conversation.model_name or '?'} ({conversation.runtime or '?'})", ""]
+        if conversation.system_prompt:
+            lines += ["**System:** " + conversation.system_prompt, ""]
+        for message in self.messages(conversation_id):
+            note = "" if message.state == "complete" else f" *({message.state})*"
+            lines += [f"## {message.role.capitalize()}{note}", "", message.content, ""]
+        return "\n".join(lines)

@@ -1,0 +1,116 @@
+"""Conversations: stored as they stream, survive a killed worker, fit the context by policy."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from hangar.core import engine_protocol as P
+from hangar.core.chat.session import ChatSession
+from hangar.core.chat.store import ChatStore
+from hangar.core.context import AppContext
+from hangar.core.engine_client import EngineClient, EngineError
+
+from ...conftest import run_cli
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def store() -> ChatStore:
+    return ChatStore(AppContext.open().database)
+
+
+def test_conversations_messages_search_and_export(store: ChatStore) -> None:
+    conversation = store.create("Tariffs", system_prompt="Be brief.", params={"temperature": 0.2})
+    store.add(conversation.id, "user", "What is a tariff?")
+    store.add(conversation.id, "assistant", "A tax on imports.")
+    other = store.create("Recipes")
+    assert [c.id for c in store.list("imports")] == [conversation.id]
+    store.update(conversation.id, title="Trade")
+    assert store.get(conversation.id).title == "Trade" and store.get(conversation.id).params == {"temperature": 0.2}
+    markdown = store.export_markdown(conversation.id)
+    assert "# Trade" in markdown and "**System:** Be brief." in markdown and "A tax on imports." in markdown
+    exported = store.export_json(conversation.id)
+    assert [m["role"] for m in exported["messages"]] == ["user", "assistant"]
+    json.dumps(exported)
+    store.delete(other.id)
+    assert [c.title for c in store.list()] == ["Trade"]
+    store.save_preset("precise", {"temperature": 0.1, "top_k": 20})
+    assert store.presets() == {"precise": {"temperature": 0.1, "top_k": 20}}
+
+
+def test_reply_streams_and_is_saved(store: ChatStore, script_gguf: Path) -> None:
+    conversation = store.create(system_prompt="You repeat.")
+    with EngineClient() as client:
+        client.load(P.LoadOptions(path=str(script_gguf), n_ctx=1024))
+        seen: list[str] = []
+        reply = ChatSession(store, client, conversation.id).send("你好", P.GenerateOptions(max_tokens=30, temperature=0), seen.append)
+    assert "".join(seen) == reply.text and reply.n_generated == 30
+    saved = store.messages(conversation.id)
+    assert [(m.role, m.state) for m in saved] == [("user", "complete"), ("assistant", "complete")]
+    assert saved[1].content == reply.text and saved[1].tokens_per_s and saved[1].n_tokens == 30
+
+
+def test_killed_worker_keeps_the_partial_reply(store: ChatStore, tiny_gguf: Path) -> None:
+    conversation = store.create()
+    client = EngineClient()
+    client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=8192))
+    streamed: list[str] = []
+    started = time.monotonic()
+
+    def on_token(text: str) -> None:
+        streamed.append(text)
+        if time.monotonic() - started > 1.5 and client.alive:
+            os.kill(client.proc.pid, signal.SIGKILL)
+
+    with pytest.raises(EngineError, match="SIGKILL"):
+        ChatSession(store, client, conversation.id).send("Tell me everything", P.GenerateOptions(max_tokens=8000, ignore_eos=True), on_token)
+    client.close()
+    reply = store.messages(conversation.id)[-1]
+    assert reply.state == "interrupted" and reply.content
+    assert "".join(streamed).startswith(reply.content), "what was saved is what was shown"
+    assert store.messages(conversation.id)[0].content == "Tell me everything"
+
+
+def test_long_conversations_drop_the_oldest_turns(store: ChatStore, tiny_gguf: Path) -> None:
+    conversation = store.create(system_prompt="sys")
+    for i in range(6):
+        store.add(conversation.id, "user", f"question {i} " + "x" * 60)
+        store.add(conversation.id, "assistant", f"answer {i} " + "y" * 60)
+    with EngineClient() as client:
+        client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=256))
+        reply = ChatSession(store, client, conversation.id).send("last question", P.GenerateOptions(max_tokens=8))
+    assert reply.dropped_turns > 0 and reply.n_generated == 8
+    assert len(store.messages(conversation.id)) == 14, "dropping is for the prompt only; the history is kept"
+
+
+def test_regenerate_and_edit(store: ChatStore, tiny_gguf: Path) -> None:
+    conversation = store.create()
+    with EngineClient() as client:
+        client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=1024))
+        session = ChatSession(store, client, conversation.id)
+        first = session.send("one", P.GenerateOptions(max_tokens=6, seed=1))
+        second = session.regenerate(P.GenerateOptions(max_tokens=6, seed=2))
+        assert [m.id for m in store.messages(conversation.id)] == [first.message_id - 1, second.message_id]
+        user = store.messages(conversation.id)[0]
+        session.edit(user.id, "two", P.GenerateOptions(max_tokens=4))
+    roles = [(m.role, m.content[:3]) for m in store.messages(conversation.id)]
+    assert roles[0] == ("user", "two") and len(roles) == 2
+
+
+def test_cli_one_turn_saves_unless_told_not_to(script_gguf: Path) -> None:
+    result = run_cli("chat", str(script_gguf), "--prompt", "é", "--max-tokens", "10", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["conversation"] == 1 and data["replies"][0]["n_generated"] == 10
+    store = ChatStore(AppContext.open().database)
+    assert [m.role for m in store.messages(1)] == ["user", "assistant"]
+    nosave = json.loads(run_cli("chat", str(script_gguf), "--prompt", "é", "--max-tokens", "3", "--no-save", "--json").stdout)
+    assert nosave["conversation"] is None and len(store.list()) == 1
