@@ -66,17 +66,20 @@ class _Receiver(QObject):
 class BackgroundTasks:
     """Runs work in the thread pool for a widget; results reach it only while it lives."""
 
+    # Every running task, for the whole process: a task must outlive the widget that
+    # started it (its signals object would otherwise be collected mid-run).
+    _running: set[Task] = set()
+
     def __init__(self, owner: QObject) -> None:
         self.owner = owner
-        self._tasks: set[Task] = set()
 
     def run(self, fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> Task:
         task = Task(fn)
         receiver = _Receiver(self.owner, on_done, on_error)
         task.signals.finished.connect(receiver.done)
         task.signals.failed.connect(receiver.failed)
-        self._tasks.add(task)
-        task.signals.finished.connect(lambda _result, t=task: self._tasks.discard(t))
-        task.signals.failed.connect(lambda _error, t=task: self._tasks.discard(t))
+        BackgroundTasks._running.add(task)
+        task.signals.finished.connect(lambda _result, t=task: BackgroundTasks._running.discard(t))
+        task.signals.failed.connect(lambda _error, t=task: BackgroundTasks._running.discard(t))
         QThreadPool.globalInstance().start(task)
         return task
