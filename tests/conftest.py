@@ -135,3 +135,12 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120)
         timeout=timeout,
         env={**os.environ, **(env or {})},
     )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _finish_background_tasks():
+    """Let pane tasks still running at the end report before Qt is torn down."""
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(60_000)

@@ -63,6 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(10_000)  # background work reports before Qt is torn down
         hook.uninstall()
         ctx.close()
 
