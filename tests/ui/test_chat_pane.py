@@ -60,7 +60,7 @@ def test_stop_and_a_killed_worker(qtbot, pane: ChatPane, medium_gguf: Path) -> N
     pane.input.setPlainText("Again")
     pane.send()
     qtbot.waitUntil(lambda: len(ChatStore(pane.ctx.database).messages(pane.conversation_id)) == 4, timeout=10_000)
-    qtbot.waitUntil(lambda: pane._pending or len(pane.transcript.toPlainText()) > 80, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(pane._pending) or len(pane.transcript.toPlainText()) > 80, timeout=10_000)
     os.kill(pane.client.proc.pid, signal.SIGKILL)
     qtbot.waitUntil(lambda: not pane.streaming, timeout=10_000)
     assert "SIGKILL" in pane.status.text() and pane.client is None
