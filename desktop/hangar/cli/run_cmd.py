@@ -11,7 +11,7 @@ import psutil
 from ..core import engine_protocol as P
 from ..core.context import AppContext
 from ..core.errors import InvalidInput
-from ..core.fit import cann_warning, estimate_fit
+from ..core.fit import cann_warning, estimate_fit, target_device
 from ..core.gguf_header import read_header
 from ..core.inference import start_model
 from ..core.runtimes import KINDS, detect_runtime
@@ -40,11 +40,7 @@ def _check_fit(args: argparse.Namespace, runtime) -> str | None:
         header = read_header(args.model)
     except InvalidInput as exc:
         raise InvalidInput(f"{args.model.name}: {exc.message}", hint="Hangar only loads GGUF model files.") from None
-    accel = [d for d in runtime.devices if d.get("type") in ("gpu", "accel")] if runtime.name != "cpu" and args.ngl != 0 else []
-    if accel:
-        free, device, kind = accel[0]["memory_free_bytes"], f"{accel[0]['description']} ({accel[0]['name']})", "gpu"
-    else:
-        free, device, kind = psutil.virtual_memory().available, "CPU memory", "cpu"
+    device, free, kind = target_device(runtime, args.ngl, psutil.virtual_memory().available)
     fit = estimate_fit(header, n_ctx=args.ctx, available_bytes=free, device=device, device_kind=kind)
     if fit.verdict == "does_not_fit" and not args.force:
         raise InvalidInput(f"{args.model.name} {fit.explain()}.", hint="Use a smaller quantisation or context (--ctx), or pass --force to try anyway.")

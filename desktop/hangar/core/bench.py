@@ -119,7 +119,7 @@ def run_benchmark(
     ``on_client`` receives the EngineClient as soon as it exists, so a caller can cancel.
     """
     from .engine_client import EngineClient
-    from .fit import estimate_fit
+    from .fit import estimate_fit, target_device
     from .gguf_header import read_header
     from .hardware import detect_hardware
     from .library import Library
@@ -146,11 +146,7 @@ def run_benchmark(
     if not runtime.available:
         raise InvalidInput(f"The {runtime.label} runtime is not available: {runtime.reason}", hint=f"Add it with: {runtime.install_command}")
     report = detect_hardware(ctx.models_dir)
-    accel = [d for d in runtime.devices if d.get("type") in ("gpu", "accel")] if spec.runtime != "cpu" and spec.ngl != 0 else []
-    if accel:
-        device, free, kind = f"{accel[0]['description']} ({accel[0]['name']})", accel[0]["memory_free_bytes"], "gpu"
-    else:
-        device, free, kind = "CPU memory", report.memory["available_bytes"], "cpu"
+    device, free, kind = target_device(runtime, spec.ngl, report.memory["available_bytes"])
     if spec.extra.get("suite") == "localscore":
         from ..engine.bench import LOCALSCORE_SHAPES
 

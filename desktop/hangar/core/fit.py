@@ -117,3 +117,12 @@ def cann_warning(header: GGUFHeader) -> str | None:
         f"The Ascend CANN backend supports F16, Q8_0 and Q4_0 weights; {quant} also uses {', '.join(odd)}. "
         "Those layers may run on the CPU or fail to load. Prefer a Q8_0, Q4_0 or F16 file for Ascend."
     )
+
+
+def target_device(runtime, n_gpu_layers: int, ram_available_bytes: int) -> tuple[str, int, str]:
+    """(label, free bytes, kind) of where a load on ``runtime`` puts the model: its first
+    GPU/accelerator when layers are offloaded, otherwise system memory."""
+    accel = [d for d in runtime.devices if d.get("type") in ("gpu", "accel")] if runtime.name != "cpu" and n_gpu_layers != 0 else []
+    if accel:
+        return f"{accel[0]['description']} ({accel[0]['name']})", accel[0]["memory_free_bytes"], "gpu"
+    return "CPU memory", ram_available_bytes, "cpu"

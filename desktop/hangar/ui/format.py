@@ -1,6 +1,14 @@
-"""How numbers read in the window: sizes in MiB or GiB, counts with separators."""
+"""How things read in the window: sizes in MiB or GiB, and Markdown from strangers."""
 
 from __future__ import annotations
+
+from PySide6.QtGui import QTextDocument
+
+# Model cards and model replies are untrusted: GitHub's dialect (tables, task lists) with
+# every form of raw HTML switched off, so markup is shown as text, never interpreted.
+UNTRUSTED_MARKDOWN = QTextDocument.MarkdownFeature(
+    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
+)
 
 
 def format_bytes(value: int | None) -> str:

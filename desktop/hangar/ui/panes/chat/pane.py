@@ -9,7 +9,7 @@ process, so a crash there leaves the window, the conversation and the partial re
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,12 +27,10 @@ from PySide6.QtWidgets import (
 from ....core import engine_protocol as P
 from ....core.context import AppContext
 from ...error_dialog import error_text
+from ...format import UNTRUSTED_MARKDOWN
 from ...models.record_table import Column, RecordTableModel
 from ...tasks import BackgroundTasks
 
-MARKDOWN = QTextDocument.MarkdownFeature(
-    QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
-)
 
 
 class _Relay(QObject):
@@ -170,7 +168,7 @@ class ChatPane(QWidget):
         cursor.insertText(f"{who}{note}", heading)
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())  # the body in the plain format
         if role == "assistant":
-            cursor.insertMarkdown(content, MARKDOWN)
+            cursor.insertMarkdown(content, UNTRUSTED_MARKDOWN)
         else:
             cursor.insertText(content)
 
@@ -252,7 +250,7 @@ class ChatPane(QWidget):
             cursor.setPosition(self._reply_start)
             cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
-            cursor.insertMarkdown(reply.text, MARKDOWN)  # once, when the reply is complete
+            cursor.insertMarkdown(reply.text, UNTRUSTED_MARKDOWN)  # once, when the reply is complete
         speed = f"{reply.gen_tps:.1f} tokens/s" if reply.gen_tps else ""
         first = f", first token {reply.ttft_ms:.0f} ms" if reply.ttft_ms else ""
         dropped = self.tr(" · {0} oldest turn(s) left out to fit the context").format(reply.dropped_turns) if reply.dropped_turns else ""

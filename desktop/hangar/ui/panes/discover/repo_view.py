@@ -7,7 +7,6 @@ raw HTML switched off, so a <script> or <img onerror> in a card is shown as text
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...format import format_bytes
+from ...format import UNTRUSTED_MARKDOWN, format_bytes
 from ...models.record_table import Column, RecordTableModel
 
 GIB = 1024**3
@@ -28,11 +27,7 @@ VERDICT_TEXT = {"fits": "✓ fits", "tight": "~ tight", "does_not_fit": "✗ too
 
 
 def markdown_as_text(browser: QTextBrowser, markdown: str) -> None:
-    # GitHub's dialect (tables, task lists) with every form of raw HTML switched off.
-    features = QTextDocument.MarkdownFeature(
-        QTextDocument.MarkdownFeature.MarkdownDialectGitHub.value | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
-    )
-    browser.document().setMarkdown(markdown, features)
+    browser.document().setMarkdown(markdown, UNTRUSTED_MARKDOWN)
 
 
 class RepoView(QWidget):
