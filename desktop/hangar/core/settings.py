@@ -38,6 +38,7 @@ class Settings:
     cost_electricity_per_kwh: float = 0.0
     cost_power_watts: float = 0.0
     cost_currency: str = "USD"
+    first_run_done: bool = False  # the welcome dialog was shown once and closed
     problems: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def validate(self) -> None:

@@ -1,0 +1,153 @@
+"""A first model and a runtime for a new user, chosen from what this machine has.
+
+The welcome dialog suggests one small, well-known GGUF model to start with: Qwen3, at
+the largest size whose file fits in the chosen device's free memory with a 4096-token
+context (the Chat pane's), judged by core.fit's rules (weights + KV cache + compute
+buffer + runtime overhead, "fits" meaning below 85% of free memory). Q4_K_M is the
+usual first choice; on Ascend it is Q8_0, because the CANN backend runs Q8_0 and Q4_0
+weights but not K-quants.
+
+The sizes are as published on the Hub (rounded to 10 MB) and the shapes are the Qwen3
+configurations; Discover reads the exact size and header before anything is downloaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .fit import OVERHEAD_BYTES, TIGHT_MARGIN, FitEstimate, compute_bytes, kv_cache_bytes, target_device
+from .hardware import HardwareReport
+from .runtimes import LABELS, Runtime, best_runtime
+
+GB = 1000**3
+CHAT_CONTEXT = 4096  # the context the Chat pane loads a model with
+
+# size: (layers, attention heads, KV heads, head dimension, embedding width)
+_QWEN3_SHAPES = {
+    "0.6B": (28, 16, 8, 128, 1024),
+    "1.7B": (28, 16, 8, 128, 2048),
+    "4B": (36, 32, 8, 128, 2560),
+    "8B": (36, 32, 8, 128, 4096),
+    "14B": (40, 40, 8, 128, 5120),
+}
+# (size, quant): file size in GB, as bartowski/Qwen_Qwen3-*-GGUF publishes it.
+_FILE_GB = {
+    ("0.6B", "Q4_K_M"): 0.48, ("0.6B", "Q8_0"): 0.81,
+    ("1.7B", "Q4_K_M"): 1.28, ("1.7B", "Q8_0"): 2.17,
+    ("4B", "Q4_K_M"): 2.50, ("4B", "Q8_0"): 4.28,
+    ("8B", "Q4_K_M"): 5.03, ("8B", "Q8_0"): 8.71,
+    ("14B", "Q4_K_M"): 9.00, ("14B", "Q8_0"): 15.70,
+}  # fmt: skip
+QWEN3_VOCAB = 151_936
+
+
+@dataclass(frozen=True)
+class StarterModel:
+    size: str  # "4B"
+    quant: str  # "Q4_K_M"
+    size_bytes: int
+    n_layer: int
+    n_head: int
+    n_head_kv: int
+    head_dim: int
+    n_embd: int
+    n_vocab: int = QWEN3_VOCAB
+
+    @property
+    def name(self) -> str:
+        return f"Qwen3 {self.size}"
+
+    @property
+    def repo(self) -> str:
+        return f"bartowski/Qwen_Qwen3-{self.size}-GGUF"
+
+    @property
+    def filename(self) -> str:
+        return f"Qwen_Qwen3-{self.size}-{self.quant}.gguf"
+
+    @property
+    def search_query(self) -> str:
+        return f"Qwen3-{self.size}"
+
+    @property
+    def license(self) -> str:
+        return "apache-2.0"
+
+    def dims(self) -> dict:
+        return {
+            "n_layer": self.n_layer, "n_embd": self.n_embd, "n_head": self.n_head, "n_head_kv": self.n_head_kv,
+            "key_length": self.head_dim, "value_length": self.head_dim, "n_vocab": self.n_vocab,
+        }  # fmt: skip
+
+
+def starter_models(quant: str = "Q4_K_M") -> list[StarterModel]:
+    """The candidates at one quant, smallest first."""
+    found = []
+    for size, (layers, heads, kv_heads, head_dim, embd) in _QWEN3_SHAPES.items():
+        gigabytes = _FILE_GB.get((size, quant))
+        if gigabytes is not None:
+            found.append(StarterModel(size, quant, int(gigabytes * GB), layers, heads, kv_heads, head_dim, embd))
+    return sorted(found, key=lambda m: m.size_bytes)
+
+
+def estimate(model: StarterModel, available_bytes: int, device: str, device_kind: str = "cpu", n_ctx: int = CHAT_CONTEXT) -> FitEstimate:
+    """core.fit's estimate for a model known by its shape instead of a GGUF header."""
+    dims = model.dims()
+    kv, compute = kv_cache_bytes(dims, n_ctx), compute_bytes(dims, n_ctx)
+    overhead = OVERHEAD_BYTES["cpu" if device_kind == "cpu" else "gpu"]
+    needed = model.size_bytes + kv + compute + overhead
+    if needed <= available_bytes * TIGHT_MARGIN:
+        verdict = "fits"
+    elif needed <= available_bytes:
+        verdict = "tight"
+    else:
+        verdict = "does_not_fit"
+    return FitEstimate(verdict, needed, available_bytes, model.size_bytes, kv, compute, overhead, n_ctx, device)
+
+
+@dataclass
+class ModelChoice:
+    model: StarterModel
+    fit: FitEstimate
+
+
+def recommend_model(available_bytes: int, device: str = "CPU memory", device_kind: str = "cpu", runtime: str = "cpu") -> ModelChoice:
+    """The largest starter model that fits comfortably; the smallest (with its honest
+    verdict) when even that does not."""
+    models = starter_models("Q8_0" if runtime == "cann" else "Q4_K_M")
+    choices = [ModelChoice(m, estimate(m, available_bytes, device, device_kind)) for m in models]
+    fitting = [c for c in choices if c.fit.verdict == "fits"]
+    return fitting[-1] if fitting else choices[0]
+
+
+@dataclass
+class RuntimeAdvice:
+    runtime: Runtime  # what Hangar will run models on
+    missing: Runtime | None = None  # a faster runtime this machine's hardware could use, not working yet
+    device: str = "CPU memory"
+    available_bytes: int = 0
+    device_kind: str = "cpu"
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.runtime.name, self.runtime.name)
+
+
+def recommend_runtime(hardware: HardwareReport, runtimes: list[Runtime]) -> RuntimeAdvice:
+    """The best working runtime, where it puts a model, and the accelerator runtime to add
+    when the machine has a GPU or NPU that no working runtime uses."""
+    chosen = best_runtime(runtimes)
+    by_name = {r.name: r for r in runtimes}
+    missing = None
+    if chosen.name == "cpu":
+        if hardware.gpus and "cuda" in by_name and not by_name["cuda"].available:
+            missing = by_name["cuda"]
+        elif hardware.npus and "cann" in by_name and not by_name["cann"].available:
+            missing = by_name["cann"]
+    device, free, kind = target_device(chosen, -1, int(hardware.memory.get("available_bytes", 0)))
+    return RuntimeAdvice(chosen, missing, device, free, kind)
+
+
+def first_run_plan(hardware: HardwareReport, runtimes: list[Runtime]) -> tuple[RuntimeAdvice, ModelChoice]:
+    advice = recommend_runtime(hardware, runtimes)
+    return advice, recommend_model(advice.available_bytes, advice.device, advice.device_kind, advice.runtime.name)
