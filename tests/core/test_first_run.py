@@ -19,8 +19,8 @@ from hangar.core.runtimes import Runtime
 GIB = 1024**3
 
 
-def _hardware(ram_free: int, gpus: list[dict] | None = None, npus: list[dict] | None = None) -> HardwareReport:
-    return HardwareReport(cpu={"model": "Test CPU"}, memory={"total_bytes": 2 * ram_free, "available_bytes": ram_free}, gpus=gpus or [], npus=npus or [])
+def _hardware(ram_free: int, gpus: list[dict] | None = None, npus: list[dict] | None = None, cores: int = 8) -> HardwareReport:
+    return HardwareReport(cpu={"model": "Test CPU", "cores_physical": cores}, memory={"total_bytes": 2 * ram_free, "available_bytes": ram_free}, gpus=gpus or [], npus=npus or [])
 
 
 def _runtimes(cuda: bool = False, cann: bool = False, vram_free: int = 0) -> list[Runtime]:
@@ -66,6 +66,14 @@ def test_the_largest_model_that_fits_is_chosen(free_gib: float, size: str) -> No
         assert estimate(bigger[0], int(free_gib * GIB), "CPU memory").verdict != "fits"
 
 
+@pytest.mark.parametrize(("cores", "size"), [(2, "1.7B"), (4, "4B"), (16, "8B")])
+def test_on_a_cpu_the_cores_cap_the_size_so_the_first_model_answers_quickly(cores: int, size: str) -> None:
+    choice = recommend_model(64 * GIB, cpu_cores=cores)
+    assert choice.model.size == size and choice.slower_would_fit
+    assert not recommend_model(64 * GIB, "RTX", "gpu", cpu_cores=2).slower_would_fit  # a GPU is sized by memory alone
+    assert recommend_model(3 * GIB, cpu_cores=64).model.size == "1.7B"  # memory still decides first
+
+
 def test_a_machine_too_small_for_any_gets_the_smallest_with_an_honest_verdict() -> None:
     choice = recommend_model(512 * 1024**2)
     assert choice.model.size == "0.6B"
@@ -101,6 +109,11 @@ def test_a_working_cuda_runtime_sizes_the_model_by_free_vram() -> None:
     assert advice.runtime.name == "cuda" and advice.missing is None
     assert advice.device_kind == "gpu" and advice.available_bytes == 7 * GIB and "RTX 4090" in advice.device
     assert choice.model.size == "4B"  # 8B's 6.2 GB needs more than 85% of 7 GiB
+
+
+def test_a_cpu_only_plan_is_capped_by_the_cores() -> None:
+    advice, choice = first_run_plan(_hardware(64 * GIB, cores=2), _runtimes())
+    assert advice.device_kind == "cpu" and choice.model.size == "1.7B" and choice.slower_would_fit
 
 
 def test_a_working_cann_runtime_recommends_q8_0() -> None:

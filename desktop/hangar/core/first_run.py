@@ -3,7 +3,8 @@
 The welcome dialog suggests one small, well-known GGUF model to start with: Qwen3, at
 the largest size whose file fits in the chosen device's free memory with a 4096-token
 context (the Chat pane's), judged by core.fit's rules (weights + KV cache + compute
-buffer + runtime overhead, "fits" meaning below 85% of free memory). Q4_K_M is the
+buffer + runtime overhead, "fits" meaning below 85% of free memory), and, on a CPU, no
+larger than its cores answer at a comfortable reading speed. Q4_K_M is the
 usual first choice; on Ascend it is Q8_0, because the CANN backend runs Q8_0 and Q4_0
 weights but not K-quants.
 
@@ -109,15 +110,33 @@ def estimate(model: StarterModel, available_bytes: int, device: str, device_kind
 class ModelChoice:
     model: StarterModel
     fit: FitEstimate
+    slower_would_fit: bool = False  # a larger model fits in memory but would answer slowly on these CPU cores
 
 
-def recommend_model(available_bytes: int, device: str = "CPU memory", device_kind: str = "cpu", runtime: str = "cpu") -> ModelChoice:
-    """The largest starter model that fits comfortably; the smallest (with its honest
-    verdict) when even that does not."""
+def cpu_size_limit(physical_cores: int) -> str:
+    """The largest size a CPU answers at reading speed with: generation is bound by memory
+    bandwidth, which grows with the cores a desktop or server has (a rough, honest cap)."""
+    return "8B" if physical_cores >= 8 else "4B" if physical_cores >= 4 else "1.7B"
+
+
+def recommend_model(
+    available_bytes: int, device: str = "CPU memory", device_kind: str = "cpu", runtime: str = "cpu", cpu_cores: int | None = None
+) -> ModelChoice:
+    """The largest starter model that fits comfortably (and, on a CPU with ``cpu_cores``,
+    is not too slow); the smallest, with its honest verdict, when even that does not fit."""
     models = starter_models("Q8_0" if runtime == "cann" else "Q4_K_M")
     choices = [ModelChoice(m, estimate(m, available_bytes, device, device_kind)) for m in models]
     fitting = [c for c in choices if c.fit.verdict == "fits"]
-    return fitting[-1] if fitting else choices[0]
+    if not fitting:
+        return choices[0]
+    if device_kind == "cpu" and cpu_cores:
+        sizes = list(_QWEN3_SHAPES)
+        limit = sizes.index(cpu_size_limit(cpu_cores))
+        fast_enough = [c for c in fitting if sizes.index(c.model.size) <= limit]
+        if fast_enough and fast_enough[-1] is not fitting[-1]:
+            fast_enough[-1].slower_would_fit = True
+        fitting = fast_enough or fitting[:1]
+    return fitting[-1]
 
 
 @dataclass
@@ -150,4 +169,5 @@ def recommend_runtime(hardware: HardwareReport, runtimes: list[Runtime]) -> Runt
 
 def first_run_plan(hardware: HardwareReport, runtimes: list[Runtime]) -> tuple[RuntimeAdvice, ModelChoice]:
     advice = recommend_runtime(hardware, runtimes)
-    return advice, recommend_model(advice.available_bytes, advice.device, advice.device_kind, advice.runtime.name)
+    cores = int(hardware.cpu.get("cores_physical") or 0) or None
+    return advice, recommend_model(advice.available_bytes, advice.device, advice.device_kind, advice.runtime.name, cores)
