@@ -23,7 +23,7 @@ def error_text(exc: BaseException, log_file: Path | None = None) -> tuple[str, s
     """The main line and the detail line for an exception, as a user should read them."""
     if isinstance(exc, HangarError):
         return exc.message, exc.hint
-    where = f" Details are in {log_file}." if log_file else ""
+    where = QApplication.translate("ErrorDialog", " Details are in {0}.").format(log_file) if log_file else ""
     return (
         QApplication.translate("ErrorDialog", "Something went wrong: {0}").format(f"{exc.__class__.__name__}: {exc}"),
         QApplication.translate("ErrorDialog", "Hangar keeps running; your data was not changed.") + where,

@@ -13,17 +13,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStyle, QWidget
 
 
-
 @dataclass(frozen=True)
 class PaneSpec:
     key: str
     title: str
     icon: QStyle.StandardPixmap
     factory: Callable[..., QWidget]  # (ctx, services) -> the pane
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Panes", text)
 
 
 def pane_specs() -> list[PaneSpec]:
@@ -38,11 +33,11 @@ def pane_specs() -> list[PaneSpec]:
 
     sp = QStyle.StandardPixmap
     return [
-        PaneSpec("discover", _tr("Discover"), sp.SP_FileDialogContentsView, DiscoverPane),
-        PaneSpec("library", _tr("Library"), sp.SP_DirIcon, LibraryPane),
-        PaneSpec("chat", _tr("Chat"), sp.SP_MessageBoxInformation, ChatPane),
-        PaneSpec("benchmark", _tr("Benchmark"), sp.SP_MediaSeekForward, BenchmarkPane),
-        PaneSpec("licenses", _tr("Licenses"), sp.SP_FileDialogDetailedView, LicensesPane),
-        PaneSpec("hardware", _tr("Hardware"), sp.SP_ComputerIcon, HardwarePane),
-        PaneSpec("settings", _tr("Settings"), sp.SP_FileDialogListView, SettingsPane),
+        PaneSpec("discover", QCoreApplication.translate("Panes", "Discover"), sp.SP_FileDialogContentsView, DiscoverPane),
+        PaneSpec("library", QCoreApplication.translate("Panes", "Library"), sp.SP_DirIcon, LibraryPane),
+        PaneSpec("chat", QCoreApplication.translate("Panes", "Chat"), sp.SP_MessageBoxInformation, ChatPane),
+        PaneSpec("benchmark", QCoreApplication.translate("Panes", "Benchmark"), sp.SP_MediaSeekForward, BenchmarkPane),
+        PaneSpec("licenses", QCoreApplication.translate("Panes", "Licenses"), sp.SP_FileDialogDetailedView, LicensesPane),
+        PaneSpec("hardware", QCoreApplication.translate("Panes", "Hardware"), sp.SP_ComputerIcon, HardwarePane),
+        PaneSpec("settings", QCoreApplication.translate("Panes", "Settings"), sp.SP_FileDialogListView, SettingsPane),
     ]

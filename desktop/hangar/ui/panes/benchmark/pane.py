@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -39,8 +39,9 @@ class _Relay(QObject):
 
 
 def _label(record: dict) -> str:
-    synthetic = " [synthetic weights]" if record.get("synthetic") else ""
-    threads = f"{record.get('n_threads')} thread{'s' if record.get('n_threads') != 1 else ''}"
+    synthetic = " " + QCoreApplication.translate("BenchmarkPane", "[synthetic weights]") if record.get("synthetic") else ""
+    n = record.get("n_threads")
+    threads = (QCoreApplication.translate("BenchmarkPane", "{0} thread") if n == 1 else QCoreApplication.translate("BenchmarkPane", "{0} threads")).format(n)
     return f"#{record.get('run_id', '?')} {record['model'].get('name') or Path(record['model']['path']).name}{synthetic} · {record['system']['runtime']} · {threads} · {record.get('device', '')}"
 
 
@@ -201,7 +202,7 @@ class BenchmarkPane(QWidget):
         for result in record["results"]:
             entry = dict(result, reason=record.get("energy_reason") or "")
             cost = cost_per_million(result["avg_ts"], result.get("j_per_token"), costs) if result["n_gen"] else None
-            entry["cost_text"] = f"{cost.total:.4f} {cost.currency} ({cost.energy_basis} energy)" if cost else ("" if not result["n_gen"] else self.tr("enter prices"))
+            entry["cost_text"] = self.tr("{0:.4f} {1} ({2} energy)").format(cost.total, cost.currency, self._basis(cost.energy_basis)) if cost else ("" if not result["n_gen"] else self.tr("enter prices"))
             shown.append(entry)
         self.results.set_records(shown)
         parts = [_label(record)]
@@ -214,6 +215,9 @@ class BenchmarkPane(QWidget):
             parts.append(self.tr("energy not measurable here: {0}").format(record.get("energy_reason")))
         self.summary.setText(" · ".join(parts))
         self.chart.show_runs([(_label(record), record)])
+
+    def _basis(self, basis: str) -> str:
+        return {"measured": self.tr("measured"), "entered power": self.tr("entered power"), "none": self.tr("no")}.get(basis, basis)
 
     def reload_history(self) -> None:
         history = stored_runs(self.ctx.database)

@@ -102,7 +102,7 @@ class DiscoverPane(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.results = RecordTableModel(
             [
-                Column(self.tr("Model"), lambda r: r["id"] + ("  (gated)" if r["gated"] else ""), lambda r: r["id"]),
+                Column(self.tr("Model"), lambda r: r["id"] + ("  " + self.tr("(gated)") if r["gated"] else ""), lambda r: r["id"]),
                 Column(self.tr("Downloads"), lambda r: _count(r["downloads"]), align_right=True),
                 Column(self.tr("Likes"), lambda r: _count(r["likes"]), align_right=True),
                 Column(self.tr("License"), lambda r: r["license"] or "?"),

@@ -6,7 +6,7 @@ pane is first shown and on Refresh; the pane shows "Detecting…" meanwhile.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -37,7 +37,7 @@ def _gib(value: int | None) -> str:
 
 
 def _memory(record: dict) -> str:
-    return f"{_gib(record.get('memory_free_bytes'))} free of {_gib(record.get('memory_total_bytes'))}"
+    return QCoreApplication.translate("HardwarePane", "{0} free of {1}").format(_gib(record.get("memory_free_bytes")), _gib(record.get("memory_total_bytes")))
 
 
 class HardwarePane(QWidget):

@@ -71,7 +71,7 @@ class LibraryPane(QWidget):
 
         self.model = RecordTableModel(
             [
-                Column(self.tr("Name"), lambda r: r["name"] + ("  (synthetic weights)" if r["synthetic"] else ""), lambda r: r["path"]),
+                Column(self.tr("Name"), lambda r: r["name"] + ("  " + self.tr("(synthetic weights)") if r["synthetic"] else ""), lambda r: r["path"]),
                 Column(self.tr("Family"), lambda r: r["family"] or "?"),
                 Column(self.tr("Architecture"), lambda r: r["architecture"] or "?"),
                 Column(self.tr("Parameters"), lambda r: _params(r["parameters"]), align_right=True),
