@@ -20,17 +20,6 @@ def _display_problem() -> str | None:
     )
 
 
-def apply_theme(theme: str) -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication
-
-    hints = QGuiApplication.styleHints()
-    if not hasattr(hints, "setColorScheme"):  # Qt before 6.8 always follows the system
-        return
-    scheme = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(theme, Qt.ColorScheme.Unknown)
-    hints.setColorScheme(scheme)
-
-
 def main(argv: list[str] | None = None) -> int:
     problem = _display_problem()
     if problem:
@@ -38,21 +27,23 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
+    from PySide6.QtGui import QIcon
+
     from ..core.context import AppContext
+    from ..core.resources import resource
     from .error_dialog import ExceptionHook
-    from .startup import open_main_window
+    from .i18n import install_translations, resolve_language
+    from .startup import open_main_window, show_welcome_if_first_run
+    from .theme import apply_theme
 
     app = QApplication(list(argv if argv is not None else sys.argv))
     app.setApplicationName("Hangar")
     app.setOrganizationName("Hangar")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.hangar.Hangar")
-    from PySide6.QtGui import QIcon
-
-    from ..core.resources import resource
-
     app.setWindowIcon(QIcon(str(resource("icons", "hangar.svg"))))
     ctx = AppContext.open()
+    install_translations(resolve_language(ctx.settings.language))  # before any widget exists
     hook = ExceptionHook(ctx.paths.log_file).install()
     apply_theme(ctx.settings.theme)
     window = open_main_window(ctx)
@@ -60,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         ctx.close()
         return 1
     window.show()
+    welcome = show_welcome_if_first_run(window)  # noqa: F841 - kept alive while it is open
     try:
         return app.exec()
     finally:

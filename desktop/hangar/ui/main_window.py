@@ -1,7 +1,9 @@
 """The main window: a sidebar of panes beside a stack that shows the chosen one.
 
 Panes are built when first shown, so start-up stays fast and a pane's failure to build
-becomes an error message in its place instead of a window that never opens.
+becomes an error message in its place instead of a window that never opens. The menus
+carry every window-wide shortcut as an action, so the Keyboard shortcuts dialog can list
+them from the actions themselves.
 """
 
 from __future__ import annotations
@@ -9,8 +11,8 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from .. import __version__
 from ..core.context import AppContext
@@ -41,26 +43,119 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(176)
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         self.stack = QStackedWidget()
-        for index, spec in enumerate(self.specs):
+        # Sizes from the font, not fixed pixels: a large font or a longer translation still fits.
+        metrics = self.sidebar.fontMetrics()
+        row_height = max(36, metrics.height() + 16)
+        widest = max(metrics.horizontalAdvance(spec.title) for spec in self.specs)
+        self.sidebar.setFixedWidth(max(176, widest + 20 + 48))
+        for spec in self.specs:
             item = QListWidgetItem(self.style().standardIcon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
-            item.setSizeHint(QSize(160, 36))
+            item.setSizeHint(QSize(160, row_height))
             self.sidebar.addItem(item)
             self.stack.addWidget(QWidget())  # replaced by the real pane on first show
-            QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self, activated=lambda i=index: self.sidebar.setCurrentRow(i))
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.sidebar.currentRowChanged.connect(self._on_pane_chosen)
         self.statusBar().showMessage(self.tr("Hangar {0} · data in {1}").format(__version__, ctx.paths.data))
+        self._build_menus()
 
-        self.resize(1180, 760)
+        available = self.screen().availableGeometry()
+        self.resize(min(1180, int(available.width() * 0.95)), min(760, int(available.height() * 0.9)))
         if ctx.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(ctx.settings.window_geometry.encode("ascii")))
         self.show_pane(ctx.settings.last_pane)
+
+    # -- menus ---------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.quit_action = self._action(self.tr("&Quit"), "Ctrl+Q", self.close, file_menu)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.pane_actions = QActionGroup(self)
+        for index, spec in enumerate(self.specs):
+            action = self._action(spec.title, f"Ctrl+{index + 1}", lambda _=False, i=index: self.sidebar.setCurrentRow(i), view_menu)
+            action.setCheckable(True)
+            action.setData(spec.key)
+            self.pane_actions.addAction(action)
+        view_menu.addSeparator()
+        self.find_action = self._action(self.tr("&Search"), "Ctrl+F", self.focus_search, view_menu)
+        self.find_action.setStatusTip(self.tr("Go to the search field of this pane (Discover when it has none)"))
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), "", self.show_shortcuts, help_menu)
+        self.guide_action = self._action(self.tr("&User guide"), "F1", self.show_user_guide, help_menu)
+        help_menu.addSeparator()
+        self.about_action = self._action(self.tr("&About Hangar"), "", self.show_about, help_menu)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_qt_action = self._action(self.tr("About &Qt"), "", lambda: QMessageBox.aboutQt(self, self.tr("About Qt")), help_menu)
+        self.about_qt_action.setMenuRole(QAction.MenuRole.AboutQtRole)
+
+    def _action(self, text: str, keys: str, slot, menu) -> QAction:
+        action = QAction(text, self)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # Where a pane keeps its search field, by attribute (Discover: query; Chat: its conversation list's).
+    SEARCH_FIELDS = ("query", "search", "search_field", "conversations.search")
+
+    def search_field(self, pane: QWidget) -> QLineEdit | None:
+        for path in self.SEARCH_FIELDS:
+            target = pane
+            for name in path.split("."):
+                target = getattr(target, name, None)
+            if isinstance(target, QLineEdit):
+                return target
+        return None
+
+    def focus_search(self) -> None:
+        """Ctrl+F: this pane's search field, or Discover's when it has none."""
+        field = self.search_field(self.pane(self.current_pane_key()))
+        if field is None:
+            self.show_pane("discover")
+            field = getattr(self.pane("discover"), "query", None)
+        if isinstance(field, QLineEdit):
+            field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            field.selectAll()
+
+    def show_shortcuts(self) -> QWidget:
+        from .shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.open()
+        return dialog
+
+    def show_user_guide(self) -> QWidget:
+        from .guide import UserGuideDialog
+
+        dialog = UserGuideDialog(self)
+        dialog.show()
+        return dialog
+
+    def show_about(self) -> QWidget:
+        from .about import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.open()
+        return dialog
+
+    def find_in_discover(self, query: str, repo_id: str = "") -> None:
+        """Discover, searching for ``query``, with ``repo_id``'s quants opened beside the results."""
+        self.show_pane("discover")
+        discover = self.pane("discover")
+        if hasattr(discover, "query"):
+            discover.query.setText(query)
+            discover.search()
+            if repo_id:
+                discover.open_repo(repo_id)
 
     # -- panes ---------------------------------------------------------------------------
     def pane_keys(self) -> list[str]:
@@ -100,6 +195,7 @@ class MainWindow(QMainWindow):
         key = self.specs[row].key
         self.pane(key)
         self.stack.setCurrentIndex(row)
+        self.pane_actions.actions()[row].setChecked(True)
         self.ctx.settings.last_pane = key
 
     # -- lifetime ------------------------------------------------------------------------

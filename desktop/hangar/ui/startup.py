@@ -65,6 +65,16 @@ def _ask_with_dialog(error: DatabaseError) -> str:
     return dialog.choice
 
 
+def show_welcome_if_first_run(window: MainWindow, detect=None):
+    """The welcome dialog on the first start only; None when it was shown before.
+    ``detect`` replaces hardware and runtime detection (tests)."""
+    if window.ctx.settings.first_run_done:
+        return None
+    from .welcome import show_welcome
+
+    return show_welcome(window, detect)
+
+
 def open_main_window(ctx: AppContext, ask: Callable[[DatabaseError], str] = _ask_with_dialog) -> MainWindow | None:
     """The main window once the database opens, or None when the user chose to quit."""
     while True:

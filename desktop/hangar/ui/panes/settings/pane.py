@@ -1,4 +1,8 @@
-"""The Settings pane: every change is validated and saved at once, no Apply button."""
+"""The Settings pane: every change is validated and saved at once, no Apply button.
+
+The theme applies at once; the language when Hangar next starts, because every widget
+translates its text when it is built.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,8 @@ import logging
 from pathlib import Path
 
 import psutil
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,8 +30,38 @@ from PySide6.QtWidgets import (
 from ....core.context import AppContext
 from ....core.errors import HangarError
 from ...error_dialog import show_error
+from ...i18n import resolve_language
+from ...theme import apply_theme
 
 log = logging.getLogger(__name__)
+
+
+def change_models_dir(parent: QWidget, ctx: AppContext, text: str, services=None) -> bool:
+    """Use ``text`` as the models folder if it can be created; say why not otherwise.
+
+    Shared by this pane and the welcome dialog. New downloads go to the new folder at
+    once; models already in the library stay where they are.
+    """
+    text = text.strip()
+    if not text or Path(text).expanduser() == ctx.models_dir:
+        return False
+    try:
+        Path(text).expanduser().mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        show_error(parent, QCoreApplication.translate("SettingsPane", "Models folder"), HangarError(QCoreApplication.translate("SettingsPane", "Cannot use {0}: {1}").format(text, exc.strerror)))
+        return False
+    old = ctx.settings.models_dir
+    ctx.settings.models_dir = text
+    try:
+        ctx.save_settings()
+    except (HangarError, OSError) as exc:
+        ctx.settings.models_dir = old
+        show_error(parent, QCoreApplication.translate("SettingsPane", "Settings"), exc if isinstance(exc, HangarError) else HangarError(str(exc)))
+        return False
+    if services is not None:
+        services.downloads.models_dir = ctx.models_dir
+    log.info("models folder changed")
+    return True
 
 
 class SettingsPane(QWidget):
@@ -35,7 +69,7 @@ class SettingsPane(QWidget):
 
     def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.services = ctx, services
         s = ctx.settings
         outer = QVBoxLayout(self)
 
@@ -50,8 +84,8 @@ class SettingsPane(QWidget):
         row.addWidget(self.models_dir_edit, 1)
         row.addWidget(browse)
         form.addRow(self.tr("Models folder"), row)
-        form.addRow(self.tr("Data folder"), self._path_row(ctx.paths.data))
-        form.addRow(self.tr("Log file"), self._path_row(ctx.paths.log_file))
+        form.addRow(self.tr("Data folder"), self._path_row(ctx.paths.data, self.tr("Open the data folder")))
+        form.addRow(self.tr("Log file"), self._path_row(ctx.paths.log_file, self.tr("Open the folder of the log file")))
         outer.addWidget(storage)
 
         perf = QGroupBox(self.tr("Performance"))
@@ -75,7 +109,13 @@ class SettingsPane(QWidget):
         self.language_combo = self._combo(
             "language", [("system", self.tr("Follow the system")), ("en", "English"), ("zh_CN", "简体中文")]
         )
-        form.addRow(self.tr("Language (after restart)"), self.language_combo)
+        form.addRow(self.tr("Language"), self.language_combo)
+        self.running_language = resolve_language(s.language)
+        self.language_note = QLabel(self.tr("The new language takes effect after you restart Hangar."))
+        self.language_note.setObjectName("languageNote")
+        self.language_note.setWordWrap(True)
+        self.language_note.hide()
+        form.addRow("", self.language_note)
         self.theme_combo = self._combo(
             "theme", [("system", self.tr("Follow the system")), ("light", self.tr("Light")), ("dark", self.tr("Dark"))]
         )
@@ -98,7 +138,7 @@ class SettingsPane(QWidget):
         self._show_token_state()
 
         privacy = QLabel(
-            self.tr("Hangar sends nothing anywhere by itself: it contacts the Hugging Face Hub only when you search or download.")
+            self.tr("Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search or download.")
         )
         privacy.setWordWrap(True)
         outer.addWidget(privacy)
@@ -114,7 +154,9 @@ class SettingsPane(QWidget):
 
         has = tokens.get_token() is not None
         self.token_status.setText(
-            self.tr("A token is stored in the system keyring (needed for gated models).") if has else self.tr("No token: public models only. Gated models need one.")
+            self.tr("A token is stored in the system keyring (needed for gated models).")
+            if has
+            else self.tr("No token: public models only. Gated models need one.")
         )
         self.clear_token_button.setEnabled(has)
 
@@ -123,7 +165,9 @@ class SettingsPane(QWidget):
 
         from ....core.hub import tokens
 
-        token, ok = QInputDialog.getText(self, self.tr("Hugging Face token"), self.tr("Paste an access token (it is kept in the system keyring):"), QLineEdit.EchoMode.Password)
+        token, ok = QInputDialog.getText(
+            self, self.tr("Hugging Face token"), self.tr("Paste an access token (it is kept in the system keyring):"), QLineEdit.EchoMode.Password
+        )
         if ok and token.strip():
             try:
                 tokens.set_token(token)
@@ -137,13 +181,18 @@ class SettingsPane(QWidget):
         tokens.clear_token()
         self._show_token_state()
 
-    def _path_row(self, path: Path) -> QWidget:
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.models_dir_edit.setText(str(self.ctx.models_dir))  # the welcome dialog may have changed it
+
+    def _path_row(self, path: Path, open_name: str) -> QWidget:
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
         label = QLabel(str(path))
         label.setTextInteractionFlags(label.textInteractionFlags() | label.textInteractionFlags().TextSelectableByMouse)
         button = QPushButton(self.tr("Open"))
+        button.setAccessibleName(open_name)
         target = path if path.is_dir() else path.parent
         button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))))
         row.addWidget(label, 1)
@@ -165,16 +214,9 @@ class SettingsPane(QWidget):
             self._on_models_dir_edited()
 
     def _on_models_dir_edited(self) -> None:
-        text = self.models_dir_edit.text().strip()
-        if Path(text).expanduser() == self.ctx.models_dir:
-            return
-        try:
-            Path(text).expanduser().mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            show_error(self, self.tr("Models folder"), HangarError(self.tr("Cannot use {0}: {1}").format(text, exc.strerror)))
-            self.models_dir_edit.setText(str(self.ctx.models_dir))
-            return
-        self._set("models_dir", text)
+        if change_models_dir(self, self.ctx, self.models_dir_edit.text(), self.services):
+            self.settings_changed.emit("models_dir")
+        self.models_dir_edit.setText(str(self.ctx.models_dir))
 
     def _set(self, name: str, value: object) -> None:
         old = getattr(self.ctx.settings, name)
@@ -186,4 +228,8 @@ class SettingsPane(QWidget):
             show_error(self, self.tr("Settings"), exc if isinstance(exc, HangarError) else HangarError(str(exc)))
             return
         log.info("setting %s changed", name)
+        if name == "theme":
+            apply_theme(str(value))
+        elif name == "language":
+            self.language_note.setVisible(resolve_language(str(value)) != self.running_language)
         self.settings_changed.emit(name)
