@@ -62,9 +62,15 @@ def start_model(
     runtimes_dir: Path,
     on_progress: Callable[[float], None] | None = None,
     on_status: Callable[[str], None] | None = None,
+    on_client: Callable[[EngineClient], None] | None = None,
 ) -> tuple[EngineClient, Placement]:
-    """A worker with the model loaded, and where it runs. Raises EngineError."""
+    """A worker with the model loaded, and where it runs. Raises EngineError.
+
+    ``on_client`` receives each worker as it starts, so a caller on another thread can
+    cancel the load (``client.cancel()``).
+    """
     say = on_status or (lambda message: None)
+    started = on_client or (lambda client: None)
     first_error: EngineError | None = None
     if runtime.name != "cpu" and not runtime.available:
         first_error = EngineError(P.E_RUNTIME_UNAVAILABLE, f"The {runtime.label} runtime is not available: {runtime.reason}")
@@ -72,6 +78,7 @@ def start_model(
         client = None
         try:
             client = EngineClient(runtime_name=runtime.name, runtime_env=runtime.env())
+            started(client)
             client.load(options, on_progress=on_progress)
             return client, placement_of(client)
         except EngineError as exc:
@@ -87,6 +94,7 @@ def start_model(
     say(f"Loading on the CPU instead: {reason}")
     cpu = detect_runtime("cpu", runtimes_dir)
     client = EngineClient(runtime_name="cpu", runtime_env=cpu.env())
+    started(client)
     try:
         client.load(_cpu_options(options), on_progress=on_progress)
     except EngineError:

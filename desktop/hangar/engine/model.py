@@ -226,8 +226,8 @@ class LoadedModel:
                     break
                 n_generated += 1
                 text = stops.feed(utf8.feed(token_bytes(low, vocab, token)))
-                if text:
-                    emit({"event": "token", "id": request_id, "text": text})
+                if text:  # counts let the window show context use while the reply streams
+                    emit({"event": "token", "id": request_id, "text": text, "n": n_generated, "n_prompt": len(tokens)})
                 if stops.stopped:
                     stop_reason = "stop"
                     break
@@ -245,7 +245,7 @@ class LoadedModel:
             self._set_abort(None)
         tail = stops.feed(utf8.flush()) + stops.flush()
         if tail:
-            emit({"event": "token", "id": request_id, "text": tail})
+            emit({"event": "token", "id": request_id, "text": tail, "n": n_generated, "n_prompt": len(tokens)})
         elapsed = time.perf_counter() - started
         gen_s = time.perf_counter() - first_at if ttft_ms is not None else 0.0
         return {

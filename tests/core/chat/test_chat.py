@@ -11,10 +11,12 @@ from pathlib import Path
 import pytest
 
 from hangar.core import engine_protocol as P
+from hangar.core.chat.params import BUILTIN_PRESETS, DEFAULTS, generate_options
 from hangar.core.chat.session import ChatSession
 from hangar.core.chat.store import ChatStore
 from hangar.core.context import AppContext
 from hangar.core.engine_client import EngineClient, EngineError
+from hangar.core.errors import InvalidInput
 
 from ...conftest import run_cli
 
@@ -41,8 +43,33 @@ def test_conversations_messages_search_and_export(store: ChatStore) -> None:
     json.dumps(exported)
     store.delete(other.id)
     assert [c.title for c in store.list()] == ["Trade"]
-    store.save_preset("precise", {"temperature": 0.1, "top_k": 20})
-    assert store.presets() == {"precise": {"temperature": 0.1, "top_k": 20}}
+    store.save_preset("precise", {"temperature": 0.1, "top_k": 20, "system_prompt": "Be exact."})
+    presets = store.presets()
+    assert presets["precise"]["temperature"] == 0.1 and presets["precise"]["top_k"] == 20 and presets["precise"]["system_prompt"] == "Be exact."
+    assert presets["precise"]["max_tokens"] == DEFAULTS["max_tokens"], "a preset holds every parameter"
+    assert set(BUILTIN_PRESETS) <= set(presets)
+    store.delete_preset("precise")
+    assert "precise" not in store.presets()
+
+
+@pytest.mark.parametrize(
+    "params, problem",
+    [({"temperature": "hot"}, "temperature must be a number"), ({"top_p": 1.5}, "top_p must be between"),
+     ({"max_tokens": 0}, "max_tokens must be between"), ({"seed": [1]}, "seed must be a number"),
+     ({"temperature": float("nan")}, "temperature must be between"), ({"n_ctx": True}, "n_ctx must be a number")],
+)  # fmt: skip
+def test_bad_parameters_are_refused_with_the_reason(store: ChatStore, params: dict, problem: str) -> None:
+    with pytest.raises(InvalidInput, match=problem):
+        store.save_preset("mine", params)
+    with pytest.raises(InvalidInput, match="built-in"):
+        store.save_preset("Balanced", {})
+    assert "mine" not in store.presets()
+
+
+def test_parameters_become_generate_options() -> None:
+    options = generate_options({"temperature": "0.2", "seed": -1, "max_tokens": 64.0, "unknown": 5})
+    assert options.temperature == 0.2 and options.seed is None and options.max_tokens == 64 and options.top_k == DEFAULTS["top_k"]
+    assert generate_options({"seed": 7}).seed == 7
 
 
 def test_reply_streams_and_is_saved(store: ChatStore, script_gguf: Path) -> None:

@@ -14,9 +14,12 @@ from typing import Callable
 
 from .. import engine_protocol as P
 from ..engine_client import EngineClient, EngineError
+from ..errors import InvalidInput
 from .store import ChatStore
 
 SAVE_EVERY_S = 1.0
+OnToken = Callable[[str], None]
+OnEvent = Callable[[dict], None]  # each token event, with its counts (n, n_prompt)
 
 
 @dataclass
@@ -28,6 +31,8 @@ class Reply:
     n_generated: int
     gen_tps: float | None
     ttft_ms: float | None
+    n_prompt: int = 0
+    n_ctx: int | None = None
 
 
 class ChatSession:
@@ -42,26 +47,39 @@ class ChatSession:
                 turns.append({"role": message.role, "content": message.content})
         return turns
 
-    def send(self, text: str, options: P.GenerateOptions, on_token: Callable[[str], None] | None = None) -> Reply:
+    def send(self, text: str, options: P.GenerateOptions, on_token: OnToken | None = None, on_event: OnEvent | None = None) -> Reply:
         self.store.add(self.conversation_id, "user", text)
-        return self.reply(options, on_token)
+        return self.reply(options, on_token, on_event)
 
-    def regenerate(self, options: P.GenerateOptions, on_token: Callable[[str], None] | None = None) -> Reply:
+    def regenerate(self, options: P.GenerateOptions, on_token: OnToken | None = None, on_event: OnEvent | None = None) -> Reply:
         """Replace the last reply with a new one."""
+        self.prepare_regenerate()
+        return self.reply(options, on_token, on_event)
+
+    def prepare_regenerate(self) -> None:
+        """Drop everything after the last user message (the window does this before streaming)."""
         messages = self.store.messages(self.conversation_id)
         last_user = max((m.id for m in messages if m.role == "user"), default=None)
         if last_user is None:
-            raise EngineError(P.E_BAD_REQUEST, "There is no message to answer yet.")
+            raise InvalidInput("There is no message to answer yet.")
         self.store.truncate_after(last_user)
-        return self.reply(options, on_token)
 
-    def edit(self, message_id: int, text: str, options: P.GenerateOptions, on_token: Callable[[str], None] | None = None) -> Reply:
+    def edit(self, message_id: int, text: str, options: P.GenerateOptions, on_token: OnToken | None = None,
+             on_event: OnEvent | None = None) -> Reply:
         """Change a user message and continue from it; later messages are dropped."""
+        self.prepare_edit(message_id, text)
+        return self.reply(options, on_token, on_event)
+
+    def prepare_edit(self, message_id: int, text: str) -> None:
+        if not text.strip():
+            raise InvalidInput("An edited message cannot be empty.")
+        message = self.store.message(message_id)
+        if message.role != "user" or message.conversation_id != self.conversation_id:
+            raise InvalidInput("Only your own messages in this conversation can be edited.")
         self.store.save(message_id, text)
         self.store.truncate_after(message_id)
-        return self.reply(options, on_token)
 
-    def reply(self, options: P.GenerateOptions, on_token: Callable[[str], None] | None = None) -> Reply:
+    def reply(self, options: P.GenerateOptions, on_token: OnToken | None = None, on_event: OnEvent | None = None) -> Reply:
         assistant = self.store.add(self.conversation_id, "assistant", "", state="streaming")
         turns = self.history(exclude=assistant.id)
         dropped = 0
@@ -75,6 +93,8 @@ class ChatSession:
                         pieces.append(event["text"])
                         if on_token:
                             on_token(event["text"])
+                        if on_event:
+                            on_event(event)
                         if time.monotonic() - last_save >= SAVE_EVERY_S:
                             self.store.save(assistant.id, "".join(pieces))
                             last_save = time.monotonic()
@@ -92,4 +112,5 @@ class ChatSession:
         state = "cancelled" if done.get("stop_reason") == "cancelled" else "complete"
         text = "".join(pieces)
         self.store.save(assistant.id, text, state=state, n_tokens=done.get("n_generated"), tokens_per_s=done.get("gen_tps"), ttft_ms=done.get("ttft_ms"))
-        return Reply(assistant.id, text, done.get("stop_reason", "stop"), dropped, done.get("n_generated", 0), done.get("gen_tps"), done.get("ttft_ms"))
+        return Reply(assistant.id, text, done.get("stop_reason", "stop"), dropped, done.get("n_generated", 0), done.get("gen_tps"),
+                     done.get("ttft_ms"), done.get("n_prompt", 0), done.get("n_ctx"))  # fmt: skip

@@ -126,12 +126,28 @@ class ChatStore:
 
     # -- presets ----------------------------------------------------------------------------------
     def save_preset(self, name: str, params: dict) -> None:
-        if not name.strip():
-            raise InvalidInput("a preset needs a name")
-        self.db.execute("INSERT OR REPLACE INTO presets (name, params_json) VALUES (?, ?)", (name.strip(), json.dumps(params)))
+        """Save (or replace) a named preset; a system prompt may ride along under "system_prompt"."""
+        from .params import BUILTIN_PRESETS, normalise
+
+        name = name.strip()
+        if not name:
+            raise InvalidInput("A preset needs a name.")
+        if name in BUILTIN_PRESETS:
+            raise InvalidInput(f"{name!r} is a built-in preset; save yours under another name.")
+        values = normalise(params)
+        if isinstance(params.get("system_prompt"), str):
+            values["system_prompt"] = params["system_prompt"]
+        self.db.execute("INSERT OR REPLACE INTO presets (name, params_json) VALUES (?, ?)", (name, json.dumps(values)))
+
+    def delete_preset(self, name: str) -> None:
+        self.db.execute("DELETE FROM presets WHERE name = ?", (name,))
 
     def presets(self) -> dict[str, dict]:
-        return {r["name"]: json.loads(r["params_json"]) for r in self.db.query("SELECT * FROM presets ORDER BY name")}
+        """The built-in presets, then the ones people saved, by name."""
+        from .params import BUILTIN_PRESETS
+
+        saved = {r["name"]: json.loads(r["params_json"]) for r in self.db.query("SELECT * FROM presets ORDER BY name")}
+        return {**BUILTIN_PRESETS, **saved}
 
     # -- export -----------------------------------------------------------------------------------
     def export_json(self, conversation_id: int) -> dict:

@@ -1,268 +1,494 @@
-"""The Chat pane: conversations on the left, the transcript and the message box on the right.
+"""The Chat pane: conversations on the left, the transcript in the middle, parameters on the right.
 
 Replies stream from the worker on a background thread; tokens are collected and
 appended to the end of the transcript every 50 ms (never a full re-render), and a
-finished reply is re-drawn once as Markdown (raw HTML off). The model runs in its own
-process, so a crash there leaves the window, the conversation and the partial reply.
+finished reply is drawn once as Markdown. Every message is in the database before the
+model sees it and the reply is saved while it streams (core/chat/session.py), so a
+crashed or killed worker leaves the conversation and the partial reply. The model runs
+in its own process, so nothing it does can freeze the window.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut, QTextBlockFormat, QTextCharFormat, QTextCursor
+import time
+from collections import deque
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListView,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from ....core import engine_protocol as P
+from ....core.chat.params import generate_options, normalise
+from ....core.chat.session import ChatSession
+from ....core.chat.store import ChatStore
 from ....core.context import AppContext
+from ....core.engine_client import EngineError
+from ....core.errors import HangarError
 from ...error_dialog import error_text
-from ...format import UNTRUSTED_MARKDOWN
-from ...models.record_table import Column, RecordTableModel
 from ...tasks import BackgroundTasks
+from .conversations import ConversationList
+from .params_panel import ParamsPanel
+from .transcript import Transcript
 
+FLUSH_MS = 50  # tokens reach the screen in batches: at most 20 repaints a second
 
 
 class _Relay(QObject):
-    token = Signal(str)
+    """Carries rare worker-thread news (load status and progress) to the GUI thread.
+
+    Tokens do not travel this way: the worker thread appends them to a deque that the
+    GUI drains every 50 ms, which costs no signal per token. (It also keeps clear of
+    PySide 6.8+'s trouble with many cross-thread emissions into plain Python callables,
+    PYSIDE-3124, which crashed a 4,000-token stream here; the receivers below are Slots.)
+    """
+
     status = Signal(str)
+    progress = Signal(float)
 
 
 class ChatPane(QWidget):
     def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from ....core.chat.store import ChatStore
-
         self.ctx, self.services = ctx, services
         self.store = ChatStore(ctx.database)
         self.tasks = BackgroundTasks(self)
         self.client = None
         self.placement = None
+        self.loaded_path: str | None = None
+        self.loaded_ctx: int | None = None
+        self._loading_client = None
+        self._load_cancelled = False
         self.conversation_id: int | None = None
-        self._pending: list[str] = []
-        self._reply_start: int | None = None
+        self.editing_id: int | None = None
+        # The reply being written: which conversation, its text so far, and its counters.
         self.streaming = False
+        self._stream_conversation: int | None = None
+        self._stream_pieces: list[str] = []
+        self._inbox: deque[tuple[str, int, int, float]] = deque()  # (text, generated, prompt tokens, time), from the worker thread
+        self._n_generated = self._n_prompt = 0
+        self._sent_at = self._first_at = 0.0
         self.relay = _Relay()
-        self.relay.token.connect(self._pending.append)
-        self.relay.status.connect(lambda text: self.status.setText(text))
-        self._flush = QTimer(self, interval=50, timeout=self._flush_tokens)
+        self.relay.status.connect(self._on_load_status)
+        self.relay.progress.connect(self._on_load_progress)
+        self._flush = QTimer(self, interval=FLUSH_MS, timeout=self._flush_tokens)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        row = QHBoxLayout()
-        new = QPushButton(self.tr("New"))
-        new.clicked.connect(self.new_conversation)
-        delete = QPushButton(self.tr("Delete"))
-        delete.clicked.connect(self.delete_conversation)
-        row.addWidget(new)
-        row.addWidget(delete)
-        left_layout.addLayout(row)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search conversations"))
-        self.search.textChanged.connect(lambda _t: self.reload_conversations())
-        left_layout.addWidget(self.search)
-        self.conversations = RecordTableModel([Column(self.tr("Conversation"), lambda r: r["title"])])
-        self.list = QListView()
-        self.list.setModel(self.conversations)
-        self.list.selectionModel().currentChanged.connect(self._on_conversation)
-        left_layout.addWidget(self.list, 1)
-        split.addWidget(left)
+        self.conversations = ConversationList(self.store)
+        self.conversations.opened.connect(self.open_conversation)
+        self.conversations.new_requested.connect(self.new_conversation)
+        self.conversations.deleted.connect(self._on_deleted)
+        self.params = ParamsPanel(self.store)
+        self.params.changed.connect(self._save_params)
 
-        right = QWidget()
-        layout = QVBoxLayout(right)
-        layout.setContentsMargins(6, 0, 0, 0)
+        middle = QWidget()
+        layout = QVBoxLayout(middle)
+        layout.setContentsMargins(6, 0, 6, 0)
         bar = QHBoxLayout()
         self.model_combo = QComboBox()
         self.model_combo.setAccessibleName(self.tr("Model"))
         self.load_button = QPushButton(self.tr("Load"))
         self.load_button.clicked.connect(self.load_model)
+        self.cancel_load_button = QPushButton(self.tr("Cancel"))
+        self.cancel_load_button.setAccessibleName(self.tr("Cancel loading"))
+        self.cancel_load_button.clicked.connect(self.cancel_load)
+        self.cancel_load_button.hide()
+        self.params_button = QPushButton(self.tr("Parameters"))
+        self.params_button.setCheckable(True)
+        self.params_button.setChecked(True)
+        self.params_button.toggled.connect(self.params.setVisible)
         bar.addWidget(self.model_combo, 1)
         bar.addWidget(self.load_button)
+        bar.addWidget(self.cancel_load_button)
+        bar.addWidget(self.params_button)
         layout.addLayout(bar)
+        self.load_progress = QProgressBar()
+        self.load_progress.setAccessibleName(self.tr("Loading progress"))
+        self.load_progress.setRange(0, 100)
+        self.load_progress.hide()
+        layout.addWidget(self.load_progress)
         self.status = QLabel(self.tr("Pick a model from the library and load it."))
         self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
-        self.transcript = QTextBrowser()
-        self.transcript.setOpenLinks(False)
+        self.transcript = Transcript()
+        self.transcript.action.connect(self._on_message_action)
+        self.transcript.link_refused.connect(lambda url: self._set_status(self.tr("Links in replies are not opened. The link was: {0}").format(url)))
         layout.addWidget(self.transcript, 1)
+        self.edit_banner = QWidget()
+        banner = QHBoxLayout(self.edit_banner)
+        banner.setContentsMargins(0, 0, 0, 0)
+        banner.addWidget(QLabel(self.tr("Editing a message: Send replaces it and continues the conversation from there.")), 1)
+        cancel_edit = QPushButton(self.tr("Cancel edit"))
+        cancel_edit.clicked.connect(self.cancel_edit)
+        banner.addWidget(cancel_edit)
+        self.edit_banner.hide()
+        layout.addWidget(self.edit_banner)
         self.input = QPlainTextEdit()
+        self.input.setAccessibleName(self.tr("Message"))
         self.input.setPlaceholderText(self.tr("Message (Ctrl+Enter sends, Esc stops)"))
         self.input.setMaximumHeight(110)
         layout.addWidget(self.input)
         buttons = QHBoxLayout()
         self.stats = QLabel()
-        self.send_button = QPushButton(self.tr("Send"))
-        self.send_button.clicked.connect(self.send)
+        self.stats.setAccessibleName(self.tr("Reply statistics"))
+        self.regenerate_button = QPushButton(self.tr("Regenerate"))
+        self.regenerate_button.clicked.connect(self.regenerate)
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.clicked.connect(self.stop)
-        self.stop_button.setEnabled(False)
+        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button.setDefault(True)
+        self.send_button.clicked.connect(self.send)
         buttons.addWidget(self.stats, 1)
-        buttons.addWidget(self.stop_button)
-        buttons.addWidget(self.send_button)
+        for button in (self.regenerate_button, self.stop_button, self.send_button):
+            buttons.addWidget(button)
         layout.addLayout(buttons)
-        split.addWidget(right)
-        split.setSizes([230, 850])
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.conversations)
+        split.addWidget(middle)
+        split.addWidget(self.params)
+        split.setStretchFactor(1, 1)
+        split.setSizes([210, 700, 250])
         QVBoxLayout(self).addWidget(split)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.send)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.send)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.stop)
+        QShortcut(QKeySequence("Ctrl+Shift+R"), self, activated=self.regenerate)
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_conversation)
         self.reload_models()
-        self.reload_conversations()
+        self._update_controls()
 
-    # -- models and conversations ------------------------------------------------------------------
+    # -- models ------------------------------------------------------------------------------
     def reload_models(self) -> None:
         from ....core.library import Library
 
+        current = self.model_combo.currentData()
         self.model_combo.clear()
         for model in Library(self.ctx.database).list():
-            label = model.name + (" (synthetic weights)" if model.synthetic else "")
+            label = model.name + (self.tr(" (synthetic weights)") if model.synthetic else "")
             self.model_combo.addItem(label, model.path)
+        if current:
+            self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(current)))
+        if not self.model_combo.count():
+            self._set_status(self.tr("No models yet: download one in Discover or import a GGUF file in the Library."))
 
-    def reload_conversations(self) -> None:
-        self.conversations.set_records([{"id": c.id, "title": c.title} for c in self.store.list(self.search.text())])
-
-    def new_conversation(self) -> None:
-        conversation = self.store.create(model_path=self.model_combo.currentData(), model_name=self.model_combo.currentText())
-        self.reload_conversations()
-        self.open_conversation(conversation.id)
-
-    def delete_conversation(self) -> None:
-        if self.conversation_id is not None and not self.streaming:
-            self.store.delete(self.conversation_id)
-            self.conversation_id = None
-            self.transcript.clear()
-            self.reload_conversations()
-
-    def _on_conversation(self, current, _previous) -> None:
-        if current.isValid():
-            self.open_conversation(self.conversations.record(current.row())["id"])
-
-    def open_conversation(self, conversation_id: int) -> None:
-        """Show a conversation; switching while a reply streams is allowed (it keeps saving)."""
-        self.conversation_id = conversation_id
-        self.transcript.clear()
-        for message in self.store.messages(conversation_id):
-            self._append_message(message.role, message.content, message.state)
-
-    def _append_message(self, role: str, content: str, state: str = "complete") -> None:
-        cursor = self.transcript.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        who = {"user": self.tr("You"), "assistant": self.tr("Model"), "system": self.tr("System")}[role]
-        note = "" if state == "complete" else f" ({state})"
-        heading = QTextCharFormat()
-        heading.setFontWeight(QFont.Weight.Bold)
-        spaced = QTextBlockFormat()
-        spaced.setTopMargin(10)
-        cursor.insertBlock(spaced)
-        cursor.insertText(f"{who}{note}", heading)
-        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())  # the body in the plain format
-        if role == "assistant":
-            cursor.insertMarkdown(content, UNTRUSTED_MARKDOWN)
-        else:
-            cursor.insertText(content)
-
-    # -- running ------------------------------------------------------------------------------------
     def load_model(self) -> None:
         from ....core.inference import start_model
         from ....core.runtimes import best_runtime, detect_runtimes
 
         path = self.model_combo.currentData()
-        if not path:
+        if not path or self._loading_client is not None or self.streaming:
             return
         if self.client is not None:
             self.client.close()
             self.client = None
-        self.status.setText(self.tr("Loading {0}…").format(self.model_combo.currentText()))
+        n_ctx = self.params.params()["n_ctx"]
+        name = self.model_combo.currentText()
+        self._set_status(self.tr("Loading {0}…").format(name))
+        self.load_progress.setValue(0)
+        self.load_progress.show()
+        self.cancel_load_button.show()
+        self.load_button.setEnabled(False)
         relay, ctx = self.relay, self.ctx
+        self._loading_client = True  # set to the worker as soon as it starts
+        self._load_cancelled = False
+
+        def remember(client) -> None:
+            self._loading_client = client
 
         def work():
             runtime = best_runtime(detect_runtimes(ctx.paths.runtimes_dir))
-            return start_model(P.LoadOptions(path=path, n_ctx=4096, n_threads=ctx.settings.threads), runtime,
-                               allow_fallback=ctx.settings.gpu_fallback_to_cpu, runtimes_dir=ctx.paths.runtimes_dir, on_status=relay.status.emit)  # fmt: skip
+            return start_model(
+                P.LoadOptions(path=path, n_ctx=n_ctx, n_threads=ctx.settings.threads), runtime,
+                allow_fallback=ctx.settings.gpu_fallback_to_cpu, runtimes_dir=ctx.paths.runtimes_dir,
+                on_status=relay.status.emit, on_progress=relay.progress.emit, on_client=remember,
+            )  # fmt: skip
 
-        self.tasks.run(work, self._on_loaded, self._on_failed)
+        self.tasks.run(work, lambda result: self._on_loaded(result, path, n_ctx), self._on_load_failed)
 
-    def _on_loaded(self, result) -> None:
+    @Slot(str)
+    def _on_load_status(self, text: str) -> None:
+        self._set_status(text)
+
+    @Slot(float)
+    def _on_load_progress(self, fraction: float) -> None:
+        self.load_progress.setValue(int(fraction * 100))
+
+    def cancel_load(self) -> None:
+        if self._loading_client is None:
+            return
+        self._load_cancelled = True
+        if self._loading_client is not True:
+            self._loading_client.cancel()
+        self._set_status(self.tr("Cancelling the load…"))
+
+    def _end_loading(self) -> None:
+        self._loading_client = None
+        self.load_progress.hide()
+        self.cancel_load_button.hide()
+        self.load_button.setEnabled(True)
+        self._update_controls()
+
+    def _on_loaded(self, result, path: str, n_ctx: int) -> None:
+        if self._load_cancelled:  # the load finished before the cancel reached it
+            result[0].close()
+            self._on_load_failed(EngineError(P.E_CANCELLED, "Loading was cancelled."))
+            return
         self.client, self.placement = result
+        self.loaded_path, self.loaded_ctx = path, n_ctx
+        self._end_loading()
         model = self.client.model or {}
+        name = self.model_combo.itemText(max(0, self.model_combo.findData(path)))
         template = model.get("chat_template", "")
-        self.status.setText(self.tr("Running on {0}. Chat template: {1}.").format(self.placement.summary(), template))
+        if template == "gguf":
+            template_text = self.tr("its own chat template (from the GGUF file)")
+        else:
+            template_text = self.tr("no chat template of its own, so Hangar uses the ChatML format, which may not suit it")
+        text = self.tr("{0} is loaded on {1} via the {2} runtime, {3} tokens of context. It has {4}.").format(
+            name, self.placement.device, self.placement.runtime, n_ctx, template_text
+        )  # fmt: skip
+        if self.placement.fallback_reason:
+            text += " " + self.tr("It runs on the CPU because the accelerator failed: {0}").format(self.placement.fallback_reason)
+        self._set_status(text)
 
+    def _on_load_failed(self, exc: BaseException) -> None:
+        self._end_loading()
+        if getattr(exc, "code", "") == P.E_CANCELLED:
+            self._set_status(self.tr("Loading was cancelled."))
+            return
+        message, hint = error_text(exc, self.ctx.paths.log_file)
+        self._set_status(f"{message} {hint}".strip())
+
+    # -- conversations ------------------------------------------------------------------------
+    def new_conversation(self) -> None:
+        conversation = self.store.create(system_prompt=self.params.system_prompt(), params=self.params.params(),
+                                         model_path=self.model_combo.currentData(), model_name=self.model_combo.currentText())  # fmt: skip
+        self.conversations.reload()
+        self.conversations.select(conversation.id, emit=False)
+        self.open_conversation(conversation.id)
+
+    def open_conversation(self, conversation_id: int) -> None:
+        """Show a conversation; switching while a reply streams is allowed (it keeps saving)."""
+        self.cancel_edit()
+        self.conversation_id = conversation_id
+        self.conversations.select(conversation_id, emit=False)
+        conversation = self.store.get(conversation_id)
+        self.params.set_values(conversation.system_prompt, conversation.params)
+        self.redraw()
+        self._update_controls()
+
+    def redraw(self) -> None:
+        if self.conversation_id is None:
+            self.transcript.clear()
+            return
+        streaming_here = self.streaming and self._stream_conversation == self.conversation_id
+        if streaming_here:
+            self._take_inbox()  # everything so far is drawn below; later tokens append
+        self.transcript.show_messages(self.store.messages(self.conversation_id),
+                                      streaming_text="".join(self._stream_pieces) if streaming_here else None)  # fmt: skip
+
+    def _on_deleted(self, conversation_id: int) -> None:
+        if conversation_id == self.conversation_id:
+            self.conversation_id = None
+            self.transcript.clear()
+            self._update_controls()
+
+    def _save_params(self) -> None:
+        if self.conversation_id is None:
+            return
+        try:
+            params = normalise(self.params.params())
+        except HangarError as exc:
+            self._set_status(str(exc))
+            return
+        self.store.update(self.conversation_id, system_prompt=self.params.system_prompt(), params=params)
+        if self.client is not None and self.loaded_ctx != params["n_ctx"]:
+            self._set_status(self.tr("The context size changes to {0} tokens when you load the model again.").format(params["n_ctx"]))
+
+    # -- sending and replies ------------------------------------------------------------------
     def send(self) -> None:
-        from ....core.chat.session import ChatSession
-
         text = self.input.toPlainText().strip()
         if not text or self.streaming:
             return
         if self.client is None:
-            self.status.setText(self.tr("Load a model first."))
+            self._set_status(self.tr("Load a model first."))
             return
         if self.conversation_id is None:
             self.new_conversation()
+        session = self._session()
+        if self.editing_id is not None:
+            try:
+                session.prepare_edit(self.editing_id, text)
+            except HangarError as exc:
+                self._set_status(str(exc))
+                return
+            self.cancel_edit()
+        else:
+            self.store.add(self.conversation_id, "user", text)
+            first = len(self.store.messages(self.conversation_id)) == 1
+            if first and self.store.get(self.conversation_id).title == "New conversation":  # the first message names it
+                self.store.update(self.conversation_id, title=" ".join(text.split())[:60])
         self.input.clear()
-        self._append_message("user", text)
-        self._append_message("assistant", "", "complete")
-        self._reply_start = self.transcript.document().characterCount() - 1
+        self._start_reply(session)
+
+    def regenerate(self) -> None:
+        if self.streaming or self.conversation_id is None:
+            return
+        if self.client is None:
+            self._set_status(self.tr("Load a model first."))
+            return
+        session = self._session()
+        try:
+            session.prepare_regenerate()
+        except HangarError as exc:
+            self._set_status(str(exc))
+            return
+        self._start_reply(session)
+
+    def _session(self) -> ChatSession:
+        self.store.update(self.conversation_id, model_path=self.loaded_path, model_name=self.model_combo.itemText(max(0, self.model_combo.findData(self.loaded_path))),
+                          runtime=self.placement.runtime if self.placement else None, system_prompt=self.params.system_prompt(),
+                          params=normalise(self.params.params()))  # fmt: skip
+        return ChatSession(self.store, self.client, self.conversation_id)
+
+    def _start_reply(self, session: ChatSession) -> None:
         self.streaming = True
-        self.send_button.setEnabled(False)
-        self.stop_button.setEnabled(True)
+        self._stream_conversation = self.conversation_id
+        self._stream_pieces = []
+        self._inbox.clear()
+        self._n_generated = self._n_prompt = 0
+        self._sent_at, self._first_at = time.perf_counter(), 0.0
+        self.conversations.busy_id = self.conversation_id
+        self.conversations.reload()
+        self.transcript.show_messages(self.store.messages(self.conversation_id))
+        self.transcript.begin_stream()
+        self.stats.setText(self.tr("Waiting for the first token…"))
+        self._update_controls()
         self._flush.start()
-        session = ChatSession(self.store, self.client, self.conversation_id)
-        relay = self.relay
-        self.tasks.run(lambda: session.send(text, P.GenerateOptions(max_tokens=1024), relay.token.emit), self._on_reply, self._on_failed)
+        options, inbox = generate_options(self.params.params()), self._inbox
+
+        def on_event(event: dict) -> None:  # on the worker thread: deque.append is thread-safe
+            inbox.append((event["text"], event.get("n", 0), event.get("n_prompt", 0), time.perf_counter()))
+
+        self.tasks.run(lambda: session.reply(options, on_event=on_event), self._on_reply, self._on_failed)
+
+    def _take_inbox(self) -> str:
+        """Move the tokens that arrived since the last look into the reply; returns their text."""
+        pieces = []
+        while self._inbox:
+            text, self._n_generated, self._n_prompt, at = self._inbox.popleft()
+            self._first_at = self._first_at or at
+            pieces.append(text)
+        self._stream_pieces.extend(pieces)
+        return "".join(pieces)
+
+    def _flush_tokens(self) -> None:
+        text = self._take_inbox()
+        if text and self._stream_conversation == self.conversation_id:
+            self.transcript.append_stream(text)  # otherwise another conversation is on screen; the text is in _stream_pieces
+        if self._first_at:
+            self.stats.setText(self._live_stats())
+
+    def _live_stats(self) -> str:
+        elapsed = time.perf_counter() - self._first_at
+        speed = (self._n_generated - 1) / elapsed if self._n_generated > 1 and elapsed > 0 else 0.0
+        return self.tr("{0} tokens · {1:.1f} tokens/s · first token {2:.0f} ms · context {3} / {4}").format(
+            self._n_generated, speed, (self._first_at - self._sent_at) * 1000, self._n_prompt + self._n_generated, self.loaded_ctx or "?"
+        )  # fmt: skip
 
     def stop(self) -> None:
         if self.streaming and self.client is not None:
             self.client.cancel()
-
-    def _flush_tokens(self) -> None:
-        if not self._pending:
-            return
-        text = "".join(self._pending)
-        self._pending.clear()
-        cursor = self.transcript.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(text)
-        self.transcript.ensureCursorVisible()
+        elif self.editing_id is not None:
+            self.cancel_edit()
 
     def _finish_stream(self) -> None:
-        self._flush_tokens()
         self._flush.stop()
+        self._flush_tokens()
         self.streaming = False
-        self.send_button.setEnabled(True)
-        self.stop_button.setEnabled(False)
+        self.conversations.busy_id = None
+        self._update_controls()
 
     def _on_reply(self, reply) -> None:
+        conversation = self._stream_conversation
         self._finish_stream()
-        if self._reply_start is not None and reply.text:
-            cursor = self.transcript.textCursor()
-            cursor.setPosition(self._reply_start)
-            cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-            cursor.removeSelectedText()
-            cursor.insertMarkdown(reply.text, UNTRUSTED_MARKDOWN)  # once, when the reply is complete
-        speed = f"{reply.gen_tps:.1f} tokens/s" if reply.gen_tps else ""
-        first = f", first token {reply.ttft_ms:.0f} ms" if reply.ttft_ms else ""
-        dropped = self.tr(" · {0} oldest turn(s) left out to fit the context").format(reply.dropped_turns) if reply.dropped_turns else ""
-        self.stats.setText(f"{reply.n_generated} tokens · {speed}{first} · {reply.stop_reason}{dropped}")
-        self.reload_conversations()
+        if conversation == self.conversation_id:
+            self.redraw()  # the reply once more, now as Markdown with its actions
+        speed = self.tr("{0:.1f} tokens/s").format(reply.gen_tps) if reply.gen_tps else ""
+        first = self.tr("first token {0:.0f} ms").format(reply.ttft_ms) if reply.ttft_ms else ""
+        used = self.tr("context {0} / {1}").format(reply.n_prompt + reply.n_generated, reply.n_ctx or self.loaded_ctx or "?")
+        reason = {"stop": self.tr("finished"), "length": self.tr("reached the token limit"), "cancelled": self.tr("stopped"),
+                  "context_full": self.tr("the context is full")}.get(reply.stop_reason, reply.stop_reason)  # fmt: skip
+        parts = [self.tr("{0} tokens").format(reply.n_generated), speed, first, used, reason]
+        if reply.dropped_turns:
+            parts.append(self.tr("{0} oldest turn(s) left out to fit the context (the system prompt is always kept)").format(reply.dropped_turns))
+        self.stats.setText(" · ".join(p for p in parts if p))
+        self.conversations.reload()
 
     def _on_failed(self, exc: BaseException) -> None:
+        conversation = self._stream_conversation
         self._finish_stream()
+        if conversation == self.conversation_id:
+            self.redraw()
         text, hint = error_text(exc, self.ctx.paths.log_file)
-        self.status.setText(f"{text} {hint}".strip())
         if getattr(exc, "code", "") == P.E_WORKER_CRASHED:
             self.client = None  # the conversation and the partial reply are saved; Load starts a new worker
+            hint = self.tr("The conversation and the reply so far are saved. Press Load to start the model again.")
+        self._set_status(f"{text} {hint}".strip(), error=True)
+        self._update_controls()
+
+    # -- message actions ----------------------------------------------------------------------
+    def _on_message_action(self, action: str, message_id: int) -> None:
+        if action == "code-copied":
+            self._set_status(self.tr("Code copied to the clipboard."))
+            return
+        try:
+            message = self.store.message(message_id)
+        except HangarError:
+            return
+        if action == "copy":
+            QGuiApplication.clipboard().setText(message.content)
+            self._set_status(self.tr("Message copied to the clipboard."))
+        elif self.streaming:
+            self._set_status(self.tr("Wait for the reply to finish, or stop it, first."))
+        elif action == "edit" and message.role == "user":
+            self.editing_id = message_id
+            self.input.setPlainText(message.content)
+            self.input.setFocus()
+            self.edit_banner.show()
+        elif action == "regenerate":
+            self.regenerate()
+        elif action == "delete":
+            self.store.delete_message(message_id)
+            self.redraw()
+
+    def cancel_edit(self) -> None:
+        if self.editing_id is not None:
+            self.editing_id = None
+            self.input.clear()
+        self.edit_banner.hide()
+
+    # -- state ----------------------------------------------------------------------------------
+    def _set_status(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet("color: white; background-color: #b3261e; padding: 4px; border-radius: 3px;" if error else "")
+
+    def _update_controls(self) -> None:
+        loaded, idle = self.client is not None, not self.streaming
+        has_reply = self.conversation_id is not None and any(m.role == "user" for m in self.store.messages(self.conversation_id))
+        self.send_button.setEnabled(idle and loaded)
+        self.stop_button.setEnabled(self.streaming)
+        self.regenerate_button.setEnabled(idle and loaded and has_reply)
+        self.load_button.setEnabled(idle and self._loading_client is None)
 
     def closeEvent(self, event) -> None:
         if self.client is not None:
