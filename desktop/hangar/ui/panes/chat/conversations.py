@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +43,8 @@ class ConversationList(QWidget):
         self.delete_button.setAccessibleName(self.tr("Delete conversation"))
         self.delete_button.clicked.connect(self.delete)
         for button in (self.new_button, self.rename_button, self.delete_button):
+            button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # the list may be narrow
+            button.setMinimumWidth(40)
             row.addWidget(button)
         layout.addLayout(row)
         self.search = QLineEdit()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -95,6 +96,8 @@ class ChatPane(QWidget):
         bar = QHBoxLayout()
         self.model_combo = QComboBox()
         self.model_combo.setAccessibleName(self.tr("Model"))
+        self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.model_combo.setMinimumContentsLength(16)
         self.load_button = QPushButton(self.tr("Load"))
         self.load_button.clicked.connect(self.load_model)
         self.cancel_load_button = QPushButton(self.tr("Cancel"))
@@ -140,6 +143,8 @@ class ChatPane(QWidget):
         buttons = QHBoxLayout()
         self.stats = QLabel()
         self.stats.setAccessibleName(self.tr("Reply statistics"))
+        self.stats.setWordWrap(True)
+        self.stats.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         self.regenerate_button = QPushButton(self.tr("Regenerate"))
         self.regenerate_button.clicked.connect(self.regenerate)
         self.stop_button = QPushButton(self.tr("Stop"))
@@ -157,7 +162,8 @@ class ChatPane(QWidget):
         split.addWidget(middle)
         split.addWidget(self.params)
         split.setStretchFactor(1, 1)
-        split.setSizes([210, 700, 250])
+        split.setCollapsible(1, False)
+        split.setSizes([190, 720, 270])
         QVBoxLayout(self).addWidget(split)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.send)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.send)

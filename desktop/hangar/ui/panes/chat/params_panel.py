@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,7 @@ class ParamsPanel(QWidget):
         super().__init__(parent)
         self.store = store
         self._quiet = False
+        self.setMaximumWidth(340)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("System prompt")))
@@ -48,11 +50,13 @@ class ParamsPanel(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setAccessibleName(self.tr("Delete preset"))
         self.delete_button.clicked.connect(self.delete_preset)
-        presets_row.addWidget(self.preset, 1)
+        self.preset.setMinimumContentsLength(8)
+        self.preset.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         presets_row.addWidget(save)
         presets_row.addWidget(self.delete_button)
         self.preset.currentTextChanged.connect(lambda name: self.delete_button.setEnabled(name not in BUILTIN_PRESETS))
         layout.addWidget(QLabel(self.tr("Preset")))
+        layout.addWidget(self.preset)
         layout.addLayout(presets_row)
 
         form = QFormLayout()
@@ -69,6 +73,8 @@ class ParamsPanel(QWidget):
                 box.setSingleStep(0.05)
             box.setRange(int(param.low) if param.kind is int else param.low, int(param.high) if param.kind is int else param.high)
             box.setAccessibleName(labels[param.name])
+            box.setMinimumWidth(70)
+            box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             box.valueChanged.connect(self._changed)
             form.addRow(labels[param.name], box)
             self.fields[param.name] = box

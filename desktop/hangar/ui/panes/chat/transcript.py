@@ -16,7 +16,7 @@ import re
 import secrets
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QFont, QGuiApplication, QTextBlockFormat, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QGuiApplication, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ....core.chat.store import Message
@@ -29,7 +29,7 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 # 10 ms at 7,000 in CJK). While a reply streams, a paragraph that passes this length
 # continues in a new block, at a space when there is one: a line may end early until the
 # reply is finished and redrawn as Markdown with its real paragraphs.
-STREAM_BLOCK_CHARS = 400
+STREAM_BLOCK_CHARS = 1000
 
 
 class Transcript(QTextBrowser):
@@ -77,9 +77,22 @@ class Transcript(QTextBrowser):
             cursor.insertText(label, self._link_format(f"msg/{message.id}/{name}"))
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         if message.role == "assistant":
+            start = cursor.position()
             cursor.insertMarkdown(self._with_copy_links(message.content), UNTRUSTED_MARKDOWN)
+            self._shade_code(start, cursor.position())
         else:
             cursor.insertText(message.content)
+
+    def _shade_code(self, start: int, end: int) -> None:
+        """A tinted background behind code blocks (Markdown import leaves them unshaded)."""
+        shade = QTextBlockFormat()
+        shade.setBackground(QGuiApplication.palette().alternateBase())
+        shade.setLeftMargin(6)
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() <= end:
+            if block.blockFormat().hasProperty(QTextFormat.Property.BlockCodeLanguage):
+                QTextCursor(block).mergeBlockFormat(shade)
+            block = block.next()
 
     def _heading(self, cursor: QTextCursor, role: str, state: str) -> None:
         who = {"user": self.tr("You"), "assistant": self.tr("Model"), "system": self.tr("System")}[role]
