@@ -1,0 +1,149 @@
+"""The license knowledge base: one JSON file per license in resources/licenses/.
+
+Each file records what a corporate policy asks about a license (commercial use, caps,
+territories, duties, use policy, training on outputs) with its source and whether the
+facts were checked against the license text. Lookups are exact (after lowercasing):
+"llama 3" must not match "llama 3.1".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..resources import resource
+
+UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class LicenseInfo:
+    id: str
+    name: str
+    spdx: str
+    version: str
+    source_url: str
+    source_date: str
+    commercial_use: bool | None
+    research_only: bool
+    user_cap: int | None
+    user_cap_note: str
+    territory_exclusions: tuple[str, ...]
+    territory_note: str
+    attribution: tuple[str, ...]
+    attribution_zh_CN: tuple[str, ...]
+    acceptable_use_policy: dict
+    outputs_training: str  # allowed / restricted / banned / unknown
+    outputs_training_note: str
+    redistribution: tuple[str, ...]
+    redistribution_zh_CN: tuple[str, ...]
+    open_license: bool
+    summary: dict
+    verified: bool
+    unverified_fields: tuple[str, ...]
+    text_file: str | None
+    families: tuple[str, ...] = ()
+    notes: str = ""
+    keys: dict = field(default_factory=dict, compare=False, repr=False)  # hub_ids, hub_names, aliases, link_patterns, fingerprints
+
+    @property
+    def is_spdx(self) -> bool:
+        return not self.spdx.startswith("LicenseRef-") and self.spdx != "NOASSERTION"
+
+    def summary_in(self, language: str) -> str:
+        return self.summary.get("zh_CN" if language.startswith("zh") else "en") or self.summary.get("en", "")
+
+    def text(self) -> str | None:
+        """The full license text shipped with Hangar, when there is one."""
+        if not self.text_file:
+            return None
+        path = resource("licenses", self.text_file)
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+
+    def to_dict(self) -> dict:
+        """The shape ``hangar-cli license --json`` prints under "license"."""
+        return {
+            "id": self.id, "spdx": self.spdx, "name": self.name, "version": self.version,
+            "commercial_use": self.commercial_use, "research_only": self.research_only, "user_cap": self.user_cap,
+            "territory_exclusions": list(self.territory_exclusions), "attribution": list(self.attribution),
+            "acceptable_use_policy": self.acceptable_use_policy.get("url") if self.acceptable_use_policy.get("applies") else None,
+            "outputs_training": self.outputs_training, "redistribution": list(self.redistribution),
+            "summary": self.summary.get("en", ""), "source_url": self.source_url, "verified": self.verified,
+            "unverified_fields": list(self.unverified_fields),
+        }  # fmt: skip
+
+
+def normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+class KnowledgeBase:
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder or resource("licenses")
+        self.licenses: dict[str, LicenseInfo] = {}
+        self._exact: dict[str, str] = {}
+        for path in sorted(self.folder.glob("*.json")):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            info = _info(data)
+            self.licenses[info.id] = info
+            for key in ("hub_ids", "hub_names", "aliases"):
+                for value in data.get(key, []):
+                    self._exact.setdefault(normalise(value), info.id)
+            self._exact.setdefault(normalise(info.id), info.id)
+            self._exact.setdefault(normalise(info.spdx), info.id)
+        if UNKNOWN not in self.licenses:
+            raise RuntimeError(f"the license knowledge base in {self.folder} has no 'unknown' entry")
+
+    def get(self, license_id: str) -> LicenseInfo:
+        return self.licenses.get(license_id) or self.licenses[UNKNOWN]
+
+    @property
+    def unknown(self) -> LicenseInfo:
+        return self.licenses[UNKNOWN]
+
+    def lookup(self, value: str) -> str | None:
+        """The license a Hub id, license_name, SPDX id or known alias stands for."""
+        found = self._exact.get(normalise(value))
+        return None if found == UNKNOWN and normalise(value) not in ("unknown", "noassertion") else found
+
+    def by_link(self, url: str) -> str | None:
+        lowered = url.lower()
+        matches = [(len(p), info.id) for info in self.licenses.values() for p in info.keys.get("link_patterns", []) if p and p in lowered]
+        return max(matches)[1] if matches else None
+
+    def fingerprint(self, text: str) -> str | None:
+        """The license whose distinctive phrases occur in a LICENSE file's text."""
+        flat = normalise(text[:400_000])
+        best: tuple[int, str] | None = None
+        for info in self.licenses.values():
+            hits = sum(1 for phrase in info.keys.get("fingerprints", []) if phrase and phrase in flat)
+            if hits and (best is None or hits > best[0]):
+                best = (hits, info.id)
+        return best[1] if best else None
+
+
+def _info(data: dict) -> LicenseInfo:
+    def strings(key: str) -> tuple[str, ...]:
+        return tuple(str(v) for v in data.get(key) or [])
+
+    return LicenseInfo(
+        id=data["id"], name=data["name"], spdx=data["spdx"], version=data.get("version", ""),
+        source_url=data.get("source_url", ""), source_date=data.get("source_date", ""),
+        commercial_use=data.get("commercial_use"), research_only=bool(data.get("research_only")), user_cap=data.get("user_cap"),
+        user_cap_note=data.get("user_cap_note", ""), territory_exclusions=strings("territory_exclusions"),
+        territory_note=data.get("territory_note", ""), attribution=strings("attribution"), attribution_zh_CN=strings("attribution_zh_CN"),
+        acceptable_use_policy=dict(data.get("acceptable_use_policy") or {}), outputs_training=data.get("outputs_training", "unknown"),
+        outputs_training_note=data.get("outputs_training_note", ""), redistribution=strings("redistribution"),
+        redistribution_zh_CN=strings("redistribution_zh_CN"), open_license=bool(data.get("open_license")),
+        summary=dict(data.get("summary") or {}), verified=bool(data.get("verified")), unverified_fields=strings("unverified_fields"),
+        text_file=data.get("text_file"), families=strings("families"), notes=data.get("notes", ""),
+        keys={k: [normalise(v) for v in data.get(k) or []] for k in ("hub_ids", "hub_names", "aliases", "link_patterns", "fingerprints")},
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def knowledge_base() -> KnowledgeBase:
+    return KnowledgeBase()

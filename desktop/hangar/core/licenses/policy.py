@@ -1,0 +1,135 @@
+"""The organisation's license policy, written once and shared as a file, and its verdicts.
+
+Each model gets allowed, review or blocked, with every reason spelled out. Review is
+the answer whenever a fact is missing or was not checked against the license text:
+a compliance tool that guesses "allowed" is worse than none.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from ..errors import InvalidInput
+from .detect import Detection
+from .kb import UNKNOWN, LicenseInfo
+
+EU_MEMBERS = frozenset(
+    "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
+)  # the 27 member states (ISO 3166-1 alpha-2); licenses write "EU" for all of them
+VERDICTS = ("allowed", "review", "blocked")
+POLICY_FORMAT = "hangar-license-policy"
+
+
+@dataclass
+class Policy:
+    name: str = "Our policy"
+    commercial_use_required: bool = True
+    territories: list[str] = field(default_factory=list)  # where the organisation operates: ISO codes or "EU"
+    max_monthly_users: int | None = None  # the largest user base a product may reach
+    attribution_acceptable: bool = True  # may we show "Built with …" and name derivatives as the license asks?
+    research_only_acceptable: bool = False
+    outputs_for_training_needed: bool = False  # do we train other models on this model's outputs?
+
+    def validate(self) -> "Policy":
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise InvalidInput("A policy needs a name.")
+        if not isinstance(self.territories, list) or not all(isinstance(t, str) for t in self.territories):
+            raise InvalidInput("territories must be a list of ISO 3166 country codes (or EU), e.g. [\"DE\", \"FR\"]")
+        self.territories = sorted({t.strip().upper() for t in self.territories if t.strip()})
+        bad = [t for t in self.territories if not (t == "EU" or (len(t) == 2 and t.isalpha()))]
+        if bad:
+            raise InvalidInput(f"not ISO 3166 country codes: {', '.join(bad)}")
+        if self.max_monthly_users is not None and (isinstance(self.max_monthly_users, bool) or not isinstance(self.max_monthly_users, int) or self.max_monthly_users < 0):
+            raise InvalidInput("max_monthly_users must be a whole number of users, or null for no limit")
+        for name in ("commercial_use_required", "attribution_acceptable", "research_only_acceptable", "outputs_for_training_needed"):
+            if not isinstance(getattr(self, name), bool):
+                raise InvalidInput(f"{name} must be true or false")
+        return self
+
+    def to_json(self) -> str:
+        return json.dumps({"format": POLICY_FORMAT, "version": 1, **asdict(self)}, indent=2, ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Policy":
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise InvalidInput(f"This is not a policy file (not JSON: {exc}).") from None
+        if not isinstance(data, dict) or data.get("format") != POLICY_FORMAT:
+            raise InvalidInput(f"This is not a Hangar license policy (expected \"format\": \"{POLICY_FORMAT}\").")
+        known = {f.name for f in fields(cls)}
+        try:
+            return cls(**{k: v for k, v in data.items() if k in known}).validate()
+        except TypeError as exc:
+            raise InvalidInput(f"The policy file is malformed: {exc}") from None
+
+    def save(self, path: Path) -> None:
+        path.write_text(self.to_json(), encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> "Policy":
+        try:
+            return cls.from_json(Path(path).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput(f"Cannot read the policy file {path}: {exc}") from None
+
+
+@dataclass
+class Verdict:
+    verdict: str  # allowed / review / blocked
+    reasons: list[str]
+
+    def to_dict(self) -> dict:
+        return {"verdict": self.verdict, "reasons": list(self.reasons)}
+
+
+def excluded_territories(policy: Policy, info: LicenseInfo) -> list[str]:
+    exclusions = set(info.territory_exclusions)
+    hits = []
+    for territory in policy.territories:
+        if territory in exclusions or (territory in EU_MEMBERS and "EU" in exclusions) or (territory == "EU" and exclusions & (EU_MEMBERS | {"EU"})):
+            hits.append(territory)
+    return hits
+
+
+def evaluate(policy: Policy, detection: Detection) -> Verdict:
+    info = detection.license
+    blocked: list[str] = []
+    review: list[str] = []
+    if info.id == UNKNOWN:
+        return Verdict("review", ["The license could not be determined; a person must review it before use."])
+    if info.commercial_use is False or info.research_only:
+        if policy.commercial_use_required:
+            blocked.append(f"{info.name} does not allow commercial use" + (" (research and non-commercial use only)." if info.research_only else "."))
+        elif info.research_only and not policy.research_only_acceptable:
+            blocked.append(f"{info.name} is for research only, which this policy does not accept.")
+    elif info.commercial_use is None and policy.commercial_use_required:
+        review.append(f"Whether {info.name} allows commercial use is not known.")
+    places = excluded_territories(policy, info)
+    if places:
+        note = f" ({info.territory_note})" if info.territory_note else ""
+        blocked.append(f"{info.name} excludes {', '.join(info.territory_exclusions)}, and you operate in {', '.join(places)}{note}.")
+    if info.user_cap is not None:
+        if policy.max_monthly_users is None:
+            review.append(f"{info.name} needs a separate license above {info.user_cap:,} monthly active users; the policy sets no user limit.")
+        elif policy.max_monthly_users > info.user_cap:
+            blocked.append(f"{info.name} needs a separate license above {info.user_cap:,} monthly active users; you plan for {policy.max_monthly_users:,}.")
+    if info.attribution and not policy.attribution_acceptable:
+        blocked.append(f"{info.name} requires attribution or naming that this policy does not accept: {info.attribution[0]}")
+    if policy.outputs_for_training_needed:
+        if info.outputs_training == "banned":
+            blocked.append(f"{info.name} forbids using its outputs to train other models.")
+        elif info.outputs_training in ("restricted", "unknown"):
+            review.append(f"{info.name}: using outputs to train other models is {info.outputs_training}. {info.outputs_training_note}".strip())
+    if detection.confidence == "low":
+        review.append("The license was detected with low confidence: " + (" ".join(detection.warnings) or "few or conflicting clues."))
+    if not info.verified and not blocked:
+        review.append(f"Hangar's facts about {info.name} were not checked against the license text ({', '.join(info.unverified_fields) or 'all fields'}).")
+    if blocked:
+        return Verdict("blocked", blocked + review)
+    if review:
+        return Verdict("review", review)
+    duties = "; ".join(info.attribution[:2])
+    return Verdict("allowed", [f"{info.name} fits this policy." + (f" Duties: {duties}." if duties else "")])
