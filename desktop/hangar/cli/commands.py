@@ -9,6 +9,7 @@ from .chat_cmd import Chat
 from .download_cmd import Download
 from .hub_cmds import Files, Search
 from .library_cmds import Import, Models, Remove
+from .license_cmds import Bom, License
 from .token_cmd import Token
 
-COMMANDS = (info_cmd, hardware_cmd, Search, Files, Download, Models, Import, Remove, run_cmd, Chat, Bench, settings_cmd, synth_cmd, Token)
+COMMANDS = (info_cmd, hardware_cmd, Search, Files, Download, Models, Import, Remove, run_cmd, Chat, Bench, settings_cmd, synth_cmd, Token, License, Bom)
