@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -35,8 +37,10 @@ def _count(value) -> str:
     return "" if value is None else f"{value:,}"
 
 
-def load_repo(repo_id: str, models_dir):
-    """Runs off the GUI thread: details, the header by Range, fit verdicts, recommendation."""
+log = logging.getLogger(__name__)
+
+def load_repo(repo_id: str, models_dir, policy=None):
+    """Runs off the GUI thread: details, the header by Range, fit verdicts, recommendation, license."""
     from ....core.hardware import detect_hardware
     from ....core.hub.catalog import HubCatalog
     from ....core.hub.fitting import assess, devices_from, header_for, recommend
@@ -48,7 +52,19 @@ def load_repo(repo_id: str, models_dir):
     devices = devices_from(detect_hardware(models_dir))
     assess(details.files, header, devices)
     best, reason = recommend(details.files, devices)
-    return details, best, reason, problem
+    return details, best, reason, problem, license_audit(catalog, details, policy)
+
+
+def license_audit(catalog, details, policy):
+    """The license card's content; None (and a log line) if it cannot be worked out."""
+    from ....core.licenses.audit import audit_repo, base_cards_for
+    from ....core.licenses.policy import Policy
+
+    try:
+        return audit_repo(details, policy or Policy(), base_cards_for(catalog, details))
+    except Exception:  # the repo view must open even if the audit fails; the Licenses pane says why
+        log.exception("license audit of %s failed", details.id)
+        return None
 
 
 class DiscoverPane(QWidget):
@@ -131,7 +147,7 @@ class DiscoverPane(QWidget):
         left_layout.addLayout(more)
         split.addWidget(left)
 
-        self.repo_view = RepoView()
+        self.repo_view = RepoView(ctx.settings.language)
         self.repo_view.download_requested.connect(self._on_download)
         self.repo_view.token_requested.connect(self.ask_token)
         self.placeholder = EmptyState(self.tr("Pick a model"), self.tr("Its quantisations appear here with their size and whether each fits this machine, before anything is downloaded."))
@@ -198,11 +214,19 @@ class DiscoverPane(QWidget):
         self.placeholder.show()
         self.repo_view.hide()
         models_dir = self.ctx.models_dir
-        self.tasks.run(lambda: load_repo(repo_id, models_dir), self._on_repo, self._on_repo_failed)
+        try:
+            from ....core.licenses.audit import current_policy
+
+            policy = current_policy(self.ctx)
+        except HangarError as exc:
+            log.warning("the saved license policy is unreadable: %s", exc)
+            policy = None
+        self.tasks.run(lambda: load_repo(repo_id, models_dir, policy), self._on_repo, self._on_repo_failed)
 
     def _on_repo(self, result) -> None:
-        details, best, reason, problem = result
+        details, best, reason, problem, audit = result
         self.repo_view.show_details(details, best, reason, problem)
+        self.repo_view.show_license(audit)
         self.placeholder.hide()
         self.repo_view.show()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ...format import UNTRUSTED_MARKDOWN, format_bytes
 from ...models.record_table import Column, RecordTableModel
+from ...widgets.license_card import LicenseCard
 
 GIB = 1024**3
 VERDICT_TEXT = {"fits": "✓ fits", "tight": "~ tight", "does_not_fit": "✗ too big"}
@@ -34,9 +36,10 @@ class RepoView(QWidget):
     download_requested = Signal(str, str)  # repo, filename
     token_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, language: str = "system", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.details = None
+        self.license_audit = None
         self.recommended = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
@@ -61,7 +64,9 @@ class RepoView(QWidget):
         self.recommendation = QLabel()
         self.recommendation.setWordWrap(True)
         self.recommendation.setObjectName("recommendation")
-        for widget in (self.title, self.meta, self.gate_row, self.recommendation):
+        self.license_card = LicenseCard(language)
+        self.license_card.hide()
+        for widget in (self.title, self.meta, self.license_card, self.gate_row, self.recommendation):
             layout.addWidget(widget)
 
         split = QSplitter(Qt.Orientation.Vertical)
@@ -100,6 +105,7 @@ class RepoView(QWidget):
 
     def show_details(self, details, recommended, reason: str, fit_note: str) -> None:
         self.details, self.recommended = details, recommended
+        self.show_license(None)
         self.title.setText(details.id)
         license_text = details.license_name or details.license or self.tr("unknown")
         base = ", ".join(details.base_model) or self.tr("not stated")
@@ -130,11 +136,31 @@ class RepoView(QWidget):
         markdown_as_text(self.card, details.card_text or self.tr("*This repository has no model card.*"))
         self.status.setText("")
 
+    def show_license(self, audit) -> None:
+        """The license card, before any download; None when it could not be worked out."""
+        self.license_audit = audit
+        if audit is None:
+            self.license_card.hide()
+            return
+        self.license_card.show_audit(audit)
+        self.license_card.show()
+
     def selected(self) -> dict | None:
         rows = self.files_table.selectionModel().selectedRows()
         return self.files_model.record(rows[0].row()) if rows else None
 
     def _on_download(self) -> None:
         choice = self.selected()
-        if choice and self.details:
-            self.download_requested.emit(self.details.id, choice["filename"])
+        if not choice or not self.details:
+            return
+        if self.license_audit is not None and self.license_audit.verdict.verdict == "blocked":
+            reasons = "\n".join("• " + r for r in self.license_audit.verdict.reasons)
+            answer = QMessageBox.warning(
+                self, self.tr("Blocked by your license policy"),
+                self.tr("{0} is blocked by your organisation's license policy:\n\n{1}\n\nDownload it anyway?").format(self.details.id, reasons),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                self.status.setText(self.tr("Not downloaded: the license policy blocks this model."))
+                return
+        self.download_requested.emit(self.details.id, choice["filename"])

@@ -1,24 +1,269 @@
-"""The Licenses pane. Until the license audit lands it says plainly what it will offer."""
+"""The Licenses pane: every local model (and any Hub repo) against the organisation's policy.
+
+The list shows each model's license, verdict and openness; the card beside it says what
+the license allows, the duties, the reasons and the evidence, with the full text one
+click away. The policy is edited here and shared as a file; the audit report (HTML)
+and the AI bill of materials (CycloneDX 1.6) are exported from here.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ....core.context import AppContext
-from ...widgets.empty_state import EmptyState
+from ....core.errors import HangarError
+from ....core.licenses.audit import current_policy, save_policy
+from ....core.licenses.openness import LABELS
+from ....core.licenses.policy import Policy
+from ...error_dialog import error_text, show_error
+from ...models.record_table import Column, RecordTableModel
+from ...tasks import BackgroundTasks
+from ...widgets.license_card import LicenseCard
+from ...widgets.tables import read_only_table
+from .policy_dialog import PolicyDialog
+
+VERDICT_MARK = {"allowed": "✓", "review": "?", "blocked": "✗"}
 
 
 class LicensesPane(QWidget):
     def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        QVBoxLayout(self).addWidget(
-            EmptyState(
-                self.tr("License audit"),
-                self.tr(
-                    "The license audit is not available in this version yet. It will summarise each model's "
-                    "license in plain language, check it against your organisation's policy, and export an "
-                    "AI bill of materials. It is not legal advice."
-                ),
-            )
-        )
+        self.ctx, self.services = ctx, services
+        self.tasks = BackgroundTasks(self)
+        self.audits: list = []
+        try:
+            self.policy = current_policy(ctx)
+        except HangarError as exc:
+            self.policy = Policy()
+            self.policy_problem = str(exc)
+        else:
+            self.policy_problem = ""
+        layout = QVBoxLayout(self)
+
+        policy_row = QHBoxLayout()
+        self.policy_label = QLabel()
+        self.policy_label.setWordWrap(True)
+        self.policy_label.setTextFormat(Qt.TextFormat.PlainText)
+        edit = QPushButton(self.tr("Edit policy…"))
+        edit.clicked.connect(self.edit_policy)
+        load = QPushButton(self.tr("Import…"))
+        load.setAccessibleName(self.tr("Import policy"))
+        load.clicked.connect(self.import_policy)
+        share = QPushButton(self.tr("Export…"))
+        share.setAccessibleName(self.tr("Export policy"))
+        share.clicked.connect(self.export_policy)
+        policy_row.addWidget(self.policy_label, 1)
+        for button in (edit, load, share):
+            policy_row.addWidget(button)
+        layout.addLayout(policy_row)
+
+        check_row = QHBoxLayout()
+        self.repo = QLineEdit()
+        self.repo.setPlaceholderText(self.tr("Check a Hub repository before downloading, e.g. Qwen/Qwen3-8B-GGUF"))
+        self.repo.setAccessibleName(self.tr("Hub repository"))
+        self.repo.returnPressed.connect(self.check_repo)
+        check = QPushButton(self.tr("Check"))
+        check.clicked.connect(self.check_repo)
+        report = QPushButton(self.tr("Audit report…"))
+        report.clicked.connect(self.export_report)
+        bom = QPushButton(self.tr("AI bill of materials…"))
+        bom.clicked.connect(self.export_bom)
+        check_row.addWidget(self.repo, 1)
+        for button in (check, report, bom):
+            check_row.addWidget(button)
+        layout.addLayout(check_row)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.status)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.model = RecordTableModel([
+            Column(self.tr("Model"), lambda a: a.subject + (self.tr(" (Hub)") if a.model is None else "")),
+            Column(self.tr("License"), lambda a: a.detection.license.name),
+            Column(self.tr("Verdict"), lambda a: f"{VERDICT_MARK[a.verdict.verdict]} {self._verdict_word(a.verdict.verdict)}", lambda a: "\n".join(a.verdict.reasons)),
+            Column(self.tr("Confidence"), lambda a: a.detection.confidence),
+            Column(self.tr("Openness"), lambda a: a.openness.model_class),
+        ])  # fmt: skip
+        self.table = read_only_table(self.model)
+        self.table.setAccessibleName(self.tr("Models and their licenses"))
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        split.addWidget(self.table)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(6, 0, 0, 0)
+        self.card = LicenseCard(ctx.settings.language)
+        self.card.hide()
+        detail_layout.addWidget(self.card)
+        self.openness_model = RecordTableModel([Column(self.tr("Component"), lambda r: r[0]), Column(self.tr("Status"), lambda r: r[1])])
+        self.openness = read_only_table(self.openness_model)
+        self.openness.setAccessibleName(self.tr("Openness by component"))
+        self.openness_title = QLabel()
+        self.openness_title.setWordWrap(True)
+        detail_layout.addWidget(self.openness_title)
+        detail_layout.addWidget(self.openness, 1)
+        split.addWidget(detail)
+        split.setSizes([520, 480])
+        layout.addWidget(split, 1)
+        self._show_policy()
+        self.reload()
+
+    def _verdict_word(self, verdict: str) -> str:
+        return {"allowed": self.tr("allowed"), "review": self.tr("review"), "blocked": self.tr("blocked")}[verdict]
+
+    # -- the list ---------------------------------------------------------------------------
+    def reload(self) -> None:
+        from ....core.licenses.audit import audit_local
+
+        ctx, policy = self.ctx, self.policy
+        self.status.setText(self.tr("Reading the licenses of the local models…"))
+        self.tasks.run(lambda: audit_local(ctx, policy), self._on_audits, self._on_failed)
+
+    def _on_audits(self, audits: list) -> None:
+        hub = [a for a in self.audits if a.model is None]
+        self.audits = audits + hub
+        self.model.set_records(self.audits)
+        counts = {v: sum(1 for a in self.audits if a.verdict.verdict == v) for v in ("allowed", "review", "blocked")}
+        if not self.audits:
+            self.status.setText(self.tr("No local models yet. Check a Hub repository above, or download or import a model."))
+        else:
+            self.status.setText(self.tr("{0} allowed · {1} to review · {2} blocked, by the policy “{3}”. Not legal advice.").format(
+                counts["allowed"], counts["review"], counts["blocked"], self.policy.name))  # fmt: skip
+        if self.audits and not self.table.selectionModel().selectedRows():
+            self.table.selectRow(0)
+        else:
+            self._show_selected()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        text, hint = error_text(exc, self.ctx.paths.log_file)
+        self.status.setText(f"{text} {hint}".strip())
+
+    def _show_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.card.hide()
+            return
+        audit = self.model.record(rows[0].row())
+        self.card.show_audit(audit)
+        self.card.show()
+        self.openness_title.setText(self.tr("Openness (Model Openness Framework): {0}.").format(audit.openness.model_class)
+                                    + (" " + self.tr("Missing for the next class: {0}.").format(", ".join(audit.openness.missing)) if audit.openness.missing else ""))  # fmt: skip
+        self.openness_model.set_records([(LABELS[c], s) for c, s in audit.openness.components.items()])
+
+    def select_subject(self, subject: str) -> None:
+        for row, audit in enumerate(self.audits):
+            if audit.subject == subject:
+                self.table.selectRow(row)
+                return
+
+    # -- a Hub repository ----------------------------------------------------------------------
+    def check_repo(self) -> None:
+        repo_id = self.repo.text().strip()
+        if not repo_id:
+            return
+        policy = self.policy
+
+        def work():
+            from ....core.hub.catalog import HubCatalog
+            from ....core.hub.tokens import get_token
+            from ....core.licenses.audit import audit_repo, base_cards_for
+
+            catalog = HubCatalog(token=get_token())
+            details = catalog.repo(repo_id, with_card=True)
+            return audit_repo(details, policy, base_cards_for(catalog, details))
+
+        self.status.setText(self.tr("Reading {0} on the Hub…").format(repo_id))
+        self.tasks.run(work, self._on_repo_audit, self._on_failed)
+
+    def _on_repo_audit(self, audit) -> None:
+        self.audits = [a for a in self.audits if a.subject != audit.subject] + [audit]
+        self.model.set_records(self.audits)
+        self.select_subject(audit.subject)
+        self.status.setText(self.tr("{0}: {1}.").format(audit.subject, self._verdict_word(audit.verdict.verdict)))
+
+    # -- the policy ----------------------------------------------------------------------------
+    def _show_policy(self) -> None:
+        p = self.policy
+        users = f"{p.max_monthly_users:,}" if p.max_monthly_users is not None else self.tr("not set")
+        text = self.tr("Policy “{0}”: commercial use {1}; operates in {2}; largest user base {3}; attribution {4}; research-only {5}; trains on outputs {6}.").format(
+            p.name, self.tr("required") if p.commercial_use_required else self.tr("not needed"), ", ".join(p.territories) or self.tr("(no territory set)"),
+            users, self.tr("acceptable") if p.attribution_acceptable else self.tr("not acceptable"),
+            self.tr("acceptable") if p.research_only_acceptable else self.tr("not acceptable"), self.tr("yes") if p.outputs_for_training_needed else self.tr("no"),
+        )  # fmt: skip
+        if self.policy_problem:
+            text += " " + self.tr("(The saved policy could not be read, so the default is used: {0})").format(self.policy_problem)
+        self.policy_label.setText(text)
+
+    def set_policy(self, policy: Policy) -> None:
+        save_policy(self.ctx, policy)
+        self.policy, self.policy_problem = policy, ""
+        self._show_policy()
+        self.audits = [a for a in self.audits if a.model is not None]  # Hub checks are redone on request
+        self.reload()
+
+    def edit_policy(self) -> None:
+        dialog = PolicyDialog(self.policy, self)
+        if dialog.exec() and dialog.policy is not None:
+            self.set_policy(dialog.policy)
+
+    def import_policy(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a license policy"), str(Path.home()), self.tr("Policy (*.json)"))
+        if path:
+            try:
+                self.set_policy(Policy.load(Path(path)))
+            except HangarError as exc:
+                show_error(self, self.tr("Import a license policy"), exc)
+
+    def export_policy(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the license policy"), str(Path.home() / "license-policy.json"), self.tr("Policy (*.json)"))
+        if path:
+            self._write(Path(path), self.policy.to_json())
+
+    # -- exports ---------------------------------------------------------------------------------
+    def export_report(self) -> None:
+        from ....core.licenses.report import audit_html
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the audit report"), str(Path.home() / "hangar-license-audit.html"), self.tr("HTML (*.html)"))
+        if path:
+            self._write(Path(path), audit_html([a for a in self.audits if a.model is not None], self.policy))
+
+    def export_bom(self) -> None:
+        from ....core.licenses.bom import build_bom
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the AI bill of materials"), str(Path.home() / "hangar-aibom.cdx.json"), self.tr("CycloneDX JSON (*.json)"))
+        if not path:
+            return
+        try:
+            bom = build_bom(self.ctx, [a for a in self.audits if a.model is not None])
+        except HangarError as exc:
+            show_error(self, self.tr("AI bill of materials"), exc)
+            return
+        self._write(Path(path), json.dumps(bom, indent=2))
+
+    def _write(self, path: Path, text: str) -> None:
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            self.status.setText(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc))
+            return
+        self.status.setText(self.tr("Saved {0}.").format(path))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.audits:
+            self.reload()  # the library may have changed since

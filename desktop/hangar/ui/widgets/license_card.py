@@ -1,0 +1,107 @@
+"""A license at a glance: the verdict for our policy, what it allows, the duties, the evidence.
+
+Shown in Discover before a download and in the Licenses pane. Everything that came from
+a card or a file is set as plain text. The full text opens from Hangar's own copy when
+it has one, otherwise from the license's source address.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+VERDICT_COLOURS = {"allowed": "#1b5e20", "review": "#8a6d00", "blocked": "#b3261e"}
+
+
+def prefers_chinese(language: str) -> bool:
+    return language.startswith("zh") or (language == "system" and QLocale.system().name().startswith("zh"))
+
+
+class LicenseCard(QFrame):
+    def __init__(self, language: str = "system", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chinese = prefers_chinese(language)
+        self.audit = None
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.verdict = QLabel()
+        self.verdict.setAccessibleName(self.tr("Policy verdict"))
+        self.name = QLabel()
+        self.name.setTextFormat(Qt.TextFormat.PlainText)
+        self.name.setWordWrap(True)
+        font = self.name.font()
+        font.setBold(True)
+        self.name.setFont(font)
+        self.text_button = QPushButton(self.tr("Full text…"))
+        self.text_button.clicked.connect(self.show_full_text)
+        top.addWidget(self.verdict)
+        top.addWidget(self.name, 1)
+        top.addWidget(self.text_button)
+        layout.addLayout(top)
+        self.body = QLabel()
+        self.body.setTextFormat(Qt.TextFormat.PlainText)  # from cards and files: never markup
+        self.body.setWordWrap(True)
+        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.body)
+        self.note = QLabel(self.tr("Not legal advice: a summary checked against your policy. Read the full text before relying on it."))
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: palette(placeholder-text);")
+        layout.addWidget(self.note)
+
+    def show_audit(self, audit) -> None:
+        self.audit = audit
+        info, verdict = audit.detection.license, audit.verdict
+        words = {"allowed": self.tr("Allowed"), "review": self.tr("Review"), "blocked": self.tr("Blocked")}
+        self.verdict.setText(words[verdict.verdict])
+        self.verdict.setStyleSheet(f"color: white; background-color: {VERDICT_COLOURS[verdict.verdict]}; padding: 3px 8px; border-radius: 3px; font-weight: bold;")
+        self.name.setText(f"{info.name}  ({info.spdx})")
+        lines = [info.summary_in("zh_CN" if self.chinese else "en"), ""]
+        lines.append(self.tr("Policy: {0}").format(" ".join(verdict.reasons)))
+        duties = info.attribution_zh_CN if self.chinese and info.attribution_zh_CN else info.attribution
+        if duties:
+            lines.append(self.tr("Duties: {0}").format(" · ".join(duties)))
+        facts = []
+        if info.user_cap:
+            facts.append(self.tr("user cap {0:,} monthly active users").format(info.user_cap))
+        if info.territory_exclusions:
+            facts.append(self.tr("not for use in {0}").format(", ".join(info.territory_exclusions)))
+        facts.append(self.tr("training other models on outputs: {0}").format(info.outputs_training))
+        if info.acceptable_use_policy.get("applies"):
+            facts.append(self.tr("acceptable-use policy applies"))
+        lines.append(" · ".join(facts))
+        for warning in audit.detection.warnings:
+            lines.append("⚠ " + warning)
+        lines.append(self.tr("Confidence: {0}. Evidence: {1}").format(
+            audit.detection.confidence, "; ".join(f"{e.source} {e.field} = {e.value}" for e in audit.detection.evidence) or self.tr("none")))
+        if not info.verified:
+            lines.append(self.tr("Hangar's facts about this license were not checked against its text: {0}.").format(", ".join(info.unverified_fields)))
+        self.body.setText("\n".join(line for line in lines if line is not None))
+        self.text_button.setEnabled(bool(info.text_file or info.source_url))
+
+    def show_full_text(self) -> None:
+        if self.audit is None:
+            return
+        info = self.audit.detection.license
+        text = info.text()
+        if text is None:
+            QDesktopServices.openUrl(QUrl(info.source_url))  # our knowledge base's address, not one from a card
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(info.name)
+        dialog.resize(760, 620)
+        layout = QVBoxLayout(dialog)
+        source = QLabel(self.tr("Source: {0} ({1})").format(info.source_url, info.source_date or self.tr("undated")))
+        source.setTextFormat(Qt.TextFormat.PlainText)
+        source.setWordWrap(True)
+        layout.addWidget(source)
+        view = QPlainTextEdit(text)
+        view.setReadOnly(True)
+        view.setAccessibleName(self.tr("License text"))
+        layout.addWidget(view, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.open()
+        self.text_dialog = dialog
