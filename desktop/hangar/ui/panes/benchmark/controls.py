@@ -81,8 +81,9 @@ class BenchControls(QWidget):
 
     def set_models(self, library_models: list) -> None:
         self.model.clear()
+        shapes = {"moe": self.tr("mixture-of-experts"), "small": self.tr("small")}
         for shape, quant in SYNTHETIC:
-            self.model.addItem(self.tr("Synthetic {0} shape, {1} (no download)").format(shape.upper(), quant), f"synthetic:{shape}:{quant}")
+            self.model.addItem(self.tr("Synthetic {0} shape, {1} (no download)").format(shapes.get(shape, shape.upper()), quant), f"synthetic:{shape}:{quant}")
         for model in library_models:
             self.model.addItem(f"{model.name} ({model.quant or '?'})", f"library:{model.id}:")
 

@@ -1,0 +1,1717 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <source>About Hangar</source>
+        <translation>关于 Hangar</translation>
+    </message>
+    <message>
+        <source>Hangar {0}</source>
+        <translation>Hangar {0}</translation>
+    </message>
+    <message>
+        <source>Runs open-weight language models on your own machines: find GGUF models on the Hugging Face Hub, download them, chat, benchmark and check their licenses. Weights and conversations stay on this machine.</source>
+        <translation>在您自己的机器上运行开放权重的语言模型：在 Hugging Face Hub 上查找 GGUF 模型，下载、对话、基准测试并检查其许可证。权重和对话内容始终留在本机。</translation>
+    </message>
+    <message>
+        <source>Hangar is free software under the {0} license.</source>
+        <translation>Hangar 是采用 {0} 许可证的自由软件。</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>版本信息</translation>
+    </message>
+    <message>
+        <source>llama.cpp build: asking the library…</source>
+        <translation>llama.cpp 构建：正在查询库…</translation>
+    </message>
+    <message>
+        <source>Bundled component</source>
+        <translation>捆绑组件</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Bundled components and their licenses</source>
+        <translation>捆绑的组件及其许可证</translation>
+    </message>
+    <message>
+        <source>Copy versions</source>
+        <translation>复制版本信息</translation>
+    </message>
+    <message>
+        <source>Copy the versions to the clipboard, for a bug report</source>
+        <translation>将版本信息复制到剪贴板，便于提交问题报告</translation>
+    </message>
+    <message>
+        <source>llama.cpp build: {0}</source>
+        <translation>llama.cpp 构建：{0}</translation>
+    </message>
+    <message>
+        <source>llama.cpp build: it did not answer ({0})</source>
+        <translation>llama.cpp 构建：没有应答（{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>BenchControls</name>
+    <message>
+        <source>What to run</source>
+        <translation>测试内容</translation>
+    </message>
+    <message>
+        <source>Model to benchmark</source>
+        <translation>要测试的模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>运行时</translation>
+    </message>
+    <message>
+        <source>Settings (llama-bench defaults)</source>
+        <translation>参数（llama-bench 默认值）</translation>
+    </message>
+    <message>
+        <source>one per physical core</source>
+        <translation>每个物理核心一个</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>LocalScore suite instead</source>
+        <translation>改用 LocalScore 测试套件</translation>
+    </message>
+    <message>
+        <source>Nine prompt+generation shapes with time to first token and LocalScore&apos;s score, instead of pp/tg</source>
+        <translation>九种“提示词 + 生成”组合，测量首个 token 延迟并给出 LocalScore 分数，代替 pp/tg 测试</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>提示词 token 数</translation>
+    </message>
+    <message>
+        <source>Generated tokens</source>
+        <translation>生成 token 数</translation>
+    </message>
+    <message>
+        <source>Repetitions</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <source>Threads</source>
+        <translation>线程数</translation>
+    </message>
+    <message>
+        <source>GPU layers</source>
+        <translation>GPU 层数</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <source>Price per hour</source>
+        <translation>每小时价格</translation>
+    </message>
+    <message>
+        <source>or purchase price</source>
+        <translation>或购买价格</translation>
+    </message>
+    <message>
+        <source>over lifetime (hours)</source>
+        <translation>使用寿命（小时）</translation>
+    </message>
+    <message>
+        <source>Electricity per kWh</source>
+        <translation>每 kWh 电价</translation>
+    </message>
+    <message>
+        <source>Power draw (W), if not measured</source>
+        <translation>功耗（W，未实测时使用）</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>mixture-of-experts</source>
+        <translation>混合专家</translation>
+    </message>
+    <message>
+        <source>small</source>
+        <translation>小型</translation>
+    </message>
+    <message>
+        <source>Synthetic {0} shape, {1} (no download)</source>
+        <translation>合成 {0} 结构，{1}（无需下载）</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkPane</name>
+    <message>
+        <source>[synthetic weights]</source>
+        <translation>[合成权重]</translation>
+    </message>
+    <message>
+        <source>{0} thread</source>
+        <translation>{0} 个线程</translation>
+    </message>
+    <message>
+        <source>{0} threads</source>
+        <translation>{0} 个线程</translation>
+    </message>
+    <message>
+        <source>Benchmark this machine</source>
+        <translation>测试本机性能</translation>
+    </message>
+    <message>
+        <source>Press the button: Hangar picks the best runtime and a model that fits.</source>
+        <translation>按下按钮：Hangar 会选择最合适的运行时和一个放得下的模型。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>token/秒</translation>
+    </message>
+    <message>
+        <source>Repetitions</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>能耗</translation>
+    </message>
+    <message>
+        <source>not measurable</source>
+        <translation>无法测量</translation>
+    </message>
+    <message>
+        <source>Cost / million tokens</source>
+        <translation>成本 / 百万 token</translation>
+    </message>
+    <message>
+        <source>This run / comparison</source>
+        <translation>本次运行 / 对比</translation>
+    </message>
+    <message>
+        <source>History over time</source>
+        <translation>历史趋势</translation>
+    </message>
+    <message>
+        <source>History: select runs to compare them</source>
+        <translation>历史记录：选择多次运行进行对比</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>将图表保存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>pp t/s</source>
+        <translation>pp t/s</translation>
+    </message>
+    <message>
+        <source>tg t/s</source>
+        <translation>tg t/s</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Running {0}</source>
+        <translation>正在运行 {0}</translation>
+    </message>
+    <message>
+        <source>Finished: run #{0} is stored in the history.</source>
+        <translation>完成：第 {0} 次运行已保存到历史记录。</translation>
+    </message>
+    <message>
+        <source>{0:.4f} {1} ({2} energy)</source>
+        <translation>{0:.4f} {1}（能耗：{2}）</translation>
+    </message>
+    <message>
+        <source>enter prices</source>
+        <translation>请输入价格</translation>
+    </message>
+    <message>
+        <source>LocalScore {0:.0f}</source>
+        <translation>LocalScore {0:.0f}</translation>
+    </message>
+    <message>
+        <source>time to first token {0:.0f} ms</source>
+        <translation>首个 token 延迟 {0:.0f} ms</translation>
+    </message>
+    <message>
+        <source>peak memory {0:.0f} MiB</source>
+        <translation>峰值内存 {0:.0f} MiB</translation>
+    </message>
+    <message>
+        <source>energy not measurable here: {0}</source>
+        <translation>此处无法测量能耗：{0}</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>entered power</source>
+        <translation>按输入功率估算</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>未计</translation>
+    </message>
+    <message>
+        <source>Comparing {0} runs</source>
+        <translation>正在对比 {0} 次运行</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>导出 JSON</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+</context>
+<context>
+    <name>ChatPane</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>取消加载</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>加载进度</translation>
+    </message>
+    <message>
+        <source>Pick a model from the library and load it.</source>
+        <translation>从模型库中选择一个模型并加载。</translation>
+    </message>
+    <message>
+        <source>Links in replies are not opened. The link was: {0}</source>
+        <translation>回复中的链接不会被打开。该链接为：{0}</translation>
+    </message>
+    <message>
+        <source>Editing a message: Send replaces it and continues the conversation from there.</source>
+        <translation>正在编辑消息：点击发送将替换它，并从此处继续对话。</translation>
+    </message>
+    <message>
+        <source>Cancel edit</source>
+        <translation>取消编辑</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Message (Ctrl+Enter sends, Esc stops)</source>
+        <translation>消息（Ctrl+Enter 发送，Esc 停止）</translation>
+    </message>
+    <message>
+        <source>Reply statistics</source>
+        <translation>回复统计</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source> (synthetic weights)</source>
+        <translation>（合成权重）</translation>
+    </message>
+    <message>
+        <source>No models yet: download one in Discover or import a GGUF file in the Library.</source>
+        <translation>还没有模型：请在“发现”中下载一个，或在“模型库”中导入 GGUF 文件。</translation>
+    </message>
+    <message>
+        <source>Loading {0}…</source>
+        <translation>正在加载 {0}…</translation>
+    </message>
+    <message>
+        <source>Cancelling the load…</source>
+        <translation>正在取消加载…</translation>
+    </message>
+    <message>
+        <source>its own chat template (from the GGUF file)</source>
+        <translation>自带的对话模板（来自 GGUF 文件）</translation>
+    </message>
+    <message>
+        <source>no chat template of its own, so Hangar uses the ChatML format, which may not suit it</source>
+        <translation>没有自带对话模板，因此 Hangar 使用 ChatML 格式，可能不完全适合该模型</translation>
+    </message>
+    <message>
+        <source>{0} is loaded on {1} via the {2} runtime, {3} tokens of context. It has {4}.</source>
+        <translation>{0} 已通过 {2} 运行时加载到 {1}，上下文 {3} 个 token。它使用{4}。</translation>
+    </message>
+    <message>
+        <source>It runs on the CPU because the accelerator failed: {0}</source>
+        <translation>由于加速器出错，它在 CPU 上运行：{0}</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>加载已取消。</translation>
+    </message>
+    <message>
+        <source>The context size changes to {0} tokens when you load the model again.</source>
+        <translation>重新加载模型后，上下文大小将变为 {0} 个 token。</translation>
+    </message>
+    <message>
+        <source>Load a model first.</source>
+        <translation>请先加载模型。</translation>
+    </message>
+    <message>
+        <source>Waiting for the first token…</source>
+        <translation>正在等待第一个 token…</translation>
+    </message>
+    <message>
+        <source>{0} tokens · {1:.1f} tokens/s · first token {2:.0f} ms · context {3} / {4}</source>
+        <translation>{0} 个 token · {1:.1f} token/秒 · 首个 token {2:.0f} ms · 上下文 {3} / {4}</translation>
+    </message>
+    <message>
+        <source>{0:.1f} tokens/s</source>
+        <translation>{0:.1f} token/秒</translation>
+    </message>
+    <message>
+        <source>first token {0:.0f} ms</source>
+        <translation>首个 token {0:.0f} ms</translation>
+    </message>
+    <message>
+        <source>context {0} / {1}</source>
+        <translation>上下文 {0} / {1}</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>reached the token limit</source>
+        <translation>达到 token 上限</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>the context is full</source>
+        <translation>上下文已满</translation>
+    </message>
+    <message>
+        <source>{0} tokens</source>
+        <translation>{0} 个 token</translation>
+    </message>
+    <message>
+        <source>{0} oldest turn(s) left out to fit the context (the system prompt is always kept)</source>
+        <translation>为适应上下文，省略了最早的 {0} 轮对话（系统提示词始终保留）</translation>
+    </message>
+    <message>
+        <source>The conversation and the reply so far are saved. Press Load to start the model again.</source>
+        <translation>会话及目前为止的回复已保存。按“加载”重新启动模型。</translation>
+    </message>
+    <message>
+        <source>Code copied to the clipboard.</source>
+        <translation>代码已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Message copied to the clipboard.</source>
+        <translation>消息已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Wait for the reply to finish, or stop it, first.</source>
+        <translation>请先等待回复完成，或将其停止。</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationList</name>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete conversation</source>
+        <translation>删除会话</translation>
+    </message>
+    <message>
+        <source>Search conversations</source>
+        <translation>搜索会话</translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>会话列表</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Rename conversation</source>
+        <translation>重命名会话</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>A reply is still being written here. Stop it first.</source>
+        <translation>此处仍在生成回复，请先停止。</translation>
+    </message>
+    <message>
+        <source>Delete “{0}” and all its messages?</source>
+        <translation>删除“{0}”及其所有消息？</translation>
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation>导出会话</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json)</source>
+        <translation>Markdown (*.md);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>DiscoverPane</name>
+    <message>
+        <source>Search GGUF models on the Hugging Face Hub (e.g. qwen3, 7b, instruct)</source>
+        <translation>在 Hugging Face Hub 上搜索 GGUF 模型（例如 qwen3、7b、instruct）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Most downloaded</source>
+        <translation>下载最多</translation>
+    </message>
+    <message>
+        <source>Most liked</source>
+        <translation>点赞最多</translation>
+    </message>
+    <message>
+        <source>Trending</source>
+        <translation>热门趋势</translation>
+    </message>
+    <message>
+        <source>Recently updated</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>排序方式</translation>
+    </message>
+    <message>
+        <source>Author (optional)</source>
+        <translation>作者（可选）</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>(gated)</source>
+        <translation>（需授权）</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>下载量</translation>
+    </message>
+    <message>
+        <source>Likes</source>
+        <translation>点赞数</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Search the Hub, or pick a family above.</source>
+        <translation>搜索 Hub，或选择上方的模型系列。</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>加载更多</translation>
+    </message>
+    <message>
+        <source>Pick a model</source>
+        <translation>选择一个模型</translation>
+    </message>
+    <message>
+        <source>Its quantisations appear here with their size and whether each fits this machine, before anything is downloaded.</source>
+        <translation>在下载任何内容之前，这里会列出它的各个量化版本、文件大小，以及本机能否运行。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>{0} repositories</source>
+        <translation>{0} 个仓库</translation>
+    </message>
+    <message>
+        <source>No GGUF repositories match.</source>
+        <translation>没有匹配的 GGUF 仓库。</translation>
+    </message>
+    <message>
+        <source>Reading the repository and the model&apos;s header…</source>
+        <translation>正在读取仓库和模型文件头…</translation>
+    </message>
+    <message>
+        <source>Queuing {0}…</source>
+        <translation>正在将 {0} 加入队列…</translation>
+    </message>
+    <message>
+        <source>{0} is downloading: follow it in the Library.</source>
+        <translation>{0} 正在下载：可在“模型库”中查看进度。</translation>
+    </message>
+    <message>
+        <source>Hugging Face token</source>
+        <translation>Hugging Face 令牌</translation>
+    </message>
+    <message>
+        <source>Paste an access token (it is kept in the system keyring):</source>
+        <translation>粘贴访问令牌（它保存在系统密钥环中）：</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadsView</name>
+    <message>
+        <source>Downloads</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation>下载中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>failed verification</source>
+        <translation>校验失败</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source> Details are in {0}.</source>
+        <translation>详细信息见 {0}。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {0}</source>
+        <translation>出现问题：{0}</translation>
+    </message>
+    <message>
+        <source>Hangar keeps running; your data was not changed.</source>
+        <translation>Hangar 仍在正常运行，您的数据没有被更改。</translation>
+    </message>
+    <message>
+        <source>Hangar: error</source>
+        <translation>Hangar：错误</translation>
+    </message>
+</context>
+<context>
+    <name>HardwarePane</name>
+    <message>
+        <source>{0} free of {1}</source>
+        <translation>可用 {0} / 共 {1}</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Processor, memory and disk</source>
+        <translation>处理器、内存和磁盘</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Instruction sets</source>
+        <translation>指令集</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>Disk for models</source>
+        <translation>模型所在磁盘</translation>
+    </message>
+    <message>
+        <source>llama.cpp runtimes</source>
+        <translation>llama.cpp 运行时</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>运行时</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>llama-cpp-python</source>
+        <translation>llama-cpp-python</translation>
+    </message>
+    <message>
+        <source>Devices it sees</source>
+        <translation>识别到的设备</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <source>Compute capability</source>
+        <translation>计算能力</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPUs</source>
+        <translation>NVIDIA GPU</translation>
+    </message>
+    <message>
+        <source>NPU</source>
+        <translation>NPU</translation>
+    </message>
+    <message>
+        <source>Memory (HBM)</source>
+        <translation>显存（HBM）</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状态</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <source>not reported</source>
+        <translation>未报告</translation>
+    </message>
+    <message>
+        <source>CANN</source>
+        <translation>CANN</translation>
+    </message>
+    <message>
+        <source>Huawei Ascend NPUs</source>
+        <translation>华为昇腾 NPU</translation>
+    </message>
+    <message>
+        <source>Detecting hardware and runtimes…</source>
+        <translation>正在检测硬件和运行时…</translation>
+    </message>
+    <message>
+        <source>Detection failed: {0}</source>
+        <translation>检测失败：{0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} physical cores, {2} threads ({3})</source>
+        <translation>{0}：{1} 个物理核心，{2} 个线程（{3}）</translation>
+    </message>
+    <message>
+        <source>none detected</source>
+        <translation>未检测到</translation>
+    </message>
+    <message>
+        <source>{0} available of {1}</source>
+        <translation>可用 {0} / 共 {1}</translation>
+    </message>
+    <message>
+        <source>{0} free in {1}</source>
+        <translation>{1} 中可用 {0}</translation>
+    </message>
+    <message>
+        <source>No NVIDIA GPU: {0}</source>
+        <translation>没有 NVIDIA GPU：{0}</translation>
+    </message>
+    <message>
+        <source>No Ascend NPU: {0}</source>
+        <translation>没有昇腾 NPU：{0}</translation>
+    </message>
+    <message>
+        <source> CANN toolkit {0} found.</source>
+        <translation>已找到 CANN 工具包 {0}。</translation>
+    </message>
+    <message>
+        <source>Add {0}:</source>
+        <translation>添加 {0}：</translation>
+    </message>
+    <message>
+        <source>Command to add the {0} runtime</source>
+        <translation>添加 {0} 运行时的命令</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryChart</name>
+    <message>
+        <source>Speed over time (run number on the horizontal axis)</source>
+        <translation>速度变化趋势（横轴为运行序号）</translation>
+    </message>
+    <message>
+        <source>No runs yet</source>
+        <translation>还没有运行记录</translation>
+    </message>
+    <message>
+        <source>tokens per second</source>
+        <translation>每秒 token 数</translation>
+    </message>
+    <message>
+        <source>prompt processing</source>
+        <translation>提示词处理</translation>
+    </message>
+    <message>
+        <source>generation</source>
+        <translation>生成</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPane</name>
+    <message>
+        <source>Import file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>Find models from other apps</source>
+        <translation>查找其他应用中的模型</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>(synthetic weights)</source>
+        <translation>（合成权重）</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>系列</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Quant</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation>上次使用</translation>
+    </message>
+    <message>
+        <source>No models yet</source>
+        <translation>还没有模型</translation>
+    </message>
+    <message>
+        <source>Download one from Discover, import GGUF files you already have, or let Hangar find models in the Hugging Face cache and Ollama. Models are kept in {0}.</source>
+        <translation>可以在“发现”中下载模型、导入已有的 GGUF 文件，或让 Hangar 在 Hugging Face 缓存和 Ollama 中查找模型。模型保存在 {0}。</translation>
+    </message>
+    <message>
+        <source>Import a GGUF model</source>
+        <translation>导入 GGUF 模型</translation>
+    </message>
+    <message>
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 模型 (*.gguf)</translation>
+    </message>
+    <message>
+        <source>Import every GGUF model in a folder</source>
+        <translation>导入文件夹中的所有 GGUF 模型</translation>
+    </message>
+    <message>
+        <source>Reading {0} (hashing large files takes a moment)…</source>
+        <translation>正在读取 {0}（计算大文件的哈希需要一些时间）…</translation>
+    </message>
+    <message>
+        <source>Added {0} model(s).</source>
+        <translation>已添加 {0} 个模型。</translation>
+    </message>
+    <message>
+        <source>Refused {0}: {1}</source>
+        <translation>未添加 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Looking in the Hugging Face cache and Ollama&apos;s store…</source>
+        <translation>正在查找 Hugging Face 缓存和 Ollama 存储…</translation>
+    </message>
+    <message>
+        <source>Found {0} in the Hugging Face cache and {1} from Ollama; they stay where they are.</source>
+        <translation>在 Hugging Face 缓存中找到 {0} 个，在 Ollama 中找到 {1} 个；它们保留在原位置。</translation>
+    </message>
+    <message>
+        <source>Delete {0} and its file ({1:.2f} GiB)? This frees the disk space and cannot be undone.</source>
+        <translation>删除 {0} 及其文件（{1:.2f} GiB）？这将释放磁盘空间，且无法撤销。</translation>
+    </message>
+    <message>
+        <source>Remove {0} from the library? Its file ({1:.2f} GiB) belongs to another app or folder and stays on disk.</source>
+        <translation>从模型库中移除 {0}？其文件（{1:.2f} GiB）属于其他应用或文件夹，将保留在磁盘上。</translation>
+    </message>
+    <message>
+        <source>Delete model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <source>Removed {0}; freed {1:.2f} GiB.</source>
+        <translation>已移除 {0}，释放了 {1:.2f} GiB。</translation>
+    </message>
+</context>
+<context>
+    <name>LicensesPane</name>
+    <message>
+        <source>License audit</source>
+        <translation>许可证审查</translation>
+    </message>
+    <message>
+        <source>The license audit is not available in this version yet. It will summarise each model&apos;s license in plain language, check it against your organisation&apos;s policy, and export an AI bill of materials. It is not legal advice.</source>
+        <translation>此版本尚未提供许可证审查功能。它将用通俗的语言概括每个模型的许可证，按照您所在组织的政策进行检查，并导出 AI 物料清单（AI-BOM）。这不构成法律建议。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Hangar</source>
+        <translation>Hangar</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>功能区</translation>
+    </message>
+    <message>
+        <source>Hangar {0} · data in {1}</source>
+        <translation>Hangar {0} · 数据位于 {1}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Go to the search field of this pane (Discover when it has none)</source>
+        <translation>转到当前面板的搜索框（没有搜索框时转到“发现”）</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>用户指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;About Hangar</source>
+        <translation>关于 Hangar(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>关于 Qt</translation>
+    </message>
+    <message>
+        <source>This pane could not be opened</source>
+        <translation>无法打开此面板</translation>
+    </message>
+</context>
+<context>
+    <name>Panes</name>
+    <message>
+        <source>Discover</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>模型库</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Benchmark</source>
+        <translation>基准测试</translation>
+    </message>
+    <message>
+        <source>Licenses</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>ParamsPanel</name>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Optional instructions the model reads before the conversation</source>
+        <translation>可选：模型在对话开始前读取的指令</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete preset</source>
+        <translation>删除预设</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Top-p</source>
+        <translation>Top-p</translation>
+    </message>
+    <message>
+        <source>Top-k</source>
+        <translation>Top-k</translation>
+    </message>
+    <message>
+        <source>Min-p</source>
+        <translation>Min-p</translation>
+    </message>
+    <message>
+        <source>Repeat penalty</source>
+        <translation>重复惩罚</translation>
+    </message>
+    <message>
+        <source>Max tokens</source>
+        <translation>最大 token 数</translation>
+    </message>
+    <message>
+        <source>Seed (-1: random)</source>
+        <translation>随机种子（-1：随机）</translation>
+    </message>
+    <message>
+        <source>Context size (tokens)</source>
+        <translation>上下文大小（token）</translation>
+    </message>
+    <message>
+        <source>Parameters are saved with the conversation. A new context size applies when the model is next loaded.</source>
+        <translation>参数随会话一起保存。新的上下文大小在下次加载模型时生效。</translation>
+    </message>
+    <message>
+        <source>Save preset</source>
+        <translation>保存预设</translation>
+    </message>
+    <message>
+        <source>Name of the preset:</source>
+        <translation>预设名称：</translation>
+    </message>
+</context>
+<context>
+    <name>RepoView</name>
+    <message>
+        <source>This repository is gated: accept its terms on the Hub, then add your Hugging Face token.</source>
+        <translation>此仓库需要授权：请先在 Hub 上接受其条款，然后添加您的 Hugging Face 令牌。</translation>
+    </message>
+    <message>
+        <source>Enter token…</source>
+        <translation>输入令牌…</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>License: {0}   ·   Base model: {1}   ·   Revision {2}</source>
+        <translation>许可证：{0}   ·   基础模型：{1}   ·   修订版本 {2}</translation>
+    </message>
+    <message>
+        <source>Recommended for this machine: {0}</source>
+        <translation>本机推荐：{0}</translation>
+    </message>
+    <message>
+        <source>Fit from file sizes only: {0}</source>
+        <translation>仅根据文件大小估算：{0}</translation>
+    </message>
+    <message>
+        <source>Ignored unsafe file names: {0}</source>
+        <translation>已忽略不安全的文件名：{0}</translation>
+    </message>
+    <message>
+        <source>Quant</source>
+        <translation>量化</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>分片数</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>*This repository has no model card.*</source>
+        <translation>*此仓库没有模型卡片。*</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsChart</name>
+    <message>
+        <source>tokens per second</source>
+        <translation>每秒 token 数</translation>
+    </message>
+    <message>
+        <source>Speed (mean ± standard deviation over repetitions)</source>
+        <translation>速度（多次重复的平均值 ± 标准差）</translation>
+    </message>
+    <message>
+        <source>No results yet</source>
+        <translation>还没有结果</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPane</name>
+    <message>
+        <source>Models folder</source>
+        <translation>模型文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot use {0}: {1}</source>
+        <translation>无法使用 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>存储</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Open the data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>Log file</source>
+        <translation>日志文件</translation>
+    </message>
+    <message>
+        <source>Open the folder of the log file</source>
+        <translation>打开日志文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>性能</translation>
+    </message>
+    <message>
+        <source>Automatic ({0}, one per physical core)</source>
+        <translation>自动（{0}，每个物理核心一个）</translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
+    </message>
+    <message>
+        <source>If a model cannot load on the GPU or NPU, load it on the CPU and say why</source>
+        <translation>如果模型无法在 GPU 或 NPU 上加载，则改在 CPU 上加载并说明原因</translation>
+    </message>
+    <message>
+        <source>Fallback</source>
+        <translation>回退</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The new language takes effect after you restart Hangar.</source>
+        <translation>新的语言将在重新启动 Hangar 后生效。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>Set token…</source>
+        <translation>设置令牌…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation>访问令牌</translation>
+    </message>
+    <message>
+        <source>Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search or download.</source>
+        <translation>未经您同意，任何数据都不会发送出去：Hangar 只在您搜索或下载时才连接 Hugging Face Hub。</translation>
+    </message>
+    <message>
+        <source>A token is stored in the system keyring (needed for gated models).</source>
+        <translation>令牌已保存在系统密钥环中（下载需授权的模型时需要）。</translation>
+    </message>
+    <message>
+        <source>No token: public models only. Gated models need one.</source>
+        <translation>没有令牌：只能下载公开模型。需授权的模型需要令牌。</translation>
+    </message>
+    <message>
+        <source>Hugging Face token</source>
+        <translation>Hugging Face 令牌</translation>
+    </message>
+    <message>
+        <source>Paste an access token (it is kept in the system keyring):</source>
+        <translation>粘贴访问令牌（它保存在系统密钥环中）：</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Choose the models folder</source>
+        <translation>选择模型文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Everywhere</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>发送消息</translation>
+    </message>
+    <message>
+        <source>Stop the reply</source>
+        <translation>停止回复</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新建会话</translation>
+    </message>
+    <message>
+        <source>Write the last reply again</source>
+        <translation>重新生成最后一条回复</translation>
+    </message>
+    <message>
+        <source>Show the {0} pane</source>
+        <translation>显示“{0}”面板</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>These keys work in Hangar&apos;s window:</source>
+        <translation>以下按键可在 Hangar 窗口中使用：</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>适用范围</translation>
+    </message>
+</context>
+<context>
+    <name>StartupErrorDialog</name>
+    <message>
+        <source>Hangar cannot open its database</source>
+        <translation>Hangar 无法打开其数据库</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Move it aside and start fresh</source>
+        <translation>将其移到一旁并重新开始</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>Transcript</name>
+    <message>
+        <source>Conversation transcript</source>
+        <translation>对话记录</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>writing…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>Hangar user guide</source>
+        <translation>Hangar 用户指南</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>用户指南</translation>
+    </message>
+    <message>
+        <source>The user guide is not included in this copy of Hangar.</source>
+        <translation>此 Hangar 副本中未包含用户指南。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome to Hangar</source>
+        <translation>欢迎使用 Hangar</translation>
+    </message>
+    <message>
+        <source>Hangar runs open-weight language models on this computer. Here is what it found, and a good model to start with.</source>
+        <translation>Hangar 在这台计算机上运行开放权重的语言模型。以下是它检测到的硬件，以及一个适合入门的模型。</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Detecting…</source>
+        <translation>正在检测…</translation>
+    </message>
+    <message>
+        <source>Processor</source>
+        <translation>处理器</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>NVIDIA GPUs</source>
+        <translation>NVIDIA GPU</translation>
+    </message>
+    <message>
+        <source>Ascend NPUs</source>
+        <translation>昇腾 NPU</translation>
+    </message>
+    <message>
+        <source>Runtime</source>
+        <translation>运行时</translation>
+    </message>
+    <message>
+        <source>Detecting the llama.cpp runtimes…</source>
+        <translation>正在检测 llama.cpp 运行时…</translation>
+    </message>
+    <message>
+        <source>Show in Hardware</source>
+        <translation>在“硬件”中查看</translation>
+    </message>
+    <message>
+        <source>A first model</source>
+        <translation>第一个模型</translation>
+    </message>
+    <message>
+        <source>Chosen once the memory is known…</source>
+        <translation>确定内存大小后即可推荐…</translation>
+    </message>
+    <message>
+        <source>Find it in Discover</source>
+        <translation>在“发现”中查找</translation>
+    </message>
+    <message>
+        <source>Where models are kept</source>
+        <translation>模型保存位置</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>更改…</translation>
+    </message>
+    <message>
+        <source>Change the models folder</source>
+        <translation>更改模型文件夹</translation>
+    </message>
+    <message>
+        <source>Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search or download.</source>
+        <translation>未经您同意，任何数据都不会发送出去：Hangar 只在您搜索或下载时才连接 Hugging Face Hub。</translation>
+    </message>
+    <message>
+        <source>Get started</source>
+        <translation>开始使用</translation>
+    </message>
+    <message>
+        <source>Detection failed: {0}</source>
+        <translation>检测失败：{0}</translation>
+    </message>
+    <message>
+        <source>Open Discover to find a model.</source>
+        <translation>打开“发现”查找模型。</translation>
+    </message>
+    <message>
+        <source>{0}: {1} cores, {2} threads</source>
+        <translation>{0}：{1} 核，{2} 线程</translation>
+    </message>
+    <message>
+        <source>{0:.1f} GiB ({1:.1f} GiB available now)</source>
+        <translation>{0:.1f} GiB（当前可用 {1:.1f} GiB）</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>{0} ({1:.0f} GiB)</source>
+        <translation>{0}（{1:.0f} GiB）</translation>
+    </message>
+    <message>
+        <source>No llama.cpp runtime works yet: {0}</source>
+        <translation>目前没有可用的 llama.cpp 运行时：{0}</translation>
+    </message>
+    <message>
+        <source>{0}: models run on the processor, in system memory.</source>
+        <translation>{0}：模型在处理器上运行，使用系统内存。</translation>
+    </message>
+    <message>
+        <source>{0}: models run on {1}.</source>
+        <translation>{0}：模型在 {1} 上运行。</translation>
+    </message>
+    <message>
+        <source>This machine has a device the {0} runtime could use, but that runtime is not ready ({1}). The Hardware pane shows the command that adds it.</source>
+        <translation>本机有可供 {0} 运行时使用的设备，但该运行时尚未就绪（{1}）。“硬件”面板中提供了安装它的命令。</translation>
+    </message>
+    <message>
+        <source>It fits: it needs about {0:.1f} GiB of the {1:.1f} GiB free in {2}.</source>
+        <translation>放得下：约需 {0:.1f} GiB，{2}中可用 {1:.1f} GiB。</translation>
+    </message>
+    <message>
+        <source>It fits only tightly: it needs about {0:.1f} GiB of the {1:.1f} GiB free in {2}. Close other programs first.</source>
+        <translation>勉强放得下：约需 {0:.1f} GiB，{2}中可用 {1:.1f} GiB。请先关闭其他程序。</translation>
+    </message>
+    <message>
+        <source>Even this small model needs about {0:.1f} GiB, and only {1:.1f} GiB is free in {2}. Close other programs first.</source>
+        <translation>即使是这个小模型也约需 {0:.1f} GiB，而{2}中只有 {1:.1f} GiB 可用。请先关闭其他程序。</translation>
+    </message>
+    <message>
+        <source>{0}, quantised to {1} (a {2:.1f} GB file) from {3}, license {4}.</source>
+        <translation>{0}，{1} 量化（文件约 {2:.1f} GB），来自 {3}，许可证 {4}。</translation>
+    </message>
+    <message>
+        <source>Larger models fit in memory too, but would answer slowly on this processor.</source>
+        <translation>更大的模型也能放进内存，但在这个处理器上回答会很慢。</translation>
+    </message>
+    <message>
+        <source>system memory</source>
+        <translation>系统内存</translation>
+    </message>
+    <message>
+        <source>Choose the models folder</source>
+        <translation>选择模型文件夹</translation>
+    </message>
+</context>
+</TS>
