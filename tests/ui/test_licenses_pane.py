@@ -39,7 +39,9 @@ def test_discover_shows_the_license_card_and_asks_before_a_blocked_download(qtbo
     open_repo(qtbot, discover, "tencent/Hunyuan-7B-Instruct-GGUF")
     card = discover.repo_view.license_card
     assert card.isVisible() and card.verdict.text() == "Blocked"
-    assert "Tencent Hunyuan" in card.name.text() and "EU" in card.body.text() and "100,000,000" in card.body.text()
+    assert "Tencent Hunyuan" in card.name.text() and "excludes EU" in card.reasons.text() and not card.body.isVisible()
+    card.details_button.click()
+    assert "100,000,000" in card.body.text() and card.body.isVisible()
     asked = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
     discover.repo_view.download_button.click()
@@ -60,8 +62,8 @@ def test_licenses_pane_lists_models_checks_repos_and_exports(qtbot, window, tiny
     pane = window.pane("licenses")
     window.show_pane("licenses")
     qtbot.waitUntil(lambda: pane.model.rowCount() == 1, timeout=20_000)
-    assert "review" in pane.model.data(pane.model.index(0, 2)) and pane.card.isVisible()
-    assert "could not be determined" in pane.card.body.text()
+    assert "review" in pane.model.data(pane.model.index(0, 1)) and pane.card.isVisible()
+    assert "could not be determined" in pane.card.reasons.text() + pane.card.body.text()
     assert "EU product" in pane.policy_label.text()
 
     pane.repo.setText("FreedomIntelligence/openPangu-Embedded-7B-GGUF")

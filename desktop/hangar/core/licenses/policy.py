@@ -109,8 +109,7 @@ def evaluate(policy: Policy, detection: Detection) -> Verdict:
         review.append(f"Whether {info.name} allows commercial use is not known.")
     places = excluded_territories(policy, info)
     if places:
-        note = f" ({info.territory_note})" if info.territory_note else ""
-        blocked.append(f"{info.name} excludes {', '.join(info.territory_exclusions)}, and you operate in {', '.join(places)}{note}.")
+        blocked.append(f"{info.name} excludes {', '.join(info.territory_exclusions)}, and you operate in {', '.join(places)}.")
     if info.user_cap is not None:
         if policy.max_monthly_users is None:
             review.append(f"{info.name} needs a separate license above {info.user_cap:,} monthly active users; the policy sets no user limit.")

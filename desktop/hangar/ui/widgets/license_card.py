@@ -19,7 +19,7 @@ def prefers_chinese(language: str) -> bool:
 
 
 class LicenseCard(QFrame):
-    def __init__(self, language: str = "system", parent: QWidget | None = None) -> None:
+    def __init__(self, language: str = "system", *, compact: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chinese = prefers_chinese(language)
         self.audit = None
@@ -36,15 +36,23 @@ class LicenseCard(QFrame):
         self.name.setFont(font)
         self.text_button = QPushButton(self.tr("Full text…"))
         self.text_button.clicked.connect(self.show_full_text)
+        self.details_button = QPushButton(self.tr("Details"))
+        self.details_button.setCheckable(True)
+        self.details_button.setChecked(not compact)
+        self.details_button.setVisible(compact)
         top.addWidget(self.verdict)
         top.addWidget(self.name, 1)
+        top.addWidget(self.details_button)
         top.addWidget(self.text_button)
         layout.addLayout(top)
-        self.body = QLabel()
-        self.body.setTextFormat(Qt.TextFormat.PlainText)  # from cards and files: never markup
-        self.body.setWordWrap(True)
-        self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.body)
+        self.summary, self.reasons, self.body = QLabel(), QLabel(), QLabel()
+        for label in (self.summary, self.reasons, self.body):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # from cards and files: never markup
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            layout.addWidget(label)
+        self.body.setVisible(not compact)
+        self.details_button.toggled.connect(self.body.setVisible)
         self.note = QLabel(self.tr("Not legal advice: a summary checked against your policy. Read the full text before relying on it."))
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: palette(placeholder-text);")
@@ -57,11 +65,12 @@ class LicenseCard(QFrame):
         self.verdict.setText(words[verdict.verdict])
         self.verdict.setStyleSheet(f"color: white; background-color: {VERDICT_COLOURS[verdict.verdict]}; padding: 3px 8px; border-radius: 3px; font-weight: bold;")
         self.name.setText(f"{info.name}  ({info.spdx})")
-        lines = [info.summary_in("zh_CN" if self.chinese else "en"), ""]
-        lines.append(self.tr("Policy: {0}").format(" ".join(verdict.reasons)))
+        self.summary.setText(info.summary_in("zh_CN" if self.chinese else "en"))
+        self.reasons.setText("\n".join([self.tr("Why: {0}").format(" ".join(verdict.reasons))] + ["⚠ " + w for w in audit.detection.warnings]))
+        lines = []
         duties = info.attribution_zh_CN if self.chinese and info.attribution_zh_CN else info.attribution
         if duties:
-            lines.append(self.tr("Duties: {0}").format(" · ".join(duties)))
+            lines.append(self.tr("Duties:") + "".join("\n • " + d for d in duties))
         facts = []
         if info.user_cap:
             facts.append(self.tr("user cap {0:,} monthly active users").format(info.user_cap))
@@ -70,9 +79,9 @@ class LicenseCard(QFrame):
         facts.append(self.tr("training other models on outputs: {0}").format(info.outputs_training))
         if info.acceptable_use_policy.get("applies"):
             facts.append(self.tr("acceptable-use policy applies"))
-        lines.append(" · ".join(facts))
-        for warning in audit.detection.warnings:
-            lines.append("⚠ " + warning)
+        lines.append(self.tr("Terms: {0}").format(" · ".join(facts)))
+        if info.territory_note:
+            lines.append(info.territory_note)
         lines.append(self.tr("Confidence: {0}. Evidence: {1}").format(
             audit.detection.confidence, "; ".join(f"{e.source} {e.field} = {e.value}" for e in audit.detection.evidence) or self.tr("none")))
         if not info.verified:

@@ -64,7 +64,7 @@ class RepoView(QWidget):
         self.recommendation = QLabel()
         self.recommendation.setWordWrap(True)
         self.recommendation.setObjectName("recommendation")
-        self.license_card = LicenseCard(language)
+        self.license_card = LicenseCard(language, compact=True)
         self.license_card.hide()
         for widget in (self.title, self.meta, self.license_card, self.gate_row, self.recommendation):
             layout.addWidget(widget)

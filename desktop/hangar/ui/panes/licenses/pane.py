@@ -94,8 +94,8 @@ class LicensesPane(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         self.model = RecordTableModel([
             Column(self.tr("Model"), lambda a: a.subject + (self.tr(" (Hub)") if a.model is None else "")),
-            Column(self.tr("License"), lambda a: a.detection.license.name),
             Column(self.tr("Verdict"), lambda a: f"{VERDICT_MARK[a.verdict.verdict]} {self._verdict_word(a.verdict.verdict)}", lambda a: "\n".join(a.verdict.reasons)),
+            Column(self.tr("License"), lambda a: a.detection.license.name),
             Column(self.tr("Confidence"), lambda a: a.detection.confidence),
             Column(self.tr("Openness"), lambda a: a.openness.model_class),
         ])  # fmt: skip
