@@ -218,6 +218,10 @@
         <translation>成本 / 百万 token</translation>
     </message>
     <message>
+        <source>Results of this run</source>
+        <translation>本次运行的结果</translation>
+    </message>
+    <message>
         <source>This run / comparison</source>
         <translation>本次运行 / 对比</translation>
     </message>
@@ -256,6 +260,10 @@
     <message>
         <source>tg t/s</source>
         <translation>tg t/s</translation>
+    </message>
+    <message>
+        <source>History of runs</source>
+        <translation>运行历史</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -617,6 +625,10 @@
     <message>
         <source>License</source>
         <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
     </message>
     <message>
         <source>Search the Hub, or pick a family above.</source>
@@ -1002,6 +1014,10 @@
         <translation>上次使用</translation>
     </message>
     <message>
+        <source>Models on this machine</source>
+        <translation>本机上的模型</translation>
+    </message>
+    <message>
         <source>No models yet</source>
         <translation>还没有模型</translation>
     </message>
@@ -1059,14 +1075,289 @@
     </message>
 </context>
 <context>
-    <name>LicensesPane</name>
+    <name>LicenseCard</name>
     <message>
-        <source>License audit</source>
-        <translation>许可证审查</translation>
+        <source>Policy verdict</source>
+        <translation>政策结论</translation>
     </message>
     <message>
-        <source>The license audit is not available in this version yet. It will summarise each model&apos;s license in plain language, check it against your organisation&apos;s policy, and export an AI bill of materials. It is not legal advice.</source>
-        <translation>此版本尚未提供许可证审查功能。它将用通俗的语言概括每个模型的许可证，按照您所在组织的政策进行检查，并导出 AI 物料清单（AI-BOM）。这不构成法律建议。</translation>
+        <source>Full text…</source>
+        <translation>全文…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Not legal advice: a summary checked against your policy. Read the full text before relying on it.</source>
+        <translation>不构成法律建议：这是按照您的政策检查后的摘要。在依赖它之前，请阅读许可证全文。</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>需审查</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <source>Why: {0}</source>
+        <translation>原因：{0}</translation>
+    </message>
+    <message>
+        <source>Duties:</source>
+        <translation>义务：</translation>
+    </message>
+    <message>
+        <source>user cap {0:,} monthly active users</source>
+        <translation>用户上限：月活跃用户 {0:,}</translation>
+    </message>
+    <message>
+        <source>not for use in {0}</source>
+        <translation>不得在 {0} 使用</translation>
+    </message>
+    <message>
+        <source>training other models on outputs: {0}</source>
+        <translation>用输出训练其他模型：{0}</translation>
+    </message>
+    <message>
+        <source>acceptable-use policy applies</source>
+        <translation>须遵守可接受使用政策</translation>
+    </message>
+    <message>
+        <source>Terms: {0}</source>
+        <translation>条款：{0}</translation>
+    </message>
+    <message>
+        <source>Confidence: {0}. Evidence: {1}</source>
+        <translation>置信度：{0}。依据：{1}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Hangar&apos;s facts about this license were not checked against its text: {0}.</source>
+        <translation>Hangar 关于此许可证的信息尚未与其原文核对：{0}。</translation>
+    </message>
+    <message>
+        <source>Source: {0} ({1})</source>
+        <translation>来源：{0}（{1}）</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>无日期</translation>
+    </message>
+    <message>
+        <source>License text</source>
+        <translation>许可证原文</translation>
+    </message>
+</context>
+<context>
+    <name>LicensesPane</name>
+    <message>
+        <source>Edit policy…</source>
+        <translation>编辑政策…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Import policy</source>
+        <translation>导入政策</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export policy</source>
+        <translation>导出政策</translation>
+    </message>
+    <message>
+        <source>Check a Hub repository before downloading, e.g. Qwen/Qwen3-8B-GGUF</source>
+        <translation>下载前检查 Hub 仓库，例如 Qwen/Qwen3-8B-GGUF</translation>
+    </message>
+    <message>
+        <source>Hub repository</source>
+        <translation>Hub 仓库</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Audit report…</source>
+        <translation>审查报告…</translation>
+    </message>
+    <message>
+        <source>AI bill of materials…</source>
+        <translation>AI 物料清单…</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source> (Hub)</source>
+        <translation>（Hub）</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Openness</source>
+        <translation>开放程度</translation>
+    </message>
+    <message>
+        <source>Models and their licenses</source>
+        <translation>模型及其许可证</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Openness by component</source>
+        <translation>各组件的开放程度</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>需审查</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <source>Reading the licenses of the local models…</source>
+        <translation>正在读取本地模型的许可证…</translation>
+    </message>
+    <message>
+        <source>No local models yet. Check a Hub repository above, or download or import a model.</source>
+        <translation>还没有本地模型。可以在上方检查 Hub 仓库，或下载、导入一个模型。</translation>
+    </message>
+    <message>
+        <source>{0} allowed · {1} to review · {2} blocked, by the policy “{3}”. Not legal advice.</source>
+        <translation>按照政策“{3}”：{0} 个允许 · {1} 个需审查 · {2} 个禁止。不构成法律建议。</translation>
+    </message>
+    <message>
+        <source>Openness (Model Openness Framework): {0}.</source>
+        <translation>开放程度（模型开放框架 MOF）：{0}。</translation>
+    </message>
+    <message>
+        <source>Missing for the next class: {0}.</source>
+        <translation>达到更高一级还缺少：{0}。</translation>
+    </message>
+    <message>
+        <source>Reading {0} on the Hub…</source>
+        <translation>正在 Hub 上读取 {0}…</translation>
+    </message>
+    <message>
+        <source>{0}: {1}.</source>
+        <translation>{0}：{1}。</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Policy “{0}”: commercial use {1}; operates in {2}; largest user base {3}; attribution {4}; research-only {5}; trains on outputs {6}.</source>
+        <translation>政策“{0}”：商业使用 {1}；运营地区 {2}；最大用户规模 {3}；署名 {4}；仅限研究 {5}；用输出训练模型 {6}。</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>需要</translation>
+    </message>
+    <message>
+        <source>not needed</source>
+        <translation>不需要</translation>
+    </message>
+    <message>
+        <source>(no territory set)</source>
+        <translation>（未设置地区）</translation>
+    </message>
+    <message>
+        <source>acceptable</source>
+        <translation>可接受</translation>
+    </message>
+    <message>
+        <source>not acceptable</source>
+        <translation>不可接受</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>(The saved policy could not be read, so the default is used: {0})</source>
+        <translation>（无法读取已保存的政策，因此使用默认政策：{0}）</translation>
+    </message>
+    <message>
+        <source>Import a license policy</source>
+        <translation>导入许可证政策</translation>
+    </message>
+    <message>
+        <source>Policy (*.json)</source>
+        <translation>政策 (*.json)</translation>
+    </message>
+    <message>
+        <source>Export the license policy</source>
+        <translation>导出许可证政策</translation>
+    </message>
+    <message>
+        <source>Save the audit report</source>
+        <translation>保存审查报告</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>Save the AI bill of materials</source>
+        <translation>保存 AI 物料清单</translation>
+    </message>
+    <message>
+        <source>CycloneDX JSON (*.json)</source>
+        <translation>CycloneDX JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>AI bill of materials</source>
+        <translation>AI 物料清单</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>无法写入 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>已保存 {0}。</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1526,57 @@
     </message>
 </context>
 <context>
+    <name>PolicyDialog</name>
+    <message>
+        <source>License policy</source>
+        <translation>许可证政策</translation>
+    </message>
+    <message>
+        <source>Policy name</source>
+        <translation>政策名称</translation>
+    </message>
+    <message>
+        <source>We use models commercially</source>
+        <translation>我们将模型用于商业用途</translation>
+    </message>
+    <message>
+        <source>Territories</source>
+        <translation>运营地区</translation>
+    </message>
+    <message>
+        <source>Where you operate: ISO country codes or EU, e.g. EU, GB, US</source>
+        <translation>运营所在地：ISO 国家代码或 EU，例如 EU、GB、US</translation>
+    </message>
+    <message>
+        <source>Our largest product may reach</source>
+        <translation>我们最大的产品可能达到</translation>
+    </message>
+    <message>
+        <source>Monthly active users</source>
+        <translation>月活跃用户数</translation>
+    </message>
+    <message>
+        <source> monthly active users</source>
+        <translation> 月活跃用户</translation>
+    </message>
+    <message>
+        <source>We can show attribution (&quot;Built with …&quot;) and follow naming rules</source>
+        <translation>我们可以注明署名（如“基于 … 构建”）并遵守命名规则</translation>
+    </message>
+    <message>
+        <source>Research-only licenses are acceptable</source>
+        <translation>可以接受仅限研究的许可证</translation>
+    </message>
+    <message>
+        <source>We train other models on the outputs</source>
+        <translation>我们会用输出训练其他模型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
     <name>RepoView</name>
     <message>
         <source>This repository is gated: accept its terms on the Hub, then add your Hugging Face token.</source>
@@ -1291,6 +1633,26 @@
     <message>
         <source>*This repository has no model card.*</source>
         <translation>*此仓库没有模型卡片。*</translation>
+    </message>
+    <message>
+        <source>Blocked by your license policy</source>
+        <translation>被您的许可证政策禁止</translation>
+    </message>
+    <message>
+        <source>{0} is blocked by your organisation&apos;s license policy:
+
+{1}
+
+Download it anyway?</source>
+        <translation>{0} 被您所在组织的许可证政策禁止：
+
+{1}
+
+仍要下载吗？</translation>
+    </message>
+    <message>
+        <source>Not downloaded: the license policy blocks this model.</source>
+        <translation>未下载：许可证政策禁止此模型。</translation>
     </message>
 </context>
 <context>

@@ -95,6 +95,7 @@ class BenchmarkPane(QWidget):
             ]
         )
         self.results_table = read_only_table(self.results)
+        self.results_table.setAccessibleName(self.tr("Results of this run"))
         self.results_table.setMaximumHeight(110)
         layout.addWidget(self.results_table)
         self.summary = QLabel()
@@ -124,6 +125,7 @@ class BenchmarkPane(QWidget):
             ]
         )
         self.history_table = read_only_table(self.history)
+        self.history_table.setAccessibleName(self.tr("History of runs"))
         self.history_table.setSelectionMode(QTableView.SelectionMode.ExtendedSelection)
         self.history_table.selectionModel().selectionChanged.connect(self._on_history_selected)
         layout.addWidget(self.history_table, 1)

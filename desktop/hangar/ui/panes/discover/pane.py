@@ -126,6 +126,7 @@ class DiscoverPane(QWidget):
         )
         self.table = QTableView()
         self.table.setModel(self.results)
+        self.table.setAccessibleName(self.tr("Search results"))
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
