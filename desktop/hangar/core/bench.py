@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import platform
 import subprocess
-import sys
 from pathlib import Path
 
 from dataclasses import dataclass, field
 from typing import Callable
 
 from . import engine_protocol as P
+from .engine_client import engine_command
 from .errors import HangarError, InvalidInput
 from .store import Database
 from .synth import PRESETS, write_synthetic
@@ -42,7 +42,7 @@ def synthetic_model(shape: str, quant: str, cache_dir: Path, on_status=lambda me
     if not target.exists():
         on_status(f"quantising it to {quant} with llama.cpp's quantiser")
         done = subprocess.run(
-            [sys.executable, "-m", "hangar.engine", "--quantize", str(f16), str(target), quant], capture_output=True, text=True
+            engine_command("--quantize", str(f16), str(target), quant), capture_output=True, text=True
         )
         if done.returncode != 0 or not target.exists():
             raise HangarError(f"Quantising the synthetic model failed: {done.stderr.strip().splitlines()[-1:] or done.returncode}")

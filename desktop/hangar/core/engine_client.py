@@ -46,6 +46,20 @@ class EngineError(HangarError):
         return {**super().to_dict(), "log_tail": self.log_tail}
 
 
+def engine_command(*args: str, python: str | None = None) -> list[str]:
+    """The command line that starts the worker: ``python -m hangar.engine ARGS``.
+
+    A frozen bundle (PyInstaller, installers/hangar.spec) has no Python to give ``-m``;
+    ``sys.executable`` is the bundle's launcher, and the worker is the ``hangar-engine``
+    executable next to it (Qt-free, like ``python -m hangar.engine``).
+    """
+    executable = python or sys.executable
+    if getattr(sys, "frozen", False):
+        suffix = ".exe" if sys.platform == "win32" else ""
+        return [os.path.join(os.path.dirname(executable), "hangar-engine" + suffix), *args]
+    return [executable, "-m", "hangar.engine", *args]
+
+
 class EngineClient:
     def __init__(
         self,
@@ -65,7 +79,7 @@ class EngineClient:
         self._cancel_at: float | None = None
         env = {**os.environ, **(runtime_env or {}), "PYTHONUNBUFFERED": "1"}
         self.proc = subprocess.Popen(
-            [python, "-m", "hangar.engine"],
+            engine_command(python=python),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

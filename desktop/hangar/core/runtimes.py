@@ -14,10 +14,11 @@ import importlib.util
 import json
 import logging
 import subprocess
-import sys
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
+
+from .engine_client import engine_command
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ def probe_library(library_path: Path | None, timeout_s: float = 60) -> tuple[dic
         env = {**os.environ, "LLAMA_CPP_LIB_PATH": str(library_path)}
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "hangar.engine", "--probe"], capture_output=True, text=True, timeout=timeout_s, env=env
+            engine_command("--probe"), capture_output=True, text=True, timeout=timeout_s, env=env
         )
     except subprocess.TimeoutExpired:
         return None, f"the build did not answer within {timeout_s:.0f} s"
