@@ -26,6 +26,10 @@ if [ -z "$python" ]; then
   if [ -x "$repo/.venv/bin/python" ]; then python="$repo/.venv/bin/python"; else python=python3; fi
 fi
 version=${LLAMA_CPP_PYTHON_VERSION:-$("$python" -c 'import importlib.metadata as m; print(m.version("llama-cpp-python"))' 2>/dev/null || true)}
+if [ -z "$version" ]; then  # inside a PyInstaller bundle (installers/hangar.spec): its own metadata
+  meta=$(ls -d "$repo"/llama_cpp_python-*.dist-info 2>/dev/null | head -n 1)
+  if [ -n "$meta" ]; then version=${meta##*/llama_cpp_python-}; version=${version%.dist-info}; fi
+fi
 if [ -z "$version" ]; then
   echo "error: cannot tell which llama-cpp-python Hangar uses; set HANGAR_PYTHON or LLAMA_CPP_PYTHON_VERSION" >&2
   exit 1
