@@ -1,10 +1,13 @@
 """Take the screenshots in docs/images from the real window on an X display (Xvfb).
 
     Xvfb :99 -screen 0 1280x800x24 & DISPLAY=:99 .venv/bin/python docs/make_screenshots.py
+    DISPLAY=:99 .venv/bin/python docs/make_screenshots.py first-run   # only the welcome and About shots
 
 It serves the demo Hub (synthetic models under real-looking names) on 127.0.0.1, opens
 Hangar's main window with a fresh data folder, drives it the way a person would (search,
-pick a repo, download), and captures the screen with ImageMagick's ``import``.
+pick a repo, download), and captures the screen with ImageMagick's ``import``. The
+``first-run`` shots open the window as a first start does (the welcome dialog over it),
+in English and in Simplified Chinese, and the About dialog.
 """
 
 from __future__ import annotations
@@ -20,10 +23,73 @@ OUT = ROOT / "docs" / "images"
 sys.path.insert(0, str(ROOT))
 
 
+def wait(ms: int) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def until(check, timeout_ms: int = 30_000) -> None:
+    waited = 0
+    while not check() and waited < timeout_ms:
+        wait(100)
+        waited += 100
+
+
+def grab(name: str, widget=None) -> None:
+    """The whole screen, or ``widget``'s part of it."""
+    wait(400)
+    command = ["import", "-window", "root"]
+    if widget is not None:
+        geometry = widget.frameGeometry()
+        command += ["-crop", f"{geometry.width()}x{geometry.height()}+{geometry.x()}+{geometry.y()}"]
+    target = OUT / f"{name}.png"
+    subprocess.run([*command, str(target)], check=True)
+    print("wrote", target.relative_to(ROOT))
+
+
+def first_run_shots() -> int:
+    """first-run-en.png and first-run-zh_CN.png (a fresh data folder, so the welcome shows), about.png."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from hangar.core.context import AppContext
+    from hangar.core.resources import resource
+    from hangar.ui.i18n import install_translations
+    from hangar.ui.main_window import MainWindow
+    from hangar.ui.startup import show_welcome_if_first_run
+
+    app = QApplication(sys.argv)
+    app.setWindowIcon(QIcon(str(resource("icons", "hangar.svg"))))
+    for language in ("en", "zh_CN"):
+        os.environ["HANGAR_HOME"] = tempfile.mkdtemp(prefix=f"hangar-first-run-{language}-")
+        install_translations(language)  # before the window: widgets translate when built
+        window = MainWindow(AppContext.open())
+        window.resize(1180, 760)
+        window.move(0, 0)
+        window.show()
+        welcome = show_welcome_if_first_run(window)
+        until(lambda: welcome.plan is not None, 60_000)
+        grab(f"first-run-{language}", window)
+        welcome.accept()
+        if language == "en":
+            about = window.show_about()
+            until(lambda: "asking" not in about.build_label.text(), 60_000)
+            grab("about", about)
+            about.accept()
+        window.close()
+        window.services.close()
+    return 0
+
+
 def main() -> int:
     if not os.environ.get("DISPLAY"):
         print("needs an X display: run under Xvfb (see the docstring)", file=sys.stderr)
         return 1
+    if sys.argv[1:] == ["first-run"]:
+        return first_run_shots()
     home = Path(tempfile.mkdtemp(prefix="hangar-shots-"))
     os.environ["HANGAR_HOME"] = str(home)
     os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
@@ -35,7 +101,6 @@ def main() -> int:
         hub.add_repo(repo)
     os.environ["HF_ENDPOINT"] = hub.endpoint
 
-    from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -50,23 +115,8 @@ def main() -> int:
     window.move(0, 0)
     window.show()
 
-    def wait(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def until(check, timeout_ms: int = 30_000) -> None:
-        waited = 0
-        while not check() and waited < timeout_ms:
-            wait(100)
-            waited += 100
-
     def shot(name: str) -> None:
-        wait(400)
-        geometry = window.frameGeometry()
-        target = OUT / f"{name}.png"
-        subprocess.run(["import", "-window", "root", "-crop", f"{geometry.width()}x{geometry.height()}+{geometry.x()}+{geometry.y()}", str(target)], check=True)
-        print("wrote", target.relative_to(ROOT))
+        grab(name, window)
 
     discover = window.pane("discover")
     window.show_pane("discover")

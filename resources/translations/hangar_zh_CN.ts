@@ -1285,7 +1285,7 @@
     </message>
     <message>
         <source>Policy “{0}”: commercial use {1}; operates in {2}; largest user base {3}; attribution {4}; research-only {5}; trains on outputs {6}.</source>
-        <translation>政策“{0}”：商业使用 {1}；运营地区 {2}；最大用户规模 {3}；署名 {4}；仅限研究 {5}；用输出训练模型 {6}。</translation>
+        <translation>政策“{0}”：商业使用：{1}；运营地区：{2}；最大用户规模：{3}；署名：{4}；仅限研究：{5}；用输出训练模型：{6}。</translation>
     </message>
     <message>
         <source>required</source>

@@ -81,6 +81,12 @@ def test_the_shortcuts_list_comes_from_the_real_actions_and_shortcuts(qtbot) -> 
     assert ("Ctrl+Shift+K", "Run the benchmark", "Benchmark") in collect_shortcuts(window)
 
 
+def test_menu_mnemonics_are_not_shown_in_the_list() -> None:
+    from hangar.ui.shortcuts import _plain
+
+    assert [_plain(t) for t in ("&Quit", "退出(&Q)", "About &Qt", "Save && go…")] == ["Quit", "退出", "About Qt", "Save & go"]
+
+
 def test_the_shortcuts_dialog_shows_every_row(qtbot) -> None:
     window = _window(qtbot)
     dialog = window.show_shortcuts()
@@ -111,7 +117,7 @@ def test_about_names_the_versions(qtbot) -> None:
     assert versions["llama-cpp-python"] == llama_cpp.__version__
     assert versions["llama.cpp"] != "?" and versions["ggml"] != "?"
     qtbot.waitUntil(lambda: "asking" not in dialog.build_label.text(), timeout=60_000)
-    assert "CPU" in dialog.build_label.text()
+    assert "CPU: " in dialog.build_label.text() and "= 1" not in dialog.build_label.text()
     dialog.copy_versions()
     assert f"Hangar: {__version__}" in QGuiApplication.clipboard().text()
 
@@ -149,6 +155,12 @@ def test_licenses_come_from_the_metadata_and_vague_ones_fall_back(monkeypatch) -
     assert about.license_of("classified", "X") == "MIT"
     assert about.license_of("dual", "LGPL-3.0-only") == "LGPL-3.0-only"
     assert about.license_of("prose", "MIT") == "MIT"
+
+
+def test_the_llama_cpp_build_is_shown_as_its_features() -> None:
+    info = "CUDA : ARCHS = 890 | USE_GRAPHS = 1 | CPU : SSE3 = 1 | AVX_VNNI = 0 | AVX2 = 1 |"
+    assert about.build_features(info) == "CUDA: ARCHS=890, USE_GRAPHS; CPU: SSE3, AVX2"
+    assert about.build_features("something else |") == "something else"
 
 
 def test_about_qt_is_qts_own_dialog(qtbot, monkeypatch) -> None:

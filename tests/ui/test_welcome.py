@@ -79,6 +79,16 @@ def test_it_shows_the_machine_a_runtime_and_a_first_model_that_fits(qtbot) -> No
     assert dialog.find_button.isEnabled()
 
 
+def test_the_dialog_grows_so_no_line_is_clipped(qtbot) -> None:
+    window = _window(qtbot)
+    window.show()
+    dialog = show_welcome(window, detect=_machine(gpu=True))
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.height() >= dialog.layout().totalHeightForWidth(dialog.width()))
+    for label in (dialog.model_label, dialog.runtime_label):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+
+
 def test_a_gpu_without_its_runtime_is_pointed_at_the_hardware_pane(qtbot) -> None:
     window = _window(qtbot)
     dialog = _welcome(qtbot, window, gpu=True)

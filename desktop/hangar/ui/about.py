@@ -14,7 +14,7 @@ import platform
 import re
 from importlib import metadata
 
-from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, qVersion
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QDialog,
@@ -123,6 +123,25 @@ def component_rows() -> list[tuple[str, str, str]]:
     return rows
 
 
+def build_features(system_info: str) -> str:
+    """llama.cpp's "CPU : SSE3 = 1 | AVX = 1 | ... |" as "CPU: SSE3, AVX, ...": the features it was built with."""
+    sections: list[tuple[str, list[str]]] = []
+    for part in system_info.split("|"):
+        part = part.strip()
+        if ":" in part and "=" not in part.split(":", 1)[0]:
+            name, part = (x.strip() for x in part.split(":", 1))
+            sections.append((name, []))
+        if "=" in part:
+            key, value = (x.strip() for x in part.split("=", 1))
+            if value in ("0", ""):
+                continue
+            if not sections:
+                sections.append(("", []))
+            sections[-1][1].append(key if value == "1" else f"{key}={value}")
+    text = "; ".join(f"{name}: {', '.join(keys)}" if name else ", ".join(keys) for name, keys in sections if keys)
+    return text or system_info.strip(" |")
+
+
 def _table(rows: list[tuple[str, ...]], headers: list[str], accessible_name: str) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers))
     table.setHorizontalHeaderLabels(headers)
@@ -138,7 +157,7 @@ def _table(rows: list[tuple[str, ...]], headers: list[str], accessible_name: str
     header.setStretchLastSection(True)
     table.resizeRowsToContents()
     height = header.height() + sum(table.rowHeight(r) for r in range(len(rows))) + 2 * table.frameWidth()
-    table.setMinimumHeight(height)
+    table.setFixedHeight(height)  # as tall as its rows: the dialog, not the table, sizes itself
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return table
 
@@ -189,6 +208,7 @@ class AboutDialog(QDialog):
         layout.addWidget(self.components)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
         copy = QPushButton(self.tr("Copy versions"))
         copy.setToolTip(self.tr("Copy the versions to the clipboard, for a bug report"))
         copy.clicked.connect(self.copy_versions)
@@ -198,6 +218,11 @@ class AboutDialog(QDialog):
         self._system_info = ""
         self.tasks.run(self._probe, self._on_probed, self._on_probe_failed)
         self.resize(max(620, self.sizeHint().width()), self.sizeHint().height())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        for table in (self.versions, self.components):
+            table.setCurrentIndex(QModelIndex())  # no "current cell" frame on a table nobody chose
 
     @staticmethod
     def _probe() -> str:
@@ -210,7 +235,7 @@ class AboutDialog(QDialog):
 
     def _on_probed(self, system_info: str) -> None:
         self._system_info = system_info
-        self.build_label.setText(self.tr("llama.cpp build: {0}").format(system_info or "?"))
+        self.build_label.setText(self.tr("llama.cpp build: {0}").format(build_features(system_info) or "?"))
 
     def _on_probe_failed(self, exc: BaseException) -> None:
         self.build_label.setText(self.tr("llama.cpp build: it did not answer ({0})").format(exc))

@@ -7,7 +7,9 @@ are built lazily and create their shortcuts when they are.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+import re
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
@@ -26,6 +28,12 @@ def _described(pane: str, key: str) -> str:
         ("chat", "Ctrl+Shift+R"): QCoreApplication.translate("ShortcutsDialog", "Write the last reply again"),
     }
     return known.get((pane, key), "")
+
+
+def _plain(text: str) -> str:
+    """A menu text without its mnemonic: "&Quit" -> "Quit", "退出(&Q)" -> "退出"."""
+    text = re.sub(r"\s*\(&\w\)", "", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
 def _keys(sequence: QKeySequence) -> str:
@@ -50,7 +58,7 @@ def collect_shortcuts(window) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []  # (keys, text, pane key)
     for action in window.findChildren(QAction):
         for sequence in action.shortcuts():
-            text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+            text = _plain(action.text())
             if action.data() in titles:
                 text = QCoreApplication.translate("ShortcutsDialog", "Show the {0} pane").format(text)
             found.append((_keys(sequence), text, _pane_of(action.parent())))
@@ -83,7 +91,8 @@ class ShortcutsDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         for row, (keys, text, where) in enumerate(self.rows):
-            shown = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys.split(", "))
+            native = (QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys.split(", "))
+            shown = ", ".join(dict.fromkeys(native))  # Return and Enter may read the same in a language
             for column, value in enumerate((shown, text, where)):
                 item = QTableWidgetItem(value)
                 if column == 0:
@@ -94,8 +103,13 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setFocus()
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(len(self.rows))) + 4
         self.table.setMinimumHeight(min(height, 480))
         self.resize(max(520, self.sizeHint().width()), self.sizeHint().height())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.table.setCurrentIndex(QModelIndex())  # no "current cell" frame before a person picks one

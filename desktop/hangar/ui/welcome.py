@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -118,7 +118,9 @@ class WelcomeDialog(QDialog):
         self.start_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
+        self.start_button.setFocus()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        self.resize(self.fontMetrics().averageCharWidth() * 100, self.sizeHint().height())
 
         models_dir, runtimes_dir = self.ctx.models_dir, self.ctx.paths.runtimes_dir
         work = detect or (lambda: (detect_hardware(models_dir), detect_runtimes(runtimes_dir)))
@@ -134,6 +136,7 @@ class WelcomeDialog(QDialog):
         self.plan = plan
         self.show_hardware(hardware)
         self.show_plan(*plan)
+        self._fit_height()
 
     def _on_failed(self, exc: BaseException) -> None:
         text, _hint = error_text(exc, self.ctx.paths.log_file)
@@ -141,6 +144,25 @@ class WelcomeDialog(QDialog):
             label.setText("?")
         self.runtime_label.setText(self.tr("Detection failed: {0}").format(text))
         self.model_label.setText(self.tr("Open Discover to find a model."))
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the answers need once they arrive: a window keeps its size when its
+        wrapped labels change, and would clip their last lines (or leave gaps)."""
+        layout = self.layout()
+        for _ in range(3):  # a label's width, hence its height, settles after one layout pass
+            # The group boxes re-measure their labels on posted layout requests: run those first.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            layout.activate()
+            needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+            needed = min(needed, int(self.screen().availableGeometry().height() * 0.95))
+            if needed == self.height():
+                return
+            self.resize(self.width(), needed)
+            if self.parentWidget() is not None:  # stay centred over the window, as when it opened
+                frame = self.frameGeometry()
+                frame.moveCenter(self.parentWidget().frameGeometry().center())
+                self.move(frame.topLeft())
 
     def show_hardware(self, hardware: HardwareReport) -> None:
         cpu = hardware.cpu
