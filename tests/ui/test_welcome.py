@@ -146,3 +146,43 @@ def test_an_unusable_folder_is_refused_with_a_message(qtbot, tmp_path: Path, mon
     assert not dialog.change_folder(str(blocker / "models"))
     assert shown and "Cannot use" in shown[0]
     assert window.ctx.models_dir == before and dialog.findChild(QLabel, "modelsFolder").text() == str(before)
+
+
+_START = """
+import json, sys
+from PySide6.QtWidgets import QApplication
+
+def look(app):
+    tops = {w.objectName(): w for w in app.topLevelWidgets() if w.isVisible()}
+    window = tops["mainWindow"]
+    print(json.dumps({"first_pane": window.sidebar.item(0).text(), "welcome": "welcomeDialog" in tops}))
+    return 0
+
+QApplication.exec = look  # the real start-up, up to the event loop
+from hangar.ui.app import main
+sys.exit(main(["hangar"]))
+"""
+
+
+def _start(hangar_home: Path) -> dict:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HANGAR_HOME": str(hangar_home), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", _START], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_start_up_shows_the_welcome_once_and_speaks_the_chosen_language(hangar_home: Path) -> None:
+    from hangar.core.settings import save_settings
+
+    assert _start(hangar_home) == {"first_pane": "Discover", "welcome": True}
+    settings_file = AppContext.open().paths.settings_file
+    assert load_settings(settings_file).first_run_done is False  # closed by quitting, not by the user
+    settings = load_settings(settings_file)
+    settings.first_run_done, settings.language = True, "zh_CN"
+    save_settings(settings, settings_file)
+    assert _start(hangar_home) == {"first_pane": "发现", "welcome": False}
