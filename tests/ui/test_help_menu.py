@@ -5,7 +5,8 @@ from __future__ import annotations
 import platform
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+import pytest
+from PySide6.QtCore import Qt, QThreadPool, qVersion
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -14,6 +15,14 @@ from hangar.core.context import AppContext
 from hangar.ui import about
 from hangar.ui.main_window import MainWindow
 from hangar.ui.shortcuts import collect_shortcuts
+
+
+@pytest.fixture(autouse=True)
+def _finish_background_work():
+    """Building every pane starts runtime probes in the thread pool: let them end here,
+    not during the next test."""
+    yield
+    QThreadPool.globalInstance().waitForDone(60_000)
 
 
 def _window(qtbot, show: bool = False) -> MainWindow:

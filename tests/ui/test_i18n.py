@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QLocale, Qt, QThreadPool
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -70,6 +70,14 @@ def _tool(name: str) -> str:
     if path is None:
         pytest.skip(f"{name} is not installed (it comes with PySide6)")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _finish_background_work():
+    """Building every pane starts runtime probes in the thread pool: let them end here,
+    not during the next test."""
+    yield
+    QThreadPool.globalInstance().waitForDone(60_000)
 
 
 def _sources() -> list[str]:
