@@ -127,6 +127,34 @@ def test_every_string_in_the_code_has_a_finished_chinese_translation(tmp_path: P
     assert not broken, "translations that lost or changed a placeholder:\n" + "\n".join(broken)
 
 
+# tr() calls lupdate cannot see (inside an f-string); listed in the i18n report, in files
+# this test's authors may not edit. Remove an entry once it is fixed.
+UNSEEN_OUTSTANDING = {"Copy code"}  # ui/panes/chat/transcript.py: self.tr("Copy code") inside an f-string  # ui/panes/chat/transcript.py: self.tr('Copy code') inside an f-string
+
+
+def test_lupdate_sees_every_tr_call_in_the_code(tmp_path: Path) -> None:
+    """A tr() inside an f-string, or a helper like _tr(text), is invisible to lupdate: its
+    string would never be translated, and the coverage check above could not tell."""
+    import ast
+
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [_tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none", *_sources(), "-ts", str(fresh)],
+        cwd=ROOT, check=True, capture_output=True,
+    )  # fmt: skip
+    extracted = {source for _context, source, _comment in _messages(fresh)}
+    unseen = []
+    for source in _sources():
+        for node in ast.walk(ast.parse((ROOT / source).read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+                continue
+            texts = [a.value for a in node.args[:2] if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            text = texts[0] if node.func.attr == "tr" and texts else texts[1] if node.func.attr == "translate" and len(texts) == 2 else None
+            if text is not None and text not in extracted and text not in UNSEEN_OUTSTANDING:
+                unseen.append(f"  {source}:{node.lineno}: {text!r}")
+    assert not unseen, "tr() calls lupdate does not extract (move the call out of the f-string):\n" + "\n".join(unseen)
+
+
 def test_the_compiled_qm_is_up_to_date_with_the_ts(tmp_path: Path) -> None:
     compiled = tmp_path / "fresh.qm"
     subprocess.run([_tool("pyside6-lrelease"), "-silent", str(TS), "-qm", str(compiled)], check=True, capture_output=True)
