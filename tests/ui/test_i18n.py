@@ -129,7 +129,7 @@ def test_every_string_in_the_code_has_a_finished_chinese_translation(tmp_path: P
 
 # tr() calls lupdate cannot see (inside an f-string); listed in the i18n report, in files
 # this test's authors may not edit. Remove an entry once it is fixed.
-UNSEEN_OUTSTANDING = {"Copy code"}  # ui/panes/chat/transcript.py: self.tr("Copy code") inside an f-string  # ui/panes/chat/transcript.py: self.tr('Copy code') inside an f-string
+UNSEEN_OUTSTANDING = {"Copy code"}  # ui/panes/chat/transcript.py: self.tr("Copy code") inside an f-string
 
 
 def test_lupdate_sees_every_tr_call_in_the_code(tmp_path: Path) -> None:
