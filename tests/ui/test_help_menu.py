@@ -6,8 +6,8 @@ import platform
 
 import PySide6
 import pytest
-from PySide6.QtCore import Qt, QThreadPool, qVersion
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QThreadPool, QUrl, qVersion
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hangar import __version__
@@ -109,8 +109,27 @@ def test_the_user_guide_opens_inside_the_app(qtbot) -> None:
     window = _window(qtbot)
     dialog = window.show_user_guide()
     qtbot.addWidget(dialog)
-    assert dialog.path is not None and dialog.path.suffix == ".md"
-    assert "Hangar" in dialog.browser.toPlainText()
+    assert dialog.path is not None and dialog.path.name == "user-guide.md"
+    assert "Hangar user guide" in dialog.browser.toPlainText()
+    image = QTextDocument.ResourceType.ImageResource
+    assert dialog.browser.loadResource(image, QUrl("images/first-run-en.png")) is not None  # its pictures load
+    assert dialog.browser.loadResource(image, QUrl("images/no-such-picture.png")) is None
+    qtbot.waitUntil(lambda: dialog.browser.horizontalScrollBar().maximum() == 0)  # screenshots scaled to fit
+
+
+def test_the_user_guide_follows_the_language(qtbot) -> None:
+    from hangar.ui.guide import user_guide_path
+    from hangar.ui.i18n import install_translations, remove_translations
+
+    assert user_guide_path("zh_CN").name == "user-guide.zh_CN.md"
+    assert user_guide_path("xx").name == "user-guide.md"
+    install_translations("zh_CN")
+    try:
+        dialog = _window(qtbot).show_user_guide()
+        qtbot.addWidget(dialog)
+        assert dialog.path.name == "user-guide.zh_CN.md" and "用户指南" in dialog.browser.toPlainText()
+    finally:
+        remove_translations()
 
 
 def test_about_names_the_versions(qtbot) -> None:

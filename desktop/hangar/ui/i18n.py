@@ -20,6 +20,12 @@ log = logging.getLogger(__name__)
 
 SHIPPED = ("en", "zh_CN")  # languages with a complete translation
 _INSTALLED: list[QTranslator] = []  # kept alive here: Qt does not own installed translators
+_current = "en"
+
+
+def current_language() -> str:
+    """The language the window speaks now: "en" until a translation is installed."""
+    return _current
 
 
 def resolve_language(setting: str, system: QLocale | None = None) -> str:
@@ -55,12 +61,16 @@ def install_translations(language: str) -> list[str]:
         elif ours:
             log.warning("no translation file %s; the window stays in English", path)
     if loaded:
+        global _current
+        _current = language
         QLocale.setDefault(QLocale(language))
     log.info("language %s: loaded %s", language, ", ".join(loaded) or "nothing")
     return loaded
 
 
 def remove_translations() -> None:
+    global _current
+    _current = "en"
     app = QCoreApplication.instance()
     while _INSTALLED:
         translator = _INSTALLED.pop()
