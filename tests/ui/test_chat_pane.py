@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QTextFormat
+from PySide6.QtWidgets import QApplication
 
 from hangar.core.chat.store import ChatStore
 from hangar.core.context import AppContext
@@ -28,6 +29,8 @@ def make_pane(qtbot, *models: Path) -> ChatPane:
     qtbot.addWidget(chat)
     chat.resize(1100, 700)
     chat.show()
+    chat.windowHandle().requestActivate()  # shortcuts (Ctrl+Enter, Esc) reach the active window only
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is chat)
     return chat
 
 

@@ -28,9 +28,15 @@ class Task(QRunnable):
             result = self.fn()
         except Exception as exc:  # delivered to the GUI, which shows it
             log.exception("background task failed")
-            self.signals.failed.emit(exc)
+            self._deliver(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._deliver(self.signals.finished, result)
+
+    def _deliver(self, signal, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # Qt already tore the signal's object down (the app is closing): nobody to tell
+            log.info("a background result arrived after its window closed")
 
 
 def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> Task:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import time
 from collections import deque
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -139,6 +139,7 @@ class ChatPane(QWidget):
         self.input.setAccessibleName(self.tr("Message"))
         self.input.setPlaceholderText(self.tr("Message (Ctrl+Enter sends, Esc stops)"))
         self.input.setMaximumHeight(110)
+        self.input.installEventFilter(self)  # Esc and Ctrl+Enter in the box work even when a shortcut cannot
         layout.addWidget(self.input)
         buttons = QHBoxLayout()
         self.stats = QLabel()
@@ -172,6 +173,17 @@ class ChatPane(QWidget):
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_conversation)
         self.reload_models()
         self._update_controls()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.input and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            key, mods = event.key(), event.modifiers()
+            if key == Qt.Key.Key_Escape or (key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods & Qt.KeyboardModifier.ControlModifier):
+                if event.type() == QEvent.Type.ShortcutOverride:
+                    event.accept()  # the box handles it below, once, rather than a window shortcut
+                    return True
+                self.stop() if key == Qt.Key.Key_Escape else self.send()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- models ------------------------------------------------------------------------------
     def reload_models(self) -> None:
