@@ -77,6 +77,18 @@ def test_cancel_mid_generation_answers_within_half_a_second(client: EngineClient
     assert again[-1]["n_generated"] == 5, "the worker keeps working after a cancel"
 
 
+def test_a_cancel_right_after_the_request_is_not_lost(client: EngineClient, tiny_gguf: Path) -> None:
+    """Stop pressed just after Send: the cancel may reach the worker before it starts the request."""
+    client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=4096))
+    for _ in range(3):
+        stream = client.generate(P.GenerateOptions(prompt="Go", max_tokens=4000, ignore_eos=True))
+        client.cancel()
+        events = list(stream)
+        assert events[-1]["stop_reason"] == "cancelled" and events[-1].get("n_generated", 0) < 4000
+    again = list(client.generate(P.GenerateOptions(prompt="Again", max_tokens=5)))
+    assert again[-1]["n_generated"] == 5, "an old cancel does not touch a later request"
+
+
 def test_cancel_mid_prompt_aborts_llama_decode(client: EngineClient, medium_gguf: Path) -> None:
     client.load(P.LoadOptions(path=str(medium_gguf), n_ctx=8192, n_batch=512))
     prompt = "lorem ipsum dolor sit amet " * 280  # several seconds of prompt processing here

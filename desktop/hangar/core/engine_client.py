@@ -199,10 +199,17 @@ class EngineClient:
         return event
 
     def generate(self, options: P.GenerateOptions, idle_timeout_s: float = 300) -> Iterator[dict]:
-        """Yield ``token`` events, then one ``done`` event; errors are raised as EngineError."""
+        """Send the request now; the iterator yields ``token`` events, then one ``done`` event.
+
+        Errors are raised as EngineError. The request goes out before this returns (not at
+        the first ``next``), so a ``cancel()`` made right after it always concerns it.
+        """
         request_id = self._new_id()
         self._cancel_at = None
         self.send(options.to_request(request_id))
+        return self._generated(request_id, idle_timeout_s)
+
+    def _generated(self, request_id: int, idle_timeout_s: float) -> Iterator[dict]:
         for event in self._events_for(request_id, idle_timeout=idle_timeout_s):
             if event["event"] == "error":
                 raise _error_from(event)

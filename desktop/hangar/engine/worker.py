@@ -27,6 +27,11 @@ class Worker:
         self._out_lock = threading.Lock()
         self.requests: queue.Queue[dict | None] = queue.Queue()
         self.cancel = threading.Event()
+        # A cancel applies to every request read before it, even one still waiting in the
+        # queue: Stop pressed just after Send must not be forgotten when that request starts.
+        self._cancel_lock = threading.Lock()
+        self._last_read = 0  # sequence number of the last request read from stdin
+        self._cancelled_upto = 0
         self.model: LoadedModel | None = None
         self.log = LlamaLog()
 
@@ -49,9 +54,13 @@ class Worker:
             except ValueError as exc:
                 self.emit({"event": "error", "id": None, "code": P.E_BAD_REQUEST, "message": f"unreadable request: {exc}"})
                 continue
-            if request["op"] == "cancel":
-                self.cancel.set()
-                continue
+            with self._cancel_lock:
+                if request["op"] == "cancel":
+                    self._cancelled_upto = self._last_read
+                    self.cancel.set()
+                    continue
+                self._last_read += 1
+                request["_seq"] = self._last_read
             self.requests.put(request)
         self.cancel.set()  # the parent is gone: stop whatever runs, then leave
         self.requests.put(None)
@@ -69,7 +78,11 @@ class Worker:
             request = self.requests.get()
             if request is None or request["op"] == "shutdown":
                 break
-            self.cancel.clear()
+            with self._cancel_lock:
+                if request["_seq"] > self._cancelled_upto:
+                    self.cancel.clear()
+                else:
+                    self.cancel.set()  # cancelled while it waited in the queue
             request_id = request.get("id")
             try:
                 self.handle(request)

@@ -117,6 +117,17 @@ def test_long_conversations_drop_the_oldest_turns(store: ChatStore, tiny_gguf: P
     assert len(store.messages(conversation.id)) == 14, "dropping is for the prompt only; the history is kept"
 
 
+def test_stop_before_the_reply_starts_is_honoured(store: ChatStore, tiny_gguf: Path) -> None:
+    conversation = store.create()
+    with EngineClient() as client:
+        client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=2048))
+        session = ChatSession(store, client, conversation.id)
+        session.stop()  # pressed before the worker saw the request
+        reply = session.send("Hello", P.GenerateOptions(max_tokens=2000, ignore_eos=True))
+    assert reply.stop_reason == "cancelled" and reply.n_generated < 2000
+    assert store.messages(conversation.id)[-1].state == "cancelled"
+
+
 def test_regenerate_and_edit(store: ChatStore, tiny_gguf: Path) -> None:
     conversation = store.create()
     with EngineClient() as client:

@@ -8,6 +8,7 @@ prompt are dropped (the stated policy) and the reply says how many.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, replace
 from typing import Callable
@@ -38,6 +39,12 @@ class Reply:
 class ChatSession:
     def __init__(self, store: ChatStore, client: EngineClient, conversation_id: int) -> None:
         self.store, self.client, self.conversation_id = store, client, conversation_id
+        self._stop = threading.Event()
+
+    def stop(self) -> None:
+        """Stop the reply being written, or the one about to start (Stop pressed just after Send)."""
+        self._stop.set()
+        self.client.cancel()
 
     def history(self, exclude: int | None = None) -> list[dict]:
         conversation = self.store.get(self.conversation_id)
@@ -88,7 +95,10 @@ class ChatSession:
         while True:
             try:
                 done: dict = {}
-                for event in self.client.generate(replace(options, prompt=None, messages=turns)):
+                events = self.client.generate(replace(options, prompt=None, messages=turns))
+                if self._stop.is_set():
+                    self.client.cancel()  # asked before the request went out: it concerns this one
+                for event in events:
                     if event["event"] == "token":
                         pieces.append(event["text"])
                         if on_token:
