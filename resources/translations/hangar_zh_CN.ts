@@ -401,6 +401,14 @@
         <translation>发送</translation>
     </message>
     <message>
+        <source>Regenerate the last reply</source>
+        <translation>重新生成最后一条回复</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>新建对话</translation>
+    </message>
+    <message>
         <source> (synthetic weights)</source>
         <translation>（合成权重）</translation>
     </message>
@@ -1280,6 +1288,10 @@
         <translation>{0}：{1}。</translation>
     </message>
     <message>
+        <source>Our policy</source>
+        <translation>我们的策略</translation>
+    </message>
+    <message>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
@@ -1517,6 +1529,18 @@
         <translation>参数随会话一起保存。新的上下文大小在下次加载模型时生效。</translation>
     </message>
     <message>
+        <source>Balanced</source>
+        <translation>均衡</translation>
+    </message>
+    <message>
+        <source>Precise (deterministic)</source>
+        <translation>精确（确定性）</translation>
+    </message>
+    <message>
+        <source>Creative</source>
+        <translation>创意</translation>
+    </message>
+    <message>
         <source>Save preset</source>
         <translation>保存预设</translation>
     </message>
@@ -1587,8 +1611,16 @@
         <translation>输入令牌…</translation>
     </message>
     <message>
+        <source>Quantisations and their fit</source>
+        <translation>量化版本及其适配情况</translation>
+    </message>
+    <message>
         <source>Download</source>
         <translation>下载</translation>
+    </message>
+    <message>
+        <source>Model card</source>
+        <translation>模型卡片</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -1633,6 +1665,18 @@
     <message>
         <source>*This repository has no model card.*</source>
         <translation>*此仓库没有模型卡片。*</translation>
+    </message>
+    <message>
+        <source>✓ fits</source>
+        <translation>✓ 可容纳</translation>
+    </message>
+    <message>
+        <source>~ tight</source>
+        <translation>~ 勉强</translation>
+    </message>
+    <message>
+        <source>✗ too big</source>
+        <translation>✗ 过大</translation>
     </message>
     <message>
         <source>Blocked by your license policy</source>
@@ -1773,8 +1817,8 @@ Download it anyway?</source>
         <translation>访问令牌</translation>
     </message>
     <message>
-        <source>Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search or download.</source>
-        <translation>未经您同意，任何数据都不会发送出去：Hangar 只在您搜索或下载时才连接 Hugging Face Hub。</translation>
+        <source>Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search it, open a repository, check a repository&apos;s license or download.</source>
+        <translation>未经您同意，任何数据都不会被发送：Hangar 仅在您搜索、打开仓库、检查仓库许可证或下载时才会连接 Hugging Face Hub。</translation>
     </message>
     <message>
         <source>A token is stored in the system keyring (needed for gated models).</source>
@@ -1913,6 +1957,10 @@ Download it anyway?</source>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
+    <message>
+        <source>Copy code</source>
+        <translation>复制代码</translation>
+    </message>
 </context>
 <context>
     <name>UserGuideDialog</name>
@@ -2000,8 +2048,8 @@ Download it anyway?</source>
         <translation>更改模型文件夹</translation>
     </message>
     <message>
-        <source>Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search or download.</source>
-        <translation>未经您同意，任何数据都不会发送出去：Hangar 只在您搜索或下载时才连接 Hugging Face Hub。</translation>
+        <source>Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search it, open a repository, check a repository&apos;s license or download.</source>
+        <translation>未经您同意，任何数据都不会被发送：Hangar 仅在您搜索、打开仓库、检查仓库许可证或下载时才会连接 Hugging Face Hub。</translation>
     </message>
     <message>
         <source>Get started</source>

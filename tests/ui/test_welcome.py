@@ -103,7 +103,8 @@ def test_it_says_plainly_that_nothing_is_sent_without_consent(qtbot) -> None:
     dialog = _welcome(qtbot, _window(qtbot))
     note = dialog.findChild(QLabel, "privacyNote")
     assert note.text() == (
-        "Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search or download."
+        "Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search it, "
+        "open a repository, check a repository's license or download."
     )
 
 

@@ -108,7 +108,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(folder)
 
         privacy = _wrapped(
-            self.tr("Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search or download.")
+            self.tr("Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search it, open a repository, check a repository's license or download.")
         )
         privacy.setObjectName("privacyNote")
         layout.addWidget(privacy)

@@ -71,6 +71,7 @@ class ChatPane(QWidget):
         self._load_cancelled = False
         self.conversation_id: int | None = None
         self.editing_id: int | None = None
+        self._replying: ChatSession | None = None  # the session writing a reply now
         # The reply being written: which conversation, its text so far, and its counters.
         self.streaming = False
         self._stream_conversation: int | None = None
@@ -169,10 +170,12 @@ class ChatPane(QWidget):
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.send)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.send)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.stop)
-        QShortcut(QKeySequence("Ctrl+Shift+R"), self, activated=self.regenerate)
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_conversation)
+        QShortcut(QKeySequence("Ctrl+Shift+R"), self, activated=self.regenerate).setWhatsThis(self.tr("Regenerate the last reply"))
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_conversation).setWhatsThis(self.tr("New conversation"))
         self.reload_models()
         self._update_controls()
+        if services is not None:
+            services.library_changed.connect(self.reload_models)  # a download or import shows up at once
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched is self.input and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
@@ -241,6 +244,15 @@ class ChatPane(QWidget):
     def _on_load_progress(self, fraction: float) -> None:
         self.load_progress.setValue(int(fraction * 100))
 
+    def _touch(self, path: str) -> None:
+        from ....core.library import Library
+
+        library = Library(self.ctx.database)
+        try:
+            library.touch(library.get(path))
+        except HangarError:
+            pass  # a file that left the library meanwhile: nothing to record
+
     def cancel_load(self) -> None:
         if self._loading_client is None:
             return
@@ -257,6 +269,7 @@ class ChatPane(QWidget):
         self._update_controls()
 
     def _on_loaded(self, result, path: str, n_ctx: int) -> None:
+        self._touch(path)
         if self._load_cancelled:  # the load finished before the cancel reached it
             result[0].close()
             self._on_load_failed(EngineError(P.E_CANCELLED, "Loading was cancelled."))
@@ -397,6 +410,7 @@ class ChatPane(QWidget):
         def on_event(event: dict) -> None:  # on the worker thread: deque.append is thread-safe
             inbox.append((event["text"], event.get("n", 0), event.get("n_prompt", 0), time.perf_counter()))
 
+        self._replying = session
         self.tasks.run(lambda: session.reply(options, on_event=on_event), self._on_reply, self._on_failed)
 
     def _take_inbox(self) -> str:
@@ -424,8 +438,8 @@ class ChatPane(QWidget):
         )  # fmt: skip
 
     def stop(self) -> None:
-        if self.streaming and self.client is not None:
-            self.client.cancel()
+        if self.streaming and self._replying is not None:
+            self._replying.stop()
         elif self.editing_id is not None:
             self.cancel_edit()
 

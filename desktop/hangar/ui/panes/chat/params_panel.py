@@ -44,7 +44,7 @@ class ParamsPanel(QWidget):
         presets_row = QHBoxLayout()
         self.preset = QComboBox()
         self.preset.setAccessibleName(self.tr("Preset"))
-        self.preset.activated.connect(lambda _i: self.apply_preset(self.preset.currentText()))
+        self.preset.activated.connect(lambda _i: self.apply_preset(self.preset.currentData()))
         save = QPushButton(self.tr("Save as…"))
         save.clicked.connect(self.save_preset)
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -54,7 +54,7 @@ class ParamsPanel(QWidget):
         self.preset.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         presets_row.addWidget(save)
         presets_row.addWidget(self.delete_button)
-        self.preset.currentTextChanged.connect(lambda name: self.delete_button.setEnabled(name not in BUILTIN_PRESETS))
+        self.preset.currentIndexChanged.connect(lambda _i: self.delete_button.setEnabled(self.preset.currentData() not in BUILTIN_PRESETS))
         layout.addWidget(QLabel(self.tr("Preset")))
         layout.addWidget(self.preset)
         layout.addLayout(presets_row)
@@ -108,11 +108,13 @@ class ParamsPanel(QWidget):
 
     # -- presets -----------------------------------------------------------------------------
     def reload_presets(self, select: str = "") -> None:
+        shown = {"Balanced": self.tr("Balanced"), "Precise (deterministic)": self.tr("Precise (deterministic)"), "Creative": self.tr("Creative")}
         self.preset.clear()
-        self.preset.addItems(list(self.store.presets()))
+        for name in self.store.presets():
+            self.preset.addItem(shown.get(name, name), name)  # built-ins show translated; the data is the stored name
         if select:
-            self.preset.setCurrentText(select)
-        self.delete_button.setEnabled(self.preset.currentText() not in BUILTIN_PRESETS)
+            self.preset.setCurrentIndex(max(0, self.preset.findData(select)))
+        self.delete_button.setEnabled(self.preset.currentData() not in BUILTIN_PRESETS)
 
     def apply_preset(self, name: str) -> None:
         preset = self.store.presets().get(name)
@@ -133,7 +135,7 @@ class ParamsPanel(QWidget):
         self.reload_presets(select=name.strip())
 
     def delete_preset(self) -> None:
-        name = self.preset.currentText()
+        name = self.preset.currentData()
         if name and name not in BUILTIN_PRESETS:
             self.store.delete_preset(name)
             self.reload_presets()

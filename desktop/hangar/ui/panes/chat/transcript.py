@@ -127,7 +127,8 @@ class Transcript(QTextBrowser):
                 fence, code = match.group(1), []
             elif fence is not None and match and match.group(1).startswith(fence) and not line.strip().strip(fence[0]):
                 self._code.append("\n".join(code))
-                out += ["", f"[{self.tr('Copy code')}]({self._scheme}:code/{len(self._code) - 1})", ""]
+                label = self.tr("Copy code")
+                out += ["", f"[{label}]({self._scheme}:code/{len(self._code) - 1})", ""]
                 fence = None
             elif fence is not None:
                 code.append(line)

@@ -25,7 +25,6 @@ from ...models.record_table import Column, RecordTableModel
 from ...widgets.license_card import LicenseCard
 
 GIB = 1024**3
-VERDICT_TEXT = {"fits": "✓ fits", "tight": "~ tight", "does_not_fit": "✗ too big"}
 
 
 def markdown_as_text(browser: QTextBrowser, markdown: str) -> None:
@@ -75,6 +74,7 @@ class RepoView(QWidget):
         files_layout.setContentsMargins(0, 0, 0, 0)
         self.files_model = RecordTableModel([])
         self.files_table = QTableView()
+        self.files_table.setAccessibleName(self.tr("Quantisations and their fit"))
         self.files_table.setModel(self.files_model)
         self.files_table.verticalHeader().hide()
         self.files_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -95,6 +95,7 @@ class RepoView(QWidget):
         files_layout.addLayout(row)
         self.files_table.selectionModel().selectionChanged.connect(lambda *_: self.download_button.setEnabled(self.selected() is not None))
         self.card = QTextBrowser()
+        self.card.setAccessibleName(self.tr("Model card"))
         self.card.setOpenExternalLinks(False)
         self.card.setOpenLinks(False)
         split.addWidget(files_box)
@@ -125,7 +126,7 @@ class RepoView(QWidget):
         ]
         for device in devices:
             columns.append(
-                Column(device, lambda r, d=device: VERDICT_TEXT.get(r["fit"][d]["verdict"], "?") + (" ⚠" if "warning" in r["fit"][d] else ""),
+                Column(device, lambda r, d=device: self.verdict_text(r["fit"][d]["verdict"]) + (" ⚠" if "warning" in r["fit"][d] else ""),
                        lambda r, d=device: r["fit"][d]["explain"] + ("\n" + r["fit"][d]["warning"] if "warning" in r["fit"][d] else ""))
             )  # fmt: skip
         columns.append(Column(self.tr("File"), lambda r: r["filename"]))
@@ -135,6 +136,9 @@ class RepoView(QWidget):
             self.files_table.selectRow(details.files.index(recommended))
         markdown_as_text(self.card, details.card_text or self.tr("*This repository has no model card.*"))
         self.status.setText("")
+
+    def verdict_text(self, verdict: str) -> str:
+        return {"fits": self.tr("✓ fits"), "tight": self.tr("~ tight"), "does_not_fit": self.tr("✗ too big")}.get(verdict, "?")
 
     def show_license(self, audit) -> None:
         """The license card, before any download; None when it could not be worked out."""

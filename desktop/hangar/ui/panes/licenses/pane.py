@@ -143,7 +143,7 @@ class LicensesPane(QWidget):
             self.status.setText(self.tr("No local models yet. Check a Hub repository above, or download or import a model."))
         else:
             self.status.setText(self.tr("{0} allowed · {1} to review · {2} blocked, by the policy “{3}”. Not legal advice.").format(
-                counts["allowed"], counts["review"], counts["blocked"], self.policy.name))  # fmt: skip
+                counts["allowed"], counts["review"], counts["blocked"], self._policy_name()))  # fmt: skip
         if self.audits and not self.table.selectionModel().selectedRows():
             self.table.selectRow(0)
         else:
@@ -197,11 +197,14 @@ class LicensesPane(QWidget):
         self.status.setText(self.tr("{0}: {1}.").format(audit.subject, self._verdict_word(audit.verdict.verdict)))
 
     # -- the policy ----------------------------------------------------------------------------
+    def _policy_name(self) -> str:
+        return self.tr("Our policy") if self.policy.name == Policy().name else self.policy.name
+
     def _show_policy(self) -> None:
         p = self.policy
         users = f"{p.max_monthly_users:,}" if p.max_monthly_users is not None else self.tr("not set")
         text = self.tr("Policy “{0}”: commercial use {1}; operates in {2}; largest user base {3}; attribution {4}; research-only {5}; trains on outputs {6}.").format(
-            p.name, self.tr("required") if p.commercial_use_required else self.tr("not needed"), ", ".join(p.territories) or self.tr("(no territory set)"),
+            self._policy_name(), self.tr("required") if p.commercial_use_required else self.tr("not needed"), ", ".join(p.territories) or self.tr("(no territory set)"),
             users, self.tr("acceptable") if p.attribution_acceptable else self.tr("not acceptable"),
             self.tr("acceptable") if p.research_only_acceptable else self.tr("not acceptable"), self.tr("yes") if p.outputs_for_training_needed else self.tr("no"),
         )  # fmt: skip

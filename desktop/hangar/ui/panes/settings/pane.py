@@ -138,7 +138,7 @@ class SettingsPane(QWidget):
         self._show_token_state()
 
         privacy = QLabel(
-            self.tr("Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search or download.")
+            self.tr("Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search it, open a repository, check a repository's license or download.")
         )
         privacy.setWordWrap(True)
         outer.addWidget(privacy)
