@@ -14,6 +14,7 @@ import importlib.util
 import json
 import logging
 import subprocess
+import sys
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -25,6 +26,8 @@ log = logging.getLogger(__name__)
 KINDS = ("cpu", "cuda", "cann")
 LABELS = {"cpu": "CPU", "cuda": "NVIDIA CUDA", "cann": "Huawei Ascend CANN"}
 BACKEND_LIBRARY = {"cuda": "libggml-cuda.so", "cann": "libggml-cann.so"}
+if sys.platform == "win32":  # llama.cpp's Windows build names its libraries without "lib" and with .dll
+    BACKEND_LIBRARY = {"cuda": "ggml-cuda.dll", "cann": "ggml-cann.dll"}
 DEVICE_TYPES = {"cuda": ("gpu",), "cann": ("gpu", "accel")}
 # The quantisations llama.cpp's CANN backend runs (LLAMA-NOTES.md); others fall back or fail.
 CANN_WEIGHT_TYPES = ("F16", "Q8_0", "Q4_0", "F32")
