@@ -2,6 +2,8 @@
 
     Xvfb :99 -screen 0 1280x800x24 & DISPLAY=:99 .venv/bin/python docs/make_screenshots.py
     DISPLAY=:99 .venv/bin/python docs/make_screenshots.py first-run   # only the welcome and About shots
+    DISPLAY=:99 .venv/bin/python docs/make_screenshots.py chat        # chat-markdown, -streaming, -stopped
+    DISPLAY=:99 .venv/bin/python docs/make_screenshots.py licenses    # discover-license-card, licenses-pane
 
 It serves the demo Hub (synthetic models under real-looking names) on 127.0.0.1, opens
 Hangar's main window with a fresh data folder, drives it the way a person would (search,
@@ -84,12 +86,140 @@ def first_run_shots() -> int:
     return 0
 
 
+def _demo_hub():
+    from tests.fixtures.demo_hub import build_repos
+    from tests.fixtures.hub_server import HubServer
+
+    hub = HubServer().start()
+    for repo in build_repos(Path(tempfile.mkdtemp())):
+        hub.add_repo(repo)
+    os.environ["HF_ENDPOINT"] = hub.endpoint
+    return hub
+
+
+def _window(ctx):
+    from hangar.ui.main_window import MainWindow
+
+    ctx.settings.first_run_done = True
+    window = MainWindow(ctx)
+    window.resize(1280, 780)
+    window.move(0, 0)
+    window.show()
+    return window
+
+
+def chat_shots() -> int:
+    """A conversation with Markdown and code, a reply streaming (Stop), and one stopped (Regenerate).
+
+    The synthetic model's replies are random tokens, so the Markdown reply in the first
+    picture is put in the conversation's history here, as text; the streaming and stopped
+    replies in the other two are the model's own."""
+    import llama_cpp  # noqa: F401 - before numpy (see benchmarks/worker_vs_direct.py)
+    from PySide6.QtWidgets import QApplication
+
+    from hangar.core.context import AppContext
+    from hangar.core.library import Library
+    from hangar.core.synth import write_synthetic
+
+    home = Path(tempfile.mkdtemp(prefix="hangar-shots-chat-"))
+    os.environ["HANGAR_HOME"] = str(home)
+    app = QApplication(sys.argv)  # noqa: F841 - kept alive for the window
+    ctx = AppContext.open()
+    Library(ctx.database).add_file(write_synthetic(home / "models" / "Qwen3-0.6B-Q8_0-synthetic.gguf", "medium"))
+    window = _window(ctx)
+    chat = window.pane("chat")
+    window.show_pane("chat")
+    chat.reload_models()
+    chat.load_model()
+    until(lambda: chat.client is not None and chat._loading_client is None)
+    conversation = chat.store.create("Parse a CSV of invoices", system_prompt="You are a careful senior Python engineer.")
+    chat.store.add(conversation.id, "user", "How do I sum the amount column of invoices.csv in Python, skipping bad rows?")
+    chat.store.add(conversation.id, "assistant", CHAT_REPLY)
+    chat.conversations.reload()
+    chat.open_conversation(conversation.id)
+    grab("chat-markdown", window)
+    chat.params.fields["max_tokens"].setValue(3000)
+    chat.input.setPlainText("And how would I do the same with pandas?")
+    chat.send()
+    until(lambda: len(chat._stream_pieces) > 150)
+    grab("chat-streaming", window)
+    chat.stop()
+    until(lambda: not chat.streaming)
+    grab("chat-stopped", window)
+    chat.client.close()
+    return 0
+
+
+CHAT_REPLY = """Use the **csv** module and skip rows whose amount does not parse:
+
+```python
+import csv
+from decimal import Decimal, InvalidOperation
+
+def total(path: str) -> Decimal:
+    \"\"\"Sum the amount column; rows that do not parse are skipped.\"\"\"
+    result = Decimal(0)
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            try:
+                result += Decimal(row["amount"])
+            except (KeyError, InvalidOperation):
+                continue  # a bad row: count it if you need to report it
+    return result
+```
+
+Notes:
+
+1. `Decimal` avoids floating-point rounding on money.
+2. `newline=""` is what the *csv* docs ask for.
+"""
+
+
+def license_shots() -> int:
+    """The license card in Discover (a model the policy blocks) and the Licenses pane."""
+    from PySide6.QtWidgets import QApplication
+
+    from hangar.core.context import AppContext
+    from hangar.core.library import Library
+    from hangar.core.licenses.audit import save_policy
+    from hangar.core.licenses.policy import Policy
+
+    os.environ["HANGAR_HOME"] = tempfile.mkdtemp(prefix="hangar-shots-licenses-")
+    hub = _demo_hub()
+    app = QApplication(sys.argv)  # noqa: F841 - kept alive for the window
+    ctx = AppContext.open()
+    save_policy(ctx, Policy(name="Acme EU products", territories=["EU", "GB"], max_monthly_users=2_000_000))
+    window = _window(ctx)
+    discover = window.pane("discover")
+    window.show_pane("discover")
+    discover.open_repo("tencent/Hunyuan-7B-Instruct-GGUF")
+    until(lambda: discover.repo_view.isVisible() and discover.repo_view.license_audit is not None)
+    grab("discover-license-card", window)
+    for repo, name in (("Qwen/Qwen3-8B-GGUF", "Qwen3-8B-Q4_K_M.gguf"), ("bartowski/Llama-3.1-8B-Instruct-GGUF", "Llama-3.1-8B-Instruct-Q4_K_M.gguf"),
+                       ("tencent/Hunyuan-7B-Instruct-GGUF", "Hunyuan-7B-Instruct-Q4_K_M.gguf"),
+                       ("FreedomIntelligence/openPangu-Embedded-7B-GGUF", "openPangu-Embedded-7B-Q4_K_M.gguf")):  # fmt: skip
+        window.services.downloads.plan(repo, name)
+    until(lambda: len(Library(ctx.database).list()) == 4, 120_000)
+    licenses = window.pane("licenses")
+    window.show_pane("licenses")
+    until(lambda: licenses.model.rowCount() >= 4)
+    licenses.repo.setText("unsloth/DeepSeek-R1-Distill-Qwen-7B-GGUF")
+    licenses.check_repo()
+    until(lambda: licenses.model.rowCount() >= 5)
+    licenses.select_subject(next(a.subject for a in licenses.audits if "Hunyuan" in a.subject))
+    grab("licenses-pane", window)
+    window.services.close()
+    hub.stop()
+    return 0
+
+
 def main() -> int:
     if not os.environ.get("DISPLAY"):
         print("needs an X display: run under Xvfb (see the docstring)", file=sys.stderr)
         return 1
-    if sys.argv[1:] == ["first-run"]:
-        return first_run_shots()
+    modes = {"first-run": first_run_shots, "chat": chat_shots, "licenses": license_shots}
+    if sys.argv[1:2] and sys.argv[1] in modes:
+        return modes[sys.argv[1]]()
     home = Path(tempfile.mkdtemp(prefix="hangar-shots-"))
     os.environ["HANGAR_HOME"] = str(home)
     os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
