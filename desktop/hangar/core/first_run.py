@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .fit import OVERHEAD_BYTES, TIGHT_MARGIN, FitEstimate, compute_bytes, kv_cache_bytes, target_device
+from .fit import FitEstimate, fit_of, target_device
 from .hardware import HardwareReport
 from .runtimes import LABELS, Runtime, best_runtime
 
@@ -93,17 +93,7 @@ def starter_models(quant: str = "Q4_K_M") -> list[StarterModel]:
 
 def estimate(model: StarterModel, available_bytes: int, device: str, device_kind: str = "cpu", n_ctx: int = CHAT_CONTEXT) -> FitEstimate:
     """core.fit's estimate for a model known by its shape instead of a GGUF header."""
-    dims = model.dims()
-    kv, compute = kv_cache_bytes(dims, n_ctx), compute_bytes(dims, n_ctx)
-    overhead = OVERHEAD_BYTES["cpu" if device_kind == "cpu" else "gpu"]
-    needed = model.size_bytes + kv + compute + overhead
-    if needed <= available_bytes * TIGHT_MARGIN:
-        verdict = "fits"
-    elif needed <= available_bytes:
-        verdict = "tight"
-    else:
-        verdict = "does_not_fit"
-    return FitEstimate(verdict, needed, available_bytes, model.size_bytes, kv, compute, overhead, n_ctx, device)
+    return fit_of(model.dims(), model.size_bytes, n_ctx=n_ctx, available_bytes=available_bytes, device=device, device_kind=device_kind)
 
 
 @dataclass

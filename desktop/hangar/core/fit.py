@@ -92,6 +92,13 @@ def estimate_fit(
     model (same dimensions, different file size), or all shards of a split model."""
     dims = model_dims(header)
     weights = header.weights_bytes if weights_bytes is None else weights_bytes
+    return fit_of(dims, weights, n_ctx=n_ctx, available_bytes=available_bytes, device=device, device_kind=device_kind,
+                  cache_type=cache_type, flash_attn=flash_attn)  # fmt: skip
+
+
+def fit_of(dims, weights: int, *, n_ctx: int, available_bytes: int, device: str, device_kind: str = "cpu",
+           cache_type: str = "f16", flash_attn: bool = True) -> FitEstimate:  # fmt: skip
+    """The estimate from a model's dimensions and weight size (a header, or a known shape)."""
     kv = kv_cache_bytes(dims, n_ctx, cache_type)
     compute = compute_bytes(dims, n_ctx, flash_attn=flash_attn)
     overhead = OVERHEAD_BYTES["cpu" if device_kind == "cpu" else "gpu"]
