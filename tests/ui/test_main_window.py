@@ -92,3 +92,16 @@ def test_a_pane_that_fails_to_build_shows_why_and_the_window_survives(qtbot, mon
     assert "chat exploded" in state.body_label.text()
     window.show_pane("settings")
     assert window.current_pane_key() == "settings"
+
+
+def test_a_new_library_model_shows_in_chat_and_benchmark_at_once(qtbot, tiny_gguf) -> None:
+    from hangar.core.library import Library
+
+    window = _window(qtbot)
+    chat, bench = window.pane("chat"), window.pane("benchmark")
+    assert chat.model_combo.findData(str(tiny_gguf.resolve())) == -1
+    model = Library(window.ctx.database).add_file(tiny_gguf)
+    window.services.library_changed.emit()  # what a finished download or an import does
+    assert chat.model_combo.findData(model.path) >= 0
+    assert bench.controls.model.findData(f"library:{model.id}:") >= 0
+    window.services.close()

@@ -133,8 +133,17 @@ class BenchmarkPane(QWidget):
         split.setSizes([330, 760])
         QVBoxLayout(self).addWidget(split)
         self._load_choices()
+        if services is not None:
+            services.library_changed.connect(self._refresh_models)  # a new download is benchmarkable at once
 
     # -- choices --------------------------------------------------------------------------------
+    def _refresh_models(self) -> None:
+        from ....core.library import Library
+
+        chosen = self.controls.model.currentData()
+        self.controls.set_models(Library(self.ctx.database).list())
+        self.controls.model.setCurrentIndex(max(0, self.controls.model.findData(chosen)))
+
     def _load_choices(self) -> None:
         from ....core.library import Library
 
