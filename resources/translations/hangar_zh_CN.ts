@@ -337,28 +337,8 @@
 <context>
     <name>ChatPane</name>
     <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Load</source>
-        <translation>加载</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Cancel loading</source>
-        <translation>取消加载</translation>
-    </message>
-    <message>
         <source>Parameters</source>
         <translation>参数</translation>
-    </message>
-    <message>
-        <source>Loading progress</source>
-        <translation>加载进度</translation>
     </message>
     <message>
         <source>Pick a model from the library and load it.</source>
@@ -407,42 +387,6 @@
     <message>
         <source>New conversation</source>
         <translation>新建对话</translation>
-    </message>
-    <message>
-        <source> (synthetic weights)</source>
-        <translation>（合成权重）</translation>
-    </message>
-    <message>
-        <source>No models yet: download one in Discover or import a GGUF file in the Library.</source>
-        <translation>还没有模型：请在“发现”中下载一个，或在“模型库”中导入 GGUF 文件。</translation>
-    </message>
-    <message>
-        <source>Loading {0}…</source>
-        <translation>正在加载 {0}…</translation>
-    </message>
-    <message>
-        <source>Cancelling the load…</source>
-        <translation>正在取消加载…</translation>
-    </message>
-    <message>
-        <source>its own chat template (from the GGUF file)</source>
-        <translation>自带的对话模板（来自 GGUF 文件）</translation>
-    </message>
-    <message>
-        <source>no chat template of its own, so Hangar uses the ChatML format, which may not suit it</source>
-        <translation>没有自带对话模板，因此 Hangar 使用 ChatML 格式，可能不完全适合该模型</translation>
-    </message>
-    <message>
-        <source>{0} is loaded on {1} via the {2} runtime, {3} tokens of context. It has {4}.</source>
-        <translation>{0} 已通过 {2} 运行时加载到 {1}，上下文 {3} 个 token。它使用{4}。</translation>
-    </message>
-    <message>
-        <source>It runs on the CPU because the accelerator failed: {0}</source>
-        <translation>由于加速器出错，它在 CPU 上运行：{0}</translation>
-    </message>
-    <message>
-        <source>Loading was cancelled.</source>
-        <translation>加载已取消。</translation>
     </message>
     <message>
         <source>The context size changes to {0} tokens when you load the model again.</source>
@@ -1433,6 +1377,65 @@
     <message>
         <source>This pane could not be opened</source>
         <translation>无法打开此面板</translation>
+    </message>
+</context>
+<context>
+    <name>ModelBar</name>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel loading</source>
+        <translation>取消加载</translation>
+    </message>
+    <message>
+        <source>Loading progress</source>
+        <translation>加载进度</translation>
+    </message>
+    <message>
+        <source> (synthetic weights)</source>
+        <translation>（合成权重）</translation>
+    </message>
+    <message>
+        <source>No models yet: download one in Discover or import a GGUF file in the Library.</source>
+        <translation>还没有模型：请在“发现”中下载一个，或在“模型库”中导入 GGUF 文件。</translation>
+    </message>
+    <message>
+        <source>Loading {0}…</source>
+        <translation>正在加载 {0}…</translation>
+    </message>
+    <message>
+        <source>Cancelling the load…</source>
+        <translation>正在取消加载…</translation>
+    </message>
+    <message>
+        <source>its own chat template (from the GGUF file)</source>
+        <translation>自带的对话模板（来自 GGUF 文件）</translation>
+    </message>
+    <message>
+        <source>no chat template of its own, so Hangar uses the ChatML format, which may not suit it</source>
+        <translation>没有自带对话模板，因此 Hangar 使用 ChatML 格式，可能不完全适合该模型</translation>
+    </message>
+    <message>
+        <source>{0} is loaded on {1} via the {2} runtime, {3} tokens of context. It has {4}.</source>
+        <translation>{0} 已通过 {2} 运行时加载到 {1}，上下文 {3} 个 token。它使用{4}。</translation>
+    </message>
+    <message>
+        <source>It runs on the CPU because the accelerator failed: {0}</source>
+        <translation>由于加速器出错，它在 CPU 上运行：{0}</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>加载已取消。</translation>
     </message>
 </context>
 <context>

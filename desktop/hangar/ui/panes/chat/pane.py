@@ -13,14 +13,12 @@ from __future__ import annotations
 import time
 from collections import deque
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -33,28 +31,15 @@ from ....core.chat.params import generate_options, normalise
 from ....core.chat.session import ChatSession
 from ....core.chat.store import ChatStore
 from ....core.context import AppContext
-from ....core.engine_client import EngineError
 from ....core.errors import HangarError
 from ...error_dialog import error_text
 from ...tasks import BackgroundTasks
 from .conversations import ConversationList
+from .model_bar import ModelBar
 from .params_panel import ParamsPanel
 from .transcript import Transcript
 
 FLUSH_MS = 50  # tokens reach the screen in batches: at most 20 repaints a second
-
-
-class _Relay(QObject):
-    """Carries rare worker-thread news (load status and progress) to the GUI thread.
-
-    Tokens do not travel this way: the worker thread appends them to a deque that the
-    GUI drains every 50 ms, which costs no signal per token. (It also keeps clear of
-    PySide 6.8+'s trouble with many cross-thread emissions into plain Python callables,
-    PYSIDE-3124, which crashed a 4,000-token stream here; the receivers below are Slots.)
-    """
-
-    status = Signal(str)
-    progress = Signal(float)
 
 
 class ChatPane(QWidget):
@@ -63,12 +48,6 @@ class ChatPane(QWidget):
         self.ctx, self.services = ctx, services
         self.store = ChatStore(ctx.database)
         self.tasks = BackgroundTasks(self)
-        self.client = None
-        self.placement = None
-        self.loaded_path: str | None = None
-        self.loaded_ctx: int | None = None
-        self._loading_client = None
-        self._load_cancelled = False
         self.conversation_id: int | None = None
         self.editing_id: int | None = None
         self._replying: ChatSession | None = None  # the session writing a reply now
@@ -79,9 +58,6 @@ class ChatPane(QWidget):
         self._inbox: deque[tuple[str, int, int, float]] = deque()  # (text, generated, prompt tokens, time), from the worker thread
         self._n_generated = self._n_prompt = 0
         self._sent_at = self._first_at = 0.0
-        self.relay = _Relay()
-        self.relay.status.connect(self._on_load_status)
-        self.relay.progress.connect(self._on_load_progress)
         self._flush = QTimer(self, interval=FLUSH_MS, timeout=self._flush_tokens)
 
         self.conversations = ConversationList(self.store)
@@ -94,31 +70,20 @@ class ChatPane(QWidget):
         middle = QWidget()
         layout = QVBoxLayout(middle)
         layout.setContentsMargins(6, 0, 6, 0)
-        bar = QHBoxLayout()
-        self.model_combo = QComboBox()
-        self.model_combo.setAccessibleName(self.tr("Model"))
-        self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.model_combo.setMinimumContentsLength(16)
-        self.load_button = QPushButton(self.tr("Load"))
-        self.load_button.clicked.connect(self.load_model)
-        self.cancel_load_button = QPushButton(self.tr("Cancel"))
-        self.cancel_load_button.setAccessibleName(self.tr("Cancel loading"))
-        self.cancel_load_button.clicked.connect(self.cancel_load)
-        self.cancel_load_button.hide()
+        self.model_bar = ModelBar(ctx)
+        self.model_bar.load_button.clicked.connect(self.load_model)
+        self.model_bar.status.connect(self._set_status)
+        self.model_bar.loaded.connect(self._update_controls)
+        self.model_bar.unloaded.connect(self._update_controls)
+        # The bar's parts, by the names the rest of the pane (and its tests) use.
+        self.model_combo, self.load_button = self.model_bar.combo, self.model_bar.load_button
+        self.cancel_load_button, self.load_progress = self.model_bar.cancel_button, self.model_bar.progress
         self.params_button = QPushButton(self.tr("Parameters"))
         self.params_button.setCheckable(True)
         self.params_button.setChecked(True)
         self.params_button.toggled.connect(self.params.setVisible)
-        bar.addWidget(self.model_combo, 1)
-        bar.addWidget(self.load_button)
-        bar.addWidget(self.cancel_load_button)
-        bar.addWidget(self.params_button)
-        layout.addLayout(bar)
-        self.load_progress = QProgressBar()
-        self.load_progress.setAccessibleName(self.tr("Loading progress"))
-        self.load_progress.setRange(0, 100)
-        self.load_progress.hide()
-        layout.addWidget(self.load_progress)
+        self.model_bar.row.addWidget(self.params_button)
+        layout.addWidget(self.model_bar)
         self.status = QLabel(self.tr("Pick a model from the library and load it."))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -188,116 +153,30 @@ class ChatPane(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    # -- models ------------------------------------------------------------------------------
-    def reload_models(self) -> None:
-        from ....core.library import Library
+    # -- the model ----------------------------------------------------------------------------
+    @property
+    def client(self):
+        return self.model_bar.client
 
-        current = self.model_combo.currentData()
-        self.model_combo.clear()
-        for model in Library(self.ctx.database).list():
-            label = model.name + (self.tr(" (synthetic weights)") if model.synthetic else "")
-            self.model_combo.addItem(label, model.path)
-        if current:
-            self.model_combo.setCurrentIndex(max(0, self.model_combo.findData(current)))
-        if not self.model_combo.count():
-            self._set_status(self.tr("No models yet: download one in Discover or import a GGUF file in the Library."))
+    @property
+    def placement(self):
+        return self.model_bar.placement
+
+    @property
+    def loaded_ctx(self) -> int | None:
+        return self.model_bar.n_ctx
+
+    @property
+    def _loading_client(self):
+        return self.model_bar.loading
+
+    def reload_models(self) -> None:
+        self.model_bar.reload()
 
     def load_model(self) -> None:
-        from ....core.inference import start_model
-        from ....core.runtimes import best_runtime, detect_runtimes
-
-        path = self.model_combo.currentData()
-        if not path or self._loading_client is not None or self.streaming:
-            return
-        if self.client is not None:
-            self.client.close()
-            self.client = None
-        n_ctx = self.params.params()["n_ctx"]
-        name = self.model_combo.currentText()
-        self._set_status(self.tr("Loading {0}…").format(name))
-        self.load_progress.setValue(0)
-        self.load_progress.show()
-        self.cancel_load_button.show()
-        self.load_button.setEnabled(False)
-        relay, ctx = self.relay, self.ctx
-        self._loading_client = True  # set to the worker as soon as it starts
-        self._load_cancelled = False
-
-        def remember(client) -> None:
-            self._loading_client = client
-
-        def work():
-            runtime = best_runtime(detect_runtimes(ctx.paths.runtimes_dir))
-            return start_model(
-                P.LoadOptions(path=path, n_ctx=n_ctx, n_threads=ctx.settings.threads), runtime,
-                allow_fallback=ctx.settings.gpu_fallback_to_cpu, runtimes_dir=ctx.paths.runtimes_dir,
-                on_status=relay.status.emit, on_progress=relay.progress.emit, on_client=remember,
-            )  # fmt: skip
-
-        self.tasks.run(work, lambda result: self._on_loaded(result, path, n_ctx), self._on_load_failed)
-
-    @Slot(str)
-    def _on_load_status(self, text: str) -> None:
-        self._set_status(text)
-
-    @Slot(float)
-    def _on_load_progress(self, fraction: float) -> None:
-        self.load_progress.setValue(int(fraction * 100))
-
-    def _touch(self, path: str) -> None:
-        from ....core.library import Library
-
-        library = Library(self.ctx.database)
-        try:
-            library.touch(library.get(path))
-        except HangarError:
-            pass  # a file that left the library meanwhile: nothing to record
-
-    def cancel_load(self) -> None:
-        if self._loading_client is None:
-            return
-        self._load_cancelled = True
-        if self._loading_client is not True:
-            self._loading_client.cancel()
-        self._set_status(self.tr("Cancelling the load…"))
-
-    def _end_loading(self) -> None:
-        self._loading_client = None
-        self.load_progress.hide()
-        self.cancel_load_button.hide()
-        self.load_button.setEnabled(True)
-        self._update_controls()
-
-    def _on_loaded(self, result, path: str, n_ctx: int) -> None:
-        self._touch(path)
-        if self._load_cancelled:  # the load finished before the cancel reached it
-            result[0].close()
-            self._on_load_failed(EngineError(P.E_CANCELLED, "Loading was cancelled."))
-            return
-        self.client, self.placement = result
-        self.loaded_path, self.loaded_ctx = path, n_ctx
-        self._end_loading()
-        model = self.client.model or {}
-        name = self.model_combo.itemText(max(0, self.model_combo.findData(path)))
-        template = model.get("chat_template", "")
-        if template == "gguf":
-            template_text = self.tr("its own chat template (from the GGUF file)")
-        else:
-            template_text = self.tr("no chat template of its own, so Hangar uses the ChatML format, which may not suit it")
-        text = self.tr("{0} is loaded on {1} via the {2} runtime, {3} tokens of context. It has {4}.").format(
-            name, self.placement.device, self.placement.runtime, n_ctx, template_text
-        )  # fmt: skip
-        if self.placement.fallback_reason:
-            text += " " + self.tr("It runs on the CPU because the accelerator failed: {0}").format(self.placement.fallback_reason)
-        self._set_status(text)
-
-    def _on_load_failed(self, exc: BaseException) -> None:
-        self._end_loading()
-        if getattr(exc, "code", "") == P.E_CANCELLED:
-            self._set_status(self.tr("Loading was cancelled."))
-            return
-        message, hint = error_text(exc, self.ctx.paths.log_file)
-        self._set_status(f"{message} {hint}".strip())
+        if not self.streaming:
+            self.model_bar.load(self.params.params()["n_ctx"])
+            self._update_controls()
 
     # -- conversations ------------------------------------------------------------------------
     def new_conversation(self) -> None:
@@ -386,7 +265,8 @@ class ChatPane(QWidget):
         self._start_reply(session)
 
     def _session(self) -> ChatSession:
-        self.store.update(self.conversation_id, model_path=self.loaded_path, model_name=self.model_combo.itemText(max(0, self.model_combo.findData(self.loaded_path))),
+        bar = self.model_bar
+        self.store.update(self.conversation_id, model_path=bar.path, model_name=bar.name_of(bar.path),
                           runtime=self.placement.runtime if self.placement else None, system_prompt=self.params.system_prompt(),
                           params=normalise(self.params.params()))  # fmt: skip
         return ChatSession(self.store, self.client, self.conversation_id)
@@ -473,7 +353,7 @@ class ChatPane(QWidget):
             self.redraw()
         text, hint = error_text(exc, self.ctx.paths.log_file)
         if getattr(exc, "code", "") == P.E_WORKER_CRASHED:
-            self.client = None  # the conversation and the partial reply are saved; Load starts a new worker
+            self.model_bar.client = None  # the conversation and the partial reply are saved; Load starts a new worker
             hint = self.tr("The conversation and the reply so far are saved. Press Load to start the model again.")
         self._set_status(f"{text} {hint}".strip(), error=True)
         self._update_controls()
@@ -523,6 +403,5 @@ class ChatPane(QWidget):
         self.load_button.setEnabled(idle and self._loading_client is None)
 
     def closeEvent(self, event) -> None:
-        if self.client is not None:
-            self.client.close()
+        self.model_bar.close_client()
         super().closeEvent(event)

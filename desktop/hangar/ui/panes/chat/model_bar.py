@@ -1,0 +1,181 @@
+"""Choosing and loading the chat model: the library's models, Load with progress and Cancel.
+
+Owns the worker once it is loaded (``client``) and says where the model runs: device,
+runtime, context, its chat template or the ChatML fallback, and any CPU fallback with
+the reason. Everything it has to say goes out through ``status``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from ....core import engine_protocol as P
+from ....core.context import AppContext
+from ....core.engine_client import EngineError
+from ....core.errors import HangarError
+from ...error_dialog import error_text
+from ...tasks import BackgroundTasks
+
+
+class _Relay(QObject):
+    """Carries the load's status lines and progress from the worker thread to the GUI.
+
+    The receivers are Slots: PySide 6.8+ mishandles many cross-thread emissions into
+    plain Python callables (PYSIDE-3124). Reply tokens never come this way (see pane.py).
+    """
+
+    status = Signal(str)
+    progress = Signal(float)
+
+
+class ModelBar(QWidget):
+    status = Signal(str)
+    loaded = Signal()  # ``client`` is ready
+    unloaded = Signal()  # loading ended without a model (failed or cancelled)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tasks = BackgroundTasks(self)
+        self.client = None
+        self.placement = None
+        self.path: str | None = None
+        self.n_ctx: int | None = None
+        self.loading = None  # None, True while the worker starts, then the loading worker
+        self._cancelled = False
+        self.relay = _Relay()
+        self.relay.status.connect(self._on_status)
+        self.relay.progress.connect(self._on_progress)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.row = QHBoxLayout()
+        self.combo = QComboBox()
+        self.combo.setAccessibleName(self.tr("Model"))
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(16)
+        self.load_button = QPushButton(self.tr("Load"))
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel loading"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.row.addWidget(self.combo, 1)
+        self.row.addWidget(self.load_button)
+        self.row.addWidget(self.cancel_button)
+        layout.addLayout(self.row)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Loading progress"))
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+
+    def name_of(self, path: str | None) -> str:
+        return self.combo.itemText(max(0, self.combo.findData(path)))
+
+    def reload(self) -> None:
+        from ....core.library import Library
+
+        current = self.combo.currentData()
+        self.combo.clear()
+        for model in Library(self.ctx.database).list():
+            self.combo.addItem(model.name + (self.tr(" (synthetic weights)") if model.synthetic else ""), model.path)
+        if current:
+            self.combo.setCurrentIndex(max(0, self.combo.findData(current)))
+        if not self.combo.count():
+            self.status.emit(self.tr("No models yet: download one in Discover or import a GGUF file in the Library."))
+
+    def load(self, n_ctx: int) -> None:
+        from ....core.inference import start_model
+        from ....core.runtimes import best_runtime, detect_runtimes
+
+        path = self.combo.currentData()
+        if not path or self.loading is not None:
+            return
+        self.close_client()
+        self.status.emit(self.tr("Loading {0}…").format(self.combo.currentText()))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.load_button.setEnabled(False)
+        self.loading, self._cancelled = True, False
+        relay, ctx = self.relay, self.ctx
+
+        def remember(client) -> None:  # on the loading thread: Cancel can reach this worker now
+            self.loading = client
+
+        def work():
+            runtime = best_runtime(detect_runtimes(ctx.paths.runtimes_dir))
+            return start_model(
+                P.LoadOptions(path=path, n_ctx=n_ctx, n_threads=ctx.settings.threads), runtime,
+                allow_fallback=ctx.settings.gpu_fallback_to_cpu, runtimes_dir=ctx.paths.runtimes_dir,
+                on_status=relay.status.emit, on_progress=relay.progress.emit, on_client=remember,
+            )  # fmt: skip
+
+        self.tasks.run(work, lambda result: self._on_loaded(result, path, n_ctx), self._on_failed)
+
+    def cancel(self) -> None:
+        if self.loading is None:
+            return
+        self._cancelled = True
+        if self.loading is not True:
+            self.loading.cancel()
+        self.status.emit(self.tr("Cancelling the load…"))
+
+    def close_client(self) -> None:
+        if self.client is not None:
+            self.client.close()
+            self.client = None
+
+    @Slot(str)
+    def _on_status(self, text: str) -> None:
+        self.status.emit(text)
+
+    @Slot(float)
+    def _on_progress(self, fraction: float) -> None:
+        self.progress.setValue(int(fraction * 100))
+
+    def _end_loading(self) -> None:
+        self.loading = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.load_button.setEnabled(True)
+
+    def _on_loaded(self, result, path: str, n_ctx: int) -> None:
+        if self._cancelled:  # the load finished before the cancel reached it
+            result[0].close()
+            self._on_failed(EngineError(P.E_CANCELLED, "Loading was cancelled."))
+            return
+        self.client, self.placement = result
+        self.path, self.n_ctx = path, n_ctx
+        self._end_loading()
+        self._touch(path)
+        if (self.client.model or {}).get("chat_template") == "gguf":
+            template = self.tr("its own chat template (from the GGUF file)")
+        else:
+            template = self.tr("no chat template of its own, so Hangar uses the ChatML format, which may not suit it")
+        text = self.tr("{0} is loaded on {1} via the {2} runtime, {3} tokens of context. It has {4}.").format(
+            self.name_of(path), self.placement.device, self.placement.runtime, n_ctx, template
+        )  # fmt: skip
+        if self.placement.fallback_reason:
+            text += " " + self.tr("It runs on the CPU because the accelerator failed: {0}").format(self.placement.fallback_reason)
+        self.status.emit(text)
+        self.loaded.emit()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._end_loading()
+        if getattr(exc, "code", "") == P.E_CANCELLED:
+            self.status.emit(self.tr("Loading was cancelled."))
+        else:
+            message, hint = error_text(exc, self.ctx.paths.log_file)
+            self.status.emit(f"{message} {hint}".strip())
+        self.unloaded.emit()
+
+    def _touch(self, path: str) -> None:
+        from ....core.library import Library
+
+        library = Library(self.ctx.database)
+        try:
+            library.touch(library.get(path))
+        except HangarError:
+            pass  # a file that left the library meanwhile: nothing to record
