@@ -1,4 +1,8 @@
-"""Parallel segments: faster behind per-connection caps, hashed in order, resumable per segment."""
+"""Parallel segments: faster behind per-connection caps, hashed in order, resumable per segment.
+
+A download starts on one connection and splits only when that connection leaves the
+processor mostly idle (the link is the limit); ``probe_s=0`` splits at once.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +34,11 @@ def served():
 
 
 def _fetcher(**kwargs) -> Fetcher:
-    return Fetcher(connections=4, segment_min_bytes=2 * MIB, backoff_s=0.01, **kwargs)
+    return Fetcher(**{"connections": 4, "segment_min_bytes": 2 * MIB, "backoff_s": 0.01, "probe_s": 0, **kwargs})
+
+
+def _file_requests(hub: HubServer) -> list:
+    return [r for r in hub.state.requests if r.method == "GET" and r.path.endswith("big-Q8_0.gguf")]
 
 
 def test_plan_covers_every_byte_once() -> None:
@@ -80,3 +88,29 @@ def test_wrong_bytes_still_fail_verification(served, tmp_path: Path) -> None:
     with pytest.raises(IntegrityError):
         _fetcher().fetch(url, tmp_path / "m.gguf", SIZE, hashlib.sha256(data).hexdigest(), {})
     assert not (tmp_path / "m.gguf").exists()
+
+
+def test_a_slow_connection_is_split_after_the_probe_without_fetching_twice(served, tmp_path: Path) -> None:
+    hub, data, url = served
+    hub.set_faults(bytes_per_second=3 * MIB)  # per connection, as a CDN caps it
+    result = _fetcher(probe_s=0.4).fetch(url, tmp_path / "m.gguf", SIZE, hashlib.sha256(data).hexdigest(), {})
+    assert result.verified and (tmp_path / "m.gguf").read_bytes() == data
+    first, *rest = _file_requests(hub)
+    assert first.range is None and 0 < first.body_bytes < 3 * MIB  # the probe stream, stopped early
+    spans = sorted(tuple(int(x) for x in r.range.removeprefix("bytes=").split("-")) for r in rest)
+    assert len(spans) == 4 and 0 < spans[0][0] <= first.body_bytes and spans[-1][1] == SIZE - 1  # the rest, from where the probe stopped
+    assert all(a[1] + 1 == b[0] for a, b in zip(spans, spans[1:]))
+    assert result.transferred_bytes == SIZE  # nothing fetched twice, on our side
+    assert sum(r.body_bytes for r in [first, *rest]) <= SIZE + 512 * 1024  # and little more than in flight on the server's
+    assert not state_path(part_path(tmp_path / "m.gguf")).exists()
+
+
+def test_a_connection_that_keeps_the_processor_busy_is_not_split(served, tmp_path: Path) -> None:
+    import time
+
+    hub, data, url = served
+    hub.set_faults(bytes_per_second=16 * MIB)  # lasts several probe windows
+    busy = _fetcher(probe_s=0.1, cpu_time=time.monotonic)  # as if the download used a whole processor
+    result = busy.fetch(url, tmp_path / "m.gguf", SIZE, hashlib.sha256(data).hexdigest(), {})
+    assert result.verified and (tmp_path / "m.gguf").read_bytes() == data
+    assert [r.range for r in _file_requests(hub)] == [None]

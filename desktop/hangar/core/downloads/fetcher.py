@@ -6,6 +6,13 @@ connections, 5xx answers and stalls (no byte for ``stall_timeout_s``) reconnect 
 backoff and continue from the last byte written. The finished file must match the
 Hub's LFS SHA-256 before it is atomically renamed into place; a mismatch is moved to
 ``.quarantine/`` and reported, never loaded.
+
+A large file starts on one connection. After ``probe_s`` the fetcher looks at how much
+processor time the download used: below half a processor, bytes arrive slower than this
+machine can take them (the link or the server caps each connection, as CDNs do), so the
+rest is split over ``connections`` parallel segments. At or above it this machine is the
+limit (a fast local mirror, a small CPU) and more connections would only add overhead
+(measured: benchmarks/download_vs_hf.py, docs/runtimes-and-measurements.md).
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ from .sink import HashingSink
 
 log = logging.getLogger(__name__)
 DISK_MARGIN = 64 * 1024 * 1024
+SPLIT_BELOW_CPU = 0.5  # processor share of one core under which the network, not we, sets the pace
 
 
 class Paused(HangarError):
@@ -79,6 +87,8 @@ class Fetcher:
         backoff_cap_s: float = 30.0,
         connections: int = 4,
         segment_min_bytes: int = 64 * 1024 * 1024,
+        probe_s: float = 1.0,
+        cpu_time: Callable[[], float] | None = None,
     ) -> None:
         self.on_progress = on_progress or (lambda progress: None)
         self.should_stop = should_stop
@@ -88,9 +98,11 @@ class Fetcher:
         self.backoff_cap_s = backoff_cap_s
         self.connections = connections
         self.segment_min_bytes = segment_min_bytes
+        self.probe_s = probe_s  # 0: split a large file at once, without measuring first
+        self.cpu_time = cpu_time  # None: the processor time of this download's own threads
 
     def fetch(self, url: str, dest: Path, size: int, sha256: str | None, headers: dict[str, str]) -> FetchResult:
-        from .segmented import SegmentedFetch, plan_segments, resume_state, state_path
+        from .segmented import resume_state, state_path
 
         part = part_path(dest)
         segments = resume_state(part, size)
@@ -98,21 +110,12 @@ class Fetcher:
             log.warning("the segment record of %s is unreadable: starting it again", part)
             state_path(part).unlink()
             part.unlink(missing_ok=True)
-        if segments is None and self.connections > 1:
-            prefix = part.stat().st_size if part.exists() and part.stat().st_size <= size else 0
-            if size - prefix >= 2 * self.segment_min_bytes:
-                segments = plan_segments(size, prefix, self.connections, self.segment_min_bytes)
+        if segments is None and self.probe_s <= 0:
+            segments = self._plan(part, size)
         if segments:
-            job = SegmentedFetch(self, url, part, size, headers, segments)
-            _check_disk(dest.parent, size - job.done_bytes())
-            try:
-                digest, transferred = job.run(client())
-                return self._complete(part, dest, size, sha256, digest, transferred)
-            except RangeIgnored:
-                log.warning("the server does not serve ranges: downloading %s in one stream", dest.name)
-                with open(part, "r+b") as handle:
-                    handle.truncate(job.contiguous_end())
-                state_path(part).unlink(missing_ok=True)
+            done = self._segmented(url, part, dest, size, sha256, headers, segments)
+            if done is not None:
+                return done
         if part.exists() and part.stat().st_size > size:
             part.unlink()  # longer than the file can be: not ours to resume
         existing = part.stat().st_size if part.exists() else 0
@@ -141,15 +144,53 @@ class Fetcher:
                         ) from exc
                     self._wait(max(failures, 1), f"connection problem ({type(exc).__name__})")
             digest = sink.finish()
+        except _Split as split:
+            # The network is the limit: the rest goes over parallel segments, continuing
+            # this stream's hash from where it stopped (nothing is read or fetched twice).
+            sink.finish()
+            segments = self._plan(part, size)
+            done = self._segmented(url, part, dest, size, sha256, headers, segments, sink.hasher, sink.written, transferred + split.received)
+            if done is None:
+                return self.fetch(url, dest, size, sha256, headers)  # the server ignores ranges after all: one stream
+            return done
         except BaseException:
             _finish_quietly(sink)
             raise
         return self._complete(part, dest, size, sha256, digest, transferred)
 
+    def _plan(self, part: Path, size: int) -> list[list[int]] | None:
+        """Segments for the bytes after the partial file, or None when it is not worth it."""
+        from .segmented import plan_segments
+
+        prefix = part.stat().st_size if part.exists() and part.stat().st_size <= size else 0
+        if self.connections > 1 and size - prefix >= 2 * self.segment_min_bytes:
+            return plan_segments(size, prefix, self.connections, self.segment_min_bytes)
+        return None
+
+    def _segmented(self, url, part, dest, size, sha256, headers, segments, hasher=None, hashed=0, transferred=0) -> FetchResult | None:  # noqa: ANN001
+        """Fetch ``segments`` in parallel; None when the server turns out to ignore Range."""
+        from .segmented import SegmentedFetch, state_path
+
+        job = SegmentedFetch(self, url, part, size, headers, segments, hasher=hasher, hashed=hashed)
+        _check_disk(dest.parent, size - job.done_bytes())
+        try:
+            digest, sent = job.run(client())
+        except RangeIgnored:
+            log.warning("the server does not serve ranges: downloading %s in one stream", dest.name)
+            with open(part, "r+b") as handle:
+                handle.truncate(job.contiguous_end())
+            state_path(part).unlink(missing_ok=True)
+            self.connections = 1
+            return None
+        return self._complete(part, dest, size, sha256, digest, transferred + sent)
+
     def _stream(self, http: httpx.Client, url: str, headers: dict[str, str], sink: HashingSink, size: int) -> int:
         """One request from the current end of the file; returns bytes received."""
         offset = sink.written
         started, last_report = time.monotonic(), [0.0]
+        window = [0.0, 0.0]  # wall and processor clocks when the current probe window began
+        # Only this download's threads count (the window's and other downloads' work does not).
+        cpu_time = self.cpu_time or (lambda: time.thread_time() + sink.cpu_s)
 
         def on_chunk(chunk: bytes, received: int) -> None:
             sink.put(chunk)
@@ -157,6 +198,16 @@ class Fetcher:
             if now - last_report[0] > 0.25:
                 last_report[0] = now
                 self.on_progress(Progress(offset + received, size, received / max(now - started, 1e-6)))
+            if self.probe_s > 0 and self.connections > 1:
+                if not window[0]:
+                    window[:] = [now, cpu_time()]
+                elif now - window[0] >= self.probe_s:
+                    share = (cpu_time() - window[1]) / (now - window[0])
+                    log.debug("probe: %.0f MiB/s on one connection, %.2f of a processor", received / max(now - started, 1e-6) / 2**20, share)
+                    if share < SPLIT_BELOW_CPU and size - offset - received >= 2 * self.segment_min_bytes:
+                        log.info("one connection used %.0f%% of a processor: splitting the rest of the download", share * 100)
+                        raise _Split(received)
+                    window[:] = [now, cpu_time()]
 
         try:
             received = stream_range(http, url, headers, offset, size, on_chunk, self.should_stop, self.stall_timeout_s)
@@ -193,6 +244,14 @@ class Fetcher:
 class _Retry(Exception):
     def __init__(self, message: str, received: int = 0) -> None:
         super().__init__(message)
+        self.received = received
+
+
+class _Split(Exception):
+    """Raised from inside a single stream when parallel segments would be faster."""
+
+    def __init__(self, received: int) -> None:
+        super().__init__("split")
         self.received = received
 
 

@@ -41,15 +41,15 @@ def plan_segments(size: int, prefix: int, connections: int, min_bytes: int) -> l
 
 
 class SegmentedFetch:
-    def __init__(self, fetcher: Fetcher, url: str, part: Path, size: int, headers: dict[str, str], segments: list[list[int]]) -> None:
+    def __init__(self, fetcher: Fetcher, url: str, part: Path, size: int, headers: dict[str, str], segments: list[list[int]], *, hasher=None, hashed: int = 0) -> None:  # noqa: ANN001
         self.fetcher, self.url, self.part, self.size, self.headers = fetcher, url, part, size, headers
         self.segments = segments
         self.lock = threading.Condition()
         self.errors: list[BaseException] = []
         self.stop = threading.Event()
         self.transferred = 0
-        self.hasher = hashlib.sha256()
-        self.hashed = 0
+        self.hasher = hasher or hashlib.sha256()  # a stream that was split hands over its hash so far
+        self.hashed = hashed
         self.buffered = [0] * len(segments)  # received, not yet written: shown as progress only
 
     # -- bookkeeping ------------------------------------------------------------------------------

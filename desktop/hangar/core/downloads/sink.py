@@ -1,9 +1,13 @@
-"""Writing and hashing downloaded bytes on their own thread.
+"""Writing and hashing downloaded bytes on their own thread, in large blocks.
 
-The network loop hands chunks over a bounded queue; this thread appends them to the
-partial file and feeds SHA-256. hashlib and file writes release the GIL for large
-buffers, so hashing overlaps the network instead of slowing it (the speed target is to
-match huggingface_hub, which does not hash LFS downloads at all).
+The network loop copies each ~64 KiB piece into an 8 MiB block; a full block goes to
+this thread, which appends it to the partial file and feeds SHA-256, while the network
+loop fills the next one. File writes and hashlib release the GIL, so hashing overlaps
+the network. Blocks, not pieces, cross between the threads: handing over every 64 KiB
+piece meant one GIL hand-off per piece, and on a two-core machine the threads spent
+more time waiting for each other than working (measured: benchmarks/download_vs_hf.py).
+A few blocks are reused rather than allocated per block, as fresh memory costs a page
+fault per 4 KiB.
 """
 
 from __future__ import annotations
@@ -13,91 +17,124 @@ import hashlib
 import os
 import queue
 import threading
+import time
 from pathlib import Path
 
 from ..errors import DiskFull, HangarError
 
+BLOCK = 8 * 1024 * 1024
 _END = object()
 
 
 class HashingSink(threading.Thread):
-    def __init__(self, path: Path, *, resume: bool, depth: int = 256) -> None:
+    def __init__(self, path: Path, *, resume: bool, blocks: int = 4) -> None:
         super().__init__(name="download-sink", daemon=True)
         self.path = path
         self.hasher = hashlib.sha256()
         self.written = 0
-        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        self.cpu_s = 0.0  # this thread's processor time, read by the fetcher's probe
+        self._full: queue.Queue = queue.Queue()
+        self._free: queue.Queue = queue.Queue()
+        for _ in range(blocks):
+            self._free.put(bytearray(BLOCK))
+        self._block: bytearray | None = None
+        self._used = 0
         self._error: BaseException | None = None
         if resume and path.exists():
             self._rehash_existing()
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(b"")
-        # Large buffered writes: the network hands over ~64 KiB pieces, and one write
-        # system call per piece made this thread, not the network, the bottleneck.
-        self._handle = open(path, "ab", buffering=16 * 1024 * 1024)  # noqa: SIM115 - closed by the thread
+        self._handle = open(path, "ab", buffering=0)  # noqa: SIM115 - closed by the thread
         self.start()
 
     def _rehash_existing(self) -> None:
         """A partial file from an earlier run: its bytes go through the hash again, locally."""
         with open(self.path, "rb") as handle:
-            while block := handle.read(8 * 1024 * 1024):
+            while block := handle.read(BLOCK):
                 self.hasher.update(block)
                 self.written += len(block)
 
+    # -- the network side -------------------------------------------------------------------------
     def put(self, chunk: bytes) -> None:
         self.check()
-        self._queue.put(chunk)
+        view = memoryview(chunk)
+        while view:
+            if self._block is None:
+                self._block, self._used = self._free.get(), 0
+            take = min(len(view), BLOCK - self._used)
+            self._block[self._used : self._used + take] = view[:take]
+            self._used += take
+            view = view[take:]
+            if self._used == BLOCK:
+                self._hand_over()
+
+    def _hand_over(self) -> None:
+        if self._block is not None and self._used:
+            self._full.put((self._block, self._used))
+            self._block = None
+        elif self._block is not None:
+            self._free.put(self._block)
+            self._block = None
 
     def check(self) -> None:
         if self._error is not None:
             raise self._error
 
+    def sync(self) -> None:
+        """Block until every byte handed over so far is written (``written`` is then exact)."""
+        self._hand_over()
+        self._full.join()
+        self.check()
+
+    def restart(self) -> None:
+        """Empty the file and the hash (the server ignored our Range request)."""
+        self.sync()
+        os.ftruncate(self._handle.fileno(), 0)
+        self.hasher = hashlib.sha256()
+        self.written = 0
+
+    def finish(self) -> str:
+        """Wait for every byte to be written; returns the SHA-256 so far."""
+        self._hand_over()
+        self._full.put(_END)
+        self.join()
+        self.check()
+        return self.hasher.hexdigest()
+
+    # -- this thread ------------------------------------------------------------------------------
     def run(self) -> None:
         try:
             while True:
-                chunk = self._queue.get()
+                item = self._full.get()
                 try:
-                    if chunk is _END:
+                    if item is _END:
                         break
+                    block, length = item
                     if self._error is None:
-                        self._handle.write(chunk)
-                        self.hasher.update(chunk)
-                        self.written += len(chunk)
+                        self._write(memoryview(block)[:length])
+                    self._free.put(block)
                 finally:
-                    self._queue.task_done()
-        except OSError as exc:
-            if exc.errno == errno.ENOSPC:
-                self._error = DiskFull(f"The disk holding {self.path.parent} is full.", hint="Free some space; the partial download is kept and resumes from where it stopped.")
-            else:
-                self._error = HangarError(f"Cannot write {self.path}: {exc.strerror}")
-            while True:  # drain so the producer never blocks
-                item = self._queue.get()
-                self._queue.task_done()
-                if item is _END:
-                    break
+                    self._full.task_done()
         finally:
             # No fsync: it would add about 0.6 s per GB here. After a power cut a .part
             # file is re-hashed from what is really on disk before resuming, and every
             # model is checked against its recorded SHA-256 by "hangar-cli verify".
             self._handle.close()
 
-    def sync(self) -> None:
-        """Block until every chunk handed over so far is written (``written`` is then exact)."""
-        self._queue.join()
-        self.check()
-
-    def restart(self) -> None:
-        """Empty the file and the hash (the server ignored our Range request)."""
-        self.sync()
-        self._handle.flush()
-        os.ftruncate(self._handle.fileno(), 0)
-        self.hasher = hashlib.sha256()
-        self.written = 0
-
-    def finish(self) -> str:
-        """Wait for every queued byte to be written; returns the SHA-256 so far."""
-        self._queue.put(_END)
-        self.join()
-        self.check()
-        return self.hasher.hexdigest()
+    def _write(self, data: memoryview) -> None:
+        try:
+            done = 0
+            while done < len(data):
+                done += self._handle.write(data[done:])
+        except OSError as exc:
+            if exc.errno == errno.ENOSPC:
+                self._error = DiskFull(f"The disk holding {self.path.parent} is full.", hint="Free some space; the partial download is kept and resumes from where it stopped.")
+            else:
+                self._error = HangarError(f"Cannot write {self.path}: {exc.strerror}")
+            # What reached the disk is good and stays: the hash and the count follow it, so
+            # a resume continues from exactly there.
+            data = data[:done]
+        self.hasher.update(data)
+        self.written += len(data)
+        self.cpu_s = time.thread_time()
