@@ -278,6 +278,18 @@
         <translation>正在运行 {0}</translation>
     </message>
     <message>
+        <source>Running it anyway may fail, or make this computer very slow while it swaps; its numbers would not say much.</source>
+        <translation>仍然运行可能会失败，或者让这台电脑因使用交换空间而变得很慢；得到的数字也说明不了太多。</translation>
+    </message>
+    <message>
+        <source>Model too large</source>
+        <translation>模型太大</translation>
+    </message>
+    <message>
+        <source>Run anyway</source>
+        <translation>仍然运行</translation>
+    </message>
+    <message>
         <source>Finished: run #{0} is stored in the history.</source>
         <translation>完成：第 {0} 次运行已保存到历史记录。</translation>
     </message>
@@ -1436,6 +1448,18 @@
     <message>
         <source>Loading was cancelled.</source>
         <translation>加载已取消。</translation>
+    </message>
+    <message>
+        <source>Loading it anyway may fail, or make this computer very slow while it swaps.</source>
+        <translation>仍然加载可能会失败，或者让这台电脑因使用交换空间而变得很慢。</translation>
+    </message>
+    <message>
+        <source>Model too large</source>
+        <translation>模型太大</translation>
+    </message>
+    <message>
+        <source>Load anyway</source>
+        <translation>仍然加载</translation>
     </message>
 </context>
 <context>

@@ -72,3 +72,33 @@ def test_cancel_answers_and_says_so(qtbot, medium_gguf: Path) -> None:
     qtbot.waitUntil(lambda: pane.run_button.isEnabled(), timeout=10_000)
     assert "cancelled" in pane.stage.text().lower()
     assert pane.history.rowCount() == 0
+
+
+def test_a_model_too_large_asks_before_running(qtbot, tiny_gguf: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    import hangar.core.fit
+
+    pane = _pane(qtbot, tiny_gguf)
+    pane.controls.n_prompt.setValue(16)
+    pane.controls.n_gen.setValue(4)
+    pane.controls.reps.setValue(1)
+    monkeypatch.setattr(hangar.core.fit, "ram_available_bytes", lambda: 64 * 2**20)
+    asked: list[str] = []
+    answer = ["No"]
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(f"{box.text()} {box.informativeText()}")
+        next(b for b in box.buttons() if b.text().replace("&", "") == answer[0]).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    pane.run_button.click()
+    qtbot.waitUntil(lambda: bool(asked) and pane.run_button.isEnabled(), timeout=60_000)
+    assert "does not fit" in asked[0] and "--force" not in asked[0], "the window offers its own way, not a CLI flag"
+    assert "does not fit" in pane.stage.text() and pane.history.rowCount() == 0
+
+    answer[0] = "Run anyway"
+    pane.run_button.click()
+    qtbot.waitUntil(lambda: pane.history.rowCount() == 1, timeout=60_000)
+    assert len(asked) == 2

@@ -232,3 +232,33 @@ def test_cancel_a_load(qtbot, tiny_gguf: Path, medium_gguf: Path) -> None:
     assert chat.status.text() == "Loading was cancelled." and chat.client is None
     assert worker is None or not worker.alive, "a cancelled load leaves no worker behind"
     assert not chat.cancel_load_button.isVisible() and chat.load_button.isEnabled()
+
+
+def test_a_model_too_large_for_memory_asks_before_loading(qtbot, tiny_gguf: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    import hangar.core.fit
+
+    monkeypatch.setattr(hangar.core.fit, "ram_available_bytes", lambda: 64 * 2**20)  # a machine with 64 MiB free
+    asked: list[str] = []
+    answer = ["No"]
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(f"{box.windowTitle()}: {box.text()} {box.informativeText()}")
+        wanted = next(b for b in box.buttons() if b.text().replace("&", "") == answer[0])
+        wanted.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    chat = make_pane(qtbot, tiny_gguf)
+    chat.model_combo.setCurrentIndex(chat.model_combo.findData(str(tiny_gguf.resolve())))
+    chat.load_button.click()
+    qtbot.waitUntil(lambda: bool(asked) and chat._loading_client is None, timeout=10_000)
+    assert asked[0].startswith("Model too large: tiny") and "does not fit" in asked[0] and "GiB" in asked[0]
+    assert "does not fit" in chat.status.text() and chat.client is None and chat.load_button.isEnabled()
+
+    answer[0] = "Load anyway"
+    chat.load_button.click()
+    qtbot.waitUntil(lambda: chat.client is not None and chat._loading_client is None, timeout=30_000)
+    assert len(asked) == 2 and "is loaded on" in chat.status.text()
+    chat.client.close()

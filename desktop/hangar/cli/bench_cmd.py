@@ -39,6 +39,7 @@ class Bench:
     @staticmethod
     def run(args: argparse.Namespace, ctx: AppContext) -> Result:
         from ..core.bench import BenchSpec, run_benchmark
+        from ..core.errors import ModelTooLarge
 
         say = args.out.progress
         spec = BenchSpec(
@@ -47,7 +48,11 @@ class Bench:
             ubatch=args.ubatch, ctk=args.ctk, ctv=args.ctv, force=args.force,
             extra={"suite": "localscore"} if args.suite == "localscore" else {},
         )  # fmt: skip
-        record = run_benchmark(ctx, spec, on_status=say, on_progress=lambda stage, fraction: say(f"{stage} ({100 * fraction:.0f}%)"))
+        try:
+            record = run_benchmark(ctx, spec, on_status=say, on_progress=lambda stage, fraction: say(f"{stage} ({100 * fraction:.0f}%)"))
+        except ModelTooLarge as exc:
+            exc.hint += " Or pass --force to run it anyway."
+            raise
         label = " [synthetic weights]" if record["synthetic"] else ""
         lines = [f"{record['model_type']}{label}, {record['system']['runtime']} on {record['device']}, {record['n_threads']} threads"]
         for test in record["results"]:

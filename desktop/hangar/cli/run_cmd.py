@@ -6,13 +6,10 @@ import argparse
 import sys
 from pathlib import Path
 
-import psutil
-
 from ..core import engine_protocol as P
 from ..core.context import AppContext
-from ..core.errors import InvalidInput
-from ..core.fit import cann_warning, estimate_fit, target_device
-from ..core.gguf_header import read_header
+from ..core.errors import InvalidInput, ModelTooLarge
+from ..core.fit import check_load
 from ..core.inference import start_model
 from ..core.runtimes import KINDS, detect_runtime
 from .framework import Result
@@ -37,14 +34,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _check_fit(args: argparse.Namespace, runtime) -> str | None:
     try:
-        header = read_header(args.model)
-    except InvalidInput as exc:
-        raise InvalidInput(f"{args.model.name}: {exc.message}", hint="Hangar only loads GGUF model files.") from None
-    device, free, kind = target_device(runtime, args.ngl, psutil.virtual_memory().available)
-    fit = estimate_fit(header, n_ctx=args.ctx, available_bytes=free, device=device, device_kind=kind)
-    if fit.verdict == "does_not_fit" and not args.force:
-        raise InvalidInput(f"{args.model.name} {fit.explain()}.", hint="Use a smaller quantisation or context (--ctx), or pass --force to try anyway.")
-    return cann_warning(header) if runtime.name == "cann" else None
+        return check_load(args.model, runtime, n_ctx=args.ctx, n_gpu_layers=args.ngl, force=args.force)
+    except ModelTooLarge as exc:
+        exc.hint = "Use a smaller quantisation or context (--ctx), or pass --force to try anyway."
+        raise
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> Result:

@@ -18,7 +18,7 @@ from typing import Callable
 
 from . import engine_protocol as P
 from .engine_client import engine_command
-from .errors import HangarError, InvalidInput
+from .errors import HangarError, InvalidInput, ModelTooLarge
 from .store import Database
 from .synth import PRESETS, write_synthetic
 
@@ -119,7 +119,7 @@ def run_benchmark(
     ``on_client`` receives the EngineClient as soon as it exists, so a caller can cancel.
     """
     from .engine_client import EngineClient
-    from .fit import estimate_fit, target_device
+    from .fit import estimate_fit, ram_available_bytes, target_device
     from .gguf_header import read_header
     from .hardware import detect_hardware
     from .library import Library
@@ -146,7 +146,7 @@ def run_benchmark(
     if not runtime.available:
         raise InvalidInput(f"The {runtime.label} runtime is not available: {runtime.reason}", hint=f"Add it with: {runtime.install_command}")
     report = detect_hardware(ctx.models_dir)
-    device, free, kind = target_device(runtime, spec.ngl, report.memory["available_bytes"])
+    device, free, kind = target_device(runtime, spec.ngl, ram_available_bytes())
     if spec.extra.get("suite") == "localscore":
         from ..engine.bench import LOCALSCORE_SHAPES
 
@@ -155,7 +155,7 @@ def run_benchmark(
         needed_ctx = max(spec.n_prompt, spec.n_gen) + 1
     fit = estimate_fit(header, n_ctx=needed_ctx, available_bytes=free, device=device, device_kind=kind)
     if fit.verdict == "does_not_fit" and not spec.force:
-        raise InvalidInput(f"{path.name} {fit.explain()}.", hint="Pick a smaller model or quantisation, fewer GPU layers, or force the run (--force).")
+        raise ModelTooLarge(f"{path.name} {fit.explain()}.", hint="Pick a smaller model or quantisation, or fewer GPU layers.")
     request = {
         "path": str(path), "n_prompt": spec.n_prompt, "n_gen": spec.n_gen, "reps": spec.reps, "n_threads": spec.threads or ctx.settings.threads,
         "n_gpu_layers": spec.ngl, "n_batch": spec.batch, "n_ubatch": spec.ubatch, "flash_attn": spec.flash_attn,

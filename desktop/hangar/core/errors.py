@@ -50,6 +50,12 @@ class InvalidInput(HangarError):
     code = "invalid_input"
 
 
+class ModelTooLarge(InvalidInput):
+    """The memory estimate says the model does not fit; a person may still try (--force, or "Load anyway")."""
+
+    code = "model_too_large"
+
+
 class NetworkError(HangarError):
     code = "network"
 

@@ -10,6 +10,7 @@ tests check the KV part against what llama.cpp itself allocates.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from .gguf_header import GGUFHeader, file_type_name
 
@@ -133,3 +134,27 @@ def target_device(runtime, n_gpu_layers: int, ram_available_bytes: int) -> tuple
     if accel:
         return f"{accel[0]['description']} ({accel[0]['name']})", accel[0]["memory_free_bytes"], "gpu"
     return "CPU memory", ram_available_bytes, "cpu"
+
+
+def ram_available_bytes() -> int:
+    import psutil
+
+    return psutil.virtual_memory().available
+
+
+def check_load(path, runtime, *, n_ctx: int, n_gpu_layers: int, force: bool = False) -> str | None:  # noqa: ANN001
+    """Before loading ``path`` on ``runtime``: raise ModelTooLarge when the estimate says it
+    does not fit (unless ``force``); return a warning worth showing (CANN and K/IQ quants)."""
+    from .errors import InvalidInput, ModelTooLarge
+    from .gguf_header import read_header
+
+    path = Path(path)
+    try:
+        header = read_header(path)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{path.name}: {exc.message}", hint="Hangar only loads GGUF model files.") from None
+    device, free, kind = target_device(runtime, n_gpu_layers, ram_available_bytes())
+    fit = estimate_fit(header, n_ctx=n_ctx, available_bytes=free, device=device, device_kind=kind)
+    if fit.verdict == "does_not_fit" and not force:
+        raise ModelTooLarge(f"{path.name} {fit.explain()}.", hint="Use a smaller quantisation or a smaller context.")
+    return cann_warning(header) if runtime.name == "cann" else None

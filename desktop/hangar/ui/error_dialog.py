@@ -40,6 +40,17 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException, log_file:
     return box
 
 
+def ask_anyway(parent: QWidget, title: str, exc: HangarError, risk: str, action: str) -> bool:
+    """A refusal a person may overrule (a model too large for memory): No is the default."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, exc.message, QMessageBox.StandardButton.No, parent)
+    box.setInformativeText(f"{risk} {exc.hint}".strip())
+    box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setObjectName("askAnywayDialog")
+    box.exec()
+    return box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
+
+
 class ExceptionHook:
     """Replaces sys.excepthook while the window runs; keeps the dialogs it opened."""
 

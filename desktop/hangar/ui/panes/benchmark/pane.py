@@ -23,7 +23,7 @@ from ....core.bench import runs as stored_runs
 from ....core.bench_export import rows, to_csv
 from ....core.context import AppContext
 from ....core.cost import cost_per_million
-from ...error_dialog import error_text
+from ...error_dialog import ask_anyway, error_text
 from ...models.record_table import Column, RecordTableModel
 from ...tasks import BackgroundTasks
 from ...widgets.tables import read_only_table
@@ -64,7 +64,7 @@ class BenchmarkPane(QWidget):
         self.run_button = QPushButton(self.tr("Benchmark this machine"))
         self.run_button.setObjectName("benchmarkButton")
         self.run_button.setMinimumHeight(40)
-        self.run_button.clicked.connect(self.start)
+        self.run_button.clicked.connect(lambda: self.start())
         left_layout.addWidget(self.run_button)
         left_layout.addWidget(self.controls, 1)
         split.addWidget(left)
@@ -163,10 +163,11 @@ class BenchmarkPane(QWidget):
         self.tasks.run(detect, lambda result: self.controls.set_runtimes(*result), lambda exc: self.stage.setText(" ".join(error_text(exc))))
 
     # -- running --------------------------------------------------------------------------------
-    def start(self) -> None:
+    def start(self, *, force: bool = False) -> None:
         from ....core.bench import run_benchmark
 
         spec = self.controls.spec()
+        spec.force = force
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
@@ -195,7 +196,14 @@ class BenchmarkPane(QWidget):
         self.cancel_button.setEnabled(False)
 
     def _on_failed(self, exc: BaseException) -> None:
+        from ....core.errors import ModelTooLarge
+
         self._finish()
+        if isinstance(exc, ModelTooLarge):
+            risk = self.tr("Running it anyway may fail, or make this computer very slow while it swaps; its numbers would not say much.")
+            if ask_anyway(self, self.tr("Model too large"), exc, risk, self.tr("Run anyway")):
+                self.start(force=True)
+                return
         text, hint = error_text(exc, self.ctx.paths.log_file)
         self.stage.setText(f"{text} {hint}".strip())
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QProgressBar, QPushButton,
 from ....core import engine_protocol as P
 from ....core.context import AppContext
 from ....core.engine_client import EngineError
-from ....core.errors import HangarError
-from ...error_dialog import error_text
+from ....core.errors import HangarError, ModelTooLarge
+from ...error_dialog import ask_anyway, error_text
 from ...tasks import BackgroundTasks
 
 
@@ -85,7 +85,9 @@ class ModelBar(QWidget):
         if not self.combo.count():
             self.status.emit(self.tr("No models yet: download one in Discover or import a GGUF file in the Library."))
 
-    def load(self, n_ctx: int) -> None:
+    def load(self, n_ctx: int, *, force: bool = False) -> None:
+        """Load the chosen model; one the memory estimate says will not fit asks first."""
+        from ....core.fit import check_load
         from ....core.inference import start_model
         from ....core.runtimes import best_runtime, detect_runtimes
 
@@ -99,6 +101,7 @@ class ModelBar(QWidget):
         self.cancel_button.show()
         self.load_button.setEnabled(False)
         self.loading, self._cancelled = True, False
+        self.pending_ctx = n_ctx
         relay, ctx = self.relay, self.ctx
 
         def remember(client) -> None:  # on the loading thread: Cancel can reach this worker now
@@ -106,8 +109,12 @@ class ModelBar(QWidget):
 
         def work():
             runtime = best_runtime(detect_runtimes(ctx.paths.runtimes_dir))
+            options = P.LoadOptions(path=path, n_ctx=n_ctx, n_threads=ctx.settings.threads)
+            warning = check_load(path, runtime, n_ctx=n_ctx, n_gpu_layers=options.n_gpu_layers, force=force)
+            if warning:
+                relay.status.emit(warning)
             return start_model(
-                P.LoadOptions(path=path, n_ctx=n_ctx, n_threads=ctx.settings.threads), runtime,
+                options, runtime,
                 allow_fallback=ctx.settings.gpu_fallback_to_cpu, runtimes_dir=ctx.paths.runtimes_dir,
                 on_status=relay.status.emit, on_progress=relay.progress.emit, on_client=remember,
             )  # fmt: skip
@@ -164,12 +171,21 @@ class ModelBar(QWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         self._end_loading()
-        if getattr(exc, "code", "") == P.E_CANCELLED:
+        if isinstance(exc, ModelTooLarge) and not self._cancelled:
+            if self._load_anyway(exc):
+                self.load(self.pending_ctx, force=True)
+                return
+            self.status.emit(f"{exc.message} {exc.hint}".strip())
+        elif getattr(exc, "code", "") == P.E_CANCELLED:
             self.status.emit(self.tr("Loading was cancelled."))
         else:
             message, hint = error_text(exc, self.ctx.paths.log_file)
             self.status.emit(f"{message} {hint}".strip())
         self.unloaded.emit()
+
+    def _load_anyway(self, exc: ModelTooLarge) -> bool:
+        risk = self.tr("Loading it anyway may fail, or make this computer very slow while it swaps.")
+        return ask_anyway(self, self.tr("Model too large"), exc, risk, self.tr("Load anyway"))
 
     def _touch(self, path: str) -> None:
         from ....core.library import Library
