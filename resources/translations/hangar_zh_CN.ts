@@ -1848,6 +1848,10 @@ Download it anyway?</source>
         <translation>未经您同意，任何数据都不会被发送：Hangar 仅在您搜索、打开仓库、检查仓库许可证或下载时才会连接 Hugging Face Hub。</translation>
     </message>
     <message>
+        <source>The token comes from the HF_TOKEN environment variable, which wins over the keyring. To change it, change or unset HF_TOKEN and restart Hangar.</source>
+        <translation>令牌来自 HF_TOKEN 环境变量，它优先于密钥环。要更改它，请修改或取消设置 HF_TOKEN，然后重新启动 Hangar。</translation>
+    </message>
+    <message>
         <source>A token is stored in the system keyring (needed for gated models).</source>
         <translation>令牌已保存在系统密钥环中（下载需授权的模型时需要）。</translation>
     </message>

@@ -81,3 +81,12 @@ def test_a_malformed_token_is_refused(qtbot, memory_keyring, monkeypatch) -> Non
     qtbot.addWidget(pane)
     pane._on_set_token()
     assert shown and "start with hf_" in shown[0] and memory_keyring == {}
+
+
+def test_a_token_from_the_environment_is_named_as_such(qtbot, memory_keyring, monkeypatch) -> None:
+    monkeypatch.setenv("HF_TOKEN", "hf_fromtheenvironment123")
+    pane = SettingsPane(AppContext.open())
+    qtbot.addWidget(pane)
+    assert "HF_TOKEN environment variable" in pane.token_status.text() and "keyring" in pane.token_status.text()
+    assert not pane.clear_token_button.isEnabled(), "Clear cannot remove an environment variable"
+    assert "hf_fromtheenvironment123" not in pane.token_status.text()

@@ -28,5 +28,6 @@ class Token:
         if args.action == "clear":
             tokens.clear_token()
             return Result({"stored": False}, "token removed")
-        has = tokens.get_token() is not None
-        return Result({"stored": has}, "a token is available" if has else "no token")
+        source = tokens.token_source()
+        text = {"environment": "a token is set by the HF_TOKEN environment variable (it wins over the keyring)", "keyring": "a token is stored in the system keyring"}
+        return Result({"stored": source is not None, "source": source}, text.get(source, "no token"))

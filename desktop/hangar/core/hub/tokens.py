@@ -47,6 +47,13 @@ def get_token() -> str | None:
     return token
 
 
+def token_source() -> str | None:
+    """Where the token in use comes from: "environment" (HF_TOKEN), "keyring", or None."""
+    if os.environ.get("HF_TOKEN", "").strip():
+        return "environment"
+    return "keyring" if get_token() is not None else None
+
+
 def set_token(token: str) -> None:
     token = token.strip()
     if not token.startswith("hf_") or len(token) < 10 or any(c.isspace() for c in token):

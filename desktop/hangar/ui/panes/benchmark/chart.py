@@ -6,9 +6,22 @@ short vertical line series centred on the bar.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QValueAxis
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainter, QPen
+
+
+def speed_axis_range(axis: QValueAxis, top: float, has_data: bool) -> None:
+    """0 to a round number above ``top``, with labels that never repeat (0.5, 1.0... for slow
+    models); no labels at all before there is anything to show."""
+    axis.setRange(0, top * 1.15)
+    axis.applyNiceNumbers()
+    step = (axis.max() - axis.min()) / max(1, axis.tickCount() - 1)
+    decimals = 0 if step >= 1 else min(3, math.ceil(-math.log10(step) - 1e-9))
+    axis.setLabelFormat(f"%.{decimals}f")
+    axis.setLabelsVisible(has_data)
 
 
 class ResultsChart(QChartView):
@@ -52,9 +65,8 @@ class ResultsChart(QChartView):
         axis_x = QBarCategoryAxis()
         axis_x.append(tests or [""])
         axis_y = QValueAxis()
-        axis_y.setRange(0, top * 1.15)
         axis_y.setTitleText(self.tr("tokens per second"))
-        axis_y.setLabelFormat("%.0f")
+        speed_axis_range(axis_y, top, bool(runs))
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
@@ -101,7 +113,7 @@ class HistoryChart(QChartView):
         axis_x.setTickCount(min(10, max(2, len(ordered) + 1)))
         axis_y = QValueAxis()
         axis_y.setTitleText(self.tr("tokens per second"))
-        axis_y.setLabelFormat("%.0f")
+        axis_x.setLabelsVisible(bool(ordered))
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         top = 1.0
@@ -117,6 +129,6 @@ class HistoryChart(QChartView):
             chart.addSeries(line)
             line.attachAxis(axis_x)
             line.attachAxis(axis_y)
-        axis_y.setRange(0, top * 1.15)
+        speed_axis_range(axis_y, top, bool(ordered))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         self.setChart(chart)

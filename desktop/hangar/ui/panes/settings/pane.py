@@ -152,13 +152,15 @@ class SettingsPane(QWidget):
     def _show_token_state(self) -> None:
         from ....core.hub import tokens
 
-        has = tokens.get_token() is not None
-        self.token_status.setText(
-            self.tr("A token is stored in the system keyring (needed for gated models).")
-            if has
-            else self.tr("No token: public models only. Gated models need one.")
-        )
-        self.clear_token_button.setEnabled(has)
+        source = tokens.token_source()
+        if source == "environment":
+            text = self.tr("The token comes from the HF_TOKEN environment variable, which wins over the keyring. To change it, change or unset HF_TOKEN and restart Hangar.")
+        elif source == "keyring":
+            text = self.tr("A token is stored in the system keyring (needed for gated models).")
+        else:
+            text = self.tr("No token: public models only. Gated models need one.")
+        self.token_status.setText(text)
+        self.clear_token_button.setEnabled(source == "keyring")
 
     def _on_set_token(self) -> None:
         from PySide6.QtWidgets import QInputDialog
