@@ -57,3 +57,21 @@ def test_bad_input_gets_a_clear_message(tmp_path: Path) -> None:
     assert refused.returncode == 1 and "not a policy file" in refused.stderr
     nothing = run_cli("license")
     assert nothing.returncode == 1 and "name a model" in nothing.stderr
+
+
+def test_a_downloaded_re_upload_is_checked_against_the_base_model_its_card_named(tiny_gguf: Path, tmp_path: Path, monkeypatch) -> None:
+    from ..fixtures.hub_repos import HubRepo
+    from ..fixtures.hub_server import HubServer
+
+    card = {"license": "apache-2.0", "base_model": ["meta-llama/Llama-3.1-8B-Instruct"], "tags": ["gguf"]}
+    repo = HubRepo("someone/Llama-3.1-8B-Instruct-relicensed-GGUF", card_data=card)
+    repo.add_file("Llama-3.1-8B-Instruct-Q4_K_M.gguf", tiny_gguf.read_bytes())  # no base model in its GGUF metadata
+    with HubServer() as hub:
+        hub.add_repo(repo)
+        monkeypatch.setenv("HF_ENDPOINT", hub.endpoint)
+        assert run_cli("download", repo.repo_id, "Llama-3.1-8B-Instruct-Q4_K_M.gguf").returncode == 0
+    listed = run_cli("license", "--all", "--json")  # offline now: what the card said was kept at download time
+    assert listed.returncode == 0, listed.stderr
+    (audit,) = json.loads(listed.stdout)
+    assert audit["license"]["id"] == "llama3.1", "a re-upload cannot change the license of what it copied"
+    assert any("labelled Apache License 2.0" in w and "Llama-3.1-8B-Instruct" in w for w in audit["warnings"])

@@ -135,6 +135,11 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE TABLE presets (name TEXT PRIMARY KEY, params_json TEXT NOT NULL)",
         ),
     ),
+    Migration(
+        6,
+        "the Hub card's base models for downloads (the license audit checks re-uploads against them)",
+        ("ALTER TABLE downloads ADD COLUMN base_model TEXT",),
+    ),
 )
 
 

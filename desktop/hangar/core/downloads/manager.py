@@ -7,6 +7,7 @@ its own row; the model enters the library when its last part is verified.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from typing import Callable
 
 from ..errors import HangarError, InvalidInput, NotFoundOnHub
 from ..hub.quants import check_repo_path, group_gguf_files
-from ..hub.remote import auth_headers, endpoint, repo_files, resolve_url
+from ..hub.remote import auth_headers, card_base_models, card_license, endpoint, repo_files, resolve_url
 from ..library import Library, LocalModel
 from ..store import Database
 from .fetcher import Fetcher, FetchResult, Paused, Progress, part_path
@@ -40,6 +41,7 @@ class Download:
     created_at: str
     updated_at: str
     license: str | None = None
+    base_model: str | None = None  # the card's base models, a JSON list
     speed_bps: float = 0.0
     eta_s: float | None = None
 
@@ -84,7 +86,8 @@ class DownloadManager:
     def plan(self, repo: str, filename: str, revision: str | None = None) -> list[int]:
         """Queue a file (all parts of a split model); returns the download ids, existing ones reused."""
         check_repo_path(filename)
-        repo_id, commit, entries, license_id = repo_files(repo, revision, self.token_provider(), self.base)
+        repo_id, commit, entries, card = repo_files(repo, revision, self.token_provider(), self.base)
+        license_id, bases = card_license(card), json.dumps(card_base_models(card)) if card_base_models(card) else None
         refused: list[str] = []
         choices = group_gguf_files(entries, refused)
         choice = next((c for c in choices if filename in c.files), None)
@@ -98,15 +101,15 @@ class DownloadManager:
             row = self.db.query_one("SELECT id FROM downloads WHERE dest_path = ?", (str(dest),))
             if row is not None:
                 self.db.execute(
-                    "UPDATE downloads SET state = CASE WHEN state IN ('done') THEN state ELSE 'queued' END, error = NULL, revision = ?, size_bytes = ?, sha256 = ?, license = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
-                    (commit, size, sha, license_id, row["id"]),
+                    "UPDATE downloads SET state = CASE WHEN state IN ('done') THEN state ELSE 'queued' END, error = NULL, revision = ?, size_bytes = ?, sha256 = ?, license = ?, base_model = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
+                    (commit, size, sha, license_id, bases, row["id"]),
                 )
                 ids.append(row["id"])
                 continue
             ids.append(
                 self.db.execute(
-                    "INSERT INTO downloads (repo, revision, filename, dest_path, size_bytes, sha256, group_key, license) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    (repo_id, commit, name, str(dest), size, sha, f"{repo_id}/{choice.name}", license_id),
+                    "INSERT INTO downloads (repo, revision, filename, dest_path, size_bytes, sha256, group_key, license, base_model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (repo_id, commit, name, str(dest), size, sha, f"{repo_id}/{choice.name}", license_id, bases),
                 )
             )
         self._wake.set()

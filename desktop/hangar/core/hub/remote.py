@@ -123,8 +123,8 @@ def fetch_text(repo_id: str, revision: str, filename: str, token: str | None, li
     return response.content[:limit].decode("utf-8", errors="replace")
 
 
-def repo_files(repo_id: str, revision: str | None, token: str | None, base: str | None = None) -> tuple[str, str, list[tuple[str, int, str | None]], str | None]:
-    """(repo id, commit, [(file, size, LFS sha256)], card license) from one ``/api/models`` call.
+def repo_files(repo_id: str, revision: str | None, token: str | None, base: str | None = None) -> tuple[str, str, list[tuple[str, int, str | None]], dict]:
+    """(repo id, commit, [(file, size, LFS sha256)], card data) from one ``/api/models`` call.
 
     The download path uses this rather than ``HfApi.model_info``: importing
     huggingface_hub costs about 0.35 s, a quarter of a 256 MiB download on a fast link,
@@ -140,5 +140,16 @@ def repo_files(repo_id: str, revision: str | None, token: str | None, base: str 
     info = response.json()
     files = [(s["rfilename"], int(s.get("size") or 0), (s.get("lfs") or {}).get("sha256")) for s in info.get("siblings", []) if isinstance(s, dict) and "rfilename" in s]
     card = info.get("cardData") if isinstance(info.get("cardData"), dict) else {}
-    license_id = card.get("license_name") or card.get("license")
-    return info.get("id", repo_id), info["sha"], files, license_id if isinstance(license_id, str) else None
+    return info.get("id", repo_id), info["sha"], files, card
+
+
+def card_license(card: dict) -> str | None:
+    value = card.get("license_name") or card.get("license")
+    return value if isinstance(value, str) else None
+
+
+def card_base_models(card: dict) -> list[str]:
+    """The card's ``base_model`` as a list of names (it may be one string or a list), at most 8."""
+    value = card.get("base_model")
+    values = value if isinstance(value, list) else [value]
+    return [v.strip()[:200] for v in values[:8] if isinstance(v, str) and v.strip()]

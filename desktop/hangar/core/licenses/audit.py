@@ -9,6 +9,7 @@ as ``license-policy.json`` (the same file format people import and export).
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,9 +80,19 @@ def gguf_clues(path: Path) -> dict:
     return {k: v for k, v in header.metadata.items() if k.startswith("general.")}
 
 
-def card_license_of(ctx: AppContext, model: LocalModel) -> str | None:
-    row = ctx.database.query_one("SELECT license FROM downloads WHERE dest_path = ? AND license IS NOT NULL", (model.path,))
-    return row["license"] if row else None
+def card_of(ctx: AppContext, model: LocalModel) -> dict | None:
+    """What the Hub card said when Hangar downloaded this file: license and base models."""
+    row = ctx.database.query_one("SELECT license, base_model FROM downloads WHERE dest_path = ?", (model.path,))
+    if row is None:
+        return None
+    card = {"license": row["license"]} if row["license"] else {}
+    try:
+        bases = json.loads(row["base_model"]) if row["base_model"] else []
+    except ValueError:
+        bases = []
+    if isinstance(bases, list) and bases:
+        card["base_model"] = bases
+    return card or None
 
 
 def audit_file(path: Path, policy: Policy, *, card: dict | None = None, subject: str | None = None, model: LocalModel | None = None) -> Audit:
@@ -95,9 +106,7 @@ def audit_local(ctx: AppContext, policy: Policy | None = None) -> list[Audit]:
     policy = policy or current_policy(ctx)
     audits = []
     for model in Library(ctx.database).list():
-        card_license = card_license_of(ctx, model)
-        card = {"license": card_license} if card_license else None
-        audits.append(audit_file(Path(model.path), policy, card=card, subject=model.name, model=model))
+        audits.append(audit_file(Path(model.path), policy, card=card_of(ctx, model), subject=model.name, model=model))
     return audits
 
 
