@@ -114,3 +114,12 @@ def test_a_connection_that_keeps_the_processor_busy_is_not_split(served, tmp_pat
     result = busy.fetch(url, tmp_path / "m.gguf", SIZE, hashlib.sha256(data).hexdigest(), {})
     assert result.verified and (tmp_path / "m.gguf").read_bytes() == data
     assert [r.range for r in _file_requests(hub)] == [None]
+
+
+@pytest.mark.parametrize("probe_s", [0, 0.3])
+def test_a_server_that_ignores_ranges_still_gives_the_right_file(served, tmp_path: Path, probe_s: float) -> None:
+    hub, data, url = served
+    hub.set_faults(ignore_range=True, bytes_per_second=8 * MIB)
+    result = _fetcher(probe_s=probe_s).fetch(url, tmp_path / "m.gguf", SIZE, hashlib.sha256(data).hexdigest(), {})
+    assert result.verified and (tmp_path / "m.gguf").read_bytes() == data
+    assert not state_path(part_path(tmp_path / "m.gguf")).exists()
