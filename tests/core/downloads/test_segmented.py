@@ -123,3 +123,42 @@ def test_a_server_that_ignores_ranges_still_gives_the_right_file(served, tmp_pat
     result = _fetcher(probe_s=probe_s).fetch(url, tmp_path / "m.gguf", SIZE, hashlib.sha256(data).hexdigest(), {})
     assert result.verified and (tmp_path / "m.gguf").read_bytes() == data
     assert not state_path(part_path(tmp_path / "m.gguf")).exists()
+
+
+def test_a_full_disk_during_segments_is_reported_and_what_was_written_is_kept(served, tmp_path: Path, monkeypatch) -> None:
+    import builtins
+    import errno
+
+    from hangar.core.downloads import segmented
+    from hangar.core.errors import DiskFull
+
+    hub, data, url = served
+    room = [3 * MIB]
+
+    class FullDisk:  # as the kernel does: what fits is written, then ENOSPC
+        def __init__(self, handle):
+            self.handle = handle
+
+        def write(self, chunk):
+            if room[0] <= 0:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            count = self.handle.write(chunk[: room[0]])
+            room[0] -= count
+            return count
+
+        def __getattr__(self, name):
+            return getattr(self.handle, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+    monkeypatch.setattr(segmented, "open", lambda *a, **k: FullDisk(builtins.open(*a, **k)), raising=False)
+    with pytest.raises(DiskFull, match="is full"):
+        _fetcher().fetch(url, tmp_path / "m.gguf", SIZE, hashlib.sha256(data).hexdigest(), {})
+    assert state_path(part_path(tmp_path / "m.gguf")).exists(), "the segments' progress is kept for a resume"
+    monkeypatch.undo()
+    result = _fetcher().fetch(url, tmp_path / "m.gguf", SIZE, hashlib.sha256(data).hexdigest(), {})
+    assert result.verified and (tmp_path / "m.gguf").read_bytes() == data
