@@ -2,6 +2,309 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>{file} {fit}.</source>
+        <translation>{file} {fit}。</translation>
+    </message>
+    <message>
+        <source>Pick a smaller model or quantisation, or fewer GPU layers.</source>
+        <translation>请选择更小的模型或量化版本，或减少放到 GPU 上的层数。</translation>
+    </message>
+    <message>
+        <source>checking the partial file</source>
+        <translation>正在检查已下载的部分文件</translation>
+    </message>
+    <message>
+        <source>The download of {file} kept failing ({problem}).</source>
+        <translation>{file} 的下载反复失败（{problem}）。</translation>
+    </message>
+    <message>
+        <source>The partial file is kept; resume when the connection is back.</source>
+        <translation>已下载的部分文件会保留；网络恢复后可以继续下载。</translation>
+    </message>
+    <message>
+        <source>{problem}; trying again in {delay:.1f} s</source>
+        <translation>{problem}；{delay:.1f} 秒后重试</translation>
+    </message>
+    <message>
+        <source>Download paused; the partial file is kept.</source>
+        <translation>下载已暂停；已下载的部分文件会保留。</translation>
+    </message>
+    <message>
+        <source>{file} has {actual:,} bytes but the Hub lists {size:,}.</source>
+        <translation>{file} 有 {actual:,} 字节，但 Hub 列出的大小是 {size:,} 字节。</translation>
+    </message>
+    <message>
+        <source>Start the download again.</source>
+        <translation>请重新开始下载。</translation>
+    </message>
+    <message>
+        <source>{file} does not match the SHA-256 the Hub publishes: the file is damaged or was tampered with.</source>
+        <translation>{file} 与 Hub 公布的 SHA-256 不一致：文件已损坏或被篡改。</translation>
+    </message>
+    <message>
+        <source>It was moved to {path} and will not be loaded. Download it again.</source>
+        <translation>它已被移到 {path}，不会被加载。请重新下载。</translation>
+    </message>
+    <message>
+        <source>no data for {seconds:.0f} s</source>
+        <translation>{seconds:.0f} 秒内没有收到数据</translation>
+    </message>
+    <message>
+        <source>connection problem ({error})</source>
+        <translation>连接出现问题（{error}）</translation>
+    </message>
+    <message>
+        <source>the Hub answered {status}</source>
+        <translation>Hub 返回了 {status}</translation>
+    </message>
+    <message>
+        <source>the connection closed early</source>
+        <translation>连接提前关闭</translation>
+    </message>
+    <message>
+        <source>Not enough disk space in {folder}: the download needs {needed:.2f} GiB more, {free:.2f} GiB are free.</source>
+        <translation>{folder} 所在磁盘空间不足：下载还需要 {needed:.2f} GiB，目前可用 {free:.2f} GiB。</translation>
+    </message>
+    <message>
+        <source>Free some space or choose another models folder in Settings; any partial file is kept.</source>
+        <translation>请释放一些空间，或在“设置”中选择其他模型文件夹；已下载的部分文件会保留。</translation>
+    </message>
+    <message>
+        <source>{repo} has no GGUF file named {file}.</source>
+        <translation>{repo} 中没有名为 {file} 的 GGUF 文件。</translation>
+    </message>
+    <message>
+        <source>hangar-cli files {repo} lists them.</source>
+        <translation>运行 hangar-cli files {repo} 可以列出这些文件。</translation>
+    </message>
+    <message>
+        <source>A part of the download kept failing ({problem}).</source>
+        <translation>下载的某个分段反复失败（{problem}）。</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full.</source>
+        <translation>{folder} 所在的磁盘已满。</translation>
+    </message>
+    <message>
+        <source>Free some space; the partial download is kept and resumes from where it stopped.</source>
+        <translation>请释放一些空间；已下载的部分会保留，并会从中断处继续下载。</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {reason}</source>
+        <translation>无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>fits</source>
+        <translation>放得下</translation>
+    </message>
+    <message>
+        <source>fits, but tightly</source>
+        <translation>放得下，但比较紧张</translation>
+    </message>
+    <message>
+        <source>does not fit</source>
+        <translation>放不下</translation>
+    </message>
+    <message>
+        <source>{verdict} on {device}: needs {needed:.2f} GiB (weights {weights:.2f}, KV cache for {n_ctx:,} tokens {kv:.2f}, compute {compute:.2f}, runtime {runtime:.2f}) of {free:.2f} GiB free</source>
+        <translation>在{device}上{verdict}：需要 {needed:.2f} GiB（权重 {weights:.2f}，{n_ctx:,} 个 token 的 KV 缓存 {kv:.2f}，计算缓冲 {compute:.2f}，运行时 {runtime:.2f}），可用 {free:.2f} GiB</translation>
+    </message>
+    <message>
+        <source>The Ascend CANN backend supports F16, Q8_0 and Q4_0 weights; {quant} also uses {types}. Those layers may run on the CPU or fail to load. Prefer a Q8_0, Q4_0 or F16 file for Ascend.</source>
+        <translation>昇腾 CANN 后端支持 F16、Q8_0 和 Q4_0 权重；{quant} 还用到了 {types}。这些层可能会在 CPU 上运行，或者无法加载。在昇腾上请优先选择 Q8_0、Q4_0 或 F16 文件。</translation>
+    </message>
+    <message>
+        <source>CPU memory</source>
+        <translation>CPU 内存</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message>
+        <source>Hangar only loads GGUF model files.</source>
+        <translation>Hangar 只加载 GGUF 模型文件。</translation>
+    </message>
+    <message>
+        <source>Use a smaller quantisation or a smaller context.</source>
+        <translation>请使用更小的量化版本或更小的上下文。</translation>
+    </message>
+    <message>
+        <source>tensor {name} has an unknown type {type}: the file is damaged or newer than Hangar</source>
+        <translation>张量 {name} 的类型 {type} 无法识别：文件已损坏，或比 Hangar 更新</translation>
+    </message>
+    <message>
+        <source>the GGUF header ends early (at byte {position:,})</source>
+        <translation>GGUF 头部提前结束（在第 {position:,} 字节处）</translation>
+    </message>
+    <message>
+        <source>a metadata string claims {length:,} bytes: the file is damaged</source>
+        <translation>某个元数据字符串声称有 {length:,} 字节：文件已损坏</translation>
+    </message>
+    <message>
+        <source>unknown metadata type {kind} for {key}: the file is damaged or newer than Hangar</source>
+        <translation>{key} 的元数据类型 {kind} 无法识别：文件已损坏，或比 Hangar 更新</translation>
+    </message>
+    <message>
+        <source>this is not a GGUF file (it does not start with the GGUF signature)</source>
+        <translation>这不是 GGUF 文件（它不以 GGUF 签名开头）</translation>
+    </message>
+    <message>
+        <source>GGUF version {version} is not supported</source>
+        <translation>不支持 GGUF 版本 {version}</translation>
+    </message>
+    <message>
+        <source>the GGUF header&apos;s counts are implausible: the file is damaged</source>
+        <translation>GGUF 头部中的数量不合理：文件已损坏</translation>
+    </message>
+    <message>
+        <source>{what} is gated: accept its terms on the Hub and add your token.</source>
+        <translation>{what} 是受限访问的：请在 Hub 上接受其条款，并添加您的令牌。</translation>
+    </message>
+    <message>
+        <source>The Hub has no {what}.</source>
+        <translation>Hub 上没有 {what}。</translation>
+    </message>
+    <message>
+        <source>Check the spelling of the repository and file names.</source>
+        <translation>请检查仓库名和文件名的拼写。</translation>
+    </message>
+    <message>
+        <source>The Hub could not answer for {what}: {error}</source>
+        <translation>Hub 无法响应 {what}：{error}</translation>
+    </message>
+    <message>
+        <source>Cannot reach the Hugging Face Hub at {endpoint} ({error}).</source>
+        <translation>无法连接位于 {endpoint} 的 Hugging Face Hub（{error}）。</translation>
+    </message>
+    <message>
+        <source>Check the network connection or proxy; models already on this machine keep working.</source>
+        <translation>请检查网络连接或代理；本机上已有的模型仍可正常使用。</translation>
+    </message>
+    <message>
+        <source>the Hub</source>
+        <translation>Hub</translation>
+    </message>
+    <message>
+        <source>model search</source>
+        <translation>模型搜索</translation>
+    </message>
+    <message>
+        <source>repository {repo}</source>
+        <translation>仓库 {repo}</translation>
+    </message>
+    <message>
+        <source>{verdict} on {device} by file size alone ({needed:.2f} GiB of {free:.2f} GiB free); the context&apos;s memory is not counted because the header could not be read</source>
+        <translation>仅按文件大小估算，在{device}上{verdict}（需要 {needed:.2f} GiB，可用 {free:.2f} GiB）；由于无法读取文件头，未计入上下文所需的内存</translation>
+    </message>
+    <message>
+        <source>{quant} is not one of the types Ascend CANN runs (F16, Q8_0, Q4_0)</source>
+        <translation>{quant} 不是昇腾 CANN 支持运行的类型（F16、Q8_0、Q4_0）</translation>
+    </message>
+    <message>
+        <source>{quant} is the best quality that fits on {device} with a {n_ctx:,}-token context ({needed:.1f} GiB of {free:.1f} GiB free).</source>
+        <translation>{quant} 是在{device}上、使用 {n_ctx:,} token 上下文时放得下的最高质量版本（需要 {needed:.1f} GiB，可用 {free:.1f} GiB）。</translation>
+    </message>
+    <message>
+        <source>{quant} is the best quality that fits on {device} with a {n_ctx:,}-token context ({needed:.1f} GiB of {free:.1f} GiB free); {next_quant} would need {next_needed:.1f} GiB.</source>
+        <translation>{quant} 是在{device}上、使用 {n_ctx:,} token 上下文时放得下的最高质量版本（需要 {needed:.1f} GiB，可用 {free:.1f} GiB）；{next_quant} 则需要 {next_needed:.1f} GiB。</translation>
+    </message>
+    <message>
+        <source>This repository has no GGUF files.</source>
+        <translation>这个仓库中没有 GGUF 文件。</translation>
+    </message>
+    <message>
+        <source>No quant fits comfortably on this machine; the smallest, {quant}, needs {needed:.1f} GiB.</source>
+        <translation>没有哪个量化版本能宽裕地放进这台机器；最小的 {quant} 也需要 {needed:.1f} GiB。</translation>
+    </message>
+    <message>
+        <source>no GGUF files</source>
+        <translation>没有 GGUF 文件</translation>
+    </message>
+    <message>
+        <source>{what} is in a gated repository: its authors require you to accept their terms first.</source>
+        <translation>{what} 位于受限访问的仓库中：作者要求您先接受其条款。</translation>
+    </message>
+    <message>
+        <source>Accept the terms on the model&apos;s Hub page, then enter a Hugging Face access token in Settings.</source>
+        <translation>请在该模型的 Hub 页面上接受条款，然后在“设置”中输入 Hugging Face 访问令牌。</translation>
+    </message>
+    <message>
+        <source>The Hub has no such repository: {what}.</source>
+        <translation>Hub 上没有这个仓库：{what}。</translation>
+    </message>
+    <message>
+        <source>The Hub has no such revision: {what}.</source>
+        <translation>Hub 上没有这个版本：{what}。</translation>
+    </message>
+    <message>
+        <source>The Hub has no such file: {what}.</source>
+        <translation>Hub 上没有这个文件：{what}。</translation>
+    </message>
+    <message>
+        <source>The Hub has no such item: {what}.</source>
+        <translation>Hub 上没有这一项：{what}。</translation>
+    </message>
+    <message>
+        <source>The Hub refused access to {what} (401).</source>
+        <translation>Hub 拒绝访问 {what}（401）。</translation>
+    </message>
+    <message>
+        <source>Check your Hugging Face token in Settings.</source>
+        <translation>请在“设置”中检查您的 Hugging Face 令牌。</translation>
+    </message>
+    <message>
+        <source>The Hub answered {status} for {what}: {message}</source>
+        <translation>Hub 对 {what} 返回了 {status}：{message}</translation>
+    </message>
+    <message>
+        <source>the GGUF header is larger than {mib} MiB</source>
+        <translation>GGUF 头部超过 {mib} MiB</translation>
+    </message>
+    <message>
+        <source>Could not read the header of {file} from the Hub: {error}</source>
+        <translation>无法从 Hub 读取 {file} 的文件头：{error}</translation>
+    </message>
+    <message>
+        <source>Could not fetch {file} from the Hub: {error}</source>
+        <translation>无法从 Hub 获取 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>Check the network connection or proxy.</source>
+        <translation>请检查网络连接或代理。</translation>
+    </message>
+    <message>
+        <source>{path} does not exist or is not a file.</source>
+        <translation>{path} 不存在或不是文件。</translation>
+    </message>
+    <message>
+        <source>{file} is one part of a split model, and {missing} is missing.</source>
+        <translation>{file} 是分卷模型的一部分，缺少 {missing}。</translation>
+    </message>
+    <message>
+        <source>{file} is one part of a split model, and {missing} are missing.</source>
+        <translation>{file} 是分卷模型的一部分，缺少 {missing}。</translation>
+    </message>
+    <message>
+        <source>{file} was refused: {reason}</source>
+        <translation>{file} 被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}</source>
+        <translation>无法读取 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} was refused: it is truncated ({size:,} of {expected:,} bytes).</source>
+        <translation>{file} 被拒绝：文件不完整（只有 {size:,} 字节，应为 {expected:,} 字节）。</translation>
+    </message>
+    <message>
+        <source>Download it again.</source>
+        <translation>请重新下载。</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>Operating system</source>

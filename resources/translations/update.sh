@@ -19,7 +19,8 @@ lrelease="$bin/pyside6-lrelease"
 [ -x "$lrelease" ] || lrelease="$(command -v pyside6-lrelease)"
 
 cd "$root"
-mapfile -t sources < <(find desktop/hangar/ui -name '*.py' | LC_ALL=C sort)
+# ui/ (tr() calls) and core/ (QT_TR_NOOP messages, see desktop/hangar/core/i18n.py)
+mapfile -t sources < <(find desktop/hangar/ui desktop/hangar/core -name '*.py' | LC_ALL=C sort)
 for lang in zh_CN; do
     ts="resources/translations/hangar_$lang.ts"
     "$lupdate" -silent -no-obsolete -locations none -target-language "$lang" "${sources[@]}" -ts "$ts"

@@ -43,7 +43,7 @@ from hangar.ui.i18n import install_translations, remove_translations, resolve_la
 ROOT = Path(__file__).resolve().parents[2]
 TS = resource("translations", "hangar_zh_CN.ts")
 QM = resource("translations", "hangar_zh_CN.qm")
-PLACEHOLDER = re.compile(r"\{\d*(?::[^}]*)?\}|%n|%\d")
+PLACEHOLDER = re.compile(r"\{\w*(?::[^}]*)?\}|%n|%\d")  # {0}, {}, and core's named {file}, {size:,}
 
 # Words that stay as they are in Chinese: product, vendor and model names, technical terms, units, keys.
 ALLOWED = {
@@ -78,7 +78,8 @@ def _finish_background_work():
 
 
 def _sources() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "desktop" / "hangar" / "ui").rglob("*.py"))
+    package = ROOT / "desktop" / "hangar"
+    return sorted(str(p.relative_to(ROOT)) for folder in ("ui", "core") for p in (package / folder).rglob("*.py"))
 
 
 def _messages(path: Path) -> dict[tuple[str, str, str], ET.Element]:
@@ -326,3 +327,41 @@ def test_the_chinese_window_shows_no_untranslated_english(qtbot, chinese, monkey
     problems += [f"[guide] {p}" for p in _untranslated(guide)]
     guide.reject()
     assert not problems, "English left in the zh_CN window (wrap it in self.tr() and translate it):\n" + "\n".join(problems)
+
+
+def test_errors_and_fit_explanations_from_core_are_shown_in_chinese(qtbot, chinese, tmp_path: Path) -> None:
+    """core/ has no Qt; its messages carry their template, and the window translates them."""
+    from hangar.core.errors import DiskFull, InvalidInput
+    from hangar.core.i18n import from_stored, to_stored
+    from hangar.core.library import inspect_model_file
+    from hangar.ui.error_dialog import error_text
+    from hangar.ui.i18n import localise
+
+    bad = tmp_path / "notes.gguf"
+    bad.write_text("not a model")
+    with pytest.raises(InvalidInput) as refused:
+        inspect_model_file(bad)
+    message, _hint = error_text(refused.value)
+    assert message == "notes.gguf 被拒绝：这不是 GGUF 文件（它不以 GGUF 签名开头）", message
+
+    from hangar.core.downloads.sink import write_error
+
+    full = write_error(OSError(28, "No space left on device"), tmp_path / "m.gguf.part")
+    assert isinstance(full, DiskFull)
+    message, hint = error_text(full)
+    assert message == f"{tmp_path} 所在的磁盘已满。" and "已下载的部分会保留" in hint
+    stored = from_stored(to_stored(full.message))  # a failed download's error, read back after a restart
+    assert localise(stored) == message and str(stored).startswith("The disk holding")
+
+    from hangar.core.fit import FitEstimate
+
+    explained = localise(FitEstimate("does_not_fit", 9 * 2**30, 4 * 2**30, 8 * 2**30, 2**29, 2**28, 2**27, 4096, "CPU memory").explain())
+    assert explained.startswith("在CPU memory上放不下：需要 9.00 GiB") and "4,096 个 token 的 KV 缓存" in explained
+    assert not _english_words(explained.replace("CPU memory", "")), explained
+
+    from hangar.core.downloads.fetcher import problem
+
+    import httpx2
+
+    waiting = localise(problem(httpx2.ReadTimeout("slow"), 30.0))
+    assert waiting == "30 秒内没有收到数据"

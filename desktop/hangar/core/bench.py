@@ -19,6 +19,7 @@ from typing import Callable
 from . import engine_protocol as P
 from .engine_client import engine_command
 from .errors import HangarError, InvalidInput, ModelTooLarge
+from .i18n import QT_TR_NOOP
 from .store import Database
 from .synth import PRESETS, write_synthetic
 
@@ -155,7 +156,7 @@ def run_benchmark(
         needed_ctx = max(spec.n_prompt, spec.n_gen) + 1
     fit = estimate_fit(header, n_ctx=needed_ctx, available_bytes=free, device=device, device_kind=kind)
     if fit.verdict == "does_not_fit" and not spec.force:
-        raise ModelTooLarge(f"{path.name} {fit.explain()}.", hint="Pick a smaller model or quantisation, or fewer GPU layers.")
+        raise ModelTooLarge(QT_TR_NOOP("{file} {fit}.", file=path.name, fit=fit.explain()), hint=QT_TR_NOOP("Pick a smaller model or quantisation, or fewer GPU layers."))
     request = {
         "path": str(path), "n_prompt": spec.n_prompt, "n_gen": spec.n_gen, "reps": spec.reps, "n_threads": spec.threads or ctx.settings.threads,
         "n_gpu_layers": spec.ngl, "n_batch": spec.batch, "n_ubatch": spec.ubatch, "flash_attn": spec.flash_attn,

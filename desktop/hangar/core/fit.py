@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .gguf_header import GGUFHeader, file_type_name
+from .i18n import QT_TR_NOOP
 
 MIB = 1024 * 1024
 KV_BYTES = {"f32": 4, "f16": 2, "bf16": 2, "q8_0": 34 / 32, "q4_0": 18 / 32}
@@ -37,13 +38,13 @@ class FitEstimate:
 
     def explain(self) -> str:
         gib = 1024**3
-        verdict = {"fits": "fits", "tight": "fits, but tightly", "does_not_fit": "does not fit"}[self.verdict]
-        return (
-            f"{verdict} on {self.device}: needs {self.needed_bytes / gib:.2f} GiB "
-            f"(weights {self.weights_bytes / gib:.2f}, KV cache for {self.n_ctx:,} tokens {self.kv_cache_bytes / gib:.2f}, "
-            f"compute {self.compute_bytes / gib:.2f}, runtime {self.overhead_bytes / gib:.2f}) "
-            f"of {self.available_bytes / gib:.2f} GiB free"
-        )
+        verdict = {"fits": QT_TR_NOOP("fits"), "tight": QT_TR_NOOP("fits, but tightly"), "does_not_fit": QT_TR_NOOP("does not fit")}[self.verdict]
+        return QT_TR_NOOP(
+            "{verdict} on {device}: needs {needed:.2f} GiB (weights {weights:.2f}, KV cache for {n_ctx:,} tokens {kv:.2f}, "
+            "compute {compute:.2f}, runtime {runtime:.2f}) of {free:.2f} GiB free",
+            verdict=verdict, device=self.device, needed=self.needed_bytes / gib, weights=self.weights_bytes / gib, n_ctx=self.n_ctx,
+            kv=self.kv_cache_bytes / gib, compute=self.compute_bytes / gib, runtime=self.overhead_bytes / gib, free=self.available_bytes / gib,
+        )  # fmt: skip
 
 
 def model_dims(header: GGUFHeader) -> dict:
@@ -121,9 +122,10 @@ def cann_warning(header: GGUFHeader) -> str | None:
     if not odd:
         return None
     quant = file_type_name(header) or "this file"
-    return (
-        f"The Ascend CANN backend supports F16, Q8_0 and Q4_0 weights; {quant} also uses {', '.join(odd)}. "
-        "Those layers may run on the CPU or fail to load. Prefer a Q8_0, Q4_0 or F16 file for Ascend."
+    return QT_TR_NOOP(
+        "The Ascend CANN backend supports F16, Q8_0 and Q4_0 weights; {quant} also uses {types}. "
+        "Those layers may run on the CPU or fail to load. Prefer a Q8_0, Q4_0 or F16 file for Ascend.",
+        quant=quant, types=", ".join(odd),
     )
 
 
@@ -133,7 +135,7 @@ def target_device(runtime, n_gpu_layers: int, ram_available_bytes: int) -> tuple
     accel = [d for d in runtime.devices if d.get("type") in ("gpu", "accel")] if runtime.name != "cpu" and n_gpu_layers != 0 else []
     if accel:
         return f"{accel[0]['description']} ({accel[0]['name']})", accel[0]["memory_free_bytes"], "gpu"
-    return "CPU memory", ram_available_bytes, "cpu"
+    return QT_TR_NOOP("CPU memory"), ram_available_bytes, "cpu"
 
 
 def ram_available_bytes() -> int:
@@ -152,9 +154,9 @@ def check_load(path, runtime, *, n_ctx: int, n_gpu_layers: int, force: bool = Fa
     try:
         header = read_header(path)
     except InvalidInput as exc:
-        raise InvalidInput(f"{path.name}: {exc.message}", hint="Hangar only loads GGUF model files.") from None
+        raise InvalidInput(QT_TR_NOOP("{file}: {reason}", file=path.name, reason=exc.message), hint=QT_TR_NOOP("Hangar only loads GGUF model files.")) from None
     device, free, kind = target_device(runtime, n_gpu_layers, ram_available_bytes())
     fit = estimate_fit(header, n_ctx=n_ctx, available_bytes=free, device=device, device_kind=kind)
     if fit.verdict == "does_not_fit" and not force:
-        raise ModelTooLarge(f"{path.name} {fit.explain()}.", hint="Use a smaller quantisation or a smaller context.")
+        raise ModelTooLarge(QT_TR_NOOP("{file} {fit}.", file=path.name, fit=fit.explain()), hint=QT_TR_NOOP("Use a smaller quantisation or a smaller context."))
     return cann_warning(header) if runtime.name == "cann" else None

@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from .errors import InvalidInput
 from .ggml_types import file_type, quant_size
+from .i18n import QT_TR_NOOP
 
 MAX_STRING = 64 * 1024 * 1024  # a chat template is a few KB; a longer string means a damaged file
 MAX_ARRAY_KEPT = 64  # arrays longer than this (vocabularies) are counted, not kept
@@ -55,7 +56,7 @@ class TensorInfo:
         try:
             _, block, size = quant_size(self.ggml_type)
         except ValueError:
-            raise NotGGUF(f"tensor {self.name} has an unknown type {self.ggml_type}: the file is damaged or newer than Hangar") from None
+            raise NotGGUF(QT_TR_NOOP("tensor {name} has an unknown type {type}: the file is damaged or newer than Hangar", name=self.name, type=self.ggml_type)) from None
         return self.n_elements // block * size
 
 
@@ -95,7 +96,7 @@ class _Source:
     def take(self, size: int) -> bytes:
         data = self._read(size)
         if len(data) != size:
-            raise TruncatedHeader(f"the GGUF header ends early (at byte {self.position + len(data):,})")
+            raise TruncatedHeader(QT_TR_NOOP("the GGUF header ends early (at byte {position:,})", position=self.position + len(data)))
         self.position += size
         return data
 
@@ -105,7 +106,7 @@ class _Source:
     def string(self) -> str:
         length = self.unpack("<Q")
         if length > MAX_STRING:
-            raise NotGGUF(f"a metadata string claims {length:,} bytes: the file is damaged")
+            raise NotGGUF(QT_TR_NOOP("a metadata string claims {length:,} bytes: the file is damaged", length=length))
         return self.take(length).decode("utf-8", errors="replace")
 
 
@@ -123,19 +124,19 @@ def _value(src: _Source, kind: int, key: str, lengths: dict[str, int]) -> Any:
         items = [_value(src, item_kind, key, lengths) for _ in range(count)]
         lengths[key] = count
         return items if count <= MAX_ARRAY_KEPT else None
-    raise NotGGUF(f"unknown metadata type {kind} for {key}: the file is damaged or newer than Hangar")
+    raise NotGGUF(QT_TR_NOOP("unknown metadata type {kind} for {key}: the file is damaged or newer than Hangar", kind=kind, key=key))
 
 
 def parse_header(read: Callable[[int], bytes]) -> GGUFHeader:
     src = _Source(read)
     if src.take(4) != b"GGUF":
-        raise NotGGUF("this is not a GGUF file (it does not start with the GGUF signature)")
+        raise NotGGUF(QT_TR_NOOP("this is not a GGUF file (it does not start with the GGUF signature)"))
     version = src.unpack("<I")
     if version not in (2, 3):
-        raise NotGGUF(f"GGUF version {version} is not supported")
+        raise NotGGUF(QT_TR_NOOP("GGUF version {version} is not supported", version=version))
     n_tensors, n_kv = src.unpack("<Q"), src.unpack("<Q")
     if n_tensors > 1_000_000 or n_kv > 1_000_000:
-        raise NotGGUF("the GGUF header's counts are implausible: the file is damaged")
+        raise NotGGUF(QT_TR_NOOP("the GGUF header's counts are implausible: the file is damaged"))
     metadata: dict[str, Any] = {}
     lengths: dict[str, int] = {}
     for _ in range(n_kv):

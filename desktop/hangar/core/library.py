@@ -18,6 +18,7 @@ from typing import Callable
 
 from .errors import InvalidInput
 from .gguf_header import GGUFHeader, expected_size, file_type_name, read_header
+from .i18n import QT_TR_NOOP
 from .store import Database
 
 log = logging.getLogger(__name__)
@@ -78,22 +79,28 @@ def shard_paths(path: Path) -> list[Path]:
 def inspect_model_file(path: Path) -> tuple[GGUFHeader, int, int]:
     """(first header, total bytes, parameters) of a GGUF model, or InvalidInput saying why not."""
     if not path.is_file():
-        raise InvalidInput(f"{path} does not exist or is not a file.")
+        raise InvalidInput(QT_TR_NOOP("{path} does not exist or is not a file.", path=path))
     parts = shard_paths(path)
     missing = [p.name for p in parts if not p.is_file()]
     if missing:
-        raise InvalidInput(f"{path.name} is one part of a split model, and {', '.join(missing[:3])} {'is' if len(missing) == 1 else 'are'} missing.")
+        names = ", ".join(missing[:3])
+        if len(missing) == 1:
+            raise InvalidInput(QT_TR_NOOP("{file} is one part of a split model, and {missing} is missing.", file=path.name, missing=names))
+        raise InvalidInput(QT_TR_NOOP("{file} is one part of a split model, and {missing} are missing.", file=path.name, missing=names))
     total, params, first = 0, 0, None
     for part in parts:
         try:
             header = read_header(part)
         except InvalidInput as exc:
-            raise InvalidInput(f"{part.name} was refused: {exc.message}") from None
+            raise InvalidInput(QT_TR_NOOP("{file} was refused: {reason}", file=part.name, reason=exc.message)) from None
         except OSError as exc:
-            raise InvalidInput(f"{part.name} cannot be read: {exc.strerror}") from None
+            raise InvalidInput(QT_TR_NOOP("{file} cannot be read: {reason}", file=part.name, reason=exc.strerror or type(exc).__name__)) from None
         size = part.stat().st_size
         if expected_size(header) > size:
-            raise InvalidInput(f"{part.name} was refused: it is truncated ({size:,} of {expected_size(header):,} bytes).", hint="Download it again.")
+            raise InvalidInput(
+                QT_TR_NOOP("{file} was refused: it is truncated ({size:,} of {expected:,} bytes).", file=part.name, size=size, expected=expected_size(header)),
+                hint=QT_TR_NOOP("Download it again."),
+            )
         total += size
         params += header.n_params
         first = first or header

@@ -15,6 +15,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..core.errors import HangarError
+from .i18n import localise
 
 log = logging.getLogger(__name__)
 
@@ -22,7 +23,7 @@ log = logging.getLogger(__name__)
 def error_text(exc: BaseException, log_file: Path | None = None) -> tuple[str, str]:
     """The main line and the detail line for an exception, as a user should read them."""
     if isinstance(exc, HangarError):
-        return exc.message, exc.hint
+        return localise(exc.message), localise(exc.hint)
     where = QApplication.translate("ErrorDialog", " Details are in {0}.").format(log_file) if log_file else ""
     return (
         QApplication.translate("ErrorDialog", "Something went wrong: {0}").format(f"{exc.__class__.__name__}: {exc}"),
@@ -42,8 +43,9 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException, log_file:
 
 def ask_anyway(parent: QWidget, title: str, exc: HangarError, risk: str, action: str) -> bool:
     """A refusal a person may overrule (a model too large for memory): No is the default."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, exc.message, QMessageBox.StandardButton.No, parent)
-    box.setInformativeText(f"{risk} {exc.hint}".strip())
+    message, hint = error_text(exc)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.No, parent)
+    box.setInformativeText(f"{risk} {hint}".strip())
     box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setObjectName("askAnywayDialog")

@@ -77,3 +77,22 @@ def remove_translations() -> None:
         if app is not None:
             app.removeTranslator(translator)
     QLocale.setDefault(QLocale.system())
+
+
+def localise(text: object) -> str:
+    """A message from core/ in the window's language (see hangar.core.i18n).
+
+    Plain strings pass through unchanged; a translation that does not fit its fields
+    (a translator's typo) falls back to the English text rather than failing.
+    """
+    from ..core.i18n import Text
+
+    if not isinstance(text, Text):
+        return "" if text is None else str(text)
+    template = QCoreApplication.translate("", text.template)
+    fields = {name: localise(value) if isinstance(value, Text) else value for name, value in text.fields.items()}
+    try:
+        return template.format(**fields)
+    except (KeyError, IndexError, ValueError):
+        log.warning("the translation of %r does not fit its fields", text.template)
+        return str(text)

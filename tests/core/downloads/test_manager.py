@@ -90,3 +90,27 @@ def test_unsafe_names_never_reach_the_disk(demo_hub, name: str) -> None:
 
     with pytest.raises(InvalidInput, match="unsafe"):
         _manager(AppContext.open()).plan(REPO, name)
+
+
+def test_a_retry_is_said_in_the_queue_and_a_failure_keeps_its_reason(demo_hub) -> None:
+    """A wait is never silent: the queue row says what went wrong and when it tries again."""
+    ctx = AppContext.open()
+    name = "Qwen3-8B-IQ3_XS.gguf"
+    seen = []
+    manager = _manager(ctx, on_change=lambda d: seen.append((d.state, d.note, d.error)))
+    (download_id,) = manager.plan(REPO, name)
+    demo_hub.set_faults(name, fail_503_times=1)
+    manager.run_one(download_id)
+    assert any(state == "downloading" and note and "the Hub answered 503; trying again in" in note for state, note, _ in seen), seen
+    assert manager.get(download_id).state == "done"
+
+    from hangar.core.errors import HangarError
+    from hangar.core.i18n import Text
+
+    (again,) = manager.plan(REPO, "Qwen3-8B-Q6_K.gguf")
+    demo_hub.set_faults("Qwen3-8B-Q6_K.gguf", corrupt=True)
+    with pytest.raises(HangarError):
+        manager.run_one(again)
+    failed = _manager(AppContext.open()).get(again)  # read back as after a restart
+    assert failed.state == "quarantined" and isinstance(failed.error, Text)
+    assert failed.error.startswith("Qwen3-8B-Q6_K.gguf does not match the SHA-256")

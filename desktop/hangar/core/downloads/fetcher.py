@@ -29,6 +29,7 @@ import httpx2 as httpx
 
 from ..errors import DiskFull, HangarError, IntegrityError, NetworkError
 from ..hub.remote import client, raise_for_hub_status, timeout
+from ..i18n import QT_TR_NOOP, Text
 from .sink import HashingSink
 
 log = logging.getLogger(__name__)
@@ -121,7 +122,7 @@ class Fetcher:
         existing = part.stat().st_size if part.exists() else 0
         _check_disk(dest.parent, size - existing)
         if existing:
-            self.on_progress(Progress(existing, size, 0.0, "checking", "checking the partial file"))
+            self.on_progress(Progress(existing, size, 0.0, "checking", QT_TR_NOOP("checking the partial file")))
         sink = HashingSink(part, resume=existing > 0)
         transferred, failures = 0, 0
         http = client()
@@ -139,10 +140,10 @@ class Fetcher:
                     failures = 0 if received else failures + 1
                     if failures > self.max_failures:
                         raise NetworkError(
-                            f"The download of {dest.name} kept failing ({exc or type(exc).__name__}).",
-                            hint="The partial file is kept; resume when the connection is back.",
+                            QT_TR_NOOP("The download of {file} kept failing ({problem}).", file=dest.name, problem=problem(exc, self.stall_timeout_s)),
+                            hint=QT_TR_NOOP("The partial file is kept; resume when the connection is back."),
                         ) from exc
-                    self._wait(max(failures, 1), f"connection problem ({type(exc).__name__})")
+                    self._wait(max(failures, 1), problem(exc, self.stall_timeout_s))
             digest = sink.finish()
         except _Split as split:
             # The network is the limit: the rest goes over parallel segments, continuing
@@ -218,27 +219,39 @@ class Fetcher:
         self.on_progress(Progress(offset + received, size, received / max(time.monotonic() - started, 1e-6)))
         return received
 
-    def _wait(self, failures: int, message: str) -> None:
+    def _wait(self, failures: int, why: str) -> None:
         delay = min(self.backoff_cap_s, self.backoff_s * 2 ** (failures - 1))
-        self.on_progress(Progress(0, 0, 0.0, "retrying", f"{message} in {delay:.1f} s"))
+        self.on_progress(Progress(0, 0, 0.0, "retrying", QT_TR_NOOP("{problem}; trying again in {delay:.1f} s", problem=why, delay=delay)))
         deadline = time.monotonic() + delay
         while time.monotonic() < deadline:
             if self.should_stop():
-                raise Paused("Download paused; the partial file is kept.")
+                raise Paused(QT_TR_NOOP("Download paused; the partial file is kept."))
             time.sleep(min(0.1, delay))
 
     def _complete(self, part: Path, dest: Path, size: int, sha256: str | None, digest: str, transferred: int) -> FetchResult:
         actual = part.stat().st_size
         if actual != size:
-            raise IntegrityError(f"{dest.name} has {actual:,} bytes but the Hub lists {size:,}.", hint="Start the download again.")
+            raise IntegrityError(
+                QT_TR_NOOP("{file} has {actual:,} bytes but the Hub lists {size:,}.", file=dest.name, actual=actual, size=size),
+                hint=QT_TR_NOOP("Start the download again."),
+            )
         if sha256 and digest != sha256.lower():
             moved = quarantine(part, dest)
             raise IntegrityError(
-                f"{dest.name} does not match the SHA-256 the Hub publishes: the file is damaged or was tampered with.",
-                hint=f"It was moved to {moved} and will not be loaded. Download it again.",
+                QT_TR_NOOP("{file} does not match the SHA-256 the Hub publishes: the file is damaged or was tampered with.", file=dest.name),
+                hint=QT_TR_NOOP("It was moved to {path} and will not be loaded. Download it again.", path=moved),
             )
         os.replace(part, dest)
         return FetchResult(dest, digest, bool(sha256), transferred)
+
+
+def problem(exc: BaseException, stall_timeout_s: float) -> Text:
+    """What went wrong with a connection, in words (for the retry line and the final error)."""
+    if isinstance(exc, _Retry) and isinstance(exc.args[0], Text):
+        return exc.args[0]
+    if isinstance(exc, httpx.TimeoutException):
+        return QT_TR_NOOP("no data for {seconds:.0f} s", seconds=stall_timeout_s)
+    return QT_TR_NOOP("connection problem ({error})", error=type(exc).__name__)
 
 
 class _Retry(Exception):
@@ -286,7 +299,7 @@ def stream_range(
     try:
         with http.stream("GET", url, headers=request_headers, timeout=timeout(stall_timeout_s)) as response:
             if response.status_code in (429, 500, 502, 503, 504):
-                raise _Retry(f"the Hub answered {response.status_code}")
+                raise _Retry(QT_TR_NOOP("the Hub answered {status}", status=response.status_code))
             raise_for_hub_status(response, url.rsplit("/", 1)[-1])
             if "Range" in request_headers and response.status_code == 200:
                 raise RangeIgnored()
@@ -298,12 +311,12 @@ def stream_range(
                 if received >= end - start:
                     break
                 if should_stop():
-                    raise Paused("Download paused; the partial file is kept.")
+                    raise Paused(QT_TR_NOOP("Download paused; the partial file is kept."))
     except (httpx.TransportError, _Retry) as exc:
         exc.received = received  # type: ignore[attr-defined]
         raise
     if received < end - start:
-        raise _Retry("the connection closed before the end of the range", received)
+        raise _Retry(QT_TR_NOOP("the connection closed early"), received)
     return received
 
 
@@ -319,6 +332,9 @@ def _check_disk(folder: Path, remaining: int) -> None:
     free = shutil.disk_usage(folder).free
     if free < remaining + DISK_MARGIN:
         raise DiskFull(
-            f"Not enough disk space in {folder}: the download needs {remaining / 2**30:.2f} GiB more, {free / 2**30:.2f} GiB are free.",
-            hint="Free some space or choose another models folder in Settings; any partial file is kept.",
-        )
+            QT_TR_NOOP(
+                "Not enough disk space in {folder}: the download needs {needed:.2f} GiB more, {free:.2f} GiB are free.",
+                folder=folder, needed=remaining / 2**30, free=free / 2**30,
+            ),
+            hint=QT_TR_NOOP("Free some space or choose another models folder in Settings; any partial file is kept."),
+        )  # fmt: skip

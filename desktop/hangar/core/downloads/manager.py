@@ -17,6 +17,7 @@ from typing import Callable
 from ..errors import HangarError, InvalidInput, NotFoundOnHub
 from ..hub.quants import check_repo_path, group_gguf_files
 from ..hub.remote import auth_headers, card_base_models, card_license, endpoint, repo_files, resolve_url
+from ..i18n import QT_TR_NOOP, from_stored, to_stored
 from ..library import Library, LocalModel
 from ..store import Database
 from .fetcher import Fetcher, FetchResult, Paused, Progress, part_path
@@ -44,6 +45,7 @@ class Download:
     base_model: str | None = None  # the card's base models, a JSON list
     speed_bps: float = 0.0
     eta_s: float | None = None
+    note: str | None = None  # while running: "checking the partial file", "… trying again in 2.0 s"
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -94,7 +96,7 @@ class DownloadManager:
         if choice is None:
             if filename in refused:
                 raise InvalidInput(f"refused an unsafe file name from the Hub: {filename!r}")
-            raise NotFoundOnHub(f"{repo} has no GGUF file named {filename}.", hint=f"hangar-cli files {repo} lists them.")
+            raise NotFoundOnHub(QT_TR_NOOP("{repo} has no GGUF file named {file}.", repo=repo, file=filename), hint=QT_TR_NOOP("hangar-cli files {repo} lists them.", repo=repo))
         ids = []
         for name, size, sha in zip(choice.files, choice.sizes, choice.sha256):
             dest = destination(self.models_dir, repo_id, name)
@@ -121,6 +123,7 @@ class DownloadManager:
         if row is None:
             raise InvalidInput(f"no download with id {download_id}")
         download = Download(**dict(row))
+        download.error = from_stored(download.error)
         part = part_path(Path(download.dest_path))
         if download.state != "done" and part.exists():
             download.downloaded_bytes = part.stat().st_size
@@ -132,7 +135,7 @@ class DownloadManager:
     def _set(self, download_id: int, state: str, error: str | None = None, downloaded: int | None = None) -> None:
         self.db.execute(
             "UPDATE downloads SET state = ?, error = ?, downloaded_bytes = COALESCE(?, downloaded_bytes), updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
-            (state, error, downloaded, download_id),
+            (state, to_stored(error), downloaded, download_id),
         )
         self.on_change(self.get(download_id))
 
@@ -168,6 +171,8 @@ class DownloadManager:
                 on_progress(p)
             if p.state == "downloading":
                 self.on_change(Download(**{**download.to_dict(), "downloaded_bytes": p.done_bytes, "state": "downloading", "speed_bps": p.bytes_per_s, "eta_s": p.eta_s}))
+            elif p.state in ("checking", "retrying"):  # said in the queue, so a wait is never silent
+                self.on_change(Download(**{**download.to_dict(), "state": "downloading", "speed_bps": 0.0, "eta_s": None, "note": p.message}))
 
         fetcher = Fetcher(on_progress=progress, should_stop=stop.is_set, **self.fetcher_options)
         url = resolve_url(download.repo, download.revision, download.filename, self.base)

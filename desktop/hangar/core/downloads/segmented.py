@@ -11,7 +11,6 @@ as the bytes are contiguous, so the SHA-256 is ready when the last segment lands
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import logging
@@ -22,8 +21,10 @@ from pathlib import Path
 
 import httpx2 as httpx
 
-from ..errors import DiskFull, HangarError, NetworkError
-from .fetcher import Fetcher, Paused, Progress, RangeIgnored, _Retry, stream_range
+from ..errors import HangarError, NetworkError
+from ..i18n import QT_TR_NOOP
+from .fetcher import Fetcher, Paused, Progress, RangeIgnored, _Retry, problem, stream_range
+from .sink import write_error
 
 log = logging.getLogger(__name__)
 ALIGN = 1024 * 1024
@@ -129,8 +130,11 @@ class SegmentedFetch:
             except (httpx.TransportError, _Retry) as exc:
                 failures = 0 if getattr(exc, "received", 0) else failures + 1
                 if failures > self.fetcher.max_failures:
-                    raise NetworkError(f"A part of the download kept failing ({exc or type(exc).__name__}).", hint="The partial file is kept; resume when the connection is back.") from exc
-                self.fetcher._wait(failures or 1, f"connection problem ({type(exc).__name__})")
+                    raise NetworkError(
+                        QT_TR_NOOP("A part of the download kept failing ({problem}).", problem=problem(exc, self.fetcher.stall_timeout_s)),
+                        hint=QT_TR_NOOP("The partial file is kept; resume when the connection is back."),
+                    ) from exc
+                self.fetcher._wait(failures or 1, problem(exc, self.fetcher.stall_timeout_s))
 
     def _guard(self, index: int) -> None:
         try:
@@ -205,9 +209,7 @@ def _write_at(handle, offset: int, data: memoryview, part: Path) -> None:  # noq
         while written < len(data):
             written += handle.write(data[written:])
     except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise DiskFull(f"The disk holding {part.parent} is full.", hint="Free some space; the partial download is kept and resumes from where it stopped.") from exc
-        raise HangarError(f"Cannot write {part}: {exc.strerror}") from exc
+        raise write_error(exc, part) from exc
 
 
 def resume_state(part: Path, size: int) -> list[list[int]] | None:

@@ -21,9 +21,20 @@ import time
 from pathlib import Path
 
 from ..errors import DiskFull, HangarError
+from ..i18n import QT_TR_NOOP
 
 BLOCK = 8 * 1024 * 1024
 _END = object()
+
+
+def write_error(exc: OSError, path: Path) -> HangarError:
+    """The message for a failed write into a partial download."""
+    if exc.errno == errno.ENOSPC:
+        return DiskFull(
+            QT_TR_NOOP("The disk holding {folder} is full.", folder=path.parent),
+            hint=QT_TR_NOOP("Free some space; the partial download is kept and resumes from where it stopped."),
+        )
+    return HangarError(QT_TR_NOOP("Cannot write {file}: {reason}", file=path, reason=exc.strerror or type(exc).__name__))
 
 
 class HashingSink(threading.Thread):
@@ -128,10 +139,7 @@ class HashingSink(threading.Thread):
             while done < len(data):
                 done += self._handle.write(data[done:])
         except OSError as exc:
-            if exc.errno == errno.ENOSPC:
-                self._error = DiskFull(f"The disk holding {self.path.parent} is full.", hint="Free some space; the partial download is kept and resumes from where it stopped.")
-            else:
-                self._error = HangarError(f"Cannot write {self.path}: {exc.strerror}")
+            self._error = write_error(exc, self.path)
             # What reached the disk is good and stays: the hash and the count follow it, so
             # a resume continues from exactly there.
             data = data[:done]

@@ -14,6 +14,7 @@ from itertools import islice
 from typing import Iterator
 
 from ..errors import GatedRepo, HubError, NetworkError, NotFoundOnHub
+from ..i18n import QT_TR_NOOP
 from .quants import GGUFChoice, group_gguf_files
 from .remote import endpoint, fetch_text
 from .terms import FAMILIES, SORTS
@@ -36,15 +37,15 @@ def hub_errors(what: str) -> Iterator[None]:
     try:
         yield
     except GatedRepoError as exc:
-        raise GatedRepo(f"{what} is gated: accept its terms on the Hub and add your token.") from exc
+        raise GatedRepo(QT_TR_NOOP("{what} is gated: accept its terms on the Hub and add your token.", what=what)) from exc
     except (RepositoryNotFoundError, RevisionNotFoundError, EntryNotFoundError) as exc:
-        raise NotFoundOnHub(f"The Hub has no {what}.", hint="Check the spelling of the repository and file names.") from exc
+        raise NotFoundOnHub(QT_TR_NOOP("The Hub has no {what}.", what=what), hint=QT_TR_NOOP("Check the spelling of the repository and file names.")) from exc
     except HfHubHTTPError as exc:
-        raise HubError(f"The Hub could not answer for {what}: {exc}") from exc
+        raise HubError(QT_TR_NOOP("The Hub could not answer for {what}: {error}", what=what, error=exc)) from exc
     except (httpx.HTTPError, OSError) as exc:
         raise NetworkError(
-            f"Cannot reach the Hugging Face Hub at {endpoint()} ({type(exc).__name__}).",
-            hint="Check the network connection or proxy; models already on this machine keep working.",
+            QT_TR_NOOP("Cannot reach the Hugging Face Hub at {endpoint} ({error}).", endpoint=endpoint(), error=type(exc).__name__),
+            hint=QT_TR_NOOP("Check the network connection or proxy; models already on this machine keep working."),
         ) from exc
 
 
@@ -112,7 +113,7 @@ def ensure_reachable(base: str, ttl_s: float = 300.0) -> None:
 
     from .remote import client
 
-    with hub_errors("the Hub"):
+    with hub_errors(QT_TR_NOOP("the Hub")):
         client().get(f"{base}/api/models", params={"limit": 1}, timeout=httpx.Timeout(8.0, connect=4.0))
     _REACHABLE[base] = time.monotonic()
 
@@ -130,7 +131,7 @@ class HubCatalog:
         family_key = FAMILIES.get(family or "", (family or "").lower()) or None
         search = term or family_key or None
         ensure_reachable(self.base)
-        with hub_errors("model search"):
+        with hub_errors(QT_TR_NOOP("model search")):
             models = self.api.list_models(
                 search=search, filter="gguf", author=author or None, sort=SORTS.get(sort, sort), limit=offset + limit, expand=_EXPAND
             )
@@ -141,7 +142,7 @@ class HubCatalog:
 
     def repo(self, repo_id: str, revision: str | None = None, *, with_card: bool = True) -> RepoDetails:
         ensure_reachable(self.base)
-        with hub_errors(f"repository {repo_id}"):
+        with hub_errors(QT_TR_NOOP("repository {repo}", repo=repo_id)):
             info = self.api.model_info(repo_id, revision=revision, files_metadata=True)
         card = info.card_data.to_dict() if info.card_data else {}
         entries = [(s.rfilename, s.size or 0, s.lfs.sha256 if s.lfs else None) for s in info.siblings or []]

@@ -14,6 +14,7 @@ from ..errors import HangarError
 from ..fit import OVERHEAD_BYTES, TIGHT_MARGIN, estimate_fit
 from ..gguf_header import GGUFHeader
 from ..hardware import HardwareReport
+from ..i18n import QT_TR_NOOP
 from ..runtimes import CANN_WEIGHT_TYPES
 from .quants import GGUFChoice, quality_rank
 
@@ -31,7 +32,7 @@ def devices_from(report: HardwareReport) -> list[Device]:
     """Accelerators first (that is where a model should go), then system memory."""
     devices = [Device(f"{g['name']} (GPU {g['index']})", "gpu", g["memory_free_bytes"]) for g in report.gpus]
     devices += [Device(f"{n['name']} (NPU {n['index']})", "npu", n["memory_free_bytes"]) for n in report.npus]
-    devices.append(Device("CPU memory", "cpu", report.memory["available_bytes"]))
+    devices.append(Device(QT_TR_NOOP("CPU memory"), "cpu", report.memory["available_bytes"]))
     return devices
 
 
@@ -42,7 +43,11 @@ def _size_only(choice: GGUFChoice, device: Device) -> dict:
         "verdict": verdict,
         "needed_bytes": needed,
         "available_bytes": device.free_bytes,
-        "explain": f"{verdict.replace('_', ' ')} on {device.label} by file size alone ({needed / 2**30:.2f} GiB of {device.free_bytes / 2**30:.2f} GiB free); the context's memory is not counted because the header could not be read",
+        "explain": QT_TR_NOOP(
+            "{verdict} on {device} by file size alone ({needed:.2f} GiB of {free:.2f} GiB free); the context's memory is not counted because the header could not be read",
+            verdict={"fits": QT_TR_NOOP("fits"), "tight": QT_TR_NOOP("fits, but tightly"), "does_not_fit": QT_TR_NOOP("does not fit")}[verdict],
+            device=device.label, needed=needed / 2**30, free=device.free_bytes / 2**30,
+        ),
     }
 
 
@@ -59,7 +64,7 @@ def assess(choices: list[GGUFChoice], header: GGUFHeader | None, devices: list[D
                 )  # fmt: skip
                 entry = {"verdict": estimate.verdict, "needed_bytes": estimate.needed_bytes, "available_bytes": device.free_bytes, "explain": estimate.explain()}
             if device.kind == "npu" and choice.quant not in CANN_WEIGHT_TYPES:
-                entry["warning"] = f"{choice.quant or 'this quant'} is not one of the types Ascend CANN runs (F16, Q8_0, Q4_0)"
+                entry["warning"] = QT_TR_NOOP("{quant} is not one of the types Ascend CANN runs (F16, Q8_0, Q4_0)", quant=choice.quant or choice.name)
             choice.fit[device.label] = entry
 
 
@@ -70,15 +75,23 @@ def recommend(choices: list[GGUFChoice], devices: list[Device]) -> tuple[GGUFCho
         if candidates:
             best = min(candidates, key=lambda c: (quality_rank(c.quant), -c.size_bytes))
             better = [c for c in choices if quality_rank(c.quant) < quality_rank(best.quant)]
-            reason = f"{best.quant or best.name} is the best quality that fits on {device.label} with a {DEFAULT_CTX:,}-token context ({best.fit[device.label]['needed_bytes'] / 2**30:.1f} GiB of {device.free_bytes / 2**30:.1f} GiB free)"
-            if better:
-                next_up = min(better, key=lambda c: abs(c.size_bytes - best.size_bytes))
-                reason += f"; {next_up.quant or next_up.name} would need {next_up.fit[device.label]['needed_bytes'] / 2**30:.1f} GiB"
-            return best, reason + "."
+            fields = {"quant": best.quant or best.name, "device": device.label, "n_ctx": DEFAULT_CTX,
+                      "needed": best.fit[device.label]["needed_bytes"] / 2**30, "free": device.free_bytes / 2**30}  # fmt: skip
+            if not better:
+                return best, QT_TR_NOOP("{quant} is the best quality that fits on {device} with a {n_ctx:,}-token context ({needed:.1f} GiB of {free:.1f} GiB free).", **fields)
+            next_up = min(better, key=lambda c: abs(c.size_bytes - best.size_bytes))
+            return best, QT_TR_NOOP(
+                "{quant} is the best quality that fits on {device} with a {n_ctx:,}-token context ({needed:.1f} GiB of {free:.1f} GiB free); "
+                "{next_quant} would need {next_needed:.1f} GiB.",
+                next_quant=next_up.quant or next_up.name, next_needed=next_up.fit[device.label]["needed_bytes"] / 2**30, **fields,
+            )  # fmt: skip
     if not choices:
-        return None, "This repository has no GGUF files."
+        return None, QT_TR_NOOP("This repository has no GGUF files.")
     smallest = min(choices, key=lambda c: c.size_bytes)
-    return None, f"No quant fits comfortably on this machine; the smallest, {smallest.quant or smallest.name}, needs {next(iter(smallest.fit.values()))['needed_bytes'] / 2**30:.1f} GiB."
+    return None, QT_TR_NOOP(
+        "No quant fits comfortably on this machine; the smallest, {quant}, needs {needed:.1f} GiB.",
+        quant=smallest.quant or smallest.name, needed=next(iter(smallest.fit.values()))["needed_bytes"] / 2**30,
+    )
 
 
 def header_for(details, token: str | None, base: str | None) -> tuple[GGUFHeader | None, str]:
@@ -86,7 +99,7 @@ def header_for(details, token: str | None, base: str | None) -> tuple[GGUFHeader
     from .remote import read_remote_header
 
     if not details.files:
-        return None, "no GGUF files"
+        return None, QT_TR_NOOP("no GGUF files")
     smallest = min(details.files, key=lambda c: c.size_bytes)
     try:
         return read_remote_header(details.id, details.sha, smallest.files[0], token, base), ""

@@ -14,6 +14,7 @@ import httpx2 as httpx
 
 from ..errors import GatedRepo, HubError, NetworkError, NotFoundOnHub
 from ..gguf_header import GGUFHeader, TruncatedHeader, parse_header
+from ..i18n import QT_TR_NOOP
 
 USER_AGENT = "hangar-desktop"
 HEADER_LIMIT = 64 * 1024 * 1024  # no sane GGUF header is larger; vocabularies are a few MB
@@ -62,15 +63,20 @@ def raise_for_hub_status(response: httpx.Response, what: str) -> None:
     message = response.headers.get("X-Error-Message", "")
     if code == "GatedRepo" or (response.status_code in (401, 403) and "gated" in message.lower()):
         raise GatedRepo(
-            f"{what} is in a gated repository: its authors require you to accept their terms first.",
-            hint="Accept the terms on the model's Hub page, then enter a Hugging Face access token in Settings.",
+            QT_TR_NOOP("{what} is in a gated repository: its authors require you to accept their terms first.", what=what),
+            hint=QT_TR_NOOP("Accept the terms on the model's Hub page, then enter a Hugging Face access token in Settings."),
         )
     if code in ("RepoNotFound", "EntryNotFound", "RevisionNotFound") or response.status_code == 404:
-        kind = {"RepoNotFound": "repository", "EntryNotFound": "file", "RevisionNotFound": "revision"}.get(code, "item")
-        raise NotFoundOnHub(f"The Hub has no such {kind}: {what}.")
+        if code == "RepoNotFound":
+            raise NotFoundOnHub(QT_TR_NOOP("The Hub has no such repository: {what}.", what=what))
+        if code == "RevisionNotFound":
+            raise NotFoundOnHub(QT_TR_NOOP("The Hub has no such revision: {what}.", what=what))
+        if code == "EntryNotFound":
+            raise NotFoundOnHub(QT_TR_NOOP("The Hub has no such file: {what}.", what=what))
+        raise NotFoundOnHub(QT_TR_NOOP("The Hub has no such item: {what}.", what=what))
     if response.status_code == 401:
-        raise GatedRepo(f"The Hub refused access to {what} (401).", hint="Check your Hugging Face token in Settings.")
-    raise HubError(f"The Hub answered {response.status_code} for {what}: {message or response.reason_phrase}")
+        raise GatedRepo(QT_TR_NOOP("The Hub refused access to {what} (401).", what=what), hint=QT_TR_NOOP("Check your Hugging Face token in Settings."))
+    raise HubError(QT_TR_NOOP("The Hub answered {status} for {what}: {message}", status=response.status_code, what=what, message=message or response.reason_phrase))
 
 
 class RangeReader:
@@ -84,7 +90,7 @@ class RangeReader:
 
     def _fetch(self) -> None:
         if self._fetched >= HEADER_LIMIT:
-            raise TruncatedHeader(f"the GGUF header is larger than {HEADER_LIMIT // 2**20} MiB")
+            raise TruncatedHeader(QT_TR_NOOP("the GGUF header is larger than {mib} MiB", mib=HEADER_LIMIT // 2**20))
         end = self._fetched + self.chunk - 1
         response = self.http.get(self.url, headers={**self.headers, "Range": f"bytes={self._fetched}-{end}"})
         if response.status_code == 416:
@@ -110,7 +116,7 @@ def read_remote_header(repo_id: str, revision: str, filename: str, token: str | 
         reader = RangeReader(client(), resolve_url(repo_id, revision, filename, base), auth_headers(token))
         return parse_header(reader.read)
     except httpx.HTTPError as exc:
-        raise NetworkError(f"Could not read the header of {filename} from the Hub: {exc}") from exc
+        raise NetworkError(QT_TR_NOOP("Could not read the header of {file} from the Hub: {error}", file=filename, error=exc)) from exc
 
 
 def fetch_text(repo_id: str, revision: str, filename: str, token: str | None, limit: int = 1024 * 1024, base: str | None = None) -> str:
@@ -118,7 +124,7 @@ def fetch_text(repo_id: str, revision: str, filename: str, token: str | None, li
     try:
         response = client().get(resolve_url(repo_id, revision, filename, base), headers={**auth_headers(token), "Range": f"bytes=0-{limit - 1}"})
     except httpx.HTTPError as exc:
-        raise NetworkError(f"Could not fetch {filename} from the Hub: {exc}") from exc
+        raise NetworkError(QT_TR_NOOP("Could not fetch {file} from the Hub: {error}", file=filename, error=exc)) from exc
     raise_for_hub_status(response, f"{repo_id}/{filename}")
     return response.content[:limit].decode("utf-8", errors="replace")
 
@@ -135,8 +141,11 @@ def repo_files(repo_id: str, revision: str | None, token: str | None, base: str 
     try:
         response = client().get(path, params={"blobs": "true"}, headers=auth_headers(token))
     except httpx.HTTPError as exc:
-        raise NetworkError(f"Cannot reach the Hugging Face Hub at {base} ({type(exc).__name__}).", hint="Check the network connection or proxy.") from exc
-    raise_for_hub_status(response, f"repository {repo_id}")
+        raise NetworkError(
+            QT_TR_NOOP("Cannot reach the Hugging Face Hub at {endpoint} ({error}).", endpoint=base, error=type(exc).__name__),
+            hint=QT_TR_NOOP("Check the network connection or proxy."),
+        ) from exc
+    raise_for_hub_status(response, QT_TR_NOOP("repository {repo}", repo=repo_id))
     info = response.json()
     files = [(s["rfilename"], int(s.get("size") or 0), (s.get("lfs") or {}).get("sha256")) for s in info.get("siblings", []) if isinstance(s, dict) and "rfilename" in s]
     card = info.get("cardData") if isinstance(info.get("cardData"), dict) else {}

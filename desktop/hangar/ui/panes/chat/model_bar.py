@@ -175,7 +175,7 @@ class ModelBar(QWidget):
             if self._load_anyway(exc):
                 self.load(self.pending_ctx, force=True)
                 return
-            self.status.emit(f"{exc.message} {exc.hint}".strip())
+            self.status.emit(" ".join(error_text(exc)).strip())
         elif getattr(exc, "code", "") == P.E_CANCELLED:
             self.status.emit(self.tr("Loading was cancelled."))
         else:

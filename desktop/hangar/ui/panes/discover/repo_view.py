@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...format import UNTRUSTED_MARKDOWN, format_bytes
+from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
 from ...widgets.license_card import LicenseCard
 
@@ -112,9 +113,9 @@ class RepoView(QWidget):
         base = ", ".join(details.base_model) or self.tr("not stated")
         self.meta.setText(self.tr("License: {0}   ·   Base model: {1}   ·   Revision {2}").format(license_text, base, details.sha[:12]))
         self.gate_row.setVisible(bool(details.gated))
-        text = self.tr("Recommended for this machine: {0}").format(reason) if recommended else reason
+        text = self.tr("Recommended for this machine: {0}").format(localise(reason)) if recommended else localise(reason)
         if fit_note:
-            text += "\n" + self.tr("Fit from file sizes only: {0}").format(fit_note)
+            text += "\n" + self.tr("Fit from file sizes only: {0}").format(localise(fit_note))
         if details.refused:
             text += "\n" + self.tr("Ignored unsafe file names: {0}").format(", ".join(details.refused))
         self.recommendation.setText(text)
@@ -126,8 +127,8 @@ class RepoView(QWidget):
         ]
         for device in devices:
             columns.append(
-                Column(device, lambda r, d=device: self.verdict_text(r["fit"][d]["verdict"]) + (" ⚠" if "warning" in r["fit"][d] else ""),
-                       lambda r, d=device: r["fit"][d]["explain"] + ("\n" + r["fit"][d]["warning"] if "warning" in r["fit"][d] else ""))
+                Column(localise(device), lambda r, d=device: self.verdict_text(r["fit"][d]["verdict"]) + (" ⚠" if "warning" in r["fit"][d] else ""),
+                       lambda r, d=device: localise(r["fit"][d]["explain"]) + ("\n" + localise(r["fit"][d]["warning"]) if "warning" in r["fit"][d] else ""))
             )  # fmt: skip
         columns.append(Column(self.tr("File"), lambda r: r["filename"]))
         self.files_model.columns = columns

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
 from ...widgets.progress_delegate import ProgressDelegate
 
@@ -25,6 +26,12 @@ def _eta(r: dict) -> str:
     return f"{seconds // 3600}h {seconds % 3600 // 60:02d}m" if seconds >= 3600 else f"{seconds // 60}m {seconds % 60:02d}s"
 
 
+def _state(r: dict, names: dict[str, str]) -> str:
+    """The state, and why: the error of a failed download, or what a running one waits for."""
+    detail = r.get("error") or (r.get("note") if r["state"] == "downloading" else None)
+    return names.get(r["state"], r["state"]) + (f": {localise(detail)}" if detail else "")
+
+
 class DownloadsView(QGroupBox):
     def __init__(self, services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,7 +47,7 @@ class DownloadsView(QGroupBox):
                 Column(self.tr("Progress"), _progress, fraction=lambda r: r["downloaded_bytes"] / (r["size_bytes"] or 1)),
                 Column(self.tr("Speed"), lambda r: f"{r['speed_bps'] / MIB:.1f} MiB/s" if r["state"] == "downloading" and r.get("speed_bps") else "", align_right=True),
                 Column(self.tr("Time left"), _eta, align_right=True),
-                Column(self.tr("State"), lambda r: state_names.get(r["state"], r["state"]) + (f": {r['error']}" if r.get("error") else ""), lambda r: r.get("error") or ""),
+                Column(self.tr("State"), lambda r: _state(r, state_names), lambda r: localise(r.get("error") or r.get("note"))),
             ]
         )
         self.table = QTableView()

@@ -23,6 +23,7 @@ from ....core.context import AppContext
 from ....core.library import SOURCES_WE_OWN
 from ...error_dialog import error_text, show_error
 from ...format import format_bytes
+from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
 from ...tasks import BackgroundTasks
 from ...widgets.empty_state import EmptyState
@@ -135,7 +136,7 @@ class LibraryPane(QWidget):
     def _on_imported(self, result) -> None:
         added, refused = result
         lines = [self.tr("Added {0} model(s).").format(len(added))]
-        lines += [self.tr("Refused {0}: {1}").format(Path(p).name, reason) for p, reason in refused]
+        lines += [self.tr("Refused {0}: {1}").format(Path(p).name, localise(reason)) for p, reason in refused]
         self.status.setText("\n".join(lines))
         self.reload()
 
