@@ -156,9 +156,24 @@ def test_a_full_disk_during_segments_is_reported_and_what_was_written_is_kept(se
             self.handle.close()
 
     monkeypatch.setattr(segmented, "open", lambda *a, **k: FullDisk(builtins.open(*a, **k)), raising=False)
+    monkeypatch.setattr(segmented.os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(errno.ENOSPC, "No space left on device")))
     with pytest.raises(DiskFull, match="is full"):
         _fetcher().fetch(url, tmp_path / "m.gguf", SIZE, hashlib.sha256(data).hexdigest(), {})
     assert state_path(part_path(tmp_path / "m.gguf")).exists(), "the segments' progress is kept for a resume"
     monkeypatch.undo()
     result = _fetcher().fetch(url, tmp_path / "m.gguf", SIZE, hashlib.sha256(data).hexdigest(), {})
     assert result.verified and (tmp_path / "m.gguf").read_bytes() == data
+
+
+def test_a_segment_record_with_a_gap_is_not_trusted(tmp_path: Path) -> None:
+    import json
+
+    from hangar.core.downloads.segmented import resume_state
+
+    part = tmp_path / "m.gguf.part"
+    part.write_bytes(b"x" * 100)
+    record = state_path(part)
+    record.write_text(json.dumps({"size": 300, "segments": [[0, 100, 100], [200, 300, 0]]}))
+    assert resume_state(part, 300) is None, "bytes 100-200 belong to no segment: the hash could never finish"
+    record.write_text(json.dumps({"size": 300, "segments": [[0, 150, 100], [150, 300, 0]]}))
+    assert resume_state(part, 300) == [[0, 150, 100], [150, 300, 0]]

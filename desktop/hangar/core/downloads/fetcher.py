@@ -111,6 +111,8 @@ class Fetcher:
             log.warning("the segment record of %s is unreadable: starting it again", part)
             state_path(part).unlink()
             part.unlink(missing_ok=True)
+        if segments is None and part.exists() and part.stat().st_size > size:
+            part.unlink()  # longer than the file can be: not ours to resume
         if segments is None and self.probe_s <= 0:
             segments = self._plan(part, size)
         if segments:
@@ -214,17 +216,18 @@ class Fetcher:
             received = stream_range(http, url, headers, offset, size, on_chunk, self.should_stop, self.stall_timeout_s)
         except RangeIgnored:
             log.warning("the server ignored the Range request; downloading %s from the start", url)
+            self.connections = 1  # it will ignore the segments' ranges too
             sink.restart()
             return 1  # progress of a kind: go round again from byte 0
         self.on_progress(Progress(offset + received, size, received / max(time.monotonic() - started, 1e-6)))
         return received
 
-    def _wait(self, failures: int, why: str) -> None:
+    def _wait(self, failures: int, why: str, stop: Callable[[], bool] | None = None) -> None:
         delay = min(self.backoff_cap_s, self.backoff_s * 2 ** (failures - 1))
         self.on_progress(Progress(0, 0, 0.0, "retrying", QT_TR_NOOP("{problem}; trying again in {delay:.1f} s", problem=why, delay=delay)))
         deadline = time.monotonic() + delay
         while time.monotonic() < deadline:
-            if self.should_stop():
+            if (stop or self.should_stop)():
                 raise Paused(QT_TR_NOOP("Download paused; the partial file is kept."))
             time.sleep(min(0.1, delay))
 
@@ -292,7 +295,8 @@ def stream_range(
     Raises _Retry (5xx, early close) or httpx.TransportError (drop, stall) carrying
     ``received``, Paused when asked to stop, RangeIgnored, or a Hub error.
     """
-    request_headers = dict(headers)
+    # Bytes exactly as stored: a proxy that compressed them would break resume offsets.
+    request_headers = {**headers, "Accept-Encoding": "identity"}
     if start or always_range:
         request_headers["Range"] = f"bytes={start}-{end - 1}"
     received = 0
@@ -303,6 +307,8 @@ def stream_range(
             raise_for_hub_status(response, url.rsplit("/", 1)[-1])
             if "Range" in request_headers and response.status_code == 200:
                 raise RangeIgnored()
+            if response.status_code == 206 and not response.headers.get("Content-Range", "").startswith(f"bytes {start}-"):
+                raise RangeIgnored()  # another range than the one asked for: trust none
             for chunk in response.iter_raw():  # as received: re-chunking would copy every byte
                 if received + len(chunk) > end - start:
                     chunk = chunk[: end - start - received]

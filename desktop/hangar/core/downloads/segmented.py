@@ -59,9 +59,14 @@ class SegmentedFetch:
         self._buffers = [bytearray(FLUSH_BYTES) for _ in segments]
 
     # -- bookkeeping ------------------------------------------------------------------------------
-    def save(self) -> None:
+    def save(self, sync_fd: int | None = None) -> None:
+        """Record each segment's progress. With ``sync_fd`` the bytes it claims are forced to
+        disk first, so after a power cut the record never points past real data (a hole of
+        zeros would fail the hash and cost the whole download)."""
         with self.lock:
             data = {"size": self.size, "segments": [list(s) for s in self.segments]}
+        if sync_fd is not None:
+            os.fsync(sync_fd)
         tmp = state_path(self.part).with_suffix(".tmp")
         tmp.write_text(json.dumps(data))
         os.replace(tmp, state_path(self.part))
@@ -134,7 +139,7 @@ class SegmentedFetch:
                         QT_TR_NOOP("A part of the download kept failing ({problem}).", problem=problem(exc, self.fetcher.stall_timeout_s)),
                         hint=QT_TR_NOOP("The partial file is kept; resume when the connection is back."),
                     ) from exc
-                self.fetcher._wait(failures or 1, problem(exc, self.fetcher.stall_timeout_s))
+                self.fetcher._wait(failures or 1, problem(exc, self.fetcher.stall_timeout_s), stop=lambda: self.stop.is_set() or self.fetcher.should_stop())
 
     def _guard(self, index: int) -> None:
         try:
@@ -173,6 +178,7 @@ class SegmentedFetch:
         self.fetcher_http = http
         self.save()
         self.part.touch()
+        sync_fd = os.open(self.part, os.O_RDWR | getattr(os, "O_BINARY", 0))
         threads = [threading.Thread(target=self._guard, args=(i,), name=f"segment-{i}", daemon=True) for i in range(len(self.segments))]
         hasher = threading.Thread(target=self._hash_ahead, name="segment-hash", daemon=True)
         started, last_save = time.monotonic(), time.monotonic()
@@ -185,17 +191,27 @@ class SegmentedFetch:
                     done, sent = self.done_bytes(), self.transferred
                 self.fetcher.on_progress(Progress(done, self.size, sent / max(time.monotonic() - started, 1e-6)))
                 if time.monotonic() - last_save > 1.0:
-                    self.save()
+                    try:
+                        self.save(sync_fd)
+                    except OSError as exc:  # a full disk shows up as the segments' own error; try again next time
+                        log.warning("cannot record the segments of %s: %s", self.part.name, exc)
                     last_save = time.monotonic()
             for thread in threads:
                 thread.join()
-            self.save()
             if self.errors:
+                try:
+                    self.save(sync_fd)
+                except OSError as exc:
+                    log.warning("cannot record the segments of %s: %s", self.part.name, exc)
                 raise next((e for e in self.errors if not isinstance(e, Paused)), self.errors[0])
+            self.stop.set()  # every segment is in: the hash thread finishes what is contiguous and ends
             hasher.join()
         finally:
             self.stop.set()
+            for thread in threads:
+                thread.join(timeout=5)
             hasher.join(timeout=30)
+            os.close(sync_fd)
         if self.hashed != self.size:
             raise HangarError(f"internal error: hashed {self.hashed:,} of {self.size:,} bytes")
         state_path(self.part).unlink(missing_ok=True)
@@ -222,8 +238,11 @@ def resume_state(part: Path, size: int) -> list[list[int]] | None:
         segments = [[int(a), int(b), int(c)] for a, b, c in data["segments"]]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if data.get("size") != size or any(not (0 <= c <= b - a) for a, b, c in segments):
+    if data.get("size") != size or not segments or any(not (0 <= a < b and 0 <= c <= b - a) for a, b, c in segments):
         return None
+    ordered = sorted(segments)
+    if ordered[-1][1] != size or any(x[1] != y[0] for x, y in zip(ordered, ordered[1:])):
+        return None  # gaps or overlaps: not a record this version wrote
     return segments
 
 

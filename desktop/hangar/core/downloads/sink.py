@@ -123,7 +123,10 @@ class HashingSink(threading.Thread):
                         break
                     block, length = item
                     if self._error is None:
-                        self._write(memoryview(block)[:length])
+                        try:
+                            self._write(memoryview(block)[:length])
+                        except Exception as exc:  # never leave the network loop waiting for a dead thread
+                            self._error = HangarError(QT_TR_NOOP("Cannot write {file}: {reason}", file=self.path, reason=type(exc).__name__))
                     self._free.put(block)
                 finally:
                     self._full.task_done()
