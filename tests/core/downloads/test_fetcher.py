@@ -165,3 +165,16 @@ def test_unknown_file_is_not_found(served, tmp_path: Path) -> None:
     with pytest.raises(NotFoundOnHub):
         Fetcher().fetch(resolve_url("acme/model-GGUF", "main", "nope.gguf", hub.endpoint), tmp_path / "n.gguf", 10, None, {})
     assert shutil.disk_usage(tmp_path).free > 0
+
+
+def test_pause_while_checking_a_partial_file_stops_at_once_and_keeps_it(served, tmp_path: Path) -> None:
+    from hangar.core.downloads.fetcher import Fetcher, Paused
+
+    hub, data = served
+    dest = tmp_path / "m.gguf"
+    part_path(dest).write_bytes(data[: len(data) // 2])
+    url = resolve_url("acme/model-GGUF", "main", "model-Q4_0.gguf", hub.endpoint)
+    with pytest.raises(Paused):
+        Fetcher(should_stop=lambda: True).fetch(url, dest, len(data), None, {})
+    assert part_path(dest).read_bytes() == data[: len(data) // 2]
+    assert hub.bytes_served("model-Q4_0.gguf") == 0, "nothing was asked of the Hub"

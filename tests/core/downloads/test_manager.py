@@ -114,3 +114,28 @@ def test_a_retry_is_said_in_the_queue_and_a_failure_keeps_its_reason(demo_hub) -
     failed = _manager(AppContext.open()).get(again)  # read back as after a restart
     assert failed.state == "quarantined" and isinstance(failed.error, Text)
     assert failed.error.startswith("Qwen3-8B-Q6_K.gguf does not match the SHA-256")
+
+
+def test_cancel_while_running_removes_the_partial_file_once_writing_stopped(demo_hub) -> None:
+    ctx = AppContext.open()
+    name = "Qwen3-8B-Q6_K.gguf"
+    size = len(demo_hub.state.repos[REPO].files[name].data)
+    demo_hub.set_faults(name, bytes_per_second=size / 3)
+    manager = _manager(ctx)
+    (download_id,) = manager.plan(REPO, name)
+    part = part_path(Path(manager.get(download_id).dest_path))
+    manager.start()
+    try:
+        deadline = threading.Event()
+        while not part.exists() and not deadline.wait(0.05):
+            pass
+        deadline.wait(0.5)
+        manager.cancel(download_id)
+        for _ in range(100):
+            if not part.exists():
+                break
+            deadline.wait(0.05)
+        assert manager.get(download_id).state == "cancelled" and not part.exists()
+        assert not list(part.parent.glob(part.name + "*")), "no partial file or segment record is left behind"
+    finally:
+        manager.stop()

@@ -30,7 +30,7 @@ import httpx2 as httpx
 from ..errors import DiskFull, HangarError, IntegrityError, NetworkError
 from ..hub.remote import client, raise_for_hub_status, timeout
 from ..i18n import QT_TR_NOOP, Text
-from .sink import HashingSink
+from .sink import HashingSink, StoppedWhileChecking
 
 log = logging.getLogger(__name__)
 DISK_MARGIN = 64 * 1024 * 1024
@@ -125,7 +125,10 @@ class Fetcher:
         _check_disk(dest.parent, size - existing)
         if existing:
             self.on_progress(Progress(existing, size, 0.0, "checking", QT_TR_NOOP("checking the partial file")))
-        sink = HashingSink(part, resume=existing > 0)
+        try:
+            sink = HashingSink(part, resume=existing > 0, should_stop=self.should_stop)
+        except StoppedWhileChecking:
+            raise Paused(QT_TR_NOOP("Download paused; the partial file is kept.")) from None
         transferred, failures = 0, 0
         http = client()
         try:

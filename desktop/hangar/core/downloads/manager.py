@@ -60,6 +60,17 @@ def destination(models_dir: Path, repo: str, filename: str) -> Path:
     return dest
 
 
+def _discard_partial(dest: Path) -> None:
+    from .segmented import state_path
+
+    part = part_path(dest)
+    for path in (part, state_path(part), state_path(part).with_suffix(".tmp")):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as exc:  # still open elsewhere (Windows): harmless, a new download starts it again
+            log.warning("could not delete %s: %s", path, exc)
+
+
 class DownloadManager:
     def __init__(
         self,
@@ -150,13 +161,16 @@ class DownloadManager:
         self._wake.set()
 
     def cancel(self, download_id: int) -> None:
-        """Stop and forget: the partial file is deleted (pause keeps it)."""
+        """Stop and forget: the partial file is deleted (pause keeps it).
+
+        A running download deletes its own partial files once it has stopped writing
+        (Windows cannot delete a file that is still open); an idle one is cleaned now."""
         flag = self._stop_flags.get(download_id)
+        self._set(download_id, "cancelled")
         if flag:
             flag.set()
-        download = self.get(download_id)
-        part_path(Path(download.dest_path)).unlink(missing_ok=True)
-        self._set(download_id, "cancelled")
+        else:
+            _discard_partial(Path(self.get(download_id).dest_path))
 
     # -- running --------------------------------------------------------------------------------
     def run_one(self, download_id: int, on_progress: Callable[[Progress], None] | None = None) -> FetchResult:
@@ -179,7 +193,9 @@ class DownloadManager:
         try:
             result = fetcher.fetch(url, Path(download.dest_path), download.size_bytes, download.sha256, auth_headers(self.token_provider()))
         except Paused:
-            if self.get(download_id).state not in ("cancelled",):
+            if self.get(download_id).state == "cancelled":
+                _discard_partial(Path(download.dest_path))
+            else:
                 self._set(download_id, "paused")
             raise
         except HangarError as exc:

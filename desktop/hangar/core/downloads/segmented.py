@@ -83,7 +83,7 @@ class SegmentedFetch:
 
     def done_bytes(self) -> int:
         first = min(s[0] for s in self.segments)
-        return first + sum(s[2] for s in self.segments) + sum(self.buffered)
+        return min(self.size, first + sum(s[2] for s in self.segments) + sum(self.buffered))  # buffered is read unlocked
 
     # -- workers ----------------------------------------------------------------------------------
     def _segment(self, index: int, handle) -> None:  # noqa: ANN001

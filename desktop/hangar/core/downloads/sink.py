@@ -37,8 +37,12 @@ def write_error(exc: OSError, path: Path) -> HangarError:
     return HangarError(QT_TR_NOOP("Cannot write {file}: {reason}", file=path, reason=exc.strerror or type(exc).__name__))
 
 
+class StoppedWhileChecking(Exception):
+    """Paused while a partial file was being re-hashed; the file is untouched."""
+
+
 class HashingSink(threading.Thread):
-    def __init__(self, path: Path, *, resume: bool, blocks: int = 4) -> None:
+    def __init__(self, path: Path, *, resume: bool, blocks: int = 4, should_stop=lambda: False) -> None:  # noqa: ANN001
         super().__init__(name="download-sink", daemon=True)
         self.path = path
         self.hasher = hashlib.sha256()
@@ -52,17 +56,20 @@ class HashingSink(threading.Thread):
         self._used = 0
         self._error: BaseException | None = None
         if resume and path.exists():
-            self._rehash_existing()
+            self._rehash_existing(should_stop)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(b"")
         self._handle = open(path, "ab", buffering=0)  # noqa: SIM115 - closed by the thread
         self.start()
 
-    def _rehash_existing(self) -> None:
-        """A partial file from an earlier run: its bytes go through the hash again, locally."""
+    def _rehash_existing(self, should_stop) -> None:  # noqa: ANN001
+        """A partial file from an earlier run: its bytes go through the hash again, locally
+        (tens of seconds for a large file, so a pause is honoured between blocks)."""
         with open(self.path, "rb") as handle:
             while block := handle.read(BLOCK):
+                if should_stop():
+                    raise StoppedWhileChecking()
                 self.hasher.update(block)
                 self.written += len(block)
 
