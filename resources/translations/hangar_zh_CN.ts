@@ -4,12 +4,40 @@
 <context>
     <name></name>
     <message>
+        <source>writing the synthetic {shape} model (F16, random weights)</source>
+        <translation>正在写入合成的 {shape} 模型（F16，随机权重）</translation>
+    </message>
+    <message>
+        <source>quantising it to {quant} with llama.cpp&apos;s quantiser</source>
+        <translation>正在用 llama.cpp 的量化工具将它量化为 {quant}</translation>
+    </message>
+    <message>
+        <source>computing the SHA-256 of {file} for the record</source>
+        <translation>正在计算 {file} 的 SHA-256，用于记录</translation>
+    </message>
+    <message>
+        <source>The {runtime} runtime is not available: {reason}</source>
+        <translation>{runtime} 运行时不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>Add it with: {command}</source>
+        <translation>可以这样添加：{command}</translation>
+    </message>
+    <message>
         <source>{file} {fit}.</source>
         <translation>{file} {fit}。</translation>
     </message>
     <message>
         <source>Pick a smaller model or quantisation, or fewer GPU layers.</source>
         <translation>请选择更小的模型或量化版本，或减少放到 GPU 上的层数。</translation>
+    </message>
+    <message>
+        <source>benchmarking {file} (synthetic weights) on {device} via {runtime}</source>
+        <translation>正在通过 {runtime} 在{device}上对 {file}（合成权重）做基准测试</translation>
+    </message>
+    <message>
+        <source>benchmarking {file} on {device} via {runtime}</source>
+        <translation>正在通过 {runtime} 在{device}上对 {file} 做基准测试</translation>
     </message>
     <message>
         <source>checking the partial file</source>
@@ -302,6 +330,50 @@
     <message>
         <source>Download it again.</source>
         <translation>请重新下载。</translation>
+    </message>
+    <message>
+        <source>The model process is not running.</source>
+        <translation>模型进程没有在运行。</translation>
+    </message>
+    <message>
+        <source>The model process is gone: {error}</source>
+        <translation>模型进程已退出：{error}</translation>
+    </message>
+    <message>
+        <source>The {what} was cancelled.</source>
+        <translation>{what}已取消。</translation>
+    </message>
+    <message>
+        <source>No answer to the {what} request.</source>
+        <translation>{what}请求没有得到响应。</translation>
+    </message>
+    <message>
+        <source>load</source>
+        <translation>加载</translation>
+    </message>
+    <message>
+        <source>benchmark</source>
+        <translation>基准测试</translation>
+    </message>
+    <message>
+        <source>statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Hangar only loads GGUF files. Download a .gguf quantisation of this model.</source>
+        <translation>Hangar 只加载 GGUF 文件。请下载该模型的 .gguf 量化版本。</translation>
+    </message>
+    <message>
+        <source>Hangar is still running; load the model again, perhaps with a smaller context or fewer GPU layers.</source>
+        <translation>Hangar 仍在运行；请重新加载模型，可以尝试更小的上下文或更少的 GPU 层。</translation>
+    </message>
+    <message>
+        <source>Start a new conversation or load the model with a larger context.</source>
+        <translation>请新建一个会话，或用更大的上下文重新加载模型。</translation>
+    </message>
+    <message>
+        <source>Loading on the CPU instead: {reason}</source>
+        <translation>改为在 CPU 上加载：{reason}</translation>
     </message>
 </context>
 <context>

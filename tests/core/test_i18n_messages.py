@@ -38,3 +38,13 @@ def test_a_message_reads_as_english_and_survives_storage() -> None:
     assert isinstance(again, Text) and again == text and again.fields["why"].template == "no data for {seconds:.0f} s"
     assert from_stored("an old plain message") == "an old plain message"
     assert from_stored('{"template": broken') == '{"template": broken'
+
+
+def test_a_message_survives_copying_as_dataclasses_and_pickle_do() -> None:
+    import copy
+    import pickle
+
+    text = QT_TR_NOOP("Loading on the CPU instead: {reason}", reason=QT_TR_NOOP("no data for {seconds:.0f} s", seconds=30.0))
+    for again in (copy.copy(text), copy.deepcopy(text), pickle.loads(pickle.dumps(text))):
+        assert again == text and isinstance(again, Text) and again.template == text.template
+        assert again.fields["reason"].template == "no data for {seconds:.0f} s"

@@ -35,13 +35,13 @@ def synthetic_model(shape: str, quant: str, cache_dir: Path, on_status=lambda me
     folder.mkdir(parents=True, exist_ok=True)
     f16 = folder / f"{shape}-F16.gguf"
     if not f16.exists():
-        on_status(f"writing the synthetic {shape} model (F16, random weights)")
+        on_status(QT_TR_NOOP("writing the synthetic {shape} model (F16, random weights)", shape=shape))
         write_synthetic(f16, shape, f16=True)
     if quant == "F16":
         return f16
     target = folder / f"{shape}-{quant}.gguf"
     if not target.exists():
-        on_status(f"quantising it to {quant} with llama.cpp's quantiser")
+        on_status(QT_TR_NOOP("quantising it to {quant} with llama.cpp's quantiser", quant=quant))
         done = subprocess.run(
             engine_command("--quantize", str(f16), str(target), quant), capture_output=True, text=True
         )
@@ -141,11 +141,14 @@ def run_benchmark(
     if sha256 is None:
         from .library import hash_file
 
-        on_status(f"computing the SHA-256 of {path.name} for the record")
+        on_status(QT_TR_NOOP("computing the SHA-256 of {file} for the record", file=path.name))
         sha256 = hash_file(path)
     runtime = detect_runtime(spec.runtime, ctx.paths.runtimes_dir)
     if not runtime.available:
-        raise InvalidInput(f"The {runtime.label} runtime is not available: {runtime.reason}", hint=f"Add it with: {runtime.install_command}")
+        raise InvalidInput(
+            QT_TR_NOOP("The {runtime} runtime is not available: {reason}", runtime=runtime.label, reason=runtime.reason),
+            hint=QT_TR_NOOP("Add it with: {command}", command=runtime.install_command),
+        )
     report = detect_hardware(ctx.models_dir)
     device, free, kind = target_device(runtime, spec.ngl, ram_available_bytes())
     if spec.extra.get("suite") == "localscore":
@@ -162,7 +165,10 @@ def run_benchmark(
         "n_gpu_layers": spec.ngl, "n_batch": spec.batch, "n_ubatch": spec.ubatch, "flash_attn": spec.flash_attn,
         "type_k": spec.ctk, "type_v": spec.ctv, "energy_device": "npu" if spec.runtime == "cann" and kind == "gpu" else kind, **spec.extra,
     }  # fmt: skip
-    on_status(f"benchmarking {path.name}{' (synthetic weights)' if synthetic else ''} on {device} via {runtime.label}")
+    if synthetic:
+        on_status(QT_TR_NOOP("benchmarking {file} (synthetic weights) on {device} via {runtime}", file=path.name, device=device, runtime=runtime.label))
+    else:
+        on_status(QT_TR_NOOP("benchmarking {file} on {device} via {runtime}", file=path.name, device=device, runtime=runtime.label))
     with EngineClient(runtime_name=runtime.name, runtime_env=runtime.env()) as client:
         on_client(client)
         result = client.bench(request, on_progress=on_progress)

@@ -23,6 +23,7 @@ from typing import Callable, Iterator
 
 from . import engine_protocol as P
 from .errors import HangarError
+from .i18n import QT_TR_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -133,13 +134,13 @@ class EngineClient:
 
     def send(self, request: dict) -> None:
         if self.proc.poll() is not None or self.proc.stdin is None:
-            raise EngineError(P.E_WORKER_CRASHED, "The model process is not running.", log_tail=list(self.stderr_tail)[-20:])
+            raise EngineError(P.E_WORKER_CRASHED, QT_TR_NOOP("The model process is not running."), log_tail=list(self.stderr_tail)[-20:])
         with self._stdin_lock:
             try:
                 self.proc.stdin.write(json.dumps(request) + "\n")
                 self.proc.stdin.flush()
             except (BrokenPipeError, OSError) as exc:
-                raise EngineError(P.E_WORKER_CRASHED, f"The model process is gone: {exc}") from exc
+                raise EngineError(P.E_WORKER_CRASHED, QT_TR_NOOP("The model process is gone: {error}", error=exc)) from exc
 
     def _new_id(self) -> int:
         self._next_id += 1
@@ -186,13 +187,13 @@ class EngineClient:
             elif event["event"] == "error":
                 raise _error_from(event)
             elif event["event"] == "done" and event.get("worker_restarted"):
-                raise EngineError(P.E_CANCELLED, f"The {what} was cancelled.")
-        raise EngineError(P.E_WORKER_UNRESPONSIVE, f"No answer to the {what} request.")
+                raise EngineError(P.E_CANCELLED, QT_TR_NOOP("The {what} was cancelled.", what=what))
+        raise EngineError(P.E_WORKER_UNRESPONSIVE, QT_TR_NOOP("No answer to the {what} request.", what=what))
 
     def load(self, options: P.LoadOptions, on_progress: Callable[[float], None] | None = None, timeout_s: float = 600) -> dict:
         """Load a model; returns the ``loaded`` event or raises EngineError."""
         event = self._request(
-            options.to_request(self._new_id()), "loaded", "load", timeout_s=timeout_s, cancel_grace_s=2.0,
+            options.to_request(self._new_id()), "loaded", QT_TR_NOOP("load"), timeout_s=timeout_s, cancel_grace_s=2.0,
             on_progress=(lambda e: on_progress(e["fraction"])) if on_progress else None,
         )  # fmt: skip
         self.model = event["model"]
@@ -218,7 +219,7 @@ class EngineClient:
     def bench(self, request: dict, on_progress: Callable[[str, float], None] | None = None, timeout_s: float = 3600) -> dict:
         """Run llama-bench's measurement in the worker (engine/bench.py); returns the ``bench`` event."""
         return self._request(
-            {**request, "op": "bench", "id": self._new_id()}, "bench", "benchmark", timeout_s=timeout_s,
+            {**request, "op": "bench", "id": self._new_id()}, "bench", QT_TR_NOOP("benchmark"), timeout_s=timeout_s,
             on_progress=(lambda e: on_progress(e.get("stage", ""), e.get("fraction", 0.0))) if on_progress else None,
         )  # fmt: skip
 
@@ -231,7 +232,7 @@ class EngineClient:
             pass
 
     def stats(self, timeout_s: float = 10) -> dict:
-        return self._request({"op": "stats", "id": self._new_id()}, "stats", "stats", timeout_s=timeout_s)
+        return self._request({"op": "stats", "id": self._new_id()}, "stats", QT_TR_NOOP("statistics"), timeout_s=timeout_s)
 
     @property
     def alive(self) -> bool:
@@ -269,8 +270,8 @@ class EngineClient:
 def _error_from(event: dict) -> EngineError:
     code = event.get("code", "error")
     hint = {
-        P.E_NOT_GGUF: "Hangar only loads GGUF files. Download a .gguf quantisation of this model.",
-        P.E_WORKER_CRASHED: "Hangar is still running; load the model again, perhaps with a smaller context or fewer GPU layers.",
-        P.E_CONTEXT_FULL: "Start a new conversation or load the model with a larger context.",
+        P.E_NOT_GGUF: QT_TR_NOOP("Hangar only loads GGUF files. Download a .gguf quantisation of this model."),
+        P.E_WORKER_CRASHED: QT_TR_NOOP("Hangar is still running; load the model again, perhaps with a smaller context or fewer GPU layers."),
+        P.E_CONTEXT_FULL: QT_TR_NOOP("Start a new conversation or load the model with a larger context."),
     }.get(code, "")
     return EngineError(code, event.get("message", "unknown error"), log_tail=event.get("log_tail") or [], hint=hint)

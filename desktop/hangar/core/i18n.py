@@ -29,6 +29,9 @@ class Text(str):
         text.template, text.fields = template, fields
         return text
 
+    def __reduce__(self):  # copy, deepcopy (dataclasses.asdict) and pickle keep the template
+        return (Text, (self.template, self.fields))
+
 
 def QT_TR_NOOP(template: str, **fields: object) -> Text:  # noqa: N802 - the name lupdate looks for
     return Text(template, fields)

@@ -14,6 +14,7 @@ from typing import Callable
 
 from . import engine_protocol as P
 from .engine_client import EngineClient, EngineError
+from .i18n import QT_TR_NOOP
 from .runtimes import Runtime, detect_runtime
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ def start_model(
     started = on_client or (lambda client: None)
     first_error: EngineError | None = None
     if runtime.name != "cpu" and not runtime.available:
-        first_error = EngineError(P.E_RUNTIME_UNAVAILABLE, f"The {runtime.label} runtime is not available: {runtime.reason}")
+        first_error = EngineError(P.E_RUNTIME_UNAVAILABLE, QT_TR_NOOP("The {runtime} runtime is not available: {reason}", runtime=runtime.label, reason=runtime.reason))
     else:
         client = None
         try:
@@ -91,7 +92,7 @@ def start_model(
         raise first_error
     reason = first_error.message
     log.warning("falling back to the CPU: %s", reason)
-    say(f"Loading on the CPU instead: {reason}")
+    say(QT_TR_NOOP("Loading on the CPU instead: {reason}", reason=reason))
     cpu = detect_runtime("cpu", runtimes_dir)
     client = EngineClient(runtime_name="cpu", runtime_env=cpu.env())
     started(client)

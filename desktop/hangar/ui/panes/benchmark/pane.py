@@ -24,6 +24,7 @@ from ....core.bench_export import rows, to_csv
 from ....core.context import AppContext
 from ....core.cost import cost_per_million
 from ...error_dialog import ask_anyway, error_text
+from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
 from ...tasks import BackgroundTasks
 from ...widgets.tables import read_only_table
@@ -176,7 +177,8 @@ class BenchmarkPane(QWidget):
 
         def work():
             return run_benchmark(
-                self.ctx, spec, on_status=relay.status.emit, on_progress=relay.progress.emit, on_client=lambda c: setattr(self, "_client", c)
+                self.ctx, spec, on_status=lambda text: relay.status.emit(localise(text)), on_progress=relay.progress.emit,
+                on_client=lambda c: setattr(self, "_client", c),
             )
 
         self.tasks.run(work, self._on_done, self._on_failed)

@@ -15,6 +15,7 @@ from ....core.context import AppContext
 from ....core.engine_client import EngineError
 from ....core.errors import HangarError, ModelTooLarge
 from ...error_dialog import ask_anyway, error_text
+from ...i18n import localise
 from ...tasks import BackgroundTasks
 
 
@@ -112,11 +113,11 @@ class ModelBar(QWidget):
             options = P.LoadOptions(path=path, n_ctx=n_ctx, n_threads=ctx.settings.threads)
             warning = check_load(path, runtime, n_ctx=n_ctx, n_gpu_layers=options.n_gpu_layers, force=force)
             if warning:
-                relay.status.emit(warning)
+                relay.status.emit(localise(warning))
             return start_model(
                 options, runtime,
                 allow_fallback=ctx.settings.gpu_fallback_to_cpu, runtimes_dir=ctx.paths.runtimes_dir,
-                on_status=relay.status.emit, on_progress=relay.progress.emit, on_client=remember,
+                on_status=lambda text: relay.status.emit(localise(text)), on_progress=relay.progress.emit, on_client=remember,
             )  # fmt: skip
 
         self.tasks.run(work, lambda result: self._on_loaded(result, path, n_ctx), self._on_failed)
@@ -165,7 +166,7 @@ class ModelBar(QWidget):
             self.name_of(path), self.placement.device, self.placement.runtime, n_ctx, template
         )  # fmt: skip
         if self.placement.fallback_reason:
-            text += " " + self.tr("It runs on the CPU because the accelerator failed: {0}").format(self.placement.fallback_reason)
+            text += " " + self.tr("It runs on the CPU because the accelerator failed: {0}").format(localise(self.placement.fallback_reason))
         self.status.emit(text)
         self.loaded.emit()
 
