@@ -119,8 +119,6 @@ class Fetcher:
             done = self._segmented(url, part, dest, size, sha256, headers, segments)
             if done is not None:
                 return done
-        if part.exists() and part.stat().st_size > size:
-            part.unlink()  # longer than the file can be: not ours to resume
         existing = part.stat().st_size if part.exists() else 0
         _check_disk(dest.parent, size - existing)
         if existing:
