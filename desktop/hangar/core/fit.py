@@ -38,13 +38,17 @@ class FitEstimate:
 
     def explain(self) -> str:
         gib = 1024**3
-        verdict = {"fits": QT_TR_NOOP("fits"), "tight": QT_TR_NOOP("fits, but tightly"), "does_not_fit": QT_TR_NOOP("does not fit")}[self.verdict]
         return QT_TR_NOOP(
             "{verdict} on {device}: needs {needed:.2f} GiB (weights {weights:.2f}, KV cache for {n_ctx:,} tokens {kv:.2f}, "
             "compute {compute:.2f}, runtime {runtime:.2f}) of {free:.2f} GiB free",
-            verdict=verdict, device=self.device, needed=self.needed_bytes / gib, weights=self.weights_bytes / gib, n_ctx=self.n_ctx,
+            verdict=verdict_words(self.verdict), device=self.device, needed=self.needed_bytes / gib, weights=self.weights_bytes / gib, n_ctx=self.n_ctx,
             kv=self.kv_cache_bytes / gib, compute=self.compute_bytes / gib, runtime=self.overhead_bytes / gib, free=self.available_bytes / gib,
         )  # fmt: skip
+
+
+def verdict_words(verdict: str) -> str:
+    """"fits", "tight", "does_not_fit" as words for a sentence."""
+    return {"fits": QT_TR_NOOP("fits"), "tight": QT_TR_NOOP("fits, but tightly"), "does_not_fit": QT_TR_NOOP("does not fit")}[verdict]
 
 
 def model_dims(header: GGUFHeader) -> dict:

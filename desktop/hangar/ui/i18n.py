@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ..core.i18n import Text
 from ..core.resources import resource
 
 log = logging.getLogger(__name__)
@@ -85,8 +86,6 @@ def localise(text: object) -> str:
     Plain strings pass through unchanged; a translation that does not fit its fields
     (a translator's typo) falls back to the English text rather than failing.
     """
-    from ..core.i18n import Text
-
     if not isinstance(text, Text):
         return "" if text is None else str(text)
     template = QCoreApplication.translate("", text.template)

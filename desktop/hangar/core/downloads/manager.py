@@ -100,7 +100,8 @@ class DownloadManager:
         """Queue a file (all parts of a split model); returns the download ids, existing ones reused."""
         check_repo_path(filename)
         repo_id, commit, entries, card = repo_files(repo, revision, self.token_provider(), self.base)
-        license_id, bases = card_license(card), json.dumps(card_base_models(card)) if card_base_models(card) else None
+        bases = card_base_models(card)
+        license_id, bases_json = card_license(card), json.dumps(bases) if bases else None
         refused: list[str] = []
         choices = group_gguf_files(entries, refused)
         choice = next((c for c in choices if filename in c.files), None)
@@ -115,14 +116,14 @@ class DownloadManager:
             if row is not None:
                 self.db.execute(
                     "UPDATE downloads SET state = CASE WHEN state IN ('done') THEN state ELSE 'queued' END, error = NULL, revision = ?, size_bytes = ?, sha256 = ?, license = ?, base_model = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
-                    (commit, size, sha, license_id, bases, row["id"]),
+                    (commit, size, sha, license_id, bases_json, row["id"]),
                 )
                 ids.append(row["id"])
                 continue
             ids.append(
                 self.db.execute(
                     "INSERT INTO downloads (repo, revision, filename, dest_path, size_bytes, sha256, group_key, license, base_model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (repo_id, commit, name, str(dest), size, sha, f"{repo_id}/{choice.name}", license_id, bases),
+                    (repo_id, commit, name, str(dest), size, sha, f"{repo_id}/{choice.name}", license_id, bases_json),
                 )
             )
         self._wake.set()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import HangarError
-from ..fit import OVERHEAD_BYTES, TIGHT_MARGIN, estimate_fit
+from ..fit import OVERHEAD_BYTES, TIGHT_MARGIN, estimate_fit, verdict_words
 from ..gguf_header import GGUFHeader
 from ..hardware import HardwareReport
 from ..i18n import QT_TR_NOOP
@@ -45,7 +45,7 @@ def _size_only(choice: GGUFChoice, device: Device) -> dict:
         "available_bytes": device.free_bytes,
         "explain": QT_TR_NOOP(
             "{verdict} on {device} by file size alone ({needed:.2f} GiB of {free:.2f} GiB free); the context's memory is not counted because the header could not be read",
-            verdict={"fits": QT_TR_NOOP("fits"), "tight": QT_TR_NOOP("fits, but tightly"), "does_not_fit": QT_TR_NOOP("does not fit")}[verdict],
+            verdict=verdict_words(verdict),
             device=device.label, needed=needed / 2**30, free=device.free_bytes / 2**30,
         ),
     }
