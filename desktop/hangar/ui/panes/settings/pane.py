@@ -126,14 +126,16 @@ class SettingsPane(QWidget):
         form = QFormLayout(hub)
         token_row = QHBoxLayout()
         self.token_status = QLabel()
+        self.token_status.setWordWrap(True)  # the HF_TOKEN sentence is long; it must not widen the window
         set_token = QPushButton(self.tr("Set token…"))
         set_token.clicked.connect(self._on_set_token)
         self.clear_token_button = QPushButton(self.tr("Remove"))
         self.clear_token_button.clicked.connect(self._on_clear_token)
-        token_row.addWidget(self.token_status, 1)
         token_row.addWidget(set_token)
         token_row.addWidget(self.clear_token_button)
-        form.addRow(self.tr("Access token"), token_row)
+        token_row.addStretch(1)
+        form.addRow(self.tr("Access token"), self.token_status)  # its own row: a wrapped label gets its full height
+        form.addRow("", token_row)
         outer.addWidget(hub)
         self._show_token_state()
 
