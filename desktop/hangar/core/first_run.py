@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from .fit import FitEstimate, fit_of, target_device
 from .hardware import HardwareReport
 from .runtimes import LABELS, Runtime, best_runtime
+from .units import GB
 
-GB = 1000**3
 CHAT_CONTEXT = 4096  # the context the Chat pane loads a model with
 
 # size: (layers, attention heads, KV heads, head dimension, embedding width)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from .gguf_header import GGUFHeader, file_type_name
 from .i18n import QT_TR_NOOP
+from .units import GIB, MIB
 
-MIB = 1024 * 1024
 KV_BYTES = {"f32": 4, "f16": 2, "bf16": 2, "q8_0": 34 / 32, "q4_0": 18 / 32}
 OVERHEAD_BYTES = {"cpu": 150 * MIB, "gpu": 400 * MIB}  # runtime context, CUDA/CANN handles
 TIGHT_MARGIN = 0.85  # above 85% of free memory the system starts swapping or the driver fails
@@ -37,7 +37,7 @@ class FitEstimate:
         return asdict(self)
 
     def explain(self) -> str:
-        gib = 1024**3
+        gib = GIB
         return QT_TR_NOOP(
             "{verdict} on {device}: needs {needed:.2f} GiB (weights {weights:.2f}, KV cache for {n_ctx:,} tokens {kv:.2f}, "
             "compute {compute:.2f}, runtime {runtime:.2f}) of {free:.2f} GiB free",

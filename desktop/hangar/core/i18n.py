@@ -37,6 +37,28 @@ def QT_TR_NOOP(template: str, **fields: object) -> Text:  # noqa: N802 - the nam
     return Text(template, fields)
 
 
+def joined(parts: list, separator: str = " ") -> Text:
+    """Messages put one after another, each still translated on its own (a template of
+    fields only: no translation is looked up for it, so it reads the same in any language)."""
+    names = [f"p{i}" for i in range(len(parts))]
+    glue = separator.replace("{", "{{").replace("}", "}}")
+    return Text(glue.join("{" + n + "}" for n in names), dict(zip(names, parts)))
+
+
+class Translated(str):
+    """English text from data that ships its own translations (the license knowledge
+    base's ``*_zh_CN`` fields): the window shows the one for its language."""
+
+    translations: dict
+
+    def __new__(cls, english: str, translations: dict[str, str]) -> "Translated":
+        text = super().__new__(cls, english)
+        text.translations = {k: v for k, v in translations.items() if v}
+        return text
+
+    def __reduce__(self):
+        return (Translated, (str(self), self.translations))
+
 
 
 # -- storing a message (a failed download's error in SQLite) ------------------------------------
@@ -74,4 +96,4 @@ def _unpack(data: dict) -> Text:
     return Text(str(data["template"]), fields)
 
 
-__all__ = ["QT_TR_NOOP", "Text", "from_stored", "to_stored"]
+__all__ = ["QT_TR_NOOP", "Text", "Translated", "from_stored", "joined", "to_stored"]

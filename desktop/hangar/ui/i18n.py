@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ..core.i18n import Text
+from ..core.i18n import Text, Translated
 from ..core.resources import resource
 
 log = logging.getLogger(__name__)
@@ -86,10 +86,12 @@ def localise(text: object) -> str:
     Plain strings pass through unchanged; a translation that does not fit its fields
     (a translator's typo) falls back to the English text rather than failing.
     """
+    if isinstance(text, Translated):
+        return text.translations.get(_current) or str(text)
     if not isinstance(text, Text):
         return "" if text is None else str(text)
     template = QCoreApplication.translate("", text.template)
-    fields = {name: localise(value) if isinstance(value, Text) else value for name, value in text.fields.items()}
+    fields = {name: localise(value) if isinstance(value, (Text, Translated)) else value for name, value in text.fields.items()}
     try:
         return template.format(**fields)
     except (KeyError, IndexError, ValueError):

@@ -16,9 +16,18 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
+from ..i18n import QT_TR_NOOP, joined
+from .enums import Confidence, EvidenceSource
 from .kb import UNKNOWN, KnowledgeBase, LicenseInfo, knowledge_base
 
 MAX_VALUE = 300  # characters kept of any metadata value
+
+# The metadata keys a clue is read from, as a reader names them (the key itself in English).
+FIELD_LABELS = {
+    "license": QT_TR_NOOP("license"), "license_name": QT_TR_NOOP("license_name"), "license_link": QT_TR_NOOP("license_link"),
+    "general.license": QT_TR_NOOP("general.license"), "general.license.name": QT_TR_NOOP("general.license.name"),
+    "general.license.link": QT_TR_NOOP("general.license.link"), "text": QT_TR_NOOP("text"),
+}  # fmt: skip
 
 # Base models whose license is known from their repository name (used when the base
 # model's own card cannot be read, e.g. offline). Order matters: specific before general.
@@ -51,8 +60,8 @@ BASE_MODEL_LICENSES: tuple[tuple[str, str], ...] = (
 
 @dataclass
 class Evidence:
-    source: str  # where the clue was found, e.g. "Hub card", "GGUF metadata", "LICENSE file", "base model"
-    field: str
+    source: EvidenceSource  # where the clue was found
+    field: str  # the metadata key (a QT_TR_NOOP label), or the base model's name
     value: str
     points_to: str | None  # a knowledge-base id, or None when the clue was not recognised
     weight: float
@@ -60,13 +69,17 @@ class Evidence:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    def line(self) -> str:
+        """``Hub card license = apache-2.0``, as the card and the report show a clue."""
+        return QT_TR_NOOP("{source} {field} = {value}", source=self.source.label, field=self.field, value=self.value)
+
 
 @dataclass
 class Detection:
     license: LicenseInfo
     evidence: list[Evidence]
-    confidence: str  # high / medium / low
-    warnings: list[str] = field(default_factory=list)
+    confidence: Confidence
+    warnings: list[str] = field(default_factory=list)  # QT_TR_NOOP messages
 
     def to_dict(self) -> dict:
         return {"license": self.license.to_dict(), "evidence": [e.to_dict() for e in self.evidence],
@@ -118,27 +131,28 @@ def detect(
     evidence: list[Evidence] = []
     warnings: list[str] = []
 
-    def clue(source: str, name: str, raw: object, weight: float, *, link: bool = False) -> None:
+    def clue(source: EvidenceSource, name: str, raw: object, weight: float, *, link: bool = False) -> None:
         if raw is None:
             return
         value = clean(raw)
         if value is None:
-            evidence.append(Evidence(source, name, f"(ignored: not text, {type(raw).__name__})", None, 0.0))
+            evidence.append(Evidence(source, FIELD_LABELS[name], QT_TR_NOOP("(ignored: not text, {type})", type=type(raw).__name__), None, 0.0))
             return
         if not link and value.lower() == "other":
             return  # "other" only says: see license_name / license_link
         points = kb.by_link(value) if link else kb.lookup(value)
-        evidence.append(Evidence(source, name, value, points, weight if points else 0.0))
+        evidence.append(Evidence(source, FIELD_LABELS[name], value, points, weight if points else 0.0))
 
-    clue("Hub card", "license", card.get("license"), 0.6)
-    clue("Hub card", "license_name", card.get("license_name"), 0.6)
-    clue("Hub card", "license_link", card.get("license_link"), 0.5, link=True)
-    clue("GGUF metadata", "general.license", gguf.get("general.license"), 0.5)
-    clue("GGUF metadata", "general.license.name", gguf.get("general.license.name"), 0.5)
-    clue("GGUF metadata", "general.license.link", gguf.get("general.license.link"), 0.4, link=True)
+    clue(EvidenceSource.HUB_CARD, "license", card.get("license"), 0.6)
+    clue(EvidenceSource.HUB_CARD, "license_name", card.get("license_name"), 0.6)
+    clue(EvidenceSource.HUB_CARD, "license_link", card.get("license_link"), 0.5, link=True)
+    clue(EvidenceSource.GGUF_METADATA, "general.license", gguf.get("general.license"), 0.5)
+    clue(EvidenceSource.GGUF_METADATA, "general.license.name", gguf.get("general.license.name"), 0.5)
+    clue(EvidenceSource.GGUF_METADATA, "general.license.link", gguf.get("general.license.link"), 0.4, link=True)
     if license_text:
         found = kb.fingerprint(license_text)
-        evidence.append(Evidence("LICENSE file", "text", f"{len(license_text)} characters", found, 0.9 if found else 0.0))
+        evidence.append(Evidence(EvidenceSource.LICENSE_FILE, FIELD_LABELS["text"], QT_TR_NOOP("{count} characters", count=len(license_text)),
+                                 found, 0.9 if found else 0.0))  # fmt: skip
     own = _tally(e for e in evidence)
 
     bases = _base_names(card) + [b for b in gguf_base_models(gguf) if b not in _base_names(card)]
@@ -147,39 +161,45 @@ def detect(
         base_card = base_cards.get(base)
         if base_card is not None:
             found = kb.lookup(clean(base_card.get("license_name")) or "") or kb.lookup(clean(base_card.get("license")) or "")
-            evidence.append(Evidence("base model card", base, clean(base_card.get("license_name")) or clean(base_card.get("license")) or "?", found, 0.8 if found else 0.0))
+            evidence.append(Evidence(EvidenceSource.BASE_MODEL_CARD, base, clean(base_card.get("license_name")) or clean(base_card.get("license")) or "?",
+                                     found, 0.8 if found else 0.0))  # fmt: skip
         else:
             found = base_model_license(base)
-            evidence.append(Evidence("base model name", base, base, found, 0.7 if found else 0.0))
+            evidence.append(Evidence(EvidenceSource.BASE_MODEL_NAME, base, base, found, 0.7 if found else 0.0))
         if found:
             base_ids[base] = found
 
-    chosen, confidence = UNKNOWN, "low"
-    base_choice = _tally(e for e in evidence if e.source.startswith("base model"))
+    chosen, confidence = UNKNOWN, Confidence.LOW
+    base_choice = _tally(e for e in evidence if e.source.is_base_model)
     if base_choice and own and own != base_choice and not _fingerprinted(evidence, own):
         base_name = next(b for b, i in base_ids.items() if i == base_choice)
-        warnings.append(
-            f"This upload is labelled {kb.get(own).name}, but its base model {base_name} is under {kb.get(base_choice).name}. "
-            f"A re-upload cannot change the license of what it copied, so Hangar follows the base model; check with the uploader."
-        )  # fmt: skip
-        chosen, confidence = base_choice, "medium"
+        warnings.append(QT_TR_NOOP(
+            "This upload is labelled {own}, but its base model {base} is under {license}. "
+            "A re-upload cannot change the license of what it copied, so Hangar follows the base model; check with the uploader.",
+            own=kb.get(own).name, base=base_name, license=kb.get(base_choice).name,
+        ))  # fmt: skip
+        chosen, confidence = base_choice, Confidence.MEDIUM
     else:
         chosen = _tally(evidence) or UNKNOWN
         agreeing = [e for e in evidence if e.points_to == chosen and e.weight > 0]
         conflicting = {e.points_to for e in evidence if e.points_to and e.points_to != chosen}
         if chosen == UNKNOWN:
-            confidence = "low"
+            confidence = Confidence.LOW
         elif _fingerprinted(evidence, chosen) or (len({e.source for e in agreeing}) >= 2 and not conflicting):
-            confidence = "high"
+            confidence = Confidence.HIGH
         elif conflicting:
-            confidence = "low"
-            warnings.append("The sources disagree: " + ", ".join(sorted(kb.get(i).name for i in conflicting | {chosen})) + ".")
+            confidence = Confidence.LOW
+            names = joined(sorted((kb.get(i).name for i in conflicting | {chosen}), key=str), ", ")
+            warnings.append(QT_TR_NOOP("The sources disagree: {licenses}.", licenses=names))
         else:
-            confidence = "medium"
+            confidence = Confidence.MEDIUM
     if chosen == UNKNOWN:
-        seen = [f"{e.source} {e.field} = {e.value!r}" for e in evidence if e.value]
-        warnings.append("The license could not be determined" + (f" (seen: {'; '.join(seen)})" if seen else " (no license stated anywhere)")
-                        + ". A person must review it before this model is used.")  # fmt: skip
+        seen = [e.line() for e in evidence if e.value]
+        if seen:
+            warnings.append(QT_TR_NOOP("The license could not be determined (seen: {seen}). A person must review it before this model is used.",
+                                       seen=joined(seen, "; ")))  # fmt: skip
+        else:
+            warnings.append(QT_TR_NOOP("The license could not be determined (no license stated anywhere). A person must review it before this model is used."))
     return Detection(kb.get(chosen), evidence, confidence, warnings)
 
 
@@ -198,4 +218,4 @@ def _tally(evidence) -> str | None:
 
 
 def _fingerprinted(evidence: list[Evidence], license_id: str) -> bool:
-    return any(e.source == "LICENSE file" and e.points_to == license_id for e in evidence)
+    return any(e.source == EvidenceSource.LICENSE_FILE and e.points_to == license_id for e in evidence)

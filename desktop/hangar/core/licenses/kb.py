@@ -14,9 +14,26 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..i18n import QT_TR_NOOP, Text, Translated
 from ..resources import resource
+from .enums import OutputsTraining
 
 UNKNOWN = "unknown"
+UNKNOWN_NAME = QT_TR_NOOP("Unknown license")  # the one name in the knowledge base that is not a proper name
+
+# The knowledge base's fields as a reader names them (its list of unverified facts names fields).
+FACT_LABELS = {
+    "name": QT_TR_NOOP("name"), "version": QT_TR_NOOP("version"), "source_url": QT_TR_NOOP("source address"),
+    "commercial_use": QT_TR_NOOP("commercial use"), "research_only": QT_TR_NOOP("research only"),
+    "user_cap": QT_TR_NOOP("user cap"), "territory_exclusions": QT_TR_NOOP("excluded territories"),
+    "territory_note": QT_TR_NOOP("territory note"), "attribution": QT_TR_NOOP("attribution duties"),
+    "attribution_zh_CN": QT_TR_NOOP("attribution duties (Chinese)"), "outputs_training": QT_TR_NOOP("training on outputs"),
+    "hub_ids": QT_TR_NOOP("Hub license ids"), "hub_names": QT_TR_NOOP("Hub license names"), "link_patterns": QT_TR_NOOP("license links"),
+}  # fmt: skip
+
+
+def fact_label(name: str) -> Text | str:
+    return FACT_LABELS.get(name, name)
 
 
 @dataclass(frozen=True)
@@ -36,7 +53,7 @@ class LicenseInfo:
     attribution: tuple[str, ...]
     attribution_zh_CN: tuple[str, ...]
     acceptable_use_policy: dict
-    outputs_training: str  # allowed / restricted / banned / unknown
+    outputs_training: OutputsTraining
     outputs_training_note: str
     redistribution: tuple[str, ...]
     redistribution_zh_CN: tuple[str, ...]
@@ -52,6 +69,11 @@ class LicenseInfo:
     @property
     def is_spdx(self) -> bool:
         return not self.spdx.startswith("LicenseRef-") and self.spdx != "NOASSERTION"
+
+    def duties(self) -> tuple[Translated, ...]:
+        """The attribution duties, each with its Chinese wording from the knowledge base."""
+        chinese = self.attribution_zh_CN if len(self.attribution_zh_CN) == len(self.attribution) else ()
+        return tuple(Translated(en, {"zh_CN": chinese[i] if chinese else ""}) for i, en in enumerate(self.attribution))
 
     def summary_in(self, language: str) -> str:
         return self.summary.get("zh_CN" if language.startswith("zh") else "en") or self.summary.get("en", "")
@@ -130,12 +152,12 @@ def _info(data: dict) -> LicenseInfo:
         return tuple(str(v) for v in data.get(key) or [])
 
     return LicenseInfo(
-        id=data["id"], name=data["name"], spdx=data["spdx"], version=data.get("version", ""),
+        id=data["id"], name=UNKNOWN_NAME if data["id"] == UNKNOWN else data["name"], spdx=data["spdx"], version=data.get("version", ""),
         source_url=data.get("source_url", ""), source_date=data.get("source_date", ""),
         commercial_use=data.get("commercial_use"), research_only=bool(data.get("research_only")), user_cap=data.get("user_cap"),
         user_cap_note=data.get("user_cap_note", ""), territory_exclusions=strings("territory_exclusions"),
         territory_note=data.get("territory_note", ""), attribution=strings("attribution"), attribution_zh_CN=strings("attribution_zh_CN"),
-        acceptable_use_policy=dict(data.get("acceptable_use_policy") or {}), outputs_training=data.get("outputs_training", "unknown"),
+        acceptable_use_policy=dict(data.get("acceptable_use_policy") or {}), outputs_training=OutputsTraining(data.get("outputs_training", "unknown")),
         outputs_training_note=data.get("outputs_training_note", ""), redistribution=strings("redistribution"),
         redistribution_zh_CN=strings("redistribution_zh_CN"), open_license=bool(data.get("open_license")),
         summary=dict(data.get("summary") or {}), verified=bool(data.get("verified")), unverified_fields=strings("unverified_fields"),

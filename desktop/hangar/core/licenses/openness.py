@@ -12,18 +12,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..i18n import QT_TR_NOOP
+from .enums import ComponentStatus, OpennessClass
 from .kb import LicenseInfo
 
-OPEN, RESTRICTED, UNKNOWN = "open", "restricted", "not stated"
+OPEN, RESTRICTED, UNKNOWN = ComponentStatus.OPEN, ComponentStatus.RESTRICTED, ComponentStatus.NOT_STATED
 
 CLASS_III = ("architecture", "parameters", "model_card", "data_card", "technical_report", "evaluation_results")
 CLASS_II = CLASS_III + ("training_code", "inference_code", "evaluation_code")
 CLASS_I = CLASS_II + ("datasets", "research_paper")
+# QT_TR_NOOP messages: English here, translated in the window
 LABELS = {
-    "architecture": "Model architecture", "parameters": "Model parameters (weights)", "model_card": "Model card",
-    "data_card": "Data card", "technical_report": "Technical report", "evaluation_results": "Evaluation results",
-    "training_code": "Training code", "inference_code": "Inference code", "evaluation_code": "Evaluation code",
-    "datasets": "Training datasets", "research_paper": "Research paper",
+    "architecture": QT_TR_NOOP("Model architecture"), "parameters": QT_TR_NOOP("Model parameters (weights)"),
+    "model_card": QT_TR_NOOP("Model card"), "data_card": QT_TR_NOOP("Data card"), "technical_report": QT_TR_NOOP("Technical report"),
+    "evaluation_results": QT_TR_NOOP("Evaluation results"), "training_code": QT_TR_NOOP("Training code"),
+    "inference_code": QT_TR_NOOP("Inference code"), "evaluation_code": QT_TR_NOOP("Evaluation code"),
+    "datasets": QT_TR_NOOP("Training datasets"), "research_paper": QT_TR_NOOP("Research paper"),
 }  # fmt: skip
 
 _ARXIV = re.compile(r"arxiv\.org/(abs|pdf)/\d{4}\.\d{4,5}|\barxiv:\d{4}\.\d{4,5}", re.IGNORECASE)
@@ -33,9 +37,9 @@ _TRAINING = re.compile(r"train(ing)? (code|script|recipe)|fine-?tuning (code|scr
 
 @dataclass
 class Openness:
-    components: dict[str, str]  # component -> open / restricted / not stated
-    model_class: str  # "Class I …", "Class II …", "Class III …" or "none"
-    missing: list[str]  # what keeps it from the next class
+    components: dict[str, ComponentStatus]  # component -> open / restricted / not stated
+    model_class: OpennessClass
+    missing: list[str]  # the LABELS of what keeps it from the next class
 
     def to_dict(self) -> dict:
         return {"components": dict(self.components), "class": self.model_class, "missing_for_next_class": list(self.missing)}
@@ -60,8 +64,8 @@ def assess(license_info: LicenseInfo, card: dict | None, card_text: str = "", *,
         "datasets": OPEN if has_datasets else UNKNOWN,
         "research_paper": OPEN if _ARXIV.search(text) else UNKNOWN,
     }
-    model_class, missing = "none", [LABELS[c] for c in CLASS_III if components[c] != OPEN]
-    for name, needed in (("Class III (Open Model)", CLASS_III), ("Class II (Open Tooling)", CLASS_II), ("Class I (Open Science)", CLASS_I)):
+    model_class, missing = OpennessClass.NONE, [LABELS[c] for c in CLASS_III if components[c] != OPEN]
+    for name, needed in ((OpennessClass.CLASS_III, CLASS_III), (OpennessClass.CLASS_II, CLASS_II), (OpennessClass.CLASS_I, CLASS_I)):
         lacking = [LABELS[c] for c in needed if components[c] != OPEN]
         if lacking:
             missing = lacking

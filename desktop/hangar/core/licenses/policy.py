@@ -12,13 +12,15 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from ..errors import InvalidInput
+from ..i18n import QT_TR_NOOP, joined
 from .detect import Detection
-from .kb import UNKNOWN, LicenseInfo
+from .enums import Confidence, OutputsTraining, PolicyVerdict
+from .kb import UNKNOWN, LicenseInfo, fact_label
 
 EU_MEMBERS = frozenset(
     "AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE".split()
 )  # the 27 member states (ISO 3166-1 alpha-2); licenses write "EU" for all of them
-VERDICTS = ("allowed", "review", "blocked")
+VERDICTS = tuple(PolicyVerdict)
 POLICY_FORMAT = "hangar-license-policy"
 
 
@@ -34,18 +36,18 @@ class Policy:
 
     def validate(self) -> "Policy":
         if not isinstance(self.name, str) or not self.name.strip():
-            raise InvalidInput("A policy needs a name.")
+            raise InvalidInput(QT_TR_NOOP("A policy needs a name."))
         if not isinstance(self.territories, list) or not all(isinstance(t, str) for t in self.territories):
-            raise InvalidInput("territories must be a list of ISO 3166 country codes (or EU), e.g. [\"DE\", \"FR\"]")
+            raise InvalidInput(QT_TR_NOOP("territories must be a list of ISO 3166 country codes (or EU), e.g. [\"DE\", \"FR\"]"))
         self.territories = sorted({t.strip().upper() for t in self.territories if t.strip()})
         bad = [t for t in self.territories if not (t == "EU" or (len(t) == 2 and t.isalpha()))]
         if bad:
-            raise InvalidInput(f"not ISO 3166 country codes: {', '.join(bad)}")
+            raise InvalidInput(QT_TR_NOOP("not ISO 3166 country codes: {codes}", codes=", ".join(bad)))
         if self.max_monthly_users is not None and (isinstance(self.max_monthly_users, bool) or not isinstance(self.max_monthly_users, int) or self.max_monthly_users < 0):
-            raise InvalidInput("max_monthly_users must be a whole number of users, or null for no limit")
+            raise InvalidInput(QT_TR_NOOP("max_monthly_users must be a whole number of users, or null for no limit"))
         for name in ("commercial_use_required", "attribution_acceptable", "research_only_acceptable", "outputs_for_training_needed"):
             if not isinstance(getattr(self, name), bool):
-                raise InvalidInput(f"{name} must be true or false")
+                raise InvalidInput(QT_TR_NOOP("{name} must be true or false", name=name))
         return self
 
     def to_json(self) -> str:
@@ -56,14 +58,14 @@ class Policy:
         try:
             data = json.loads(text)
         except ValueError as exc:
-            raise InvalidInput(f"This is not a policy file (not JSON: {exc}).") from None
+            raise InvalidInput(QT_TR_NOOP("This is not a policy file (not JSON: {problem}).", problem=str(exc))) from None
         if not isinstance(data, dict) or data.get("format") != POLICY_FORMAT:
-            raise InvalidInput(f"This is not a Hangar license policy (expected \"format\": \"{POLICY_FORMAT}\").")
+            raise InvalidInput(QT_TR_NOOP("This is not a Hangar license policy (expected \"format\": \"{format}\").", format=POLICY_FORMAT))
         known = {f.name for f in fields(cls)}
         try:
             return cls(**{k: v for k, v in data.items() if k in known}).validate()
         except TypeError as exc:
-            raise InvalidInput(f"The policy file is malformed: {exc}") from None
+            raise InvalidInput(QT_TR_NOOP("The policy file is malformed: {problem}", problem=str(exc))) from None
 
     def save(self, path: Path) -> None:
         path.write_text(self.to_json(), encoding="utf-8")
@@ -73,13 +75,13 @@ class Policy:
         try:
             return cls.from_json(Path(path).read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
-            raise InvalidInput(f"Cannot read the policy file {path}: {exc}") from None
+            raise InvalidInput(QT_TR_NOOP("Cannot read the policy file {path}: {problem}", path=path, problem=str(exc))) from None
 
 
 @dataclass
 class Verdict:
-    verdict: str  # allowed / review / blocked
-    reasons: list[str]
+    verdict: PolicyVerdict
+    reasons: list[str]  # QT_TR_NOOP messages: English here, translated in the window
 
     def to_dict(self) -> dict:
         return {"verdict": self.verdict, "reasons": list(self.reasons)}
@@ -96,39 +98,51 @@ def excluded_territories(policy: Policy, info: LicenseInfo) -> list[str]:
 
 def evaluate(policy: Policy, detection: Detection) -> Verdict:
     info = detection.license
+    name = info.name
     blocked: list[str] = []
     review: list[str] = []
     if info.id == UNKNOWN:
-        return Verdict("review", ["The license could not be determined; a person must review it before use."])
+        return Verdict(PolicyVerdict.REVIEW, [QT_TR_NOOP("The license could not be determined; a person must review it before use.")])
     if info.commercial_use is False or info.research_only:
-        if policy.commercial_use_required:
-            blocked.append(f"{info.name} does not allow commercial use" + (" (research and non-commercial use only)." if info.research_only else "."))
+        if policy.commercial_use_required and info.research_only:
+            blocked.append(QT_TR_NOOP("{license} does not allow commercial use (research and non-commercial use only).", license=name))
+        elif policy.commercial_use_required:
+            blocked.append(QT_TR_NOOP("{license} does not allow commercial use.", license=name))
         elif info.research_only and not policy.research_only_acceptable:
-            blocked.append(f"{info.name} is for research only, which this policy does not accept.")
+            blocked.append(QT_TR_NOOP("{license} is for research only, which this policy does not accept.", license=name))
     elif info.commercial_use is None and policy.commercial_use_required:
-        review.append(f"Whether {info.name} allows commercial use is not known.")
+        review.append(QT_TR_NOOP("Whether {license} allows commercial use is not known.", license=name))
     places = excluded_territories(policy, info)
     if places:
-        blocked.append(f"{info.name} excludes {', '.join(info.territory_exclusions)}, and you operate in {', '.join(places)}.")
+        blocked.append(QT_TR_NOOP("{license} excludes {excluded}, and you operate in {places}.", license=name,
+                                  excluded=", ".join(info.territory_exclusions), places=", ".join(places)))  # fmt: skip
     if info.user_cap is not None:
         if policy.max_monthly_users is None:
-            review.append(f"{info.name} needs a separate license above {info.user_cap:,} monthly active users; the policy sets no user limit.")
+            review.append(QT_TR_NOOP("{license} needs a separate license above {cap:,} monthly active users; the policy sets no user limit.",
+                                     license=name, cap=info.user_cap))  # fmt: skip
         elif policy.max_monthly_users > info.user_cap:
-            blocked.append(f"{info.name} needs a separate license above {info.user_cap:,} monthly active users; you plan for {policy.max_monthly_users:,}.")
+            blocked.append(QT_TR_NOOP("{license} needs a separate license above {cap:,} monthly active users; you plan for {users:,}.",
+                                      license=name, cap=info.user_cap, users=policy.max_monthly_users))  # fmt: skip
     if info.attribution and not policy.attribution_acceptable:
-        blocked.append(f"{info.name} requires attribution or naming that this policy does not accept: {info.attribution[0]}")
+        blocked.append(QT_TR_NOOP("{license} requires attribution or naming that this policy does not accept: {duty}", license=name, duty=info.duties()[0]))
     if policy.outputs_for_training_needed:
-        if info.outputs_training == "banned":
-            blocked.append(f"{info.name} forbids using its outputs to train other models.")
-        elif info.outputs_training in ("restricted", "unknown"):
-            review.append(f"{info.name}: using outputs to train other models is {info.outputs_training}. {info.outputs_training_note}".strip())
-    if detection.confidence == "low":
-        review.append("The license was detected with low confidence: " + (" ".join(detection.warnings) or "few or conflicting clues."))
+        if info.outputs_training == OutputsTraining.BANNED:
+            blocked.append(QT_TR_NOOP("{license} forbids using its outputs to train other models.", license=name))
+        elif info.outputs_training in (OutputsTraining.RESTRICTED, OutputsTraining.UNKNOWN):
+            review.append(QT_TR_NOOP("{license}: using outputs to train other models is {terms}. {note}", license=name,
+                                     terms=info.outputs_training.label, note=info.outputs_training_note))  # fmt: skip
+    if detection.confidence == Confidence.LOW:
+        if detection.warnings:
+            review.append(QT_TR_NOOP("The license was detected with low confidence: {warnings}", warnings=joined(detection.warnings)))
+        else:
+            review.append(QT_TR_NOOP("The license was detected with low confidence: few or conflicting clues."))
     if not info.verified and not blocked:
-        review.append(f"Hangar's facts about {info.name} were not checked against the license text ({', '.join(info.unverified_fields) or 'all fields'}).")
+        unchecked = joined([fact_label(f) for f in info.unverified_fields], ", ") if info.unverified_fields else QT_TR_NOOP("all fields")
+        review.append(QT_TR_NOOP("Hangar's facts about {license} were not checked against the license text ({fields}).", license=name, fields=unchecked))
     if blocked:
-        return Verdict("blocked", blocked + review)
+        return Verdict(PolicyVerdict.BLOCKED, blocked + review)
     if review:
-        return Verdict("review", review)
-    duties = "; ".join(info.attribution[:2])
-    return Verdict("allowed", [f"{info.name} fits this policy." + (f" Duties: {duties}." if duties else "")])
+        return Verdict(PolicyVerdict.REVIEW, review)
+    if info.attribution:
+        return Verdict(PolicyVerdict.ALLOWED, [QT_TR_NOOP("{license} fits this policy. Duties: {duties}.", license=name, duties=joined(list(info.duties()[:2]), "; "))])
+    return Verdict(PolicyVerdict.ALLOWED, [QT_TR_NOOP("{license} fits this policy.", license=name)])
