@@ -9,8 +9,17 @@ so a reader can check the arithmetic.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from enum import StrEnum
 
 J_PER_KWH = 3.6e6
+
+
+class EnergyBasis(StrEnum):
+    """Where the electricity figure comes from (the values saved results have always had)."""
+
+    MEASURED = "measured"  # an energy counter during the run
+    ENTERED_POWER = "entered power"  # the power draw the user entered
+    NONE = "none"
 
 
 @dataclass
@@ -36,7 +45,7 @@ class CostPerMillion:
     hardware: float
     electricity: float
     total: float
-    energy_basis: str  # "measured" / "entered power" / "none"
+    energy_basis: EnergyBasis
     currency: str
 
     def to_dict(self) -> dict:
@@ -49,10 +58,10 @@ def cost_per_million(tokens_per_s: float, j_per_token: float | None, inputs: Cos
     seconds = 1e6 / tokens_per_s
     hardware = inputs.hourly * seconds / 3600
     if j_per_token is not None:
-        joules, basis = j_per_token * 1e6, "measured"
+        joules, basis = j_per_token * 1e6, EnergyBasis.MEASURED
     elif inputs.power_watts > 0:
-        joules, basis = inputs.power_watts * seconds, "entered power"
+        joules, basis = inputs.power_watts * seconds, EnergyBasis.ENTERED_POWER
     else:
-        joules, basis = 0.0, "none"
+        joules, basis = 0.0, EnergyBasis.NONE
     electricity = joules / J_PER_KWH * inputs.electricity_per_kwh
     return CostPerMillion(hardware, electricity, hardware + electricity, basis, inputs.currency)

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .fit import FitEstimate, fit_of, target_device
+from .fit import FitEstimate, FitVerdict, fit_of, target_device
 from .hardware import HardwareReport
+from .i18n import QT_TR_NOOP
 from .runtimes import LABELS, Runtime, best_runtime
 from .units import GB
 
@@ -110,13 +111,13 @@ def cpu_size_limit(physical_cores: int) -> str:
 
 
 def recommend_model(
-    available_bytes: int, device: str = "CPU memory", device_kind: str = "cpu", runtime: str = "cpu", cpu_cores: int | None = None
+    available_bytes: int, device: str = QT_TR_NOOP("CPU memory"), device_kind: str = "cpu", runtime: str = "cpu", cpu_cores: int | None = None
 ) -> ModelChoice:
     """The largest starter model that fits comfortably (and, on a CPU with ``cpu_cores``,
     is not too slow); the smallest, with its honest verdict, when even that does not fit."""
     models = starter_models("Q8_0" if runtime == "cann" else "Q4_K_M")
     choices = [ModelChoice(m, estimate(m, available_bytes, device, device_kind)) for m in models]
-    fitting = [c for c in choices if c.fit.verdict == "fits"]
+    fitting = [c for c in choices if c.fit.verdict == FitVerdict.FITS]
     if not fitting:
         return choices[0]
     if device_kind == "cpu" and cpu_cores:
@@ -133,7 +134,7 @@ def recommend_model(
 class RuntimeAdvice:
     runtime: Runtime  # what Hangar will run models on
     missing: Runtime | None = None  # a faster runtime this machine's hardware could use, not working yet
-    device: str = "CPU memory"
+    device: str = QT_TR_NOOP("CPU memory")
     available_bytes: int = 0
     device_kind: str = "cpu"
 

@@ -10,6 +10,7 @@ tests check the KV part against what llama.cpp itself allocates.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from .gguf_header import GGUFHeader, file_type_name
@@ -21,9 +22,23 @@ OVERHEAD_BYTES = {"cpu": 150 * MIB, "gpu": 400 * MIB}  # runtime context, CUDA/C
 TIGHT_MARGIN = 0.85  # above 85% of free memory the system starts swapping or the driver fails
 
 
+class FitVerdict(StrEnum):
+    """Whether a model fits a device's free memory (the values JSON and --json have always had)."""
+
+    FITS = "fits"
+    TIGHT = "tight"  # above TIGHT_MARGIN of free memory: it may swap or fail
+    DOES_NOT_FIT = "does_not_fit"
+
+
+def verdict_for(needed_bytes: int, available_bytes: int) -> FitVerdict:
+    if needed_bytes <= available_bytes * TIGHT_MARGIN:
+        return FitVerdict.FITS
+    return FitVerdict.TIGHT if needed_bytes <= available_bytes else FitVerdict.DOES_NOT_FIT
+
+
 @dataclass
 class FitEstimate:
-    verdict: str  # fits / tight / does_not_fit
+    verdict: FitVerdict
     needed_bytes: int
     available_bytes: int
     weights_bytes: int
@@ -47,8 +62,9 @@ class FitEstimate:
 
 
 def verdict_words(verdict: str) -> str:
-    """"fits", "tight", "does_not_fit" as words for a sentence."""
-    return {"fits": QT_TR_NOOP("fits"), "tight": QT_TR_NOOP("fits, but tightly"), "does_not_fit": QT_TR_NOOP("does not fit")}[verdict]
+    """A FitVerdict (or its value) as words for a sentence."""
+    words = {FitVerdict.FITS: QT_TR_NOOP("fits"), FitVerdict.TIGHT: QT_TR_NOOP("fits, but tightly"), FitVerdict.DOES_NOT_FIT: QT_TR_NOOP("does not fit")}
+    return words[FitVerdict(verdict)]
 
 
 def model_dims(header: GGUFHeader) -> dict:
@@ -109,13 +125,7 @@ def fit_of(dims, weights: int, *, n_ctx: int, available_bytes: int, device: str,
     compute = compute_bytes(dims, n_ctx, flash_attn=flash_attn)
     overhead = OVERHEAD_BYTES["cpu" if device_kind == "cpu" else "gpu"]
     needed = weights + kv + compute + overhead
-    if needed <= available_bytes * TIGHT_MARGIN:
-        verdict = "fits"
-    elif needed <= available_bytes:
-        verdict = "tight"
-    else:
-        verdict = "does_not_fit"
-    return FitEstimate(verdict, needed, available_bytes, weights, kv, compute, overhead, n_ctx, device)
+    return FitEstimate(verdict_for(needed, available_bytes), needed, available_bytes, weights, kv, compute, overhead, n_ctx, device)
 
 
 def cann_warning(header: GGUFHeader) -> str | None:
@@ -161,6 +171,6 @@ def check_load(path, runtime, *, n_ctx: int, n_gpu_layers: int, force: bool = Fa
         raise InvalidInput(QT_TR_NOOP("{file}: {reason}", file=path.name, reason=exc.message), hint=QT_TR_NOOP("Hangar only loads GGUF model files.")) from None
     device, free, kind = target_device(runtime, n_gpu_layers, ram_available_bytes())
     fit = estimate_fit(header, n_ctx=n_ctx, available_bytes=free, device=device, device_kind=kind)
-    if fit.verdict == "does_not_fit" and not force:
+    if fit.verdict == FitVerdict.DOES_NOT_FIT and not force:
         raise ModelTooLarge(QT_TR_NOOP("{file} {fit}.", file=path.name, fit=fit.explain()), hint=QT_TR_NOOP("Use a smaller quantisation or a smaller context."))
     return cann_warning(header) if runtime.name == "cann" else None

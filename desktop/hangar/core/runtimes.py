@@ -20,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 from .engine_client import engine_command
+from .i18n import QT_TR_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ CANN_WEIGHT_TYPES = ("F16", "Q8_0", "Q4_0", "F32")
 class Runtime:
     name: str
     available: bool
-    reason: str = ""
+    reason: str = ""  # why it is unavailable: a QT_TR_NOOP message, localised by the window
     version: str | None = None
     library_path: str | None = None
     devices: list[dict] = field(default_factory=list)
@@ -92,14 +93,14 @@ def probe_library(library_path: Path | None, timeout_s: float = 60) -> tuple[dic
             engine_command("--probe"), capture_output=True, text=True, timeout=timeout_s, env=env
         )
     except subprocess.TimeoutExpired:
-        return None, f"the build did not answer within {timeout_s:.0f} s"
+        return None, QT_TR_NOOP("the build did not answer within {seconds:.0f} s", seconds=timeout_s)
     if done.returncode != 0:
         lines = [line for line in done.stderr.strip().splitlines() if line.strip()]
-        return None, lines[-1] if lines else f"probe exited with code {done.returncode}"
+        return None, lines[-1] if lines else QT_TR_NOOP("probe exited with code {code}", code=done.returncode)
     try:
         return json.loads(done.stdout.strip().splitlines()[-1]), ""
     except (ValueError, IndexError):
-        return None, "the build's probe printed no answer"
+        return None, QT_TR_NOOP("the build's probe printed no answer")
 
 
 def _from_probe(name: str, facts: dict, version: str | None, library_path: Path, command: str) -> Runtime:
@@ -117,7 +118,7 @@ def _from_probe(name: str, facts: dict, version: str | None, library_path: Path,
         accelerators = [d for d in runtime.devices if d.get("type") in DEVICE_TYPES[name]]
         if not accelerators:
             runtime.available = False
-            runtime.reason = f"the {LABELS[name]} build loads but sees no device (is the driver installed and the device visible?)"
+            runtime.reason = QT_TR_NOOP("the {runtime} build loads but sees no device (is the driver installed and the device visible?)", runtime=LABELS[name])
     return runtime
 
 
@@ -127,33 +128,34 @@ def detect_runtime(name: str, runtimes_dir: Path) -> Runtime:
     if name == "cpu":
         lib = cpu_library_dir()
         if lib is None or version is None:
-            return Runtime("cpu", False, "llama-cpp-python is not installed", install_command=command)
+            return Runtime("cpu", False, QT_TR_NOOP("llama-cpp-python is not installed"), install_command=command)
         facts, error = probe_library(None)
         if facts is None:
-            return Runtime("cpu", False, f"llama-cpp-python does not load: {error}", version, str(lib), install_command=command)
+            return Runtime("cpu", False, QT_TR_NOOP("llama-cpp-python does not load: {problem}", problem=error), version, str(lib), install_command=command)
         return _from_probe("cpu", facts, version, Path(facts.get("library_path") or lib), command)
 
     folder = runtimes_dir / name
     manifest_path = folder / "manifest.json"
     if not manifest_path.exists():
-        return Runtime(name, False, f"not installed (no build in {folder})", install_command=command)
+        return Runtime(name, False, QT_TR_NOOP("not installed (no build in {folder})", folder=folder), install_command=command)
     try:
         manifest = json.loads(manifest_path.read_text())
     except (OSError, ValueError) as exc:
-        return Runtime(name, False, f"{manifest_path} is unreadable: {exc}", install_command=command)
+        return Runtime(name, False, QT_TR_NOOP("{file} is unreadable: {problem}", file=manifest_path, problem=str(exc)), install_command=command)
     library_path = folder / manifest.get("lib_dir", "lib")
     built_for = manifest.get("llama_cpp_python")
     if built_for != version:
         return Runtime(
-            name, False, f"built for llama-cpp-python {built_for}, but Hangar uses {version}: rebuild it",
+            name, False, QT_TR_NOOP("built for llama-cpp-python {built_for}, but Hangar uses {version}: rebuild it", built_for=built_for, version=version),
             built_for, str(library_path), install_command=command,
         )  # fmt: skip
     backend = library_path / BACKEND_LIBRARY[name]
     if not backend.exists():
-        return Runtime(name, False, f"{backend.name} is missing from {library_path}: the build is incomplete", built_for, str(library_path), install_command=command)
+        missing = QT_TR_NOOP("{library} is missing from {folder}: the build is incomplete", library=backend.name, folder=library_path)
+        return Runtime(name, False, missing, built_for, str(library_path), install_command=command)
     facts, error = probe_library(library_path)
     if facts is None:
-        return Runtime(name, False, f"the build does not load: {error}", built_for, str(library_path), install_command=command)
+        return Runtime(name, False, QT_TR_NOOP("the build does not load: {problem}", problem=error), built_for, str(library_path), install_command=command)
     return _from_probe(name, facts, built_for, library_path, command)
 
 
@@ -167,4 +169,4 @@ def best_runtime(runtimes: list[Runtime]) -> Runtime:
     for name in ("cuda", "cann", "cpu"):
         if name in by_name and by_name[name].available:
             return by_name[name]
-    return by_name.get("cpu", Runtime("cpu", False, "no runtime available"))
+    return by_name.get("cpu", Runtime("cpu", False, QT_TR_NOOP("no runtime available")))

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InvalidInput
+from .i18n import QT_TR_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -39,15 +40,15 @@ class Settings:
     cost_power_watts: float = 0.0
     cost_currency: str = "USD"
     first_run_done: bool = False  # the welcome dialog was shown once and closed
-    problems: list[str] = field(default_factory=list, compare=False, repr=False)
+    problems: list[str] = field(default_factory=list, compare=False, repr=False)  # QT_TR_NOOP messages
 
     def validate(self) -> None:
         if self.threads < 0 or self.threads > 1024:
-            raise InvalidInput(f"threads must be between 0 (automatic) and 1024, not {self.threads}")
+            raise InvalidInput(QT_TR_NOOP("threads must be between 0 (automatic) and 1024, not {threads}", threads=self.threads))
         if self.language not in LANGUAGES:
-            raise InvalidInput(f"language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
+            raise InvalidInput(QT_TR_NOOP("language must be one of {choices}, not {value}", choices=", ".join(LANGUAGES), value=repr(self.language)))
         if self.theme not in THEMES:
-            raise InvalidInput(f"theme must be one of {', '.join(THEMES)}, not {self.theme!r}")
+            raise InvalidInput(QT_TR_NOOP("theme must be one of {choices}, not {value}", choices=", ".join(THEMES), value=repr(self.theme)))
 
     def cost_inputs(self):
         from .cost import CostInputs
@@ -72,7 +73,7 @@ def _field_type(name: str) -> type:
 def coerce(name: str, raw: str) -> Any:
     """Parse a value typed by a person (CLI ``settings set``) into the setting's type."""
     if name not in setting_names():
-        raise InvalidInput(f"unknown setting {name!r}; known: {', '.join(setting_names())}")
+        raise InvalidInput(QT_TR_NOOP("unknown setting {name}; known: {known}", name=repr(name), known=", ".join(setting_names())))
     kind = _field_type(name)
     if kind is bool:
         lowered = raw.strip().lower()
@@ -80,19 +81,19 @@ def coerce(name: str, raw: str) -> Any:
             return True
         if lowered in ("0", "false", "no", "off"):
             return False
-        raise InvalidInput(f"{name} takes true or false, not {raw!r}")
+        raise InvalidInput(QT_TR_NOOP("{name} takes true or false, not {value}", name=name, value=repr(raw)))
     if kind is int:
         try:
             return int(raw)
         except ValueError:
-            raise InvalidInput(f"{name} takes a whole number, not {raw!r}") from None
+            raise InvalidInput(QT_TR_NOOP("{name} takes a whole number, not {value}", name=name, value=repr(raw))) from None
     if kind is float:
         try:
             value = float(raw)
         except ValueError:
-            raise InvalidInput(f"{name} takes a number, not {raw!r}") from None
+            raise InvalidInput(QT_TR_NOOP("{name} takes a number, not {value}", name=name, value=repr(raw))) from None
         if value < 0 or value != value:
-            raise InvalidInput(f"{name} cannot be negative")
+            raise InvalidInput(QT_TR_NOOP("{name} cannot be negative", name=name))
         return value
     return raw
 
@@ -106,7 +107,7 @@ def load_settings(path: Path) -> Settings:
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
     except (OSError, ValueError) as exc:
-        settings.problems.append(f"{path} could not be read ({exc}); defaults are used and the file is kept.")
+        settings.problems.append(QT_TR_NOOP("{path} could not be read ({problem}); defaults are used and the file is kept.", path=path, problem=str(exc)))
         log.warning(settings.problems[-1])
         return settings
     for name in setting_names():
@@ -116,13 +117,13 @@ def load_settings(path: Path) -> Settings:
         if kind is float and type(value) is int:
             value = float(value)
         if type(value) is not kind:  # bool is an int subclass: compare exact types
-            settings.problems.append(f"setting {name} has an invalid value {value!r}; using the default")
+            settings.problems.append(QT_TR_NOOP("setting {name} has an invalid value {value}; using the default", name=name, value=repr(value)))
             continue
         setattr(settings, name, value)
     try:
         settings.validate()
     except InvalidInput as exc:
-        settings.problems.append(f"{exc}; using defaults for the invalid values")
+        settings.problems.append(QT_TR_NOOP("{problem}; using defaults for the invalid values", problem=exc.message))
         _reset_invalid(settings)
     for problem in settings.problems:
         log.warning(problem)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .errors import DatabaseCorrupt, DatabaseError, DatabaseLocked, DatabaseTooNew
+from .i18n import QT_TR_NOOP
 from .migrations import MIGRATIONS, Migration, check_sequence, latest_version
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,7 @@ class Database:
             problems = [row[0] for row in self._conn.execute("PRAGMA quick_check").fetchall()]
             if problems != ["ok"]:
                 raise DatabaseCorrupt(
-                    f"The database {self.path} is damaged: {'; '.join(problems[:3])}",
+                    QT_TR_NOOP("The database {path} is damaged: {problems}", path=self.path, problems="; ".join(problems[:3])),
                     hint=_CORRUPT_HINT,
                 )
             # Prove we can take the write lock now, not at the first save hours later.
@@ -73,10 +74,10 @@ class Database:
         target = latest_version(self._migrations)
         if current > target:
             raise DatabaseTooNew(
-                f"The database {self.path} was written by a newer version of Hangar "
-                f"(schema {current}; this version knows up to {target}).",
-                hint="Update Hangar, or point HANGAR_HOME at another folder. The file was not changed.",
-            )
+                QT_TR_NOOP("The database {path} was written by a newer version of Hangar (schema {current}; this version knows up to {target}).",
+                           path=self.path, current=current, target=target),
+                hint=QT_TR_NOOP("Update Hangar, or point HANGAR_HOME at another folder. The file was not changed."),
+            )  # fmt: skip
         if current == target:
             return
         if current > 0:
@@ -141,11 +142,11 @@ class Database:
         self.close()
 
 
-_CORRUPT_HINT = (
+_CORRUPT_HINT = QT_TR_NOOP(
     "Hangar has not changed or deleted it. Restore it from a backup, or move it aside "
     "and let Hangar start a fresh one (your model files are not inside it)."
 )
-_LOCKED_HINT = (
+_LOCKED_HINT = QT_TR_NOOP(
     "Another program is writing to it, often a second Hangar window or a hangar-cli "
     "command still running. Close it and try again."
 )
@@ -156,9 +157,9 @@ def _connect(path: Path, busy_timeout_s: float) -> sqlite3.Connection:
         with path.open("rb") as handle:
             header = handle.read(len(SQLITE_MAGIC))
         if header != SQLITE_MAGIC:
-            raise DatabaseCorrupt(f"The file {path} is not a SQLite database.", hint=_CORRUPT_HINT)
+            raise DatabaseCorrupt(QT_TR_NOOP("The file {path} is not a SQLite database.", path=path), hint=_CORRUPT_HINT)
     if path.exists() and not path.is_file():
-        raise DatabaseError(f"{path} is not a file.", hint="Remove or rename it, then start Hangar again.")
+        raise DatabaseError(QT_TR_NOOP("{path} is not a file.", path=path), hint=QT_TR_NOOP("Remove or rename it, then start Hangar again."))
     path.parent.mkdir(parents=True, exist_ok=True)
     with _translated_errors(path):
         conn = sqlite3.connect(
@@ -176,17 +177,18 @@ def _translated_errors(path: Path) -> Iterator[None]:
     except sqlite3.OperationalError as exc:
         text = str(exc).lower()
         if "locked" in text or "busy" in text:
-            raise DatabaseLocked(f"The database {path} is locked.", hint=_LOCKED_HINT) from exc
+            raise DatabaseLocked(QT_TR_NOOP("The database {path} is locked.", path=path), hint=_LOCKED_HINT) from exc
         if "readonly" in text or "read-only" in text:
             raise DatabaseError(
-                f"The database {path} is read-only.",
-                hint="Give your user write permission on that folder, or set HANGAR_HOME to a writable one.",
+                QT_TR_NOOP("The database {path} is read-only.", path=path),
+                hint=QT_TR_NOOP("Give your user write permission on that folder, or set HANGAR_HOME to a writable one."),
             ) from exc
         if "disk is full" in text or "disk i/o" in text:
-            raise DatabaseError(f"Cannot write the database {path}: {exc}.", hint="Free some disk space and try again.") from exc
-        raise DatabaseError(f"Database error in {path}: {exc}") from exc
+            raise DatabaseError(QT_TR_NOOP("Cannot write the database {path}: {problem}.", path=path, problem=str(exc)),
+                                hint=QT_TR_NOOP("Free some disk space and try again.")) from exc  # fmt: skip
+        raise DatabaseError(QT_TR_NOOP("Database error in {path}: {problem}", path=path, problem=str(exc))) from exc
     except sqlite3.DatabaseError as exc:
-        raise DatabaseCorrupt(f"The database {path} is damaged: {exc}.", hint=_CORRUPT_HINT) from exc
+        raise DatabaseCorrupt(QT_TR_NOOP("The database {path} is damaged: {problem}.", path=path, problem=str(exc)), hint=_CORRUPT_HINT) from exc
 
 
 def move_aside(path: Path) -> Path:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 from .errors import InvalidInput
+from .i18n import QT_TR_NOOP
 
 CHATML_TEMPLATE = (
     "{% for message in messages %}"
@@ -95,11 +96,11 @@ def write_synthetic(
     import numpy as np
 
     if preset not in PRESETS:
-        raise InvalidInput(f"unknown preset {preset!r}; choose one of {', '.join(PRESETS)}")
+        raise InvalidInput(QT_TR_NOOP("unknown preset {preset}; choose one of {presets}", preset=repr(preset), presets=", ".join(PRESETS)))
     shape = PRESETS[preset]
     path = Path(path)
     if path.suffix.lower() != ".gguf":
-        raise InvalidInput(f"{path} must end in .gguf")
+        raise InvalidInput(QT_TR_NOOP("{path} must end in .gguf", path=path))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".partial")
     rng = np.random.default_rng(seed)
@@ -228,7 +229,7 @@ def _script_weights(script: str, embeddings: np.ndarray) -> np.ndarray:
 
     data = script.encode("utf-8")
     if len(set(data)) != len(data):
-        raise InvalidInput("a script's UTF-8 bytes must all differ")
+        raise InvalidInput(QT_TR_NOOP("a script's UTF-8 bytes must all differ"))
     byte_token = {b: len(_SPECIALS) + b for b in range(256)}
     out = np.zeros_like(embeddings)
     for i, b in enumerate(data):

@@ -9,6 +9,8 @@ import subprocess
 from pathlib import Path
 from typing import Callable
 
+from ..i18n import QT_TR_NOOP
+
 Runner = Callable[[list[str]], str]
 _PAIR = re.compile(r"(\d+)\s*/\s*(\d+)")
 _FIRST_ROW = re.compile(r"^\|\s*(\d+)\s+(\S+)\s*\|\s*(\S+)\s*\|\s*(\S+)")
@@ -88,13 +90,14 @@ def detect_ascend(
         "device_nodes": nodes,
     }
     if which("npu-smi") is None:
-        reason = "npu-smi not on PATH" + ("" if nodes else " and no /dev/davinci devices: no Ascend driver installed")
-        return [], toolkit, reason
+        if nodes:
+            return [], toolkit, QT_TR_NOOP("npu-smi not on PATH")
+        return [], toolkit, QT_TR_NOOP("npu-smi not on PATH and no /dev/davinci devices: no Ascend driver installed")
     try:
         npus = parse_npu_smi(run(["npu-smi", "info"]))
     except (subprocess.SubprocessError, OSError) as exc:
-        return [], toolkit, f"npu-smi failed: {exc}"
+        return [], toolkit, QT_TR_NOOP("npu-smi failed: {problem}", problem=str(exc))
     for npu in npus:
         npu["cann_version"] = toolkit["cann_version"]
         npu["driver"] = toolkit["driver_version"]
-    return npus, toolkit, "" if npus else "npu-smi lists no NPU"
+    return npus, toolkit, "" if npus else QT_TR_NOOP("npu-smi lists no NPU")

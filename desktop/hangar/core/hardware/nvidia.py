@@ -6,6 +6,8 @@ import shutil
 import subprocess
 from typing import Any, Callable
 
+from ..i18n import QT_TR_NOOP
+
 Runner = Callable[[list[str]], str]
 
 
@@ -81,17 +83,17 @@ def detect_nvidia(nvml: Any = None, run: Runner = _run, which: Callable[[str], s
         try:
             import pynvml as nvml  # provided by nvidia-ml-py
         except ImportError:
-            nvml_problem = "nvidia-ml-py is not installed"
+            nvml_problem = QT_TR_NOOP("nvidia-ml-py is not installed")
     if nvml is not None:
         try:
             gpus = from_nvml(nvml)
-            return gpus, "" if gpus else "NVML found no NVIDIA GPU"
+            return gpus, "" if gpus else QT_TR_NOOP("NVML found no NVIDIA GPU")
         except Exception as exc:  # NVMLError_LibraryNotFound, DriverNotLoaded, ...
-            nvml_problem = f"NVML not available ({_text(exc) or type(exc).__name__})"
+            nvml_problem = QT_TR_NOOP("NVML not available ({problem})", problem=_text(exc) or type(exc).__name__)
     if which("nvidia-smi") is None:
-        return [], f"{nvml_problem}; nvidia-smi not on PATH: no NVIDIA driver installed"
+        return [], QT_TR_NOOP("{nvml}; nvidia-smi not on PATH: no NVIDIA driver installed", nvml=nvml_problem)
     try:
         gpus = from_smi(run)
     except (subprocess.SubprocessError, OSError, ValueError) as exc:
-        return [], f"{nvml_problem}; nvidia-smi failed: {exc}"
-    return gpus, "" if gpus else "nvidia-smi lists no GPU"
+        return [], QT_TR_NOOP("{nvml}; nvidia-smi failed: {problem}", nvml=nvml_problem, problem=str(exc))
+    return gpus, "" if gpus else QT_TR_NOOP("nvidia-smi lists no GPU")

@@ -18,9 +18,9 @@ class HardwareReport:
     cpu: dict
     memory: dict
     gpus: list[dict] = field(default_factory=list)
-    gpu_reason: str = ""
+    gpu_reason: str = ""  # why there is none: a QT_TR_NOOP message, localised by the window
     npus: list[dict] = field(default_factory=list)
-    npu_reason: str = ""
+    npu_reason: str = ""  # likewise
     ascend: dict = field(default_factory=dict)
     disk: dict = field(default_factory=dict)
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import HangarError
-from ..fit import OVERHEAD_BYTES, TIGHT_MARGIN, estimate_fit, verdict_words
+from ..fit import OVERHEAD_BYTES, FitVerdict, estimate_fit, verdict_for, verdict_words
 from ..gguf_header import GGUFHeader
 from ..hardware import HardwareReport
 from ..i18n import QT_TR_NOOP
 from ..runtimes import CANN_WEIGHT_TYPES
+from ..units import GIB
 from .quants import GGUFChoice, quality_rank
 
 DEFAULT_CTX = 4096
@@ -38,7 +39,7 @@ def devices_from(report: HardwareReport) -> list[Device]:
 
 def _size_only(choice: GGUFChoice, device: Device) -> dict:
     needed = choice.size_bytes + OVERHEAD_BYTES["cpu" if device.kind == "cpu" else "gpu"]
-    verdict = "fits" if needed <= device.free_bytes * TIGHT_MARGIN else "tight" if needed <= device.free_bytes else "does_not_fit"
+    verdict = verdict_for(needed, device.free_bytes)
     return {
         "verdict": verdict,
         "needed_bytes": needed,
@@ -46,7 +47,7 @@ def _size_only(choice: GGUFChoice, device: Device) -> dict:
         "explain": QT_TR_NOOP(
             "{verdict} on {device} by file size alone ({needed:.2f} GiB of {free:.2f} GiB free); the context's memory is not counted because the header could not be read",
             verdict=verdict_words(verdict),
-            device=device.label, needed=needed / 2**30, free=device.free_bytes / 2**30,
+            device=device.label, needed=needed / GIB, free=device.free_bytes / GIB,
         ),
     }
 
@@ -71,26 +72,26 @@ def assess(choices: list[GGUFChoice], header: GGUFHeader | None, devices: list[D
 def recommend(choices: list[GGUFChoice], devices: list[Device]) -> tuple[GGUFChoice | None, str]:
     """The best-quality quant that fits comfortably, on the best device it fits on."""
     for device in devices:
-        candidates = [c for c in choices if c.fit.get(device.label, {}).get("verdict") == "fits" and "warning" not in c.fit[device.label]]
+        candidates = [c for c in choices if c.fit.get(device.label, {}).get("verdict") == FitVerdict.FITS and "warning" not in c.fit[device.label]]
         if candidates:
             best = min(candidates, key=lambda c: (quality_rank(c.quant), -c.size_bytes))
             better = [c for c in choices if quality_rank(c.quant) < quality_rank(best.quant)]
             fields = {"quant": best.quant or best.name, "device": device.label, "n_ctx": DEFAULT_CTX,
-                      "needed": best.fit[device.label]["needed_bytes"] / 2**30, "free": device.free_bytes / 2**30}  # fmt: skip
+                      "needed": best.fit[device.label]["needed_bytes"] / GIB, "free": device.free_bytes / GIB}  # fmt: skip
             if not better:
                 return best, QT_TR_NOOP("{quant} is the best quality that fits on {device} with a {n_ctx:,}-token context ({needed:.1f} GiB of {free:.1f} GiB free).", **fields)
             next_up = min(better, key=lambda c: abs(c.size_bytes - best.size_bytes))
             return best, QT_TR_NOOP(
                 "{quant} is the best quality that fits on {device} with a {n_ctx:,}-token context ({needed:.1f} GiB of {free:.1f} GiB free); "
                 "{next_quant} would need {next_needed:.1f} GiB.",
-                next_quant=next_up.quant or next_up.name, next_needed=next_up.fit[device.label]["needed_bytes"] / 2**30, **fields,
+                next_quant=next_up.quant or next_up.name, next_needed=next_up.fit[device.label]["needed_bytes"] / GIB, **fields,
             )  # fmt: skip
     if not choices:
         return None, QT_TR_NOOP("This repository has no GGUF files.")
     smallest = min(choices, key=lambda c: c.size_bytes)
     return None, QT_TR_NOOP(
         "No quant fits comfortably on this machine; the smallest, {quant}, needs {needed:.1f} GiB.",
-        quant=smallest.quant or smallest.name, needed=next(iter(smallest.fit.values()))["needed_bytes"] / 2**30,
+        quant=smallest.quant or smallest.name, needed=next(iter(smallest.fit.values()))["needed_bytes"] / GIB,
     )
 
 

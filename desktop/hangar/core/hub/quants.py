@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 from ..errors import InvalidInput
+from ..i18n import QT_TR_NOOP
 
 _SHARD = re.compile(r"^(?P<base>.+)-(?P<index>\d{5})-of-(?P<count>\d{5})\.gguf$", re.IGNORECASE)
 _QUANT = re.compile(
@@ -48,10 +49,10 @@ def check_repo_path(path: str) -> str:
     ``/etc/passwd``; such names are refused before anything touches the disk.
     """
     if not path or "\\" in path or "\x00" in path or path.startswith("/") or re.match(r"^[A-Za-z]:", path):
-        raise InvalidInput(f"refused an unsafe file name from the Hub: {path!r}")
+        raise InvalidInput(QT_TR_NOOP("refused an unsafe file name from the Hub: {name}", name=repr(path)))
     parts = path.split("/")
     if any(part in ("", ".", "..") or not _SAFE_PART.match(part) for part in parts):
-        raise InvalidInput(f"refused an unsafe file name from the Hub: {path!r}")
+        raise InvalidInput(QT_TR_NOOP("refused an unsafe file name from the Hub: {name}", name=repr(path)))
     return path
 
 

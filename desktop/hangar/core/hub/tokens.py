@@ -11,6 +11,7 @@ import logging
 import os
 
 from ..errors import HangarError
+from ..i18n import QT_TR_NOOP
 
 SERVICE = "Hangar"
 ACCOUNT = "huggingface"
@@ -57,15 +58,15 @@ def token_source() -> str | None:
 def set_token(token: str) -> None:
     token = token.strip()
     if not token.startswith("hf_") or len(token) < 10 or any(c.isspace() for c in token):
-        raise HangarError("That does not look like a Hugging Face access token (they start with hf_).")
+        raise HangarError(QT_TR_NOOP("That does not look like a Hugging Face access token (they start with hf_)."))
     keyring, errors = _keyring()
     _cached.clear()
     try:
         keyring.set_password(SERVICE, ACCOUNT, token)
     except errors as exc:
         raise KeyringUnavailable(
-            "No system keyring is available to store the token safely.",
-            hint="Install and unlock a Secret Service keyring (GNOME Keyring, KWallet), or set HF_TOKEN in the environment.",
+            QT_TR_NOOP("No system keyring is available to store the token safely."),
+            hint=QT_TR_NOOP("Install and unlock a Secret Service keyring (GNOME Keyring, KWallet), or set HF_TOKEN in the environment."),
         ) from exc
     log.info("Hugging Face token saved to the system keyring")
 
