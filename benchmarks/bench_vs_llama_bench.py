@@ -23,6 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "desktop"))
 
+from hangar.core import engine_protocol as P  # noqa: E402
 from hangar.core.bench import synthetic_model  # noqa: E402
 from hangar.core.engine_client import EngineClient  # noqa: E402
 from hangar.core.paths import app_paths  # noqa: E402
@@ -53,9 +54,9 @@ def run_llama_bench(binary: Path, model: Path, args) -> dict[str, float]:
 def run_hangar(model: Path, args) -> dict[str, float]:
     env = {"LLAMA_CPP_LIB_PATH": os.environ["LLAMA_CPP_LIB_PATH"]} if "LLAMA_CPP_LIB_PATH" in os.environ else {}
     with EngineClient(runtime_env=env) as client:
-        result = client.bench({"path": str(model), "n_prompt": args.n_prompt, "n_gen": args.n_gen, "reps": args.reps,
-                               "n_threads": args.threads, "n_gpu_layers": args.ngl})  # fmt: skip
-    return {("pp" if r["n_prompt"] else "tg"): r["avg_ts"] for r in result["results"]}
+        result = client.bench(P.BenchOptions(model=str(model), n_prompt=args.n_prompt, n_gen=args.n_gen, reps=args.reps,
+                                             n_threads=args.threads, n_gpu_layers=args.ngl))  # fmt: skip
+    return {("pp" if r.n_prompt else "tg"): r.avg_ts for r in result.results}
 
 
 def main() -> int:

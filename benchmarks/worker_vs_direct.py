@@ -43,10 +43,10 @@ def worker_run(client: EngineClient, tokens: int) -> float:
     started = time.perf_counter()
     done = None
     for event in client.generate(P.GenerateOptions(prompt=PROMPT, max_tokens=tokens, temperature=0.0, ignore_eos=True, repeat_penalty=1.0)):
-        if event["event"] == "done":
+        if isinstance(event, P.Done):
             done = event
     elapsed = time.perf_counter() - started
-    return done["n_generated"] / elapsed
+    return done.n_generated / elapsed
 
 
 def main() -> int:

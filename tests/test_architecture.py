@@ -1,4 +1,5 @@
-"""The house rules a machine can check: core/ and engine/ never import Qt."""
+"""The house rules a machine can check: core/ and engine/ never import Qt; core/ never
+imports the engine, and the engine takes only the protocol from core/."""
 
 from __future__ import annotations
 
@@ -56,3 +57,50 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _resolved_imports(source: Path) -> list[tuple[str, list[str], int]]:
+    """(absolute module, imported names, line) for every import, relative ones resolved
+    against the file's own package (``from ..engine import x`` in core/bench.py is hangar.engine)."""
+    package = ["hangar", *source.parent.relative_to(PACKAGE).parts]
+    found = []
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"), filename=str(source))):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, [], node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *(node.module or "").split(".")]).strip(".") if node.module or base else ""
+            found.append((module, [alias.name for alias in node.names], node.lineno))
+    return found
+
+
+def _targets(module: str, names: list[str]) -> list[str]:
+    """What an import may bring in: the module itself, or a submodule named in ``from M import n``."""
+    return [module, *(f"{module}.{name}" for name in names)]
+
+
+def test_core_never_imports_the_engine() -> None:
+    """core/ talks to the worker only through its pipe: the engine's code (llama.cpp, ctypes,
+    energy meters) must not become a dependency of the window or the CLI."""
+    offenders = []
+    for source in sorted((PACKAGE / "core").rglob("*.py")):
+        for module, names, line in _resolved_imports(source):
+            if any(t == "hangar.engine" or t.startswith("hangar.engine.") for t in _targets(module, names)):
+                offenders.append(f"{source.relative_to(PACKAGE)}:{line} imports {module} {names}")
+    assert offenders == [], "core/ must not import hangar.engine:\n" + "\n".join(offenders)
+
+
+def test_engine_takes_only_the_protocol_from_core() -> None:
+    """The worker runs in bare runtime environments and speaks one language with the parent:
+    from hangar.core it may use hangar.core.engine_protocol and nothing else."""
+    allowed = "hangar.core.engine_protocol"
+    offenders = []
+    for source in sorted((PACKAGE / "engine").rglob("*.py")):
+        for module, names, line in _resolved_imports(source):
+            if module == allowed or module.startswith(allowed + "."):
+                continue
+            if module == "hangar.core" and names and all(name == "engine_protocol" for name in names):
+                continue
+            if any(t == "hangar.core" or t.startswith("hangar.core.") for t in _targets(module, names)):
+                offenders.append(f"{source.relative_to(PACKAGE)}:{line} imports {module} {names}")
+    assert offenders == [], "engine/ may import only hangar.core.engine_protocol from core:\n" + "\n".join(offenders)

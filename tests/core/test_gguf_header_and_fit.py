@@ -65,10 +65,10 @@ def test_kv_estimate_matches_what_llama_cpp_allocates(medium_gguf: Path, n_ctx: 
     dims = model_dims(read_header(medium_gguf))
     with EngineClient() as client:
         loaded = client.load(P.LoadOptions(path=str(medium_gguf), n_ctx=n_ctx))
-    actual = loaded["model"]["kv_cache_mib"] * 1024 * 1024
+    actual = loaded.model.kv_cache_mib * 1024 * 1024
     assert kv_cache_bytes(dims, n_ctx) == pytest.approx(actual, rel=0.02)
     weights = read_header(medium_gguf).weights_bytes
-    assert weights == pytest.approx(loaded["model"]["size_bytes"], rel=0.01)
+    assert weights == pytest.approx(loaded.model.size_bytes, rel=0.01)
 
 
 def test_verdicts_with_numbers(medium_gguf: Path) -> None:

@@ -1,4 +1,4 @@
-"""Messages from core/ stay translatable: literal templates, fields that fill them, storable."""
+"""Messages from core/ (and the worker's, engine/) stay translatable: literal templates, fields that fill them, storable."""
 
 from __future__ import annotations
 
@@ -8,14 +8,15 @@ from pathlib import Path
 from hangar.core.i18n import QT_TR_NOOP, Text, from_stored, to_stored
 
 CORE = Path(__file__).resolve().parents[2] / "desktop" / "hangar" / "core"
+ENGINE = CORE.parent / "engine"  # the worker's messages cross the pipe as templates too
 
 
 def test_every_message_template_is_a_literal_whose_fields_are_given() -> None:
     problems = []
-    for path in sorted(CORE.rglob("*.py")):
+    for path in sorted([*CORE.rglob("*.py"), *ENGINE.rglob("*.py")]):
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "QT_TR_NOOP":
-                where = f"{path.relative_to(CORE)}:{node.lineno}"
+                where = f"{path.relative_to(CORE.parent)}:{node.lineno}"
                 template = node.args[0] if node.args else None
                 if not (isinstance(template, ast.Constant) and isinstance(template.value, str)):
                     problems.append(f"{where}: the template must be a plain string literal (lupdate reads it; an f-string is already filled in)")

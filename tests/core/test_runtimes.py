@@ -73,7 +73,7 @@ def test_gpu_load_failure_falls_back_to_cpu_and_says_why(tmp_path: Path, tiny_gg
         assert placement.runtime == "cpu" and placement.fallback_reason
         assert "fell back to CPU" in placement.summary()
         assert statuses and "CPU instead" in statuses[0]
-        assert client.model["n_ctx"] == 256
+        assert client.model.n_ctx == 256
     finally:
         client.close()
     with pytest.raises(EngineError):

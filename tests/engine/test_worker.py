@@ -15,6 +15,7 @@ import pytest
 
 from hangar.core import engine_protocol as P
 from hangar.core.engine_client import EngineClient, EngineError
+from hangar.core.i18n import Text
 
 pytestmark = pytest.mark.slow
 SCRIPT = "中日한🙂é"
@@ -30,31 +31,34 @@ def client():
 def test_load_and_stream_a_completion(client: EngineClient, tiny_gguf: Path) -> None:
     progress: list[float] = []
     loaded = client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=512), on_progress=progress.append)
-    assert loaded["model"]["synthetic"] is True and loaded["model"]["n_ctx"] == 512
+    assert isinstance(loaded, P.Loaded) and client.model is loaded.model
+    assert loaded.model.synthetic is True and loaded.model.n_ctx == 512
     assert progress and progress[-1] == 1.0
     events = list(client.generate(P.GenerateOptions(prompt="Hello", max_tokens=24, temperature=0.7, seed=3)))
-    tokens = [e for e in events if e["event"] == "token"]
+    tokens = [e for e in events if isinstance(e, P.Token)]
     done = events[-1]
-    assert done["event"] == "done" and done["n_generated"] == 24 and done["stop_reason"] == "length"
-    assert len(tokens) >= 10 and done["ttft_ms"] > 0 and done["gen_tps"] > 0
-    assert client.stats()["rss_bytes"] > 0
+    assert isinstance(done, P.Done) and done.n_generated == 24 and done.stop_reason is P.StopReason.LENGTH
+    assert len(tokens) >= 10 and done.ttft_ms > 0 and done.gen_tps > 0
+    assert isinstance(client.hello, P.Hello) and client.hello.pid == client.proc.pid
+    stats = client.stats()
+    assert stats.rss_bytes > 0 and stats.model == loaded.model
 
 
 def test_multibyte_characters_split_across_tokens_stream_whole(client: EngineClient, script_gguf: Path) -> None:
     client.load(P.LoadOptions(path=str(script_gguf), n_ctx=512))
     events = list(client.generate(P.GenerateOptions(prompt="é", max_tokens=45, temperature=0)))
-    texts = [e["text"] for e in events if e["event"] == "token"]
+    texts = [e.text for e in events if isinstance(e, P.Token)]
     assert "".join(texts) == SCRIPT * 3  # 15 byte-tokens per round
     assert all("\ufffd" not in t for t in texts)
     assert len(texts) == len(SCRIPT) * 3, "each character is sent once it is complete"
-    assert events[-1]["n_generated"] == 45
+    assert events[-1].n_generated == 45
 
 
 def test_chat_messages_use_the_gguf_template(client: EngineClient, script_gguf: Path) -> None:
     loaded = client.load(P.LoadOptions(path=str(script_gguf), n_ctx=512))
-    assert loaded["model"]["chat_template"] == "gguf"
+    assert loaded.model.chat_template == "gguf"
     events = list(client.generate(P.GenerateOptions(messages=[{"role": "user", "content": "你好"}], max_tokens=8, temperature=0)))
-    assert events[-1]["event"] == "done" and events[-1]["n_prompt"] > 8
+    assert isinstance(events[-1], P.Done) and events[-1].n_prompt > 8
 
 
 def test_cancel_mid_generation_answers_within_half_a_second(client: EngineClient, tiny_gguf: Path) -> None:
@@ -63,18 +67,18 @@ def test_cancel_mid_generation_answers_within_half_a_second(client: EngineClient
     cancelled_at = None
     seen = 0
     for event in stream:
-        if event["event"] == "token":
+        if isinstance(event, P.Token):
             seen += 1
             if seen == 5:
                 cancelled_at = time.monotonic()
                 client.cancel()
-        elif event["event"] == "done":
-            assert event["stop_reason"] == "cancelled"
-            assert not event.get("worker_restarted")
+        elif isinstance(event, P.Done):
+            assert event.stop_reason is P.StopReason.CANCELLED
+            assert not event.worker_killed
             break
     assert cancelled_at is not None and time.monotonic() - cancelled_at < 0.5
     again = list(client.generate(P.GenerateOptions(prompt="Again", max_tokens=5)))
-    assert again[-1]["n_generated"] == 5, "the worker keeps working after a cancel"
+    assert again[-1].n_generated == 5, "the worker keeps working after a cancel"
 
 
 def test_a_cancel_right_after_the_request_is_not_lost(client: EngineClient, tiny_gguf: Path) -> None:
@@ -84,9 +88,9 @@ def test_a_cancel_right_after_the_request_is_not_lost(client: EngineClient, tiny
         stream = client.generate(P.GenerateOptions(prompt="Go", max_tokens=4000, ignore_eos=True))
         client.cancel()
         events = list(stream)
-        assert events[-1]["stop_reason"] == "cancelled" and events[-1].get("n_generated", 0) < 4000
+        assert events[-1].stop_reason == "cancelled" and events[-1].n_generated < 4000
     again = list(client.generate(P.GenerateOptions(prompt="Again", max_tokens=5)))
-    assert again[-1]["n_generated"] == 5, "an old cancel does not touch a later request"
+    assert again[-1].n_generated == 5, "an old cancel does not touch a later request"
 
 
 def test_cancel_mid_prompt_aborts_llama_decode(client: EngineClient, medium_gguf: Path) -> None:
@@ -98,12 +102,12 @@ def test_cancel_mid_prompt_aborts_llama_decode(client: EngineClient, medium_gguf
     events = list(client.generate(P.GenerateOptions(prompt=prompt, max_tokens=4)))
     elapsed = time.monotonic() - started
     done = events[-1]
-    assert done["stop_reason"] == "cancelled"
-    assert not any(e["event"] == "token" for e in events)
-    assert not done.get("worker_restarted"), "the abort callback stopped llama_decode; no kill was needed"
+    assert done.stop_reason == "cancelled"
+    assert not any(isinstance(e, P.Token) for e in events)
+    assert not done.worker_killed, "the abort callback stopped llama_decode; no kill was needed"
     assert elapsed < 0.3 + 0.5
     again = list(client.generate(P.GenerateOptions(prompt="short", max_tokens=3)))
-    assert again[-1]["n_generated"] == 3
+    assert again[-1].n_generated == 3
 
 
 def test_sigkill_becomes_a_clear_error_and_the_parent_lives(client: EngineClient, tiny_gguf: Path) -> None:
@@ -111,7 +115,7 @@ def test_sigkill_becomes_a_clear_error_and_the_parent_lives(client: EngineClient
     stream = client.generate(P.GenerateOptions(prompt="Go", max_tokens=4000, ignore_eos=True))
     with pytest.raises(EngineError) as info:
         for event in stream:
-            if event["event"] == "token":
+            if isinstance(event, P.Token):
                 os.kill(client.proc.pid, signal.SIGKILL)
     assert info.value.code == P.E_WORKER_CRASHED
     assert "SIGKILL" in info.value.message and "memory" in info.value.message
@@ -137,6 +141,7 @@ def test_non_gguf_file_is_refused(client: EngineClient, tmp_path: Path) -> None:
     with pytest.raises(EngineError) as info:
         client.load(P.LoadOptions(path=str(fake)))
     assert info.value.code == P.E_NOT_GGUF and "not a GGUF" in info.value.message
+    assert isinstance(info.value.message, Text) and info.value.message.fields == {"file": "model.gguf"}, "translatable in the window"
     assert "only loads GGUF" in info.value.hint
 
 
@@ -153,5 +158,5 @@ def test_generate_before_load_and_garbage_requests(client: EngineClient) -> None
     assert info.value.code == P.E_NOT_LOADED
     client.proc.stdin.write("this is not json\n")
     client.proc.stdin.flush()
-    assert client.events.get(timeout=10)["code"] == P.E_BAD_REQUEST
+    assert client.events.get(timeout=10).code == P.E_BAD_REQUEST
     assert client.alive

@@ -79,7 +79,7 @@ def _finish_background_work():
 
 def _sources() -> list[str]:
     package = ROOT / "desktop" / "hangar"
-    return sorted(str(p.relative_to(ROOT)) for folder in ("ui", "core") for p in (package / folder).rglob("*.py"))
+    return sorted(str(p.relative_to(ROOT)) for folder in ("ui", "core", "engine") for p in (package / folder).rglob("*.py"))
 
 
 def _messages(path: Path) -> dict[tuple[str, str, str], ET.Element]:

@@ -38,15 +38,14 @@ class Bench:
 
     @staticmethod
     def run(args: argparse.Namespace, ctx: AppContext) -> Result:
-        from ..core.bench import BenchSpec, run_benchmark
+        from ..core.bench import run_benchmark
         from ..core.errors import ModelTooLarge
 
         say = args.out.progress
-        spec = BenchSpec(
-            model=args.model, synthetic=args.synthetic, quant=args.quant, n_prompt=args.n_prompt, n_gen=args.n_gen, reps=args.reps,
-            threads=args.threads, runtime=args.runtime, ngl=args.ngl, flash_attn=args.flash_attn, batch=args.batch,
-            ubatch=args.ubatch, ctk=args.ctk, ctv=args.ctv, force=args.force,
-            extra={"suite": "localscore"} if args.suite == "localscore" else {},
+        spec = P.BenchOptions(
+            model=args.model or "", synthetic=args.synthetic, quant=args.quant, n_prompt=args.n_prompt, n_gen=args.n_gen, reps=args.reps,
+            n_threads=args.threads, runtime=args.runtime, n_gpu_layers=args.ngl, flash_attn=args.flash_attn, n_batch=args.batch,
+            n_ubatch=args.ubatch, type_k=args.ctk, type_v=args.ctv, force=args.force, suite=args.suite,
         )  # fmt: skip
         try:
             record = run_benchmark(ctx, spec, on_status=say, on_progress=lambda stage, fraction: say(f"{stage} ({100 * fraction:.0f}%)"))

@@ -58,16 +58,16 @@ def run(args: argparse.Namespace, ctx: AppContext) -> Result:
     )
     say(f"running on {placement.summary()}")
     pieces: list[str] = []
-    done: dict = {}
+    done = P.Done(stop_reason=P.StopReason.CANCELLED)  # until the worker says otherwise
     try:
         generate = P.GenerateOptions(prompt=args.prompt, max_tokens=args.max_tokens, temperature=args.temperature, seed=args.seed)
         for event in client.generate(generate):
-            if event["event"] == "token":
-                pieces.append(event["text"])
+            if isinstance(event, P.Token):
+                pieces.append(event.text)
                 if not args.json:
-                    sys.stdout.write(event["text"])
+                    sys.stdout.write(event.text)
                     sys.stdout.flush()
-            elif event["event"] == "done":
+            else:
                 done = event
     except KeyboardInterrupt:
         client.cancel()
@@ -76,15 +76,15 @@ def run(args: argparse.Namespace, ctx: AppContext) -> Result:
         client.close()
     if not args.json:
         sys.stdout.write("\n")
-        say(f"{done.get('n_generated', 0)} tokens, {done.get('gen_tps') or 0:.1f} tokens/s, first token after {done.get('ttft_ms') or 0:.0f} ms")
+        say(f"{done.n_generated} tokens, {done.gen_tps or 0:.1f} tokens/s, first token after {done.ttft_ms or 0:.0f} ms")
     data = {
         "text": "".join(pieces),
         "placement": placement.to_dict(),
-        "stop_reason": done.get("stop_reason"),
-        "n_prompt": done.get("n_prompt"),
-        "n_generated": done.get("n_generated"),
-        "ttft_ms": done.get("ttft_ms"),
-        "gen_tps": done.get("gen_tps"),
+        "stop_reason": done.stop_reason.value,
+        "n_prompt": done.n_prompt,
+        "n_generated": done.n_generated,
+        "ttft_ms": done.ttft_ms,
+        "gen_tps": done.gen_tps,
         "warning": warning,
     }
     return Result(data, None)

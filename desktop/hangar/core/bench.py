@@ -1,9 +1,11 @@
 """Benchmarks from the parent's side: synthetic models of real shapes, system facts, storage.
 
-The measurement itself runs in the worker (engine/bench.py) on the chosen runtime.
+The measurement itself runs in the worker (engine/bench.py) on the chosen runtime; what
+to run is the protocol's ``BenchOptions``, from the window or the CLI to the worker.
 Synthetic models are written once (F16, random weights) and quantised with llama.cpp's
 own quantiser in a child process, then cached; every result built on one says
-"synthetic weights".
+"synthetic weights". Messages in a record (the device label, why energy was not measured)
+are stored with their templates, so the window translates runs read back from the history.
 """
 
 from __future__ import annotations
@@ -11,19 +13,19 @@ from __future__ import annotations
 import json
 import platform
 import subprocess
+from dataclasses import asdict, replace
 from pathlib import Path
-
-from dataclasses import dataclass, field
 from typing import Callable
 
 from . import engine_protocol as P
 from .engine_client import engine_command
 from .errors import HangarError, InvalidInput, ModelTooLarge
-from .i18n import QT_TR_NOOP
+from .i18n import QT_TR_NOOP, from_stored, to_stored
 from .store import Database
 from .synth import PRESETS, write_synthetic
 
 QUANTS = ("F16", "Q8_0", "Q4_K_M", "Q4_0")
+_MESSAGES = ("device", "energy_reason")  # record fields that may hold a translatable Text
 
 
 def synthetic_model(shape: str, quant: str, cache_dir: Path, on_status=lambda message: None) -> Path:
@@ -50,7 +52,7 @@ def synthetic_model(shape: str, quant: str, cache_dir: Path, on_status=lambda me
     return target
 
 
-def system_facts(report, runtime, hello: dict) -> dict:
+def system_facts(report, runtime, hello: P.Hello | None) -> dict:
     return {
         "os": platform.platform(),
         "cpu": report.cpu.get("model"),
@@ -60,10 +62,10 @@ def system_facts(report, runtime, hello: dict) -> dict:
         "gpus": [{"name": g["name"], "memory_total_bytes": g["memory_total_bytes"], "driver": g.get("driver")} for g in report.gpus],
         "npus": [{"name": n["name"], "memory_total_bytes": n["memory_total_bytes"], "cann": n.get("cann_version")} for n in report.npus],
         "runtime": runtime.name,
-        "runtime_library": hello.get("library_path"),
-        "llama_cpp_python": hello.get("llama_cpp_python"),
-        "llama_system_info": hello.get("system_info"),
-        "devices": hello.get("devices"),
+        "runtime_library": hello.library_path if hello else None,
+        "llama_cpp_python": hello.llama_cpp_python if hello else None,
+        "llama_system_info": hello.system_info if hello else None,
+        "devices": hello.devices if hello else None,
     }
 
 
@@ -76,40 +78,22 @@ def store_run(db: Database, record: dict) -> int:
         (
             record["model"]["path"], record["model"].get("sha256"), record.get("model_type"), int(record["synthetic"]),
             record["system"]["runtime"], record.get("device"), record.get("n_threads"), record.get("n_gpu_layers"), pp, tg,
-            json.dumps(record),
+            json.dumps({**record, **{k: to_stored(record.get(k)) for k in _MESSAGES}}),
         ),
     )  # fmt: skip
 
 
 def runs(db: Database, limit: int = 100) -> list[dict]:
-    return [json.loads(row["result_json"]) | {"run_id": row["id"], "created_at": row["created_at"]} for row in db.query("SELECT * FROM bench_runs ORDER BY id DESC LIMIT ?", (limit,))]
-
-
-@dataclass
-class BenchSpec:
-    """What to benchmark and how; defaults are llama-bench's."""
-
-    model: str | None = None  # a file path or a library reference
-    synthetic: str | None = None  # or a synthetic shape ...
-    quant: str = "Q4_K_M"  # ... in this quantisation
-    n_prompt: int = 512
-    n_gen: int = 128
-    reps: int = 5
-    threads: int = 0
-    runtime: str = "cpu"
-    ngl: int = P.GPU_LAYERS_ALL
-    flash_attn: str = "auto"
-    batch: int = 2048
-    ubatch: int = 512
-    ctk: str = "f16"
-    ctv: str = "f16"
-    force: bool = False
-    extra: dict = field(default_factory=dict)
+    found = []
+    for row in db.query("SELECT * FROM bench_runs ORDER BY id DESC LIMIT ?", (limit,)):
+        record = json.loads(row["result_json"])
+        found.append(record | {k: from_stored(record[k]) for k in _MESSAGES if k in record} | {"run_id": row["id"], "created_at": row["created_at"]})
+    return found
 
 
 def run_benchmark(
     ctx,
-    spec: BenchSpec,
+    spec: P.BenchOptions,
     *,
     on_status: Callable[[str], None] = lambda message: None,
     on_progress: Callable[[str, float], None] = lambda stage, fraction: None,
@@ -117,6 +101,8 @@ def run_benchmark(
 ) -> dict:
     """Prepare the model, check it fits, run the worker's benchmark, store and return the record.
 
+    ``spec.model`` may name a library model; the worker gets it as a file path.
+    ``on_progress`` receives each stage as a message (localise it before showing).
     ``on_client`` receives the EngineClient as soon as it exists, so a caller can cancel.
     """
     from .engine_client import EngineClient
@@ -150,31 +136,24 @@ def run_benchmark(
             hint=QT_TR_NOOP("Add it with: {command}", command=runtime.install_command),
         )
     report = detect_hardware(ctx.models_dir)
-    device, free, kind = target_device(runtime, spec.ngl, ram_available_bytes())
-    if spec.extra.get("suite") == "localscore":
-        from ..engine.bench import LOCALSCORE_SHAPES
-
-        needed_ctx = max(p + g for p, g in spec.extra.get("shapes") or LOCALSCORE_SHAPES)
-    else:
-        needed_ctx = max(spec.n_prompt, spec.n_gen) + 1
-    fit = estimate_fit(header, n_ctx=needed_ctx, available_bytes=free, device=device, device_kind=kind)
+    device, free, kind = target_device(runtime, spec.n_gpu_layers, ram_available_bytes())
+    fit = estimate_fit(header, n_ctx=spec.context_needed(), available_bytes=free, device=device, device_kind=kind)
     if fit.verdict == "does_not_fit" and not spec.force:
         raise ModelTooLarge(QT_TR_NOOP("{file} {fit}.", file=path.name, fit=fit.explain()), hint=QT_TR_NOOP("Pick a smaller model or quantisation, or fewer GPU layers."))
-    request = {
-        "path": str(path), "n_prompt": spec.n_prompt, "n_gen": spec.n_gen, "reps": spec.reps, "n_threads": spec.threads or ctx.settings.threads,
-        "n_gpu_layers": spec.ngl, "n_batch": spec.batch, "n_ubatch": spec.ubatch, "flash_attn": spec.flash_attn,
-        "type_k": spec.ctk, "type_v": spec.ctv, "energy_device": "npu" if spec.runtime == "cann" and kind == "gpu" else kind, **spec.extra,
-    }  # fmt: skip
+    options = replace(
+        spec, model=str(path), synthetic=None, n_threads=spec.n_threads or ctx.settings.threads,
+        energy_device="npu" if spec.runtime == "cann" and kind == "gpu" else kind,
+    )  # fmt: skip
     if synthetic:
         on_status(QT_TR_NOOP("benchmarking {file} (synthetic weights) on {device} via {runtime}", file=path.name, device=device, runtime=runtime.label))
     else:
         on_status(QT_TR_NOOP("benchmarking {file} on {device} via {runtime}", file=path.name, device=device, runtime=runtime.label))
     with EngineClient(runtime_name=runtime.name, runtime_env=runtime.env()) as client:
         on_client(client)
-        result = client.bench(request, on_progress=on_progress)
-        hello = client.hello or {}
+        result = client.bench(options, on_progress=on_progress)
+        hello = client.hello
     record = {
-        **{k: v for k, v in result.items() if k not in ("event", "id")},
+        **{k: v for k, v in asdict(result).items() if k != "id"},
         "model": {"path": str(path), "name": path.name, "sha256": sha256, "synthetic": synthetic, "size_bytes": path.stat().st_size},
         "synthetic": synthetic,
         "device": device,

@@ -5,6 +5,8 @@ loaded model. Events arrive on a queue filled by a reader thread; the blocking h
 (``load``, ``generate``) consume it and are meant for a worker thread in the GUI or the
 CLI's main thread. When the process dies (a crash, an OOM kill, SIGKILL) the reader
 turns that into an ``error`` event with the exit reason and the worker's last log lines.
+Everything here is an engine_protocol event dataclass, never a raw dict; a message in an
+error event arrives as a QT_TR_NOOP text, so the window shows it in its language.
 """
 
 from __future__ import annotations
@@ -19,19 +21,20 @@ import subprocess
 import sys
 import threading
 import time
-from typing import Callable, Iterator
+from typing import Callable, Iterator, TypeVar
 
 from . import engine_protocol as P
 from .errors import HangarError
 from .i18n import QT_TR_NOOP
 
 log = logging.getLogger(__name__)
+EventT = TypeVar("EventT", bound=P.Event)
 
 _SIGNAL_HINTS = {
-    signal.SIGKILL: "often the system ran out of memory and killed it",
-    signal.SIGSEGV: "a crash inside llama.cpp or the GPU driver",
-    signal.SIGABRT: "llama.cpp stopped on an internal error",
-    signal.SIGBUS: "the model file changed or vanished while mapped",
+    signal.SIGKILL: QT_TR_NOOP("often the system ran out of memory and killed it"),
+    signal.SIGSEGV: QT_TR_NOOP("a crash inside llama.cpp or the GPU driver"),
+    signal.SIGABRT: QT_TR_NOOP("llama.cpp stopped on an internal error"),
+    signal.SIGBUS: QT_TR_NOOP("the model file changed or vanished while mapped"),
 }
 
 
@@ -71,10 +74,10 @@ class EngineClient:
         start_timeout_s: float = 60.0,
     ) -> None:
         self.runtime_name = runtime_name
-        self.events: queue.Queue[dict] = queue.Queue()
+        self.events: queue.Queue[P.Event] = queue.Queue()
         self.stderr_tail: collections.deque[str] = collections.deque(maxlen=60)
-        self.hello: dict | None = None
-        self.model: dict | None = None
+        self.hello: P.Hello | None = None
+        self.model: P.ModelInfo | None = None  # the model loaded now, as the last ``loaded`` event said
         self._next_id = 0
         self._closing = False
         self._cancel_at: float | None = None
@@ -94,7 +97,7 @@ class EngineClient:
         threading.Thread(target=self._read_stdout, name="engine-stdout", daemon=True).start()
         threading.Thread(target=self._read_stderr, name="engine-stderr", daemon=True).start()
         first = self._next_event(start_timeout_s)
-        if first.get("event") != "hello":
+        if not isinstance(first, P.Hello):
             self.close()
             raise _error_from(first)
         self.hello = first
@@ -104,9 +107,9 @@ class EngineClient:
         assert self.proc.stdout is not None
         for line in self.proc.stdout:
             try:
-                self.events.put(json.loads(line))
-            except ValueError:
-                log.warning("engine wrote a non-JSON line: %r", line[:200])
+                self.events.put(P.parse_event(json.loads(line)))
+            except ValueError as exc:
+                log.warning("engine wrote a line that is not an event (%s): %r", exc, line[:200])
         code = self.proc.wait()
         if not self._closing:
             time.sleep(0.05)  # let the stderr reader catch the last lines
@@ -120,17 +123,20 @@ class EngineClient:
                 self.stderr_tail.append(line)
                 log.debug("engine: %s", line)
 
-    def _death_event(self, code: int) -> dict:
+    def _death_event(self, code: int) -> P.Error:
         if code < 0:
             try:
                 name = signal.Signals(-code).name
             except ValueError:
                 name = f"signal {-code}"
-            hint = _SIGNAL_HINTS.get(-code, "")
-            message = f"The model process was stopped by {name}" + (f" ({hint})." if hint else ".")
+            hint = _SIGNAL_HINTS.get(-code)
+            if hint:
+                message = QT_TR_NOOP("The model process was stopped by {signal} ({hint}).", signal=name, hint=hint)
+            else:
+                message = QT_TR_NOOP("The model process was stopped by {signal}.", signal=name)
         else:
-            message = f"The model process exited unexpectedly (exit code {code})."
-        return {"event": "error", "id": None, "code": P.E_WORKER_CRASHED, "message": message, "log_tail": list(self.stderr_tail)[-20:]}
+            message = QT_TR_NOOP("The model process exited unexpectedly (exit code {code}).", code=code)
+        return P.Error(code=P.E_WORKER_CRASHED, message=message, log_tail=list(self.stderr_tail)[-20:])
 
     def send(self, request: dict) -> None:
         if self.proc.poll() is not None or self.proc.stdin is None:
@@ -146,13 +152,13 @@ class EngineClient:
         self._next_id += 1
         return self._next_id
 
-    def _next_event(self, timeout: float | None) -> dict:
+    def _next_event(self, timeout: float | None) -> P.Event:
         try:
             return self.events.get(timeout=timeout)
         except queue.Empty:
-            return {"event": "error", "id": None, "code": P.E_WORKER_UNRESPONSIVE, "message": f"The model process did not answer within {timeout:.0f} s."}
+            return P.Error(code=P.E_WORKER_UNRESPONSIVE, message=QT_TR_NOOP("The model process did not answer within {seconds:.0f} s.", seconds=timeout))
 
-    def _events_for(self, request_id: int, *, idle_timeout: float | None, cancel_grace_s: float = 0.5) -> Iterator[dict]:
+    def _events_for(self, request_id: int, *, idle_timeout: float | None, cancel_grace_s: float = 0.5) -> Iterator[P.Event]:
         """Events answering one request; ends at its final event (or the worker's death)."""
         while True:
             wait = 0.05 if self._cancel_at is not None else idle_timeout
@@ -161,46 +167,46 @@ class EngineClient:
             except queue.Empty:
                 if self._cancel_at is not None and time.monotonic() - self._cancel_at > cancel_grace_s:
                     self.kill()
-                    yield {"event": "done", "id": request_id, "stop_reason": "cancelled", "worker_restarted": True}
+                    yield P.Done(id=request_id, stop_reason=P.StopReason.CANCELLED, worker_killed=True)
                     return
                 if self._cancel_at is None:
-                    yield {"event": "error", "id": request_id, "code": P.E_WORKER_UNRESPONSIVE, "message": "The model process stopped answering."}
+                    yield P.Error(id=request_id, code=P.E_WORKER_UNRESPONSIVE, message=QT_TR_NOOP("The model process stopped answering."))
                     return
                 continue
-            if event.get("id") not in (request_id, None):
+            if event.id not in (request_id, None):
                 continue  # a late event from an earlier request
             yield event
-            if event["event"] in ("loaded", "done", "error", "unloaded", "stats", "bench"):
+            if event.FINAL:
                 return
 
     # -- requests --------------------------------------------------------------------------------
-    def _request(self, request: dict, final: str, what: str, *, timeout_s: float, cancel_grace_s: float = 0.5,
-                 on_progress: Callable[[dict], None] | None = None) -> dict:
+    def _request(self, request: dict, final: type[EventT], what: str, *, timeout_s: float, cancel_grace_s: float = 0.5,
+                 on_progress: Callable[[P.Progress], None] | None = None) -> EventT:
         """Send one request and wait for its ``final`` event; progress events go to ``on_progress``."""
         self._cancel_at = None
         self.send(request)
         for event in self._events_for(request["id"], idle_timeout=timeout_s, cancel_grace_s=cancel_grace_s):
-            if event["event"] == final:
+            if isinstance(event, final):
                 return event
-            if event["event"] == "progress" and on_progress:
+            if isinstance(event, P.Progress) and on_progress:
                 on_progress(event)
-            elif event["event"] == "error":
+            elif isinstance(event, P.Error):
                 raise _error_from(event)
-            elif event["event"] == "done" and event.get("worker_restarted"):
+            elif isinstance(event, P.Done) and event.worker_killed:
                 raise EngineError(P.E_CANCELLED, QT_TR_NOOP("The {what} was cancelled.", what=what))
         raise EngineError(P.E_WORKER_UNRESPONSIVE, QT_TR_NOOP("No answer to the {what} request.", what=what))
 
-    def load(self, options: P.LoadOptions, on_progress: Callable[[float], None] | None = None, timeout_s: float = 600) -> dict:
+    def load(self, options: P.LoadOptions, on_progress: Callable[[float], None] | None = None, timeout_s: float = 600) -> P.Loaded:
         """Load a model; returns the ``loaded`` event or raises EngineError."""
         event = self._request(
-            options.to_request(self._new_id()), "loaded", QT_TR_NOOP("load"), timeout_s=timeout_s, cancel_grace_s=2.0,
-            on_progress=(lambda e: on_progress(e["fraction"])) if on_progress else None,
+            options.to_request(self._new_id()), P.Loaded, QT_TR_NOOP("load"), timeout_s=timeout_s, cancel_grace_s=2.0,
+            on_progress=(lambda e: on_progress(e.fraction)) if on_progress else None,
         )  # fmt: skip
-        self.model = event["model"]
+        self.model = event.model
         return event
 
-    def generate(self, options: P.GenerateOptions, idle_timeout_s: float = 300) -> Iterator[dict]:
-        """Send the request now; the iterator yields ``token`` events, then one ``done`` event.
+    def generate(self, options: P.GenerateOptions, idle_timeout_s: float = 300) -> Iterator[P.Token | P.Done]:
+        """Send the request now; the iterator yields ``Token`` events, then one ``Done`` event.
 
         Errors are raised as EngineError. The request goes out before this returns (not at
         the first ``next``), so a ``cancel()`` made right after it always concerns it.
@@ -210,29 +216,33 @@ class EngineClient:
         self.send(options.to_request(request_id))
         return self._generated(request_id, idle_timeout_s)
 
-    def _generated(self, request_id: int, idle_timeout_s: float) -> Iterator[dict]:
+    def _generated(self, request_id: int, idle_timeout_s: float) -> Iterator[P.Token | P.Done]:
         for event in self._events_for(request_id, idle_timeout=idle_timeout_s):
-            if event["event"] == "error":
+            if isinstance(event, P.Error):
                 raise _error_from(event)
-            yield event
+            if isinstance(event, (P.Token, P.Done)):
+                yield event
 
-    def bench(self, request: dict, on_progress: Callable[[str, float], None] | None = None, timeout_s: float = 3600) -> dict:
-        """Run llama-bench's measurement in the worker (engine/bench.py); returns the ``bench`` event."""
+    def bench(self, options: P.BenchOptions, on_progress: Callable[[str, float], None] | None = None, timeout_s: float = 3600) -> P.Bench:
+        """Run llama-bench's measurement in the worker (engine/bench.py); returns the ``Bench`` event.
+
+        ``on_progress`` gets each stage (a message: localise it before showing) and the fraction done.
+        """
         return self._request(
-            {**request, "op": "bench", "id": self._new_id()}, "bench", QT_TR_NOOP("benchmark"), timeout_s=timeout_s,
-            on_progress=(lambda e: on_progress(e.get("stage", ""), e.get("fraction", 0.0))) if on_progress else None,
+            options.to_request(self._new_id()), P.Bench, QT_TR_NOOP("benchmark"), timeout_s=timeout_s,
+            on_progress=(lambda e: on_progress(e.stage, e.fraction)) if on_progress else None,
         )  # fmt: skip
 
     def cancel(self) -> None:
         """Ask the worker to stop now; if it has not stopped within 0.5 s it is ended."""
         self._cancel_at = time.monotonic()
         try:
-            self.send({"op": "cancel"})
+            self.send(P.request("cancel"))
         except EngineError:
             pass
 
-    def stats(self, timeout_s: float = 10) -> dict:
-        return self._request({"op": "stats", "id": self._new_id()}, "stats", QT_TR_NOOP("statistics"), timeout_s=timeout_s)
+    def stats(self, timeout_s: float = 10) -> P.Stats:
+        return self._request(P.request("stats", self._new_id()), P.Stats, QT_TR_NOOP("statistics"), timeout_s=timeout_s)
 
     @property
     def alive(self) -> bool:
@@ -248,7 +258,7 @@ class EngineClient:
         self._closing = True
         if self.proc.poll() is None:
             try:
-                self.send({"op": "shutdown"})
+                self.send(P.request("shutdown"))
                 self.proc.wait(timeout=timeout_s)
             except (EngineError, subprocess.TimeoutExpired):
                 self.proc.kill()
@@ -267,11 +277,13 @@ class EngineClient:
         self.close()
 
 
-def _error_from(event: dict) -> EngineError:
-    code = event.get("code", "error")
+def _error_from(event: P.Event) -> EngineError:
+    """The EngineError for an ``error`` event (its message still a Text, so translatable)."""
+    if not isinstance(event, P.Error):  # the worker's first line was not its hello
+        return EngineError("internal", QT_TR_NOOP("The model process sent {event} instead of its greeting.", event=event.EVENT))
     hint = {
         P.E_NOT_GGUF: QT_TR_NOOP("Hangar only loads GGUF files. Download a .gguf quantisation of this model."),
         P.E_WORKER_CRASHED: QT_TR_NOOP("Hangar is still running; load the model again, perhaps with a smaller context or fewer GPU layers."),
         P.E_CONTEXT_FULL: QT_TR_NOOP("Start a new conversation or load the model with a larger context."),
-    }.get(code, "")
-    return EngineError(code, event.get("message", "unknown error"), log_tail=event.get("log_tail") or [], hint=hint)
+    }.get(event.code, "")
+    return EngineError(event.code, event.message or QT_TR_NOOP("unknown error"), log_tail=event.log_tail, hint=hint)

@@ -43,16 +43,15 @@ class Placement:
 
 
 def placement_of(client: EngineClient, fallback_reason: str = "") -> Placement:
-    model = client.model or {}
-    devices = (client.hello or {}).get("devices", [])
-    buffers = model.get("buffers_mib", {})
-    accelerators = [d for d in devices if d.get("type") in ("gpu", "accel") and d.get("name") in buffers]
-    if client.runtime_name != "cpu" and accelerators and model.get("layers_offloaded"):
+    model = client.model or P.ModelInfo(path="")
+    devices = client.hello.devices if client.hello else []
+    accelerators = [d for d in devices if d.get("type") in ("gpu", "accel") and d.get("name") in model.buffers_mib]
+    if client.runtime_name != "cpu" and accelerators and model.layers_offloaded:
         device = ", ".join(f"{d['description']} ({d['name']})" for d in accelerators)
     else:
         cpu = next((d for d in devices if d.get("type") == "cpu"), {})
         device = f"CPU ({cpu.get('description', 'unknown')})"
-    return Placement(client.runtime_name, device, int(model.get("layers_offloaded") or 0), model.get("layers_total"), fallback_reason)
+    return Placement(client.runtime_name, device, int(model.layers_offloaded or 0), model.layers_total, fallback_reason)
 
 
 def start_model(

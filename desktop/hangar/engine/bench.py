@@ -7,7 +7,8 @@ run, then one generated token); per repetition the KV cache is cleared, the prom
 random token ids decoded in n_batch chunks with one synchronize at the end, generation
 is one token per decode with a synchronize after each. No sampler, no tokenizer is
 timed. t/s per repetition = tokens / seconds; mean and sample standard deviation (N-1)
-over repetitions, every sample kept.
+over repetitions, every sample kept. The options and the answer are the protocol's
+``BenchOptions`` and ``Bench`` event, the same types core/bench.py builds and reads.
 """
 
 from __future__ import annotations
@@ -24,7 +25,10 @@ from pathlib import Path
 from typing import Callable
 
 from ..core import engine_protocol as P
-from .model import EngineError, check_gguf, physical_cores
+from ..core.engine_protocol import QT_TR_NOOP
+from .energy import open_meter
+from .gpu_memory import start_vram_peak
+from .model import WorkerError, check_gguf, physical_cores
 
 GGML_MAX_N_THREADS = 512
 FLASH = {"auto": -1, "off": 0, "on": 1}  # llama_flash_attn_type
@@ -43,33 +47,9 @@ class ThreadpoolParams(ctypes.Structure):
 
 
 @dataclass
-class BenchOptions:
-    path: str
-    n_prompt: int = 512
-    n_gen: int = 128
-    reps: int = 5
-    n_threads: int = 0
-    n_gpu_layers: int = P.GPU_LAYERS_ALL
-    n_batch: int = 2048
-    n_ubatch: int = 512
-    flash_attn: str = "auto"
-    type_k: str = "f16"
-    type_v: str = "f16"
-    use_mmap: bool = True
-    warmup: bool = True
-    seed: int = 42
-    energy_device: str = "cpu"  # cpu (RAPL) / gpu (NVML) / npu
-    energy_index: int = 0
-    suite: str = ""  # "localscore": LocalScore's prompt+generation shapes instead of pp/tg
-    shapes: list = field(default_factory=list)  # [(n_prompt, n_gen), ...] for the suite
-
-    @classmethod
-    def from_request(cls, request: dict) -> "BenchOptions":
-        return P._from_dict(cls, request)
-
-
-@dataclass
 class TestResult:
+    """One test while it runs: raw samples, turned into the protocol's BenchTest at the end."""
+
     test: str
     n_prompt: int
     n_gen: int
@@ -77,24 +57,24 @@ class TestResult:
     energy_j: float | None = None  # over the timed repetitions only
     phases: list[tuple[int, int, int]] = field(default_factory=list)  # (prompt, first token, rest) ns
 
-    def to_dict(self) -> dict:
+    def result(self) -> P.BenchTest:
         tokens = self.n_prompt + self.n_gen
         samples_ts = [tokens * 1e9 / ns for ns in self.samples_ns]
-        return {
-            "test": self.test,
-            "n_prompt": self.n_prompt,
-            "n_gen": self.n_gen,
-            "avg_ns": int(sum(self.samples_ns) / len(self.samples_ns)),
-            "stddev_ns": int(_stdev(self.samples_ns)),
-            "avg_ts": sum(samples_ts) / len(samples_ts),
-            "stddev_ts": _stdev(samples_ts),
-            "samples_ns": list(self.samples_ns),
-            "samples_ts": samples_ts,
-            "energy_j": self.energy_j,
-            "j_per_token": self.energy_j / (tokens * len(self.samples_ns)) if self.energy_j is not None else None,
-            "tokens_per_j": (tokens * len(self.samples_ns)) / self.energy_j if self.energy_j else None,
+        return P.BenchTest(
+            test=self.test,
+            n_prompt=self.n_prompt,
+            n_gen=self.n_gen,
+            avg_ns=int(sum(self.samples_ns) / len(self.samples_ns)),
+            stddev_ns=int(_stdev(self.samples_ns)),
+            avg_ts=sum(samples_ts) / len(samples_ts),
+            stddev_ts=_stdev(samples_ts),
+            samples_ns=list(self.samples_ns),
+            samples_ts=samples_ts,
+            energy_j=self.energy_j,
+            j_per_token=self.energy_j / (tokens * len(self.samples_ns)) if self.energy_j is not None else None,
+            tokens_per_j=(tokens * len(self.samples_ns)) / self.energy_j if self.energy_j else None,
             **(self._phases() if self.n_prompt and self.n_gen and self.phases else {}),
-        }
+        )
 
     def _phases(self) -> dict:
         """For prompt+generation shapes: prompt t/s, generation t/s and time to first token."""
@@ -108,17 +88,13 @@ class TestResult:
         }
 
 
-# LocalScore's shapes (LLAMA-NOTES.md): (prompt tokens, generated tokens)
-LOCALSCORE_SHAPES = [(1024, 16), (4096, 256), (2048, 256), (2048, 768), (1024, 1024), (1280, 3072), (384, 1152), (64, 1024), (16, 1536)]
-
-
-def localscore(results: list[dict]) -> float | None:
+def localscore(results: list[P.BenchTest]) -> float | None:
     """LocalScore's score: 10 x cbrt(prompt t/s x generation t/s x 1000 / time-to-first-token ms),
     from the averages over the suite's shapes."""
-    shaped = [r for r in results if "prompt_ts" in r]
+    shaped = [r for r in results if r.prompt_ts is not None]
     if not shaped:
         return None
-    mean = lambda key: sum(r[key] for r in shaped) / len(shaped)  # noqa: E731
+    mean = lambda key: sum(getattr(r, key) for r in shaped) / len(shaped)  # noqa: E731
     return 10 * (mean("prompt_ts") * mean("gen_ts") * 1000 / mean("ttft_ms")) ** (1 / 3)
 
 
@@ -164,36 +140,27 @@ def _threadpool(lib_dir: Path, n_threads: int):
     return cpu, cpu.ggml_threadpool_new(ctypes.byref(params))
 
 
-def run_bench(options: BenchOptions, cancel: threading.Event, emit: Callable[[dict], None], request_id: int) -> dict:
+def run_bench(options: P.BenchOptions, cancel: threading.Event, emit: Callable[[P.Event], None], request_id: int) -> P.Bench:
     import llama_cpp.llama_cpp as low
 
     from .probe import library_dir
 
-    check_gguf(options.path)
+    check_gguf(options.model)
     rng = random.Random(options.seed)
     threads = options.n_threads or physical_cores()
     mparams = low.llama_model_default_params()
     mparams.n_gpu_layers = 0x7FFFFFFF if options.n_gpu_layers < 0 else options.n_gpu_layers
     mparams.use_mmap = options.use_mmap
-    model = low.llama_model_load_from_file(options.path.encode(), mparams)
+    model = low.llama_model_load_from_file(options.model.encode(), mparams)
     if not model:
-        raise EngineError(P.E_LOAD_FAILED, f"llama.cpp could not load {Path(options.path).name} for the benchmark.")
-    if options.suite == "localscore":
-        tests = [TestResult(f"pp{p}+tg{g}", p, g) for p, g in (options.shapes or LOCALSCORE_SHAPES)]
-    else:
-        tests = ([TestResult(f"pp{options.n_prompt}", options.n_prompt, 0)] if options.n_prompt else []) + (
-            [TestResult(f"tg{options.n_gen}", 0, options.n_gen)] if options.n_gen else []
-        )
+        raise WorkerError(P.E_LOAD_FAILED, QT_TR_NOOP("llama.cpp could not load {file} for the benchmark.", file=Path(options.model).name))
+    tests = [TestResult(name, n_prompt, n_gen) for name, n_prompt, n_gen in options.tests()]
     vocab = low.llama_model_get_vocab(model)
     n_vocab = low.llama_vocab_n_tokens(vocab)
     add_bos = bool(low.llama_vocab_get_add_bos(vocab))
     bos = low.llama_vocab_bos(vocab)
     cpu_lib, pool = _threadpool(library_dir(low), threads)
-    from ..core.energy import open_meter
-
     meter, energy_reason = open_meter(options.energy_device, options.energy_index)
-    from ..core.gpu_memory import start_vram_peak
-
     vram = start_vram_peak(options.energy_index) if options.energy_device == "gpu" else None
     try:
         for index, test in enumerate(tests):
@@ -207,7 +174,9 @@ def run_bench(options: BenchOptions, cancel: threading.Event, emit: Callable[[di
             cparams.n_threads = cparams.n_threads_batch = threads
             ctx = low.llama_init_from_model(model, cparams)
             if not ctx:
-                raise EngineError(P.E_LOAD_FAILED, f"llama.cpp could not create a {cparams.n_ctx}-token context for {test.test}.")
+                raise WorkerError(
+                    P.E_LOAD_FAILED, QT_TR_NOOP("llama.cpp could not create a {n_ctx}-token context for {test}.", n_ctx=cparams.n_ctx, test=test.test)
+                )
             try:
                 if pool:
                     low._lib.llama_attach_threadpool.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
@@ -219,13 +188,13 @@ def run_bench(options: BenchOptions, cancel: threading.Event, emit: Callable[[di
                     done = 0
                     while done < n:
                         if cancel.is_set():
-                            raise EngineError(P.E_CANCELLED, "The benchmark was cancelled.")
+                            raise WorkerError(P.E_CANCELLED, QT_TR_NOOP("The benchmark was cancelled."))
                         count = min(n - done, options.n_batch)
                         tokens = (low.llama_token * count)(*[rng.randrange(n_vocab) for _ in range(count)])
                         if done == 0 and add_bos:
                             tokens[0] = bos
                         if low.llama_decode(ctx, low.llama_batch_get_one(tokens, count)) != 0:
-                            raise EngineError(P.E_GENERATE_FAILED, "llama.cpp failed to decode a prompt batch.")
+                            raise WorkerError(P.E_GENERATE_FAILED, QT_TR_NOOP("llama.cpp failed to decode a prompt batch."))
                         done += count
                     low.llama_synchronize(ctx)
 
@@ -234,14 +203,14 @@ def run_bench(options: BenchOptions, cancel: threading.Event, emit: Callable[[di
                     token = (low.llama_token * 1)(bos if add_bos else rng.randrange(n_vocab))
                     for _ in range(n):
                         if cancel.is_set():
-                            raise EngineError(P.E_CANCELLED, "The benchmark was cancelled.")
+                            raise WorkerError(P.E_CANCELLED, QT_TR_NOOP("The benchmark was cancelled."))
                         if low.llama_decode(ctx, low.llama_batch_get_one(token, 1)) != 0:
-                            raise EngineError(P.E_GENERATE_FAILED, "llama.cpp failed to decode a generated token.")
+                            raise WorkerError(P.E_GENERATE_FAILED, QT_TR_NOOP("llama.cpp failed to decode a generated token."))
                         low.llama_synchronize(ctx)
                         token[0] = rng.randrange(n_vocab)
 
                 if options.warmup:
-                    emit({"event": "progress", "id": request_id, "stage": f"{test.test} warm-up", "fraction": index / len(tests)})
+                    emit(P.Progress(id=request_id, stage=QT_TR_NOOP("{test} warm-up", test=test.test), fraction=index / len(tests)))
                     if test.n_prompt:
                         prompt(test.n_prompt)
                     if test.n_gen:
@@ -259,44 +228,44 @@ def run_bench(options: BenchOptions, cancel: threading.Event, emit: Callable[[di
                         generate(test.n_gen - 1)
                         test.phases.append((prompted - started, first - prompted, time.perf_counter_ns() - first))
                     test.samples_ns.append(time.perf_counter_ns() - started)
-                    emit({"event": "progress", "id": request_id, "stage": f"{test.test} {rep + 1}/{options.reps}", "fraction": (index + (rep + 1) / options.reps) / len(tests)})
+                    stage = QT_TR_NOOP("{test} {rep}/{reps}", test=test.test, rep=rep + 1, reps=options.reps)
+                    emit(P.Progress(id=request_id, stage=stage, fraction=(index + (rep + 1) / options.reps) / len(tests)))
                 if meter and joules_before is not None:
                     test.energy_j = meter.read_joules() - joules_before
             finally:
                 low.llama_free(ctx)
         buf = ctypes.create_string_buffer(256)
         low.llama_model_desc(model, buf, len(buf))
-        results = [t.to_dict() for t in tests]
-        pp = next((r for r in results if r["n_prompt"] and not r["n_gen"]), None)
-        tg = next((r for r in results if r["n_gen"] and not r["n_prompt"]), None)
+        results = [t.result() for t in tests]
+        pp = next((r for r in results if r.n_prompt and not r.n_gen), None)
+        tg = next((r for r in results if r.n_gen and not r.n_prompt), None)
         if options.suite == "localscore":
-            ttft_ms = sum(r["ttft_ms"] for r in results) / len(results)
+            ttft_ms = sum(r.ttft_ms for r in results) / len(results)
         else:
-            ttft_ms = (pp["avg_ns"] + (tg["avg_ns"] / tg["n_gen"] if tg else 0)) / 1e6 if pp else None
-        return {
-            "event": "bench",
-            "id": request_id,
-            "results": results,
-            "ttft_ms": ttft_ms,
-            "energy_source": meter.source if meter else None,
-            "energy_reason": energy_reason or None,
-            "energy_j_per_token": tg["j_per_token"] if tg and tg["j_per_token"] is not None else None,
-            "localscore": localscore(results) if options.suite == "localscore" else None,
-            "peak_rss_bytes": peak_rss_bytes(),
-            "peak_vram_bytes": vram.stop() if vram else None,
-            "model_type": buf.value.decode(errors="replace"),
-            "model_size": int(low.llama_model_size(model)),
-            "model_n_params": int(low.llama_model_n_params(model)),
-            "n_threads": threads,
-            "n_gpu_layers": options.n_gpu_layers,
-            "n_batch": options.n_batch,
-            "n_ubatch": options.n_ubatch,
-            "flash_attn": options.flash_attn,
-            "type_k": options.type_k,
-            "type_v": options.type_v,
-            "use_mmap": options.use_mmap,
-            "threadpool": pool is not None,
-        }
+            ttft_ms = (pp.avg_ns + (tg.avg_ns / tg.n_gen if tg else 0)) / 1e6 if pp else None
+        return P.Bench(
+            id=request_id,
+            results=results,
+            ttft_ms=ttft_ms,
+            energy_source=meter.source if meter else None,
+            energy_reason=energy_reason or None,
+            energy_j_per_token=tg.j_per_token if tg else None,
+            localscore=localscore(results) if options.suite == "localscore" else None,
+            peak_rss_bytes=peak_rss_bytes(),
+            peak_vram_bytes=vram.stop() if vram else None,
+            model_type=buf.value.decode(errors="replace"),
+            model_size=int(low.llama_model_size(model)),
+            model_n_params=int(low.llama_model_n_params(model)),
+            n_threads=threads,
+            n_gpu_layers=options.n_gpu_layers,
+            n_batch=options.n_batch,
+            n_ubatch=options.n_ubatch,
+            flash_attn=options.flash_attn,
+            type_k=options.type_k,
+            type_v=options.type_v,
+            use_mmap=options.use_mmap,
+            threadpool=pool is not None,
+        )
     finally:
         if pool and cpu_lib is not None:
             cpu_lib.ggml_threadpool_free(pool)

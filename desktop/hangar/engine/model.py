@@ -16,10 +16,11 @@ import time
 from typing import Callable, Iterator
 
 from ..core import engine_protocol as P
+from ..core.engine_protocol import QT_TR_NOOP
 from .llama_log import LlamaLog
 from .textstream import StopMatcher, Utf8Stream
 
-Emit = Callable[[dict], None]
+Emit = Callable[[P.Event], None]
 CHATML_FALLBACK = (
     "{% for message in messages %}<|im_start|>{{ message['role'] }}\n{{ message['content'] }}<|im_end|>\n"
     "{% endfor %}{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}"
@@ -29,11 +30,19 @@ _BUFFER = re.compile(r"\b(\S+) model buffer size =\s*([\d.]+) MiB")
 _KV_BUFFER = re.compile(r"\b(\S+) KV buffer size =\s*([\d.]+) MiB")
 
 
-class EngineError(Exception):
+class WorkerError(Exception):
+    """A failure the worker reports as an ``error`` event (the parent raises it as EngineError).
+
+    ``message`` is a QT_TR_NOOP text where possible, so the window can translate it.
+    """
+
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+
+    def event(self, request_id: int | None, log_tail: list[str]) -> P.Error:
+        return P.Error(id=request_id, code=self.code, message=self.message, log_tail=log_tail)
 
 
 def physical_cores() -> int:
@@ -47,11 +56,13 @@ def physical_cores() -> int:
 
 def check_gguf(path: str) -> None:
     if not os.path.isfile(path):
-        raise EngineError(P.E_LOAD_FAILED, f"Model file not found: {path}")
+        raise WorkerError(P.E_LOAD_FAILED, QT_TR_NOOP("Model file not found: {path}", path=path))
     with open(path, "rb") as handle:
         magic = handle.read(4)
     if magic != b"GGUF":
-        raise EngineError(P.E_NOT_GGUF, f"{os.path.basename(path)} is not a GGUF model file (it does not start with the GGUF signature).")
+        raise WorkerError(
+            P.E_NOT_GGUF, QT_TR_NOOP("{file} is not a GGUF model file (it does not start with the GGUF signature).", file=os.path.basename(path))
+        )
 
 
 @contextlib.contextmanager
@@ -102,7 +113,7 @@ class LoadedModel:
         def on_progress(fraction: float) -> bool:
             if fraction - last[0] >= 0.05 or fraction >= 1.0:
                 last[0] = fraction
-                emit({"event": "progress", "id": request_id, "stage": "load", "fraction": round(fraction, 3)})
+                emit(P.Progress(id=request_id, stage="load", fraction=round(fraction, 3)))
             return not cancel.is_set()  # False makes llama.cpp abandon the load
 
         threads = options.n_threads or physical_cores()
@@ -124,8 +135,8 @@ class LoadedModel:
                 )
         except (ValueError, RuntimeError, OSError) as exc:
             if cancel.is_set():
-                raise EngineError(P.E_CANCELLED, "Loading was cancelled.") from exc
-            raise EngineError(P.E_LOAD_FAILED, _load_failure_message(options.path, exc, log)) from exc
+                raise WorkerError(P.E_CANCELLED, QT_TR_NOOP("Loading was cancelled.")) from exc
+            raise WorkerError(P.E_LOAD_FAILED, _load_failure_message(options.path, exc, log)) from exc
         return cls(llm, options, (time.perf_counter() - started) * 1000, log)
 
     @property
@@ -133,7 +144,7 @@ class LoadedModel:
         """Tokens that fit: llama.cpp may round its context up, llama-cpp-python's buffer is not."""
         return min(self.llm.n_ctx(), len(self.llm.input_ids))
 
-    def describe(self) -> dict:
+    def describe(self) -> P.ModelInfo:
         import llama_cpp.llama_cpp as low
 
         model = self.llm.model
@@ -143,22 +154,22 @@ class LoadedModel:
         log_text = "\n".join(self.log.placement_lines)
         offloaded = _OFFLOADED.findall(log_text)
         buffers = {name: float(mib) for name, mib in _BUFFER.findall(log_text)}
-        return {
-            "path": self.options.path,
-            "description": buf.value.decode(errors="replace"),
-            "size_bytes": int(low.llama_model_size(model)),
-            "n_params": int(low.llama_model_n_params(model)),
-            "n_ctx": self.context_size,
-            "n_ctx_train": self.llm._model.n_ctx_train(),
-            "n_vocab": self.llm.n_vocab(),
-            "n_threads": self.llm.context_params.n_threads,
-            "chat_template": "gguf" if template else "fallback: ChatML",
-            "synthetic": self.llm.metadata.get("hangar.synthetic") in ("true", "True", "1"),
-            "layers_offloaded": int(offloaded[-1][0]) if offloaded else 0,
-            "layers_total": int(offloaded[-1][1]) if offloaded else None,
-            "buffers_mib": buffers,
-            "kv_cache_mib": round(sum(float(mib) for _, mib in _KV_BUFFER.findall(log_text)), 3),
-        }
+        return P.ModelInfo(
+            path=self.options.path,
+            description=buf.value.decode(errors="replace"),
+            size_bytes=int(low.llama_model_size(model)),
+            n_params=int(low.llama_model_n_params(model)),
+            n_ctx=self.context_size,
+            n_ctx_train=self.llm._model.n_ctx_train(),
+            n_vocab=self.llm.n_vocab(),
+            n_threads=self.llm.context_params.n_threads,
+            chat_template="gguf" if template else "fallback: ChatML",
+            synthetic=self.llm.metadata.get("hangar.synthetic") in ("true", "True", "1"),
+            layers_offloaded=int(offloaded[-1][0]) if offloaded else 0,
+            layers_total=int(offloaded[-1][1]) if offloaded else None,
+            buffers_mib=buffers,
+            kv_cache_mib=round(sum(float(mib) for _, mib in _KV_BUFFER.findall(log_text)), 3),
+        )
 
     # -- generating -------------------------------------------------------------------------
     def prompt_tokens(self, options: P.GenerateOptions) -> list[int]:
@@ -175,7 +186,7 @@ class LoadedModel:
             try:
                 text = formatter(messages=options.messages).prompt
             except Exception as exc:  # a template error (sandbox refusal, bad syntax)
-                raise EngineError(P.E_BAD_REQUEST, f"The model's chat template failed: {exc}") from exc
+                raise WorkerError(P.E_BAD_REQUEST, QT_TR_NOOP("The model's chat template failed: {error}", error=exc)) from exc
             bos = vocab.token_get_text(vocab.token_bos()) if vocab.token_bos() >= 0 else ""
             add_bos = not (bos and text.startswith(bos))  # templates often write the BOS themselves
             return self.llm.tokenize(text.encode("utf-8"), add_bos=add_bos, special=True)
@@ -191,18 +202,18 @@ class LoadedModel:
         self._abort_cb = low.ggml_abort_callback(lambda _data: cancel.is_set())
         low.llama_set_abort_callback(self.llm.ctx, self._abort_cb, None)
 
-    def generate(self, options: P.GenerateOptions, cancel: threading.Event, emit: Emit, request_id: int) -> dict:
+    def generate(self, options: P.GenerateOptions, cancel: threading.Event, emit: Emit, request_id: int) -> P.Done:
         import llama_cpp.llama_cpp as low
 
         tokens = self.prompt_tokens(options)
         n_ctx = self.context_size
         if len(tokens) >= n_ctx:
-            raise EngineError(P.E_CONTEXT_FULL, f"The prompt has {len(tokens)} tokens but the context holds {n_ctx}.")
+            raise WorkerError(P.E_CONTEXT_FULL, QT_TR_NOOP("The prompt has {tokens} tokens but the context holds {n_ctx}.", tokens=len(tokens), n_ctx=n_ctx))
         if options.seed is not None:
             self.llm.set_seed(options.seed)
         vocab = self.llm._model.vocab
         utf8, stops = Utf8Stream(), StopMatcher(options.stop)
-        n_generated, stop_reason, ttft_ms = 0, "length", None
+        n_generated, stop_reason, ttft_ms = 0, P.StopReason.LENGTH, None
         started = time.perf_counter()
         self._set_abort(cancel)  # only while the prompt is processed: each call costs time
         try:
@@ -219,48 +230,47 @@ class LoadedModel:
                     self._set_abort(None)
                     first_at = time.perf_counter()
                 if cancel.is_set():
-                    stop_reason = "cancelled"
+                    stop_reason = P.StopReason.CANCELLED
                     break
                 if low.llama_vocab_is_eog(vocab, token) and not options.ignore_eos:
-                    stop_reason = "stop"
+                    stop_reason = P.StopReason.STOP
                     break
                 n_generated += 1
                 text = stops.feed(utf8.feed(token_bytes(low, vocab, token)))
                 if text:  # counts let the window show context use while the reply streams
-                    emit({"event": "token", "id": request_id, "text": text, "n": n_generated, "n_prompt": len(tokens)})
+                    emit(P.Token(id=request_id, text=text, n=n_generated, n_prompt=len(tokens)))
                 if stops.stopped:
-                    stop_reason = "stop"
+                    stop_reason = P.StopReason.STOP
                     break
                 if n_generated >= options.max_tokens:
                     break
                 if self.llm.n_tokens + 1 >= n_ctx:
-                    stop_reason = "context_full"
+                    stop_reason = P.StopReason.CONTEXT_FULL
                     break
         except RuntimeError as exc:
             if not cancel.is_set():
-                raise EngineError(P.E_GENERATE_FAILED, f"Generation failed: {exc}") from exc
-            stop_reason = "cancelled"
+                raise WorkerError(P.E_GENERATE_FAILED, QT_TR_NOOP("Generation failed: {error}", error=exc)) from exc
+            stop_reason = P.StopReason.CANCELLED
             self.llm.reset()  # llama.cpp rolled the aborted batch back; drop our prefix cache too
         finally:
             self._set_abort(None)
         tail = stops.feed(utf8.flush()) + stops.flush()
         if tail:
-            emit({"event": "token", "id": request_id, "text": tail, "n": n_generated, "n_prompt": len(tokens)})
+            emit(P.Token(id=request_id, text=tail, n=n_generated, n_prompt=len(tokens)))
         elapsed = time.perf_counter() - started
         gen_s = time.perf_counter() - first_at if ttft_ms is not None else 0.0
-        return {
-            "event": "done",
-            "id": request_id,
-            "stop_reason": stop_reason,
-            "n_prompt": len(tokens),
-            "n_generated": n_generated,
-            "ttft_ms": round(ttft_ms, 3) if ttft_ms is not None else None,
-            "prompt_tps": round(len(tokens) / (ttft_ms / 1000), 2) if ttft_ms else None,
-            "gen_tps": round((n_generated - 1) / gen_s, 2) if n_generated > 1 and gen_s > 0 else None,
-            "total_ms": round(elapsed * 1000, 3),
-            "context_used": self.llm.n_tokens,
-            "n_ctx": n_ctx,
-        }
+        return P.Done(
+            id=request_id,
+            stop_reason=stop_reason,
+            n_prompt=len(tokens),
+            n_generated=n_generated,
+            ttft_ms=round(ttft_ms, 3) if ttft_ms is not None else None,
+            prompt_tps=round(len(tokens) / (ttft_ms / 1000), 2) if ttft_ms else None,
+            gen_tps=round((n_generated - 1) / gen_s, 2) if n_generated > 1 and gen_s > 0 else None,
+            total_ms=round(elapsed * 1000, 3),
+            context_used=self.llm.n_tokens,
+            n_ctx=n_ctx,
+        )
 
     def close(self) -> None:
         self.llm.close()
@@ -280,8 +290,9 @@ def token_bytes(low, vocab, token: int) -> bytes:
 def _load_failure_message(path: str, exc: Exception, log: LlamaLog) -> str:
     detail = next((line for line in reversed(log.tail(40)) if "error" in line.lower() or "failed" in line.lower()), "")
     size = os.path.getsize(path) if os.path.exists(path) else 0
+    name = os.path.basename(path)
     if "truncat" in detail.lower() or "out of bounds" in detail.lower() or "data is not within the file bounds" in detail:
-        return f"{os.path.basename(path)} is incomplete or damaged ({size:,} bytes): {detail}"
+        return QT_TR_NOOP("{file} is incomplete or damaged ({size:,} bytes): {detail}", file=name, size=size, detail=detail)
     if "out of memory" in detail.lower() or "failed to allocate" in detail.lower():
-        return f"Not enough memory to load {os.path.basename(path)}: {detail}"
-    return f"llama.cpp could not load {os.path.basename(path)}: {detail or exc}"
+        return QT_TR_NOOP("Not enough memory to load {file}: {detail}", file=name, detail=detail)
+    return QT_TR_NOOP("llama.cpp could not load {file}: {detail}", file=name, detail=detail or exc)

@@ -4,7 +4,8 @@ A reader thread takes requests off stdin so that "cancel" is seen at once, even 
 the main thread is inside llama.cpp; everything else is queued and run in order. The
 protocol uses a private copy of stdout's file descriptor, and fd 1 itself is pointed at
 stderr, so a stray printf from a C library can never corrupt the JSON stream. When
-stdin closes (the parent died) the worker cancels and exits.
+stdin closes (the parent died) the worker cancels and exits. Every line it writes is an
+event dataclass from core/engine_protocol.py, the only part of core/ the worker uses.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ import threading
 import traceback
 
 from ..core import engine_protocol as P
+from ..core.engine_protocol import QT_TR_NOOP
 from .llama_log import LlamaLog
-from .model import EngineError, LoadedModel
+from .model import LoadedModel, WorkerError
 
 
 class Worker:
@@ -35,8 +37,8 @@ class Worker:
         self.model: LoadedModel | None = None
         self.log = LlamaLog()
 
-    def emit(self, event: dict) -> None:
-        line = json.dumps(event, ensure_ascii=False)
+    def emit(self, event: P.Event) -> None:
+        line = event.to_line()
         with self._out_lock:
             self._out.write(line + "\n")
             self._out.flush()
@@ -52,7 +54,7 @@ class Worker:
                 if not isinstance(request, dict) or not isinstance(request.get("op"), str):
                     raise ValueError("a request is a JSON object with an 'op'")
             except ValueError as exc:
-                self.emit({"event": "error", "id": None, "code": P.E_BAD_REQUEST, "message": f"unreadable request: {exc}"})
+                self.emit(P.Error(code=P.E_BAD_REQUEST, message=QT_TR_NOOP("unreadable request: {error}", error=exc)))
                 continue
             with self._cancel_lock:
                 if request["op"] == "cancel":
@@ -72,7 +74,7 @@ class Worker:
         from .probe import probe
 
         self.log.install(low)
-        self.emit({"event": "hello", "pid": os.getpid(), **probe()})
+        self.emit(P.Hello.from_dict({**probe(), "pid": os.getpid()}))
         threading.Thread(target=self.read_stdin, name="stdin", daemon=True).start()
         while True:
             request = self.requests.get()
@@ -86,14 +88,15 @@ class Worker:
             request_id = request.get("id")
             try:
                 self.handle(request)
-            except EngineError as exc:
-                self.emit({"event": "error", "id": request_id, "code": exc.code, "message": exc.message, "log_tail": self.log.tail()})
+            except WorkerError as exc:
+                self.emit(exc.event(request_id, self.log.tail()))
             except Exception as exc:  # a bug here must become an event, not a dead worker
                 traceback.print_exc(file=sys.stderr)
-                self.emit({"event": "error", "id": request_id, "code": "internal", "message": f"{type(exc).__name__}: {exc}", "log_tail": self.log.tail()})
+                message = QT_TR_NOOP("Internal error in the model process: {error}", error=f"{type(exc).__name__}: {exc}")
+                self.emit(P.Error(id=request_id, code=P.E_INTERNAL, message=message, log_tail=self.log.tail()))
         if self.model is not None:
             self.model.close()
-        self.emit({"event": "bye"})
+        self.emit(P.Bye())
         return 0
 
     def handle(self, request: dict) -> None:
@@ -102,45 +105,49 @@ class Worker:
             if self.model is not None:
                 self.model.close()
                 self.model = None
-            try:
-                options = P.LoadOptions.from_request(request)
-            except TypeError as exc:
-                raise EngineError(P.E_BAD_REQUEST, f"bad load request: {exc}") from exc
+            options = _options(P.LoadOptions, request)
             self.model = LoadedModel.load(options, self.cancel, self.emit, request_id, self.log)
-            self.emit({"event": "loaded", "id": request_id, "load_ms": round(self.model.load_ms, 1), "model": self.model.describe()})
+            self.emit(P.Loaded(id=request_id, load_ms=round(self.model.load_ms, 1), model=self.model.describe()))
         elif op == "generate":
             if self.model is None:
-                raise EngineError(P.E_NOT_LOADED, "No model is loaded in this worker.")
-            options = P.GenerateOptions.from_request(request)
+                raise WorkerError(P.E_NOT_LOADED, QT_TR_NOOP("No model is loaded in this worker."))
+            options = _options(P.GenerateOptions, request)
             if (options.prompt is None) == (options.messages is None):
-                raise EngineError(P.E_BAD_REQUEST, "generate needs either a prompt or messages")
+                raise WorkerError(P.E_BAD_REQUEST, QT_TR_NOOP("generate needs either a prompt or messages"))
             self.emit(self.model.generate(options, self.cancel, self.emit, request_id))
         elif op == "bench":
-            from .bench import BenchOptions, run_bench
+            from .bench import run_bench
 
             if self.model is not None:  # one model in memory at a time: the benchmark loads its own
                 self.model.close()
                 self.model = None
-            self.emit(run_bench(BenchOptions.from_request(request), self.cancel, self.emit, request_id))
+            self.emit(run_bench(_options(P.BenchOptions, request), self.cancel, self.emit, request_id))
         elif op == "unload":
             if self.model is not None:
                 self.model.close()
                 self.model = None
-            self.emit({"event": "unloaded", "id": request_id})
+            self.emit(P.Unloaded(id=request_id))
         elif op == "stats":
-            self.emit({"event": "stats", "id": request_id, **_process_stats(), "model": self.model.describe() if self.model else None})
+            self.emit(P.Stats(id=request_id, rss_bytes=_rss_bytes(), model=self.model.describe() if self.model else None))
         else:
-            raise EngineError(P.E_BAD_REQUEST, f"unknown op {op!r}")
+            raise WorkerError(P.E_BAD_REQUEST, QT_TR_NOOP("unknown request {op}", op=repr(op)))
 
 
-def _process_stats() -> dict:
+def _options(kind: type, request: dict):
+    """A request's options dataclass; a missing field is the sender's error, not the worker's."""
+    try:
+        return kind.from_dict(request)
+    except TypeError as exc:
+        raise WorkerError(P.E_BAD_REQUEST, QT_TR_NOOP("bad {op} request: {error}", op=request["op"], error=exc)) from exc
+
+
+def _rss_bytes() -> int | None:
     try:
         import psutil
 
-        info = psutil.Process().memory_info()
-        return {"rss_bytes": info.rss}
+        return psutil.Process().memory_info().rss
     except ImportError:
-        return {"rss_bytes": None}
+        return None
 
 
 def main(argv: list[str] | None = None) -> int:

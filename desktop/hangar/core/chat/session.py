@@ -20,14 +20,14 @@ from .store import ChatStore
 
 SAVE_EVERY_S = 1.0
 OnToken = Callable[[str], None]
-OnEvent = Callable[[dict], None]  # each token event, with its counts (n, n_prompt)
+OnEvent = Callable[[P.Token], None]  # each token event, with its counts (n, n_prompt)
 
 
 @dataclass
 class Reply:
     message_id: int
     text: str
-    stop_reason: str
+    stop_reason: P.StopReason
     dropped_turns: int
     n_generated: int
     gen_tps: float | None
@@ -94,21 +94,21 @@ class ChatSession:
         last_save = time.monotonic()
         while True:
             try:
-                done: dict = {}
+                done = P.Done(stop_reason=P.StopReason.STOP)
                 events = self.client.generate(replace(options, prompt=None, messages=turns))
                 if self._stop.is_set():
                     self.client.cancel()  # asked before the request went out: it concerns this one
                 for event in events:
-                    if event["event"] == "token":
-                        pieces.append(event["text"])
+                    if isinstance(event, P.Token):
+                        pieces.append(event.text)
                         if on_token:
-                            on_token(event["text"])
+                            on_token(event.text)
                         if on_event:
                             on_event(event)
                         if time.monotonic() - last_save >= SAVE_EVERY_S:
                             self.store.save(assistant.id, "".join(pieces))
                             last_save = time.monotonic()
-                    elif event["event"] == "done":
+                    else:
                         done = event
                 break
             except EngineError as exc:
@@ -119,8 +119,7 @@ class ChatSession:
                     continue
                 self.store.save(assistant.id, "".join(pieces), state="interrupted")
                 raise
-        state = "cancelled" if done.get("stop_reason") == "cancelled" else "complete"
+        state = "cancelled" if done.stop_reason == P.StopReason.CANCELLED else "complete"
         text = "".join(pieces)
-        self.store.save(assistant.id, text, state=state, n_tokens=done.get("n_generated"), tokens_per_s=done.get("gen_tps"), ttft_ms=done.get("ttft_ms"))
-        return Reply(assistant.id, text, done.get("stop_reason", "stop"), dropped, done.get("n_generated", 0), done.get("gen_tps"),
-                     done.get("ttft_ms"), done.get("n_prompt", 0), done.get("n_ctx"))  # fmt: skip
+        self.store.save(assistant.id, text, state=state, n_tokens=done.n_generated, tokens_per_s=done.gen_tps, ttft_ms=done.ttft_ms)
+        return Reply(assistant.id, text, done.stop_reason, dropped, done.n_generated, done.gen_tps, done.ttft_ms, done.n_prompt, done.n_ctx)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from ....core import engine_protocol as P
-from ....core.bench import BenchSpec
 
 SYNTHETIC = [("1b", "Q4_K_M"), ("1b", "Q8_0"), ("1b", "F16"), ("8b", "Q4_K_M"), ("8b", "Q8_0"), ("moe", "Q4_K_M"), ("small", "F16")]
 
@@ -94,13 +93,13 @@ class BenchControls(QWidget):
                 self.runtime.addItem(runtime.label, runtime.name)
         self.runtime.setCurrentIndex(max(0, self.runtime.findData(best)))
 
-    def spec(self) -> BenchSpec:
+    def spec(self) -> P.BenchOptions:
         kind, ref, quant = (self.model.currentData() or "synthetic:1b:Q4_K_M").split(":")
-        return BenchSpec(
-            model=ref if kind == "library" else None, synthetic=ref if kind == "synthetic" else None, quant=quant or "Q4_K_M",
-            n_prompt=self.n_prompt.value(), n_gen=self.n_gen.value(), reps=self.reps.value(), threads=self.threads.value(),
-            runtime=self.runtime.currentData() or "cpu", ngl=self.ngl.value(),
-            extra={"suite": "localscore"} if self.localscore.isChecked() else {},
+        return P.BenchOptions(
+            model=ref if kind == "library" else "", synthetic=ref if kind == "synthetic" else None, quant=quant or "Q4_K_M",
+            n_prompt=self.n_prompt.value(), n_gen=self.n_gen.value(), reps=self.reps.value(), n_threads=self.threads.value(),
+            runtime=self.runtime.currentData() or "cpu", n_gpu_layers=self.ngl.value(),
+            suite="localscore" if self.localscore.isChecked() else "llama-bench",
         )  # fmt: skip
 
     def save_costs(self) -> None:

@@ -43,7 +43,8 @@ def _label(record: dict) -> str:
     synthetic = " " + QCoreApplication.translate("BenchmarkPane", "[synthetic weights]") if record.get("synthetic") else ""
     n = record.get("n_threads")
     threads = (QCoreApplication.translate("BenchmarkPane", "{0} thread") if n == 1 else QCoreApplication.translate("BenchmarkPane", "{0} threads")).format(n)
-    return f"#{record.get('run_id', '?')} {record['model'].get('name') or Path(record['model']['path']).name}{synthetic} · {record['system']['runtime']} · {threads} · {record.get('device', '')}"
+    device = localise(record.get("device"))  # "CPU memory" is a core message
+    return f"#{record.get('run_id', '?')} {record['model'].get('name') or Path(record['model']['path']).name}{synthetic} · {record['system']['runtime']} · {threads} · {device}"
 
 
 class BenchmarkPane(QWidget):
@@ -177,7 +178,8 @@ class BenchmarkPane(QWidget):
 
         def work():
             return run_benchmark(
-                self.ctx, spec, on_status=lambda text: relay.status.emit(localise(text)), on_progress=relay.progress.emit,
+                self.ctx, spec, on_status=lambda text: relay.status.emit(localise(text)),
+                on_progress=lambda stage, fraction: relay.progress.emit(localise(stage), fraction),  # a signal drops the template
                 on_client=lambda c: setattr(self, "_client", c),
             )
 
@@ -221,7 +223,7 @@ class BenchmarkPane(QWidget):
         costs = self.ctx.settings.cost_inputs()
         shown = []
         for result in record["results"]:
-            entry = dict(result, reason=record.get("energy_reason") or "")
+            entry = dict(result, reason=localise(record.get("energy_reason")))
             cost = cost_per_million(result["avg_ts"], result.get("j_per_token"), costs) if result["n_gen"] else None
             entry["cost_text"] = self.tr("{0:.4f} {1} ({2} energy)").format(cost.total, cost.currency, self._basis(cost.energy_basis)) if cost else ("" if not result["n_gen"] else self.tr("enter prices"))
             shown.append(entry)
@@ -233,7 +235,7 @@ class BenchmarkPane(QWidget):
             parts.append(self.tr("time to first token {0:.0f} ms").format(record["ttft_ms"]))
         parts.append(self.tr("peak memory {0:.0f} MiB").format(record["peak_rss_bytes"] / 2**20))
         if record.get("energy_j_per_token") is None:
-            parts.append(self.tr("energy not measurable here: {0}").format(record.get("energy_reason")))
+            parts.append(self.tr("energy not measurable here: {0}").format(localise(record.get("energy_reason"))))
         self.summary.setText(" · ".join(parts))
         self.chart.show_runs([(_label(record), record)])
 

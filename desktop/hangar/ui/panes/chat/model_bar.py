@@ -158,7 +158,7 @@ class ModelBar(QWidget):
         self.path, self.n_ctx = path, n_ctx
         self._end_loading()
         self._touch(path)
-        if (self.client.model or {}).get("chat_template") == "gguf":
+        if self.client.model is not None and self.client.model.chat_template == "gguf":
             template = self.tr("its own chat template (from the GGUF file)")
         else:
             template = self.tr("no chat template of its own, so Hangar uses the ChatML format, which may not suit it")

@@ -287,8 +287,8 @@ class ChatPane(QWidget):
         self._flush.start()
         options, inbox = generate_options(self.params.params()), self._inbox
 
-        def on_event(event: dict) -> None:  # on the worker thread: deque.append is thread-safe
-            inbox.append((event["text"], event.get("n", 0), event.get("n_prompt", 0), time.perf_counter()))
+        def on_event(event: P.Token) -> None:  # on the worker thread: deque.append is thread-safe
+            inbox.append((event.text, event.n, event.n_prompt, time.perf_counter()))
 
         self._replying = session
         self.tasks.run(lambda: session.reply(options, on_event=on_event), self._on_reply, self._on_failed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hangar.core.energy import open_meter
+from hangar.engine.energy import open_meter
 
 
 def test_no_counters_means_a_reason(tmp_path: Path) -> None:
@@ -39,7 +39,7 @@ def test_ascend_power_is_sampled_and_integrated() -> None:
 
 
 def test_npu_without_npu_smi_says_why(monkeypatch) -> None:
-    monkeypatch.setattr("hangar.core.energy.shutil.which", lambda name: None)
+    monkeypatch.setattr("hangar.engine.energy.shutil.which", lambda name: None)
     meter, reason = open_meter("npu")
     assert meter is None and "npu-smi is not on PATH" in reason
 
@@ -48,7 +48,7 @@ def test_vram_peak_from_a_fake_nvml() -> None:
     import os
     from types import SimpleNamespace
 
-    from hangar.core.gpu_memory import start_vram_peak
+    from hangar.engine.gpu_memory import start_vram_peak
 
     usage = [1 << 30]
 

@@ -3,7 +3,8 @@
 A meter returns joules since an arbitrary origin; a benchmark reads it before and after
 the timed runs. Where none is readable, ``open_meter`` says why, and results say "not
 measurable here" with that reason instead of a made-up number. Ascend NPUs report power,
-not energy: npu-smi is sampled on a thread and integrated.
+not energy: npu-smi is sampled on a thread and integrated. Reasons are messages
+(``QT_TR_NOOP``) so that the window shows them in its language.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..core.engine_protocol import QT_TR_NOOP
+
 RAPL_ROOT = Path("/sys/class/powercap")
 
 
@@ -29,14 +32,14 @@ class EnergyMeter:
 def _rapl(root: Path) -> tuple[EnergyMeter | None, str]:
     zones = sorted(p for p in root.glob("intel-rapl:[0-9]*") if ":" in p.name and p.name.count(":") == 1)
     if not zones:
-        return None, f"no RAPL energy counters ({root} has no intel-rapl zones: a VM or a CPU without RAPL)"
+        return None, QT_TR_NOOP("no RAPL energy counters ({folder} has no intel-rapl zones: a VM or a CPU without RAPL)", folder=root)
     readable = []
     for zone in zones:
         try:
             (zone / "energy_uj").read_text()
             readable.append(zone)
         except OSError as exc:
-            return None, f"RAPL counters are not readable ({zone / 'energy_uj'}: {exc.strerror}; they are often root-only)"
+            return None, QT_TR_NOOP("RAPL counters are not readable ({file}: {error}; they are often root-only)", file=zone / "energy_uj", error=exc.strerror)
     ranges = {z: int((z / "max_energy_range_uj").read_text()) for z in readable}
     last: dict[Path, int] = {}
     total = [0.0]
@@ -63,7 +66,7 @@ def _nvml(index: int) -> tuple[EnergyMeter | None, str]:
         handle = pynvml.nvmlDeviceGetHandleByIndex(index)
         pynvml.nvmlDeviceGetTotalEnergyConsumption(handle)  # millijoules since the driver loaded
     except Exception as exc:  # library missing, no GPU, or a GPU without the counter (pre-Volta)
-        return None, f"NVML energy counter unavailable ({exc})"
+        return None, QT_TR_NOOP("NVML energy counter unavailable ({error})", error=exc)
     return EnergyMeter(f"nvml:{index}", lambda: pynvml.nvmlDeviceGetTotalEnergyConsumption(handle) / 1000.0), ""
 
 
@@ -119,12 +122,12 @@ def npu_power_reader(index: int, run: Callable[[list[str]], str] | None = None) 
 
 def _npu(index: int, run=None) -> tuple[EnergyMeter | None, str]:
     if run is None and shutil.which("npu-smi") is None:
-        return None, "npu-smi is not on PATH, so Ascend power cannot be sampled"
+        return None, QT_TR_NOOP("npu-smi is not on PATH, so Ascend power cannot be sampled")
     reader = npu_power_reader(index, run)
     try:
         reader()
     except (OSError, ValueError, subprocess.SubprocessError) as exc:
-        return None, f"npu-smi gave no power reading ({exc})"
+        return None, QT_TR_NOOP("npu-smi gave no power reading ({error})", error=exc)
     sampler = PowerSampler(reader)
     return EnergyMeter(f"npu-smi:{index} (sampled every {sampler.interval_s} s)", sampler.read_joules), ""
 
