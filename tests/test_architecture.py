@@ -104,3 +104,70 @@ def test_engine_takes_only_the_protocol_from_core() -> None:
             if any(t == "hangar.core" or t.startswith("hangar.core.") for t in _targets(module, names)):
                 offenders.append(f"{source.relative_to(PACKAGE)}:{line} imports {module} {names}")
     assert offenders == [], "engine/ may import only hangar.core.engine_protocol from core:\n" + "\n".join(offenders)
+
+
+# What only the application layer (core/app/) builds or calls: a face that reaches past it
+# would carry its own copy of a rule (the fit check, the delete rule, the change report).
+SERVICE_PARTS = {
+    "hangar.core.library": {"Library"},
+    "hangar.core.downloads.manager": {"DownloadManager"},
+    "hangar.core.downloads": {"DownloadManager"},
+    "hangar.core.engine_client": {"EngineClient"},
+    "hangar.core.inference": {"start_model"},
+    "hangar.core.chat.store": {"ChatStore"},
+    "hangar.core.chat.session": {"ChatSession"},
+    "hangar.core.store": {"Database"},
+    "hangar.core.hub.catalog": {"HubCatalog"},
+    "hangar.core.bench": {"run_benchmark", "runs", "store_run"},
+    "hangar.core.licenses.audit": {"audit_local", "audit_repo", "save_policy", "current_policy"},
+    "hangar.core.licenses.bom": {"build_bom"},
+    "hangar.core.settings": {"save_settings"},
+}
+FACES = ("ui", "cli", "server")
+
+
+BUILT_BY_THE_LAYER = {"Library", "DownloadManager", "EngineClient", "ChatStore", "ChatSession", "Database", "HubCatalog"}
+
+
+def _face_offences(source: Path, shown_as: str) -> list[str]:
+    """Imports of the layer's parts, constructions of its services, settings saved by hand.
+    Imports under ``if TYPE_CHECKING:`` are only names for annotations and are allowed."""
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    typing_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+                   for n in ast.walk(block)}  # fmt: skip
+    offences = []
+    runtime_lines = {n.lineno for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) and id(n) not in typing_only}
+    for module, names, line in _resolved_imports(source):
+        reached = SERVICE_PARTS.get(module, set()) & set(names)
+        if reached and line in runtime_lines:
+            offences.append(f"{shown_as}:{line} imports {', '.join(sorted(reached))} from {module}")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+            if name in BUILT_BY_THE_LAYER:
+                offences.append(f"{shown_as}:{node.lineno} constructs {name}")
+            elif name == "save_settings":
+                offences.append(f"{shown_as}:{node.lineno} saves the settings itself")
+    return offences
+
+
+def test_faces_use_the_application_layer_instead_of_building_core_services() -> None:
+    offenders = []
+    for face in FACES:
+        for source in sorted((PACKAGE / face).rglob("*.py")) if (PACKAGE / face).exists() else []:
+            offenders += _face_offences(source, str(source.relative_to(PACKAGE)))
+    assert offenders == [], "the window and the CLI go through core.app (Hangar):\n" + "\n".join(offenders)
+
+
+def test_the_face_check_catches_a_pane_that_builds_its_own_library() -> None:
+    """The check above must catch what it is for, not pass on an empty walk."""
+    pane = PACKAGE / "ui" / "panes" / "library" / "pane.py"
+    source = pane.read_text(encoding="utf-8") + "\n\ndef _sneaky(ctx):\n    from ....core.library import Library\n    return Library(ctx.database)\n"
+    copy = pane.with_name("_architecture_probe.py")
+    copy.write_text(source, encoding="utf-8")
+    try:
+        found = _face_offences(copy, "probe")
+    finally:
+        copy.unlink()
+    assert any("imports Library from hangar.core.library" in f for f in found), found
+    assert any("constructs Library" in f for f in found), found

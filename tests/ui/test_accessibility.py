@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hangar.core.app import Hangar
 from hangar.core.context import AppContext
 from hangar.ui.main_window import MainWindow
 
@@ -84,7 +85,7 @@ def unnamed_controls(top: QWidget) -> list[tuple[str, str, str]]:
 
 
 def test_every_control_in_every_pane_has_a_name(qtbot) -> None:
-    window = MainWindow(AppContext.open())
+    window = MainWindow(Hangar.open())
     qtbot.addWidget(window)
     window.show()
     problems = []
@@ -101,7 +102,7 @@ def test_the_dialogs_name_their_controls(qtbot) -> None:
     from hangar.core.hardware import HardwareReport
     from hangar.ui.welcome import show_welcome
 
-    window = MainWindow(AppContext.open())
+    window = MainWindow(Hangar.open())
     qtbot.addWidget(window)
     report = HardwareReport(cpu={}, memory={"total_bytes": 8 * 1024**3, "available_bytes": 4 * 1024**3})
     dialogs = [show_welcome(window, lambda: (report, [])), window.show_about(), window.show_shortcuts(), window.show_user_guide()]

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from hangar.core.app import Hangar
+from hangar.ui.services import UiServices
 from hangar.core.context import AppContext
 from hangar.core.library import Library
 from hangar.ui.panes.benchmark.pane import BenchmarkPane
@@ -18,7 +20,7 @@ pytestmark = pytest.mark.slow
 def _pane(qtbot, model_path: Path) -> BenchmarkPane:
     ctx = AppContext.open()
     Library(ctx.database).add_file(model_path)
-    pane = BenchmarkPane(ctx)
+    pane = BenchmarkPane(UiServices(Hangar(ctx)))
     qtbot.addWidget(pane)
     pane.show()
     qtbot.waitUntil(lambda: pane.controls.runtime.count() > 0, timeout=60_000)

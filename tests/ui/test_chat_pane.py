@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QGuiApplication, QTextFormat
 from PySide6.QtWidgets import QApplication
 
+from hangar.core.app import Hangar
+from hangar.ui.services import UiServices
 from hangar.core.chat.store import ChatStore
 from hangar.core.context import AppContext
 from hangar.core.library import Library
@@ -25,7 +27,7 @@ def make_pane(qtbot, *models: Path) -> ChatPane:
     ctx = AppContext.open()
     for model in models:
         Library(ctx.database).add_file(model)
-    chat = ChatPane(ctx)
+    chat = ChatPane(UiServices(Hangar(ctx)))
     qtbot.addWidget(chat)
     chat.resize(1100, 700)
     chat.show()

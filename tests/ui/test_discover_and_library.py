@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from hangar.core.app import Hangar
 from hangar.core.context import AppContext
 from hangar.ui.main_window import MainWindow
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture
 def window(qtbot, demo_hub):
-    win = MainWindow(AppContext.open())
+    win = MainWindow(Hangar.open())
     qtbot.addWidget(win)
     win.show()
     yield win
@@ -88,7 +89,7 @@ def test_download_from_discover_appears_in_the_library(qtbot, window, demo_hub, 
 
 
 def test_library_imports_and_refuses_with_reasons(qtbot, tmp_path: Path, tiny_gguf: Path) -> None:
-    win = MainWindow(AppContext.open())
+    win = MainWindow(Hangar.open())
     qtbot.addWidget(win)
     library = win.pane("library")
     folder = tmp_path / "mine"

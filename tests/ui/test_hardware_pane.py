@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit
 
+from hangar.core.app import Hangar
+from hangar.ui.services import UiServices
 from hangar.core.context import AppContext
 from hangar.core.hardware import HardwareReport
 from hangar.core.runtimes import Runtime
@@ -14,7 +16,7 @@ GIB = 1024**3
 
 
 def test_detects_this_machine_without_blocking(qtbot) -> None:
-    pane = HardwarePane(AppContext.open())
+    pane = HardwarePane(UiServices(Hangar.open()))
     qtbot.addWidget(pane)
     pane.show()
     assert "Detecting" in pane.status_label.text()
@@ -27,7 +29,7 @@ def test_detects_this_machine_without_blocking(qtbot) -> None:
 
 
 def test_shows_gpus_npus_and_why_a_runtime_is_missing(qtbot) -> None:
-    pane = HardwarePane(AppContext.open())
+    pane = HardwarePane(UiServices(Hangar.open()))
     qtbot.addWidget(pane)
     report = HardwareReport(
         cpu={"model": "Kunpeng 920", "architecture": "aarch64", "cores_physical": 48, "cores_logical": 48, "features": ["neon", "asimd"]},

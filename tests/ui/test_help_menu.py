@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QThreadPool, QUrl, qVersion
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from hangar.core.app import Hangar
 from hangar import __version__
 from hangar.core.context import AppContext
 from hangar.ui import about
@@ -26,7 +27,7 @@ def _finish_background_work():
 
 
 def _window(qtbot, show: bool = False) -> MainWindow:
-    window = MainWindow(AppContext.open())
+    window = MainWindow(Hangar.open())
     qtbot.addWidget(window)
     if show:
         window.show()

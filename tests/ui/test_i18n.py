@@ -36,6 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hangar.core.app import Hangar
+from hangar.ui.services import UiServices
 from hangar.core.context import AppContext
 from hangar.core.resources import resource
 from hangar.ui.i18n import install_translations, remove_translations, resolve_language
@@ -57,6 +59,7 @@ ALLOWED = {
 # Shown in English today because they come from Qt-free core/ data, in files this test's
 # authors may not edit; each is listed in the i18n report. Remove an entry once it is fixed.
 OUTSTANDING: tuple[str, ...] = ()
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
 DATA = re.compile(r"\S*[/\\]\S*|\S+\.(?:gguf|log|db|json|csv|png|md|sh)\b|\b[A-Z]\w*_\w+")
 
 
@@ -183,7 +186,7 @@ def test_the_language_follows_the_setting_or_the_system(setting: str, system: st
 def test_changing_the_language_in_settings_says_it_needs_a_restart(qtbot) -> None:
     from hangar.ui.panes.settings.pane import SettingsPane
 
-    pane = SettingsPane(AppContext.open())
+    pane = SettingsPane(UiServices(Hangar.open()))
     qtbot.addWidget(pane)
     pane.show()
     assert pane.language_note.isHidden()
@@ -209,7 +212,7 @@ def _english_words(text: str) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z]{3,}", text) if w.lower() not in ALLOWED]
 
 
-def _texts(widget: QWidget, cells: bool = False) -> list[tuple[str, str]]:
+def _texts(widget: QWidget, cells: bool = False) -> list[tuple[str, str]]:  # noqa: C901 - one check per widget kind
     """(where, text) for every string ``widget`` shows a person."""
     kind = type(widget).__name__
     found: list[tuple[str, str]] = []
@@ -246,6 +249,13 @@ def _texts(widget: QWidget, cells: bool = False) -> list[tuple[str, str]]:
         for row in range(widget.rowCount()):
             for column in range(widget.columnCount()):
                 add(f"cell {row},{column}", widget.item(row, column).text() if widget.item(row, column) else "")
+    elif cells and isinstance(widget, QAbstractItemView) and widget.model() is not None and hasattr(widget, "horizontalHeader"):
+        model = widget.model()  # a table over core objects: every cell and its tooltip
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                index = model.index(row, column)
+                add(f"cell {row},{column}", str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+                add(f"cell {row},{column} tooltip", str(index.data(Qt.ItemDataRole.ToolTipRole) or ""))
     if hasattr(widget, "chart") and callable(widget.chart) and widget.chart() is not None:
         chart = widget.chart()
         add("chart title", chart.title())
@@ -254,44 +264,98 @@ def _texts(widget: QWidget, cells: bool = False) -> list[tuple[str, str]]:
     return found
 
 
-def _untranslated(top: QWidget, cells: bool = False) -> list[str]:
+def _untranslated(top: QWidget, cells: bool = False, names: tuple[str, ...] = (), quotes: bool = False) -> list[str]:
+    """``names``: proper names shown as they are (license titles, SPDX ids), longest first.
+    ``quotes``: text in Chinese quotation marks is a verbatim quote (the notices a license
+    requires in English, “Built with Llama”, as the knowledge base's Chinese duties quote them)."""
     problems = []
     for widget in [top, *top.findChildren(QWidget)]:
         if not widget.isVisible() and widget is not top:
             continue
         for where, text in _texts(widget, cells):
-            for phrase in OUTSTANDING:
+            for phrase in (*OUTSTANDING, *names):
                 text = text.replace(phrase, " ")
+            if quotes:
+                text = re.sub(r"“[^”]*”", " ", text)
             words = _english_words(text)
             if words:
                 problems.append(f"  {where}: {text!r} (English: {', '.join(words)})")
     return problems
 
 
-def _fake_detection(monkeypatch) -> None:
-    """Hardware and runtimes as data without English words: their reasons come from core/,
-    which is Qt-free and English (a limit this test does not cover)."""
-    from hangar.core.hardware import HardwareReport
-    from hangar.core.runtimes import Runtime
+class NVMLError_LibraryNotFound(Exception):  # noqa: N801, N818 - pynvml's name, which the reason shows
+    """What pynvml raises on a machine without the NVIDIA driver (an empty message)."""
 
+
+class _NoDriverNVML:
+    def nvmlInit(self) -> None:  # noqa: N802 - pynvml's name
+        raise NVMLError_LibraryNotFound()
+
+
+def _fake_detection(monkeypatch, tmp_path: Path):
+    """This machine as a driverless one: no GPU, no NPU, a CUDA runtime not built and a
+    CANN build for another llama-cpp-python. The reasons are core's own (detect_nvidia,
+    detect_ascend, detect_runtime), so the window must show them in Chinese."""
+    from hangar.core.hardware import HardwareReport
+    from hangar.core.hardware.ascend import detect_ascend
+    from hangar.core.hardware.nvidia import detect_nvidia
+    from hangar.core.runtimes import Runtime, detect_runtime
+
+    gpus, gpu_reason = detect_nvidia(_NoDriverNVML(), which=lambda name: None)
+    npus, ascend, npu_reason = detect_ascend(which=lambda name: None, environ={}, root=tmp_path)
+    assert not gpus and not npus and gpu_reason and npu_reason
     report = HardwareReport(
         cpu={"model": "Z-9000", "cores_physical": 8, "cores_logical": 16, "architecture": "x86_64", "features": ["avx2"]},
-        memory={"total_bytes": 32 * 1024**3, "available_bytes": 24 * 1024**3},
-        gpu_reason="-", npu_reason="-", disk={"free_bytes": 10**11, "total_bytes": 10**12, "path": "/models"},
+        memory={"total_bytes": 32 * 1024**3, "available_bytes": 24 * 1024**3}, gpu_reason=gpu_reason, npu_reason=npu_reason,
+        ascend=ascend, disk={"free_bytes": 10**11, "total_bytes": 10**12, "path": "/models"},
     )  # fmt: skip
-    runtimes = [Runtime("cpu", True, version="0.3", devices=[{"name": "CPU", "description": "x", "type": "cpu", "memory_free_bytes": 0}])]
+    runtimes_dir = tmp_path / "runtimes"
+    (runtimes_dir / "cann").mkdir(parents=True)
+    (runtimes_dir / "cann" / "manifest.json").write_text('{"llama_cpp_python": "0.0.1"}')
+    runtimes = [
+        Runtime("cpu", True, version="0.3", devices=[{"name": "CPU", "description": "x", "type": "cpu", "memory_free_bytes": 0}]),
+        detect_runtime("cuda", runtimes_dir), detect_runtime("cann", runtimes_dir),
+    ]
+    assert not runtimes[1].available and not runtimes[2].available
     monkeypatch.setattr("hangar.ui.panes.hardware.pane.detect_hardware", lambda *a, **k: report)
     monkeypatch.setattr("hangar.ui.panes.hardware.pane.detect_runtimes", lambda *a, **k: runtimes)
     monkeypatch.setattr("hangar.core.runtimes.detect_runtimes", lambda *a, **k: runtimes)
     return lambda: (report, runtimes)
 
 
-def test_the_chinese_window_shows_no_untranslated_english(qtbot, chinese, monkeypatch) -> None:
+def _license_audits() -> list:
+    """Hub repositories as the Licenses pane shows them: allowed with duties, research-only
+    (blocked), a re-upload that disagrees with its base model, sources that disagree, facts
+    not verified, a LICENSE file, and a license that cannot be determined."""
+    from hangar.core.licenses.audit import Audit
+    from hangar.core.licenses.detect import detect
+    from hangar.core.licenses.openness import assess
+    from hangar.core.licenses.policy import Policy, evaluate
+
+    text = "Paper: https://arxiv.org/abs/2505.09388. Evaluation: benchmark results below. Code: https://github.com/QwenLM/Qwen3"
+    cases = [
+        ("Qwen/Qwen3-8B-GGUF", {"license": "apache-2.0", "datasets": ["a/b"]}, {"general.license": "apache-2.0"}, text),
+        ("Qwen/Qwen2.5-3B-Instruct-GGUF", {"license": "other", "license_link": "https://huggingface.co/Qwen/Qwen2.5-3B-Instruct/blob/main/LICENSE"}, {}, ""),
+        ("someone/Llama-3.1-8B-Instruct-GGUF", {"license": "apache-2.0", "base_model": "meta-llama/Llama-3.1-8B-Instruct"}, {}, ""),
+        ("someone/disputed-GGUF", {"license": "mit"}, {"general.license": "apache-2.0"}, ""),
+        ("Qwen/Qwen2.5-72B-Instruct-GGUF", {"license": "other", "license_name": "qwen"}, {}, ""),
+        ("nobody/no-license-GGUF", {}, {}, ""),
+    ]
+    audits = []
+    for repo, card, gguf, card_text in cases:
+        license_text = resource("licenses", "texts", "apache-2.0.txt").read_text(encoding="utf-8") if repo == "Qwen/Qwen3-8B-GGUF" else None
+        found = detect(card=card, gguf=gguf, license_text=license_text)
+        audits.append(Audit(repo, repo, found, evaluate(Policy(), found), assess(found.license, card, card_text)))
+    return audits
+
+
+def test_the_chinese_window_shows_no_untranslated_english(qtbot, chinese, monkeypatch, tmp_path: Path) -> None:
+    from hangar.core.licenses.kb import knowledge_base
     from hangar.ui.main_window import MainWindow
     from hangar.ui.welcome import show_welcome
 
-    detect = _fake_detection(monkeypatch)
-    window = MainWindow(AppContext.open())
+    detect = _fake_detection(monkeypatch, tmp_path)
+    window = MainWindow(Hangar.open())
     qtbot.addWidget(window)
     window.show()
     assert window.sidebar.item(0).text() != "Discover"  # the translation is in use
@@ -303,7 +367,30 @@ def test_the_chinese_window_shows_no_untranslated_english(qtbot, chinese, monkey
     hardware = window.pane("hardware")
     window.show_pane("hardware")
     qtbot.waitUntil(lambda: hardware.report is not None)
-    problems += [f"[hardware, detected] {p}" for p in _untranslated(window)]
+    problems += [f"[hardware, detected] {p}" for p in _untranslated(window, cells=True)]
+    for label in (hardware.gpu_reason, hardware.npu_reason):
+        assert CHINESE.search(label.text()), f"the reason is not in Chinese: {label.text()!r}"
+    assert all(CHINESE.search(hardware.runtime_model.index(row, 4).data()) for row in (1, 2)), "the runtimes' reasons"
+
+    # The Licenses pane with a report: verdicts, reasons, confidence, terms, evidence, the
+    # Openness table and an unknown license. License titles and SPDX ids are names.
+    kb = knowledge_base()
+    names = {n for i in kb.licenses.values() if i.id != "unknown" for n in (i.name, i.spdx)}
+    names = tuple(sorted(names | {"Meta", "NOTICE"}, key=len, reverse=True))  # Llama's vendor; the file Apache-2.0 names
+    licenses = window.pane("licenses")
+    window.show_pane("licenses")
+    QThreadPool.globalInstance().waitForDone(60_000)
+    qtbot.wait(50)
+    for audit in _license_audits():
+        licenses._on_repo_audit(audit)
+        qtbot.wait(10)
+        assert licenses.card.isVisible() and licenses.openness.isVisible()
+        problems += [f"[licenses, {audit.subject}] {p}" for p in _untranslated(window, cells=True, names=names, quotes=True)]
+        for text in (licenses.card.reasons.text(), licenses.card.body.text(), licenses.openness_title.text()):
+            assert CHINESE.search(text), text
+    unknown = licenses.model.rowCount() - 1
+    assert licenses.model.index(unknown, 2).data() == "未知许可证" and licenses.model.index(unknown, 3).data() == "低"
+    assert {licenses.openness_model.index(r, 1).data() for r in range(licenses.openness_model.rowCount())} <= {"开放", "受限", "未注明"}
 
     if _english_words(window.statusBar().currentMessage()):
         problems.append(f"[status bar] {window.statusBar().currentMessage()!r}")

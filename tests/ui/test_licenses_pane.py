@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from hangar.core.app import Hangar
 from hangar.core.context import AppContext
 from hangar.core.library import Library
 from hangar.core.licenses.audit import current_policy, save_policy
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.slow
 def window(qtbot, demo_hub):
     ctx = AppContext.open()
     save_policy(ctx, Policy(name="EU product", territories=["EU"], max_monthly_users=100_000))
-    win = MainWindow(ctx)
+    win = MainWindow(Hangar(ctx))
     qtbot.addWidget(win)
     win.show()
     yield win

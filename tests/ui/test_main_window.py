@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from hangar.core.app import Hangar
 from hangar.core.context import AppContext
 from hangar.ui.main_window import MainWindow
 from hangar.ui.widgets.empty_state import EmptyState
@@ -13,7 +14,7 @@ PANES = ["discover", "library", "chat", "benchmark", "licenses", "hardware", "se
 
 
 def _window(qtbot) -> MainWindow:
-    window = MainWindow(AppContext.open())
+    window = MainWindow(Hangar.open())
     qtbot.addWidget(window)
     return window
 
@@ -78,7 +79,7 @@ def test_a_pane_that_fails_to_build_shows_why_and_the_window_survives(qtbot, mon
         result = real()
         broken = [s for s in result if s.key == "chat"][0]
 
-        def explode(ctx, services):
+        def explode(services):
             raise RuntimeError("chat exploded")
 
         result[result.index(broken)] = panes.PaneSpec("chat", broken.title, broken.icon, explode)

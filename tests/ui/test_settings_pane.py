@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hangar.core.app import Hangar
+from hangar.ui.services import UiServices
 from hangar.core.context import AppContext
 from hangar.core.settings import load_settings
 from hangar.ui.panes.settings.pane import SettingsPane
@@ -11,7 +13,7 @@ from hangar.ui.panes.settings.pane import SettingsPane
 
 def test_changes_are_saved_immediately(qtbot, tmp_path: Path) -> None:
     ctx = AppContext.open()
-    pane = SettingsPane(ctx)
+    pane = SettingsPane(UiServices(Hangar(ctx)))
     qtbot.addWidget(pane)
     with qtbot.waitSignal(pane.settings_changed):
         pane.threads_spin.setValue(4)
@@ -29,7 +31,7 @@ def test_changes_are_saved_immediately(qtbot, tmp_path: Path) -> None:
 
 def test_an_unusable_models_folder_is_refused_with_a_message(qtbot, tmp_path: Path, monkeypatch) -> None:
     ctx = AppContext.open()
-    pane = SettingsPane(ctx)
+    pane = SettingsPane(UiServices(Hangar(ctx)))
     qtbot.addWidget(pane)
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
@@ -46,7 +48,7 @@ def test_problems_in_the_settings_file_are_shown(qtbot, hangar_home: Path) -> No
     (hangar_home / "config").mkdir(parents=True)
     (hangar_home / "config" / "settings.json").write_text('{"threads": "many"}')
     ctx = AppContext.open()
-    pane = SettingsPane(ctx)
+    pane = SettingsPane(UiServices(Hangar(ctx)))
     qtbot.addWidget(pane)
     from PySide6.QtWidgets import QLabel
 
@@ -58,7 +60,7 @@ def test_token_is_kept_in_the_keyring_not_in_settings(qtbot, memory_keyring, mon
     from PySide6.QtWidgets import QInputDialog
 
     ctx = AppContext.open()
-    pane = SettingsPane(ctx)
+    pane = SettingsPane(UiServices(Hangar(ctx)))
     qtbot.addWidget(pane)
     assert "No token" in pane.token_status.text()
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("hf_abcdefghijklmnopqrstuvwx", True))
@@ -77,7 +79,7 @@ def test_a_malformed_token_is_refused(qtbot, memory_keyring, monkeypatch) -> Non
     shown = []
     monkeypatch.setattr("hangar.ui.panes.settings.pane.show_error", lambda parent, title, exc: shown.append(str(exc)))
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("my password", True))
-    pane = SettingsPane(AppContext.open())
+    pane = SettingsPane(UiServices(Hangar.open()))
     qtbot.addWidget(pane)
     pane._on_set_token()
     assert shown and "start with hf_" in shown[0] and memory_keyring == {}
@@ -85,7 +87,7 @@ def test_a_malformed_token_is_refused(qtbot, memory_keyring, monkeypatch) -> Non
 
 def test_a_token_from_the_environment_is_named_as_such(qtbot, memory_keyring, monkeypatch) -> None:
     monkeypatch.setenv("HF_TOKEN", "hf_fromtheenvironment123")
-    pane = SettingsPane(AppContext.open())
+    pane = SettingsPane(UiServices(Hangar.open()))
     qtbot.addWidget(pane)
     assert "HF_TOKEN environment variable" in pane.token_status.text() and "keyring" in pane.token_status.text()
     assert not pane.clear_token_button.isEnabled(), "Clear cannot remove an environment variable"

@@ -6,6 +6,8 @@ import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
+from hangar.core.app import Hangar
+from hangar.ui.services import UiServices
 from hangar.core.context import AppContext
 from hangar.ui.panes.settings.pane import SettingsPane
 from hangar.ui.theme import apply_theme, is_dark
@@ -34,7 +36,7 @@ def test_dark_light_and_back_to_the_system(qtbot, system_theme) -> None:
 
 
 def test_the_settings_choice_applies_live(qtbot, system_theme) -> None:
-    pane = SettingsPane(AppContext.open())
+    pane = SettingsPane(UiServices(Hangar.open()))
     qtbot.addWidget(pane)
     pane.show()
     pane.theme_combo.setCurrentIndex(pane.theme_combo.findData("dark"))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
+from hangar.core.app import Hangar
 from hangar.core.context import AppContext
 from hangar.core.hardware import HardwareReport
 from hangar.core.runtimes import Runtime
@@ -35,7 +36,7 @@ def _machine(gpu: bool = False):
 
 
 def _window(qtbot) -> MainWindow:
-    window = MainWindow(AppContext.open())
+    window = MainWindow(Hangar.open())
     qtbot.addWidget(window)
     return window
 

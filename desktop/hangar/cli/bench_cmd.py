@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..core import engine_protocol as P
-from ..core.context import AppContext
+from ..core.app import Hangar
 from .framework import Result
 
 
@@ -37,8 +37,7 @@ class Bench:
         parser.add_argument("--force", action="store_true", help="run even if the model does not fit the device")
 
     @staticmethod
-    def run(args: argparse.Namespace, ctx: AppContext) -> Result:
-        from ..core.bench import run_benchmark
+    def run(args: argparse.Namespace, app: Hangar) -> Result:
         from ..core.errors import ModelTooLarge
 
         say = args.out.progress
@@ -48,7 +47,7 @@ class Bench:
             n_ubatch=args.ubatch, type_k=args.ctk, type_v=args.ctv, force=args.force, suite=args.suite,
         )  # fmt: skip
         try:
-            record = run_benchmark(ctx, spec, on_status=say, on_progress=lambda stage, fraction: say(f"{stage} ({100 * fraction:.0f}%)"))
+            record = app.bench.run(spec, on_status=say, on_progress=lambda stage, fraction: say(f"{stage} ({100 * fraction:.0f}%)"))
         except ModelTooLarge as exc:
             exc.hint += " Or pass --force to run it anyway."
             raise

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from ..core import engine_protocol as P
-from ..core.context import AppContext
+from ..core.app import Hangar, LoadRequest
+from ..core.errors import ModelTooLarge
 from .framework import Result
 
 
@@ -29,34 +30,28 @@ class Chat:
         parser.add_argument("--max-tokens", type=int, default=512)
         parser.add_argument("--temperature", type=float, default=0.7)
         parser.add_argument("--seed", type=int)
+        parser.add_argument("--force", action="store_true", help="load even if the memory estimate says it does not fit")
 
     @staticmethod
-    def run(args: argparse.Namespace, ctx: AppContext) -> Result:
-        from ..core.chat.session import ChatSession
-        from ..core.chat.store import ChatStore
-        from ..core.inference import start_model
-        from ..core.library import Library
-        from ..core.runtimes import detect_runtime
-        from ..core.store import Database
-
-        path = Path(args.model)
-        if not path.is_file():
-            path = Path(Library(ctx.database).get(args.model).path)
-        store = ChatStore(Database(Path(":memory:")) if args.no_save else ctx.database)
-        runtime = detect_runtime(args.runtime, ctx.paths.runtimes_dir)
+    def run(args: argparse.Namespace, app: Hangar) -> Result:
+        path, _model = app.models.resolve(args.model)
+        store = app.chats.scratch_store() if args.no_save else app.chats.store
         if args.conversation and not args.no_save:
             conversation = store.get(args.conversation)
         else:
             title = (args.prompt or "Terminal chat")[:60]
-            conversation = store.create(title, system_prompt=args.system, model_path=str(path), model_name=path.name, runtime=runtime.name,
+            conversation = store.create(title, system_prompt=args.system, model_path=str(path), model_name=path.name, runtime=args.runtime,
                                         params={"temperature": args.temperature, "max_tokens": args.max_tokens, "n_ctx": args.ctx})  # fmt: skip
-        client, placement = start_model(
-            P.LoadOptions(path=str(path.resolve()), n_ctx=args.ctx, n_threads=ctx.settings.threads), runtime,
-            allow_fallback=ctx.settings.gpu_fallback_to_cpu, runtimes_dir=ctx.paths.runtimes_dir, on_status=args.out.progress,
-        )  # fmt: skip
+        try:  # the one load path: the fit check, the runtime, the fallback (as in the window)
+            loaded = app.models.load(LoadRequest(str(path), n_ctx=args.ctx, runtime=args.runtime, force=args.force),
+                                     on_status=args.out.progress, on_warning=lambda text: args.out.progress(f"warning: {text}"))  # fmt: skip
+        except ModelTooLarge as exc:
+            exc.hint = "Use a smaller quantisation or context (--ctx), or pass --force to try anyway."
+            raise
+        client, placement = loaded.client, loaded.placement
         args.out.progress(f"{path.name} on {placement.summary()}; conversation {conversation.id}")
         options = P.GenerateOptions(max_tokens=args.max_tokens, temperature=args.temperature, seed=args.seed)
-        session = ChatSession(store, client, conversation.id)
+        session = app.chats.session(conversation.id, client, store)
         echo = (lambda text: (sys.stdout.write(text), sys.stdout.flush())) if not args.json else None
         replies = []
         try:

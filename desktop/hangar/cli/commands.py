@@ -1,6 +1,6 @@
 """The registry of hangar-cli subcommands; later features add their entries here.
 
-An entry is anything with NAME, HELP, add_arguments(parser) and run(args, ctx).
+An entry is anything with NAME, HELP, add_arguments(parser) and run(args, app).
 """
 
 from . import hardware_cmd, info_cmd, run_cmd, settings_cmd, synth_cmd

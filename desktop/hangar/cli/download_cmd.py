@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from ..core.context import AppContext
+from ..core.app import Hangar
 from .framework import Result
 
 
@@ -20,42 +19,30 @@ class Download:
         parser.add_argument("--revision", help="branch, tag or commit (default: main)")
 
     @staticmethod
-    def run(args: argparse.Namespace, ctx: AppContext) -> Result:
-        from ..core.downloads.fetcher import Progress
-        from ..core.downloads.manager import DownloadManager
-        from ..core.hub.tokens import get_token
-        from ..core.library import Library
+    def run(args: argparse.Namespace, app: Hangar) -> Result:
+        from ..core.units import MIB
 
-        library = Library(ctx.database)
-        manager = DownloadManager(ctx.database, library, ctx.models_dir, token_provider=get_token)
-        ids = manager.plan(args.repo, args.filename, args.revision)
         say = args.out.progress
         last = [0.0]
 
-        def show(p: "Progress") -> None:
+        def show(p) -> None:
             if p.state != "downloading":
                 say(p.message)
                 return
             if p.done_bytes / max(p.total_bytes, 1) - last[0] >= 0.05 or p.done_bytes == p.total_bytes:
                 last[0] = p.done_bytes / max(p.total_bytes, 1)
                 eta = f", {p.eta_s:.0f} s left" if p.eta_s is not None else ""
-                say(f"{p.done_bytes / 2**20:,.1f} / {p.total_bytes / 2**20:,.1f} MiB ({100 * last[0]:.0f}%) at {p.bytes_per_s / 2**20:.1f} MiB/s{eta}")
+                say(f"{p.done_bytes / MIB:,.1f} / {p.total_bytes / MIB:,.1f} MiB ({100 * last[0]:.0f}%) at {p.bytes_per_s / MIB:.1f} MiB/s{eta}")
 
-        results = []
-        for download_id in ids:
-            download = manager.get(download_id)
-            if download.state == "done" and Path(download.dest_path).exists():
-                say(f"{download.filename} is already downloaded")
-                continue
-            say(f"downloading {download.filename} ({download.size_bytes / 2**20:,.1f} MiB)")
-            results.append(manager.run_one(download_id, show))
-        model = manager.model_for(ids[0])
-        first = manager.get(ids[0])
+        outcome = app.downloads.download_now(args.repo, args.filename, args.revision, on_progress=show, on_status=say)
+        for name in outcome.already:
+            say(f"{name} is already downloaded")
         data = {
-            "id": model.id if model else None,
-            "path": model.path if model else first.dest_path,
-            "sha256": model.sha256 if model else first.sha256,
-            "verified": all(r.verified for r in results) if results else True,
-            "transferred_bytes": sum(r.transferred_bytes for r in results),
+            "id": outcome.model.id if outcome.model else None,
+            "path": outcome.path,
+            "sha256": outcome.sha256,
+            "verified": outcome.verified,
+            "transferred_bytes": outcome.transferred_bytes,
         }
-        return Result(data, f"saved {data['path']} (sha256 {data['sha256'] or 'n/a'}, verified)")
+        check = "verified" if outcome.verified else "not verified: the Hub lists no SHA-256 for it"
+        return Result(data, f"saved {data['path']} (sha256 {data['sha256'] or 'n/a'}, {check})")

@@ -1,7 +1,8 @@
 """The subcommand framework: parsing, output in text or JSON, and error handling.
 
 A command is a module with ``NAME``, ``HELP``, ``add_arguments(parser)`` and
-``run(args, ctx) -> Result``; registering one is a line in ``COMMANDS`` (commands.py).
+``run(args, app) -> Result``, where ``app`` is the application layer (core.app.Hangar),
+built here once per command; registering one is a line in ``COMMANDS`` (commands.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 from .. import __version__
+from ..core.app import Hangar
 from ..core.context import AppContext
 from ..core.errors import HangarError
 
@@ -65,9 +67,11 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[[], App
     args = parser.parse_args(argv)  # exits 2 on usage errors, as argparse does
     args.out = Output(args.json)
     ctx: AppContext | None = None
+    app: Hangar | None = None
     try:
         ctx = context_factory()
-        result = args._run(args, ctx)
+        app = Hangar(ctx)
+        result = args._run(args, app)
     except KeyboardInterrupt:
         _report_error(args.json, {"code": "interrupted", "message": "interrupted", "hint": ""})
         return 130
@@ -84,7 +88,9 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[[], App
         )
         return 1
     finally:
-        if ctx is not None:
+        if app is not None:
+            app.close()
+        elif ctx is not None:
             ctx.close()
     if args.json:
         print(json.dumps(result.data, indent=2, ensure_ascii=False, default=str))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.context import AppContext
+from ..core.app import Hangar
 from ..core.hardware import detect_hardware
 from ..core.runtimes import detect_runtimes
 from .framework import Result
@@ -18,7 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     del parser
 
 
-def run(args: argparse.Namespace, ctx: AppContext) -> Result:
+def run(args: argparse.Namespace, app: Hangar) -> Result:
+    ctx = app.ctx
     report = detect_hardware(ctx.models_dir)
     runtimes = detect_runtimes(ctx.paths.runtimes_dir)
     data = {**report.to_dict(), "runtimes": [r.to_dict() for r in runtimes]}

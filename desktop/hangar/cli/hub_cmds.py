@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.context import AppContext
+from ..core.app import Hangar
 from ..core.hub.terms import FAMILIES, SORTS
 
 DEFAULT_CTX = 4096  # the same default as core.hub.fitting, without importing it for --help
@@ -27,11 +27,8 @@ class Search:
         parser.add_argument("--offset", type=int, default=0, help="skip this many results (paging)")
 
     @staticmethod
-    def run(args: argparse.Namespace, ctx: AppContext) -> Result:
-        from ..core.hub.catalog import HubCatalog
-        from ..core.hub.tokens import get_token
-
-        results = HubCatalog(token=get_token()).search(
+    def run(args: argparse.Namespace, app: Hangar) -> Result:
+        results = app.hub.search(
             args.query, sort=args.sort, family=args.family, author=args.author, limit=args.limit, offset=args.offset
         )
         lines = [f"{r['id']:<60} {r['downloads'] or 0:>10,} downloads  {r['likes'] or 0:>6,} likes  {r['license'] or '?'}{'  (gated)' if r['gated'] else ''}" for r in results]
@@ -49,19 +46,9 @@ class Files:
         parser.add_argument("--ctx", type=int, default=DEFAULT_CTX, help=f"context size for the fit estimate (default {DEFAULT_CTX})")
 
     @staticmethod
-    def run(args: argparse.Namespace, ctx: AppContext) -> Result:
-        from ..core.hardware import detect_hardware
-        from ..core.hub.catalog import HubCatalog
-        from ..core.hub.fitting import assess, devices_from, header_for, recommend
-        from ..core.hub.tokens import get_token
-
-        token = get_token()
-        catalog = HubCatalog(token=token)
-        details = catalog.repo(args.repo, args.revision)
-        header, problem = header_for(details, token, catalog.base)
-        devices = devices_from(detect_hardware(ctx.models_dir))
-        assess(details.files, header, devices, args.ctx)
-        best, reason = recommend(details.files, devices)
+    def run(args: argparse.Namespace, app: Hangar) -> Result:
+        inspection = app.hub.inspect(args.repo, args.revision, n_ctx=args.ctx, with_license=False)  # `hangar-cli license` audits
+        details, best, reason, problem = inspection.details, inspection.recommended, inspection.reason, inspection.fit_note
         data = [dict(c.to_dict(), recommended=c is best) for c in details.files]
         lines = [f"{details.id} @ {details.sha[:12]}  license: {details.license or 'unknown'}{'  (gated)' if details.gated else ''}"]
         for choice in details.files:

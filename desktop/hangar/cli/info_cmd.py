@@ -8,7 +8,7 @@ import sys
 from importlib import metadata
 
 from .. import __version__
-from ..core.context import AppContext
+from ..core.app import Hangar
 from ..core.errors import HangarError
 from .framework import Result
 
@@ -29,8 +29,9 @@ def _version(dist: str) -> str | None:
         return None
 
 
-def run(args: argparse.Namespace, ctx: AppContext) -> Result:
+def run(args: argparse.Namespace, app: Hangar) -> Result:
     del args
+    ctx = app.ctx
     try:
         database = {"path": str(ctx.paths.database), "ok": True, "schema_version": ctx.database.user_version}
     except HangarError as exc:  # info must still answer when the database is the problem

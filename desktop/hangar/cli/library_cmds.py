@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.context import AppContext
-from ..core.library import Library
+from ..core.app import Hangar
 from .framework import Result
 
 GIB = 1024**3
@@ -22,12 +21,10 @@ class Models:
         parser.add_argument("--scan", action="store_true", help="first look for GGUF files in the Hugging Face cache and Ollama's store")
 
     @staticmethod
-    def run(args: argparse.Namespace, ctx: AppContext) -> Result:
-        library = Library(ctx.database)
+    def run(args: argparse.Namespace, app: Hangar) -> Result:
         if args.scan:
-            library.scan_hf_cache()
-            library.scan_ollama()
-        models = library.list()
+            app.library.scan_other_apps()
+        models = app.library.list()
         data = [{k: m.to_dict()[k] for k in _FIELDS} for m in models]
         lines = [f"{m.id:>4}  {m.name[:40]:<40} {m.quant or '?':<8} {m.size_bytes / GIB:7.2f} GiB  {m.architecture or '?':<10} {m.source:<9} {m.path}" for m in models]
         return Result(data, "\n".join(lines) or "the library is empty")
@@ -42,8 +39,9 @@ class Import:
         parser.add_argument("path", type=Path)
 
     @staticmethod
-    def run(args: argparse.Namespace, ctx: AppContext) -> Result:
-        added, refused = Library(ctx.database).import_path(args.path)
+    def run(args: argparse.Namespace, app: Hangar) -> Result:
+        result = app.library.import_path(args.path)
+        added, refused = result.added, result.refused
         data = {"added": [m.to_dict() for m in added], "refused": [{"path": p, "reason": r} for p, r in refused]}
         lines = [f"added {m.name} ({m.path})" for m in added] + [f"refused {p}: {r}" for p, r in refused]
         code = 1 if refused and not added else 0
@@ -62,9 +60,7 @@ class Remove:
         parser.add_argument("--delete-file", action="store_true", help="delete the file too, freeing disk space")
 
     @staticmethod
-    def run(args: argparse.Namespace, ctx: AppContext) -> Result:
-        library = Library(ctx.database)
-        model = library.get(args.model)
-        freed = library.remove(model, delete_file=args.delete_file)
+    def run(args: argparse.Namespace, app: Hangar) -> Result:
+        model, freed = app.library.remove(args.model, delete_file=args.delete_file)
         data = {"removed": model.id, "path": model.path, "freed_bytes": freed}
         return Result(data, f"removed {model.name}" + (f", freed {freed / GIB:.2f} GiB" if freed else ""))

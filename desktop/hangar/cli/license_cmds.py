@@ -7,16 +7,15 @@ import json
 import re
 from pathlib import Path
 
-from ..core.context import AppContext
+from ..core.app import Hangar
 from ..core.errors import InvalidInput
 from .framework import Result
 
 
-def _policy(args: argparse.Namespace, ctx: AppContext):
-    from ..core.licenses.audit import current_policy
+def _policy(args: argparse.Namespace, app: Hangar):
     from ..core.licenses.policy import Policy
 
-    return Policy.load(args.policy) if args.policy else current_policy(ctx)
+    return Policy.load(args.policy) if args.policy else app.policy.current()
 
 
 def _text(audit) -> str:
@@ -44,12 +43,10 @@ class License:
         parser.add_argument("--report", type=Path, help="with --all: write the HTML audit report here")
 
     @staticmethod
-    def run(args: argparse.Namespace, ctx: AppContext) -> Result:
-        from ..core.licenses.audit import audit_file, audit_local, audit_repo, base_cards_for
-
-        policy = _policy(args, ctx)
+    def run(args: argparse.Namespace, app: Hangar) -> Result:
+        policy = _policy(args, app)
         if args.all or args.report:
-            audits = audit_local(ctx, policy)
+            audits = app.licenses.audit_library(policy)
             if args.report:
                 from ..core.licenses.report import audit_html
 
@@ -62,28 +59,19 @@ class License:
         if path.suffix.lower() == ".gguf" or path.is_file():
             if not path.is_file():
                 raise InvalidInput(f"no such file: {path}")
-            audit = audit_file(path, policy)
-        elif re.fullmatch(r"[\w.-]+/[\w.-]+", args.target) and not _in_library(ctx, args.target):
-            from ..core.hub.catalog import HubCatalog
-            from ..core.hub.tokens import get_token
-
-            catalog = HubCatalog(token=get_token())
-            details = catalog.repo(args.target)
-            audit = audit_repo(details, policy, base_cards_for(catalog, details))
+            audit = app.licenses.audit_file(path, policy)
+        elif re.fullmatch(r"[\w.-]+/[\w.-]+", args.target) and not _in_library(app, args.target):
+            audit = app.licenses.audit_repo(args.target, policy)
         else:
-            from ..core.library import Library
-
-            model = Library(ctx.database).get(args.target)
-            audit = next(a for a in audit_local(ctx, policy) if a.model and a.model.id == model.id)
+            audit = app.licenses.audit_model(args.target, policy)
         return Result(audit.to_dict(), _text(audit))
 
 
-def _in_library(ctx: AppContext, ref: str) -> bool:
+def _in_library(app: Hangar, ref: str) -> bool:
     from ..core.errors import HangarError
-    from ..core.library import Library
 
     try:
-        Library(ctx.database).get(ref)
+        app.library.get(ref)
         return True
     except HangarError:
         return False
@@ -99,11 +87,8 @@ class Bom:
         parser.add_argument("--policy", type=Path, help="a policy file for the verdicts recorded in it")
 
     @staticmethod
-    def run(args: argparse.Namespace, ctx: AppContext) -> Result:
-        from ..core.licenses.audit import audit_local
-        from ..core.licenses.bom import build_bom
-
-        bom = build_bom(ctx, audit_local(ctx, _policy(args, ctx)))
+    def run(args: argparse.Namespace, app: Hangar) -> Result:
+        bom = app.licenses.bom(_policy(args, app))
         if args.output:
             args.output.write_text(json.dumps(bom, indent=2), encoding="utf-8")
             args.out.progress(f"wrote {args.output}: {len(bom.get('components', []))} models, valid CycloneDX 1.6")

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..core import engine_protocol as P
-from ..core.context import AppContext
-from ..core.errors import InvalidInput, ModelTooLarge
-from ..core.fit import check_load
-from ..core.inference import start_model
-from ..core.runtimes import KINDS, detect_runtime
+from ..core.app import Hangar, LoadRequest
+from ..core.errors import ModelTooLarge
+from ..core.runtimes import KINDS
 from .framework import Result
 
 NAME = "run"
@@ -19,7 +16,7 @@ HELP = "run a prompt through a GGUF model (in a separate worker process) and str
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("model", type=Path, metavar="MODEL.gguf")
+    parser.add_argument("model", metavar="MODEL", help="a GGUF file, or a library model (id, name, repo)")
     parser.add_argument("--prompt", required=True, help="the text to complete")
     parser.add_argument("--runtime", choices=KINDS, default="cpu", help="llama.cpp build to use (default: cpu)")
     parser.add_argument("--ngl", type=int, default=P.GPU_LAYERS_ALL, help="layers to put on the GPU/NPU (-1: all, the default)")
@@ -32,30 +29,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="load even if the memory estimate says it does not fit")
 
 
-def _check_fit(args: argparse.Namespace, runtime) -> str | None:
+def run(args: argparse.Namespace, app: Hangar) -> Result:
+    say = args.out.progress
+    request = LoadRequest(str(args.model), n_ctx=args.ctx, runtime=args.runtime, n_gpu_layers=args.ngl, n_threads=args.threads or None,
+                          allow_fallback=False if args.no_fallback else None, force=args.force)  # fmt: skip
     try:
-        return check_load(args.model, runtime, n_ctx=args.ctx, n_gpu_layers=args.ngl, force=args.force)
+        loaded = app.models.load(request, on_status=say, on_warning=lambda text: say(f"warning: {text}"))
     except ModelTooLarge as exc:
         exc.hint = "Use a smaller quantisation or context (--ctx), or pass --force to try anyway."
         raise
-
-
-def run(args: argparse.Namespace, ctx: AppContext) -> Result:
-    if not args.model.is_file():
-        raise InvalidInput(f"{args.model} does not exist or is not a file.")
-    runtime = detect_runtime(args.runtime, ctx.paths.runtimes_dir)
-    warning = _check_fit(args, runtime)
-    say = args.out.progress
-    if warning:
-        say(f"warning: {warning}")
-    options = P.LoadOptions(path=str(args.model.resolve()), n_ctx=args.ctx, n_gpu_layers=args.ngl, n_threads=args.threads or ctx.settings.threads)
-    client, placement = start_model(
-        options,
-        runtime,
-        allow_fallback=not args.no_fallback and ctx.settings.gpu_fallback_to_cpu,
-        runtimes_dir=ctx.paths.runtimes_dir,
-        on_status=say,
-    )
+    client, placement = loaded.client, loaded.placement
+    warning = loaded.warnings[0] if loaded.warnings else None
     say(f"running on {placement.summary()}")
     pieces: list[str] = []
     done = P.Done(stop_reason=P.StopReason.CANCELLED)  # until the worker says otherwise
@@ -88,3 +72,4 @@ def run(args: argparse.Namespace, ctx: AppContext) -> Result:
         "warning": warning,
     }
     return Result(data, None)
+

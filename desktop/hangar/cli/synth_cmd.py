@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..core.context import AppContext
+from ..core.app import Hangar
 from ..core.errors import InvalidInput
 from ..core.synth import PRESETS, write_synthetic
 from .framework import Result
@@ -22,7 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="overwrite OUT.gguf if it exists")
 
 
-def run(args: argparse.Namespace, ctx: AppContext) -> Result:
+def run(args: argparse.Namespace, app: Hangar) -> Result:
+    del app  # writes a file; needs nothing from the application
     out: Path = args.output
     if out.exists() and not args.force:
         raise InvalidInput(f"{out} already exists; it was left untouched.", hint="Pass --force to overwrite it.")

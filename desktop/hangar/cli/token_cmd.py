@@ -6,7 +6,7 @@ import argparse
 import getpass
 import sys
 
-from ..core.context import AppContext
+from ..core.app import Hangar
 from ..core.hub import tokens
 from .framework import Result
 
@@ -20,7 +20,8 @@ class Token:
         parser.add_argument("action", choices=("set", "clear", "status"))
 
     @staticmethod
-    def run(args: argparse.Namespace, ctx: AppContext) -> Result:
+    def run(args: argparse.Namespace, app: Hangar) -> Result:
+        del app  # the token lives in the keyring, not in Hangar's data
         if args.action == "set":
             value = getpass.getpass("Hugging Face token: ") if sys.stdin.isatty() else sys.stdin.readline()
             tokens.set_token(value)

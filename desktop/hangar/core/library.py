@@ -115,6 +115,15 @@ class Library:
     def list(self) -> list[LocalModel]:
         return [LocalModel(**dict(row)) for row in self.db.query("SELECT * FROM models ORDER BY name COLLATE NOCASE, id")]
 
+    def by_id(self, model_id: int) -> LocalModel | None:
+        row = self.db.query_one("SELECT * FROM models WHERE id = ?", (int(model_id),))
+        return LocalModel(**dict(row)) if row is not None else None
+
+    def by_path(self, path: str | Path) -> LocalModel | None:
+        """One row, by the resolved path of the file (the first part of a split model)."""
+        row = self.db.query_one("SELECT * FROM models WHERE path = ?", (str(Path(path).expanduser().resolve()),))
+        return LocalModel(**dict(row)) if row is not None else None
+
     def get(self, ref: str | int) -> LocalModel:
         """A model by id, path, name or repo; InvalidInput if none or several match."""
         models = self.list()
@@ -126,8 +135,9 @@ class Library:
         if len(loose) == 1:
             return loose[0]
         if not loose:
-            raise InvalidInput(f"No model in the library matches {text!r}.", hint="hangar-cli models lists them.")
-        raise InvalidInput(f"{text!r} matches {len(loose)} models: {', '.join(str(m.id) for m in loose[:8])}. Use the id.")
+            raise InvalidInput(QT_TR_NOOP("No model in the library matches '{ref}'.", ref=text), hint=QT_TR_NOOP("hangar-cli models lists them."))
+        ids = ", ".join(str(m.id) for m in loose[:8])
+        raise InvalidInput(QT_TR_NOOP("'{ref}' matches {count} models: {ids}. Use the id.", ref=text, count=len(loose), ids=ids))
 
     def add_file(
         self,
@@ -178,13 +188,15 @@ class Library:
                      license=excluded.license, synthetic=excluded.synthetic, repo=COALESCE(excluded.repo, models.repo), revision=COALESCE(excluded.revision, models.revision)""",
                 values,
             )
-        return self.get(str(path))
+        model = self.by_path(path)
+        assert model is not None
+        return model
 
     def import_path(self, path: Path, on_hash_progress: Callable[[int, int], None] | None = None) -> tuple[list[LocalModel], list[tuple[str, str]]]:
         """Register a file, or every GGUF file in a folder; returns (added, refused with reasons)."""
         path = Path(path).expanduser()
         if not path.exists():
-            raise InvalidInput(f"{path} does not exist.")
+            raise InvalidInput(QT_TR_NOOP("{path} does not exist.", path=path))
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*.gguf") if ".quarantine" not in p.parts)
         files = [f for f in files if not _SHARD.search(f.name) or _SHARD.search(f.name).group(1) == "00001"]
         added, refused = [], []
@@ -250,8 +262,8 @@ class Library:
         if delete_file:
             if model.source not in SOURCES_WE_OWN:
                 raise InvalidInput(
-                    f"{model.name} belongs to {model.source}; Hangar does not delete other tools' files.",
-                    hint="Remove it from the library only, or delete it with the tool that owns it.",
+                    QT_TR_NOOP("{name} belongs to {source}; Hangar does not delete other tools' files.", name=model.name, source=model.source),
+                    hint=QT_TR_NOOP("Remove it from the library only, or delete it with the tool that owns it."),
                 )
             for part in shard_paths(Path(model.path)):
                 if part.exists():
@@ -259,6 +271,16 @@ class Library:
                     part.unlink()
         self.db.execute("DELETE FROM models WHERE id = ?", (model.id,))
         return freed
+
+    def rename(self, model: LocalModel, name: str) -> LocalModel:
+        name = " ".join(name.split())[:200]
+        if not name:
+            raise InvalidInput(QT_TR_NOOP("A model's name cannot be empty."))
+        self.db.execute("UPDATE models SET name = ? WHERE id = ?", (name, model.id))
+        renamed = self.by_id(model.id)
+        if renamed is None:
+            raise InvalidInput(QT_TR_NOOP("{name} is no longer in the library.", name=model.name))
+        return renamed
 
     def touch(self, model: LocalModel) -> None:
         self.db.execute("UPDATE models SET last_used_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?", (model.id,))

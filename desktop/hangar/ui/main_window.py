@@ -15,7 +15,8 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from .. import __version__
-from ..core.context import AppContext
+from ..core.errors import HangarError
+from ..core.app import Hangar
 from .error_dialog import error_text
 from .panes import PaneSpec, pane_specs
 from .services import UiServices
@@ -25,13 +26,14 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, app: Hangar) -> None:
         super().__init__()
-        self.ctx = ctx
+        self.app = app
+        self.ctx = ctx = app.ctx
         self.setWindowTitle(self.tr("Hangar"))
         self.setObjectName("mainWindow")
         self.specs: list[PaneSpec] = pane_specs()
-        self.services = UiServices(ctx, self)
+        self.services = UiServices(app, self)
         self.services.start()
         self._built: dict[str, QWidget] = {}
 
@@ -170,7 +172,7 @@ class MainWindow(QMainWindow):
         if key not in self._built:
             spec = self.specs[index]
             try:
-                widget = spec.factory(self.ctx, self.services)
+                widget = spec.factory(self.services)
             except Exception as exc:  # a broken pane must not take the window down
                 log.exception("could not build the %s pane", key)
                 text, detail = error_text(exc, self.ctx.paths.log_file)
@@ -203,8 +205,8 @@ class MainWindow(QMainWindow):
         self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self.ctx.settings.last_pane = self.current_pane_key()
         try:
-            self.ctx.save_settings()
-        except OSError:
+            self.app.settings.save_quietly(window_geometry=self.ctx.settings.window_geometry, last_pane=self.ctx.settings.last_pane)
+        except (OSError, HangarError):
             log.exception("could not save window state")
         self.services.close()
         super().closeEvent(event)

@@ -1,41 +1,60 @@
-"""The long-lived core objects the panes share, with their callbacks turned into Qt signals.
+"""The application layer as the window sees it: the one ``Hangar`` and its change reports
+turned into Qt signals, so every pane that shows the library, the policy, the settings or
+the downloads follows a change made anywhere (another pane, the queue thread).
 
-Core callbacks arrive on worker threads; emitting a signal from there is safe, and
-receivers in the GUI thread get them queued.
+Reports arrive on whichever thread made the change; a signal emitted there reaches the
+panes' slots queued on the GUI thread.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core.context import AppContext
-from ..core.downloads.manager import DownloadManager
-from ..core.hub.tokens import get_token
-from ..core.library import Library, LocalModel
+from ..core.app import Change, ChangeReport, Hangar
 
 
 class UiServices(QObject):
     download_changed = Signal(object)  # core.downloads.manager.Download
     library_changed = Signal()
+    policy_changed = Signal()
+    settings_changed = Signal(str)  # the setting's name
+    conversations_changed = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QObject | None = None) -> None:
+    def __init__(self, app: Hangar, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
-        self.library = Library(ctx.database)
-        self.downloads = DownloadManager(
-            ctx.database, self.library, ctx.models_dir,
-            token_provider=get_token, on_change=self.download_changed.emit, on_model=self._on_model,
-        )  # fmt: skip
+        self.app = app
+        self.ctx = app.ctx  # paths and the current settings, to read
+        self._unsubscribe = app.changes.subscribe(self._on_change)
         self._started = False
 
+    @property
+    def library(self):
+        return self.app.library
+
+    @property
+    def downloads(self):
+        return self.app.downloads
+
     def start(self) -> None:
+        """Start the download queue (the window does; a pane built alone in a test need not)."""
         if not self._started:
             self._started = True
-            self.downloads.start()
+            self.app.downloads.start()
 
-    def _on_model(self, model: LocalModel) -> None:
-        self.library_changed.emit()
+    def _on_change(self, report: ChangeReport) -> None:
+        if report.change is Change.LIBRARY:
+            self.library_changed.emit()
+        elif report.change is Change.DOWNLOADS:
+            self.download_changed.emit(report.detail)
+        elif report.change is Change.POLICY:
+            self.policy_changed.emit()
+        elif report.change is Change.SETTINGS:
+            self.settings_changed.emit(str(report.detail))
+        elif report.change is Change.CONVERSATIONS:
+            self.conversations_changed.emit()
 
     def close(self) -> None:
+        self._unsubscribe()
         if self._started:
-            self.downloads.stop()
+            self._started = False
+            self.app.downloads.stop()

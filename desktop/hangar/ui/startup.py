@@ -12,9 +12,11 @@ from typing import Callable
 
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
+from ..core.app import Hangar
 from ..core.context import AppContext
 from ..core.errors import DatabaseCorrupt, DatabaseError, DatabaseLocked
 from ..core.store import move_aside
+from .i18n import localise
 from .main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -30,8 +32,8 @@ class StartupErrorDialog(QMessageBox):
         self.setObjectName("startupErrorDialog")
         self.setIcon(QMessageBox.Icon.Critical)
         self.setWindowTitle(self.tr("Hangar cannot open its database"))
-        self.setText(error.message)
-        self.setInformativeText(error.hint)
+        self.setText(localise(error.message))
+        self.setInformativeText(localise(error.hint))
         self.choice = QUIT
         self._buttons: dict[str, QPushButton] = {}
         if isinstance(error, DatabaseLocked):
@@ -80,7 +82,7 @@ def open_main_window(ctx: AppContext, ask: Callable[[DatabaseError], str] = _ask
     while True:
         try:
             ctx.database  # noqa: B018 - opening it is the point
-            return MainWindow(ctx)
+            return MainWindow(Hangar(ctx))
         except DatabaseError as exc:
             log.error("database problem at start-up: %s", exc)
             choice = ask(exc)

@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.first_run import GB, ModelChoice, RuntimeAdvice, first_run_plan
+from ..core.first_run import ModelChoice, RuntimeAdvice, first_run_plan
 from ..core.hardware import HardwareReport, detect_hardware
 from ..core.runtimes import detect_runtimes
+from ..core.units import GB, GIB
 from .error_dialog import error_text
+from .i18n import localise
 from .panes.settings.pane import change_models_dir
 from .tasks import BackgroundTasks
 
-GIB = 1024**3
 log = logging.getLogger(__name__)
 
 
@@ -179,12 +180,12 @@ class WelcomeDialog(QDialog):
         ):
             shown = [self.tr("{0} ({1:.0f} GiB)").format(d["name"], d.get("memory_total_bytes", 0) / GIB) for d in devices]
             label.setText(", ".join(shown) or none)
-        self.gpu_label.setToolTip(hardware.gpu_reason)
-        self.npu_label.setToolTip(hardware.npu_reason)
+        self.gpu_label.setToolTip(localise(hardware.gpu_reason))
+        self.npu_label.setToolTip(localise(hardware.npu_reason))
 
     def show_plan(self, advice: RuntimeAdvice, choice: ModelChoice) -> None:
         if not advice.runtime.available:
-            text = self.tr("No llama.cpp runtime works yet: {0}").format(advice.runtime.reason)
+            text = self.tr("No llama.cpp runtime works yet: {0}").format(localise(advice.runtime.reason))
         elif advice.device_kind == "cpu":
             text = self.tr("{0}: models run on the processor, in system memory.").format(advice.label)
         else:
@@ -193,7 +194,7 @@ class WelcomeDialog(QDialog):
             text += "\n" + self.tr(
                 "This machine has a device the {0} runtime could use, but that runtime is not ready ({1}). "
                 "The Hardware pane shows the command that adds it."
-            ).format(advice.missing.label, advice.missing.reason)
+            ).format(advice.missing.label, localise(advice.missing.reason))
         self.runtime_label.setText(text)
         self.hardware_button.setVisible(advice.missing is not None or not advice.runtime.available)
 
@@ -233,7 +234,7 @@ class WelcomeDialog(QDialog):
             self.change_folder(chosen)
 
     def change_folder(self, path: str) -> bool:
-        changed = change_models_dir(self, self.ctx, path, self.services)
+        changed = change_models_dir(self, self.services, path)
         self.folder_label.setText(str(self.ctx.models_dir))
         return changed
 
@@ -243,14 +244,13 @@ def show_welcome(window: QWidget, detect=None) -> WelcomeDialog:
     dialog = WelcomeDialog(window, detect)
     dialog.find_model_requested.connect(window.find_in_discover)
     dialog.hardware_requested.connect(lambda: window.show_pane("hardware"))
-    dialog.finished.connect(lambda _result: _mark_done(window.ctx))
+    dialog.finished.connect(lambda _result: _mark_done(window.app))
     dialog.open()
     return dialog
 
 
-def _mark_done(ctx) -> None:
-    ctx.settings.first_run_done = True
+def _mark_done(app) -> None:
     try:
-        ctx.save_settings()
+        app.settings.save_quietly(first_run_done=True)
     except Exception:  # shown again next time: harmless
         log.exception("could not record that the welcome was shown")

@@ -197,7 +197,7 @@ def test_the_bom_validates_against_cyclonedx_1_6(tiny_gguf: Path, tmp_path: Path
     ctx.database.execute("INSERT INTO downloads (repo, revision, filename, dest_path, size_bytes, sha256, group_key, license) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                          (model.repo, model.revision, "Llama-3.1-8B-Q4_K_M.gguf", model.path, model.size_bytes, model.sha256, "g", "llama3.1"))  # fmt: skip
     ctx.database.execute("INSERT INTO bench_runs (model_path, runtime, device, pp_ts, tg_ts, result_json) VALUES (?, 'cpu', 'CPU', 82.1, 17.2, '{}')", (model.path,))
-    bom = build_bom(ctx)
+    bom = build_bom(ctx, audit_local(ctx, Library(ctx.database).list()))
     component = next(c for c in bom["components"] if c["type"] == "machine-learning-model")
     assert bom["specVersion"] == "1.6"
     assert component["purl"] == f"pkg:huggingface/bartowski/Meta-Llama-3.1-8B-Instruct-GGUF@{'a' * 40}"
@@ -209,7 +209,7 @@ def test_the_bom_validates_against_cyclonedx_1_6(tiny_gguf: Path, tmp_path: Path
     broken["components"][0]["type"] = "not-a-type"
     with pytest.raises(BomInvalid):
         validate(broken)
-    audits = audit_local(ctx, Policy(max_monthly_users=10_000))
+    audits = audit_local(ctx, Library(ctx.database).list(), Policy(max_monthly_users=10_000))
     assert [a.verdict.verdict for a in audits] == ["allowed"], audits[0].verdict.reasons
 
 

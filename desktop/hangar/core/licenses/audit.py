@@ -17,7 +17,7 @@ from pathlib import Path
 from ..context import AppContext
 from ..errors import HangarError
 from ..gguf_header import read_header
-from ..library import Library, LocalModel
+from ..library import LocalModel
 from .detect import Detection, detect
 from .openness import Openness, assess
 from .policy import Policy, Verdict, evaluate
@@ -102,10 +102,11 @@ def audit_file(path: Path, policy: Policy, *, card: dict | None = None, subject:
                  assess(detection.license, card, architecture_known=bool(meta.get("general.architecture"))), model)  # fmt: skip
 
 
-def audit_local(ctx: AppContext, policy: Policy | None = None) -> list[Audit]:
+def audit_local(ctx: AppContext, models: list[LocalModel], policy: Policy | None = None) -> list[Audit]:
+    """The library's models (from the application layer) against the policy."""
     policy = policy or current_policy(ctx)
     audits = []
-    for model in Library(ctx.database).list():
+    for model in models:
         audits.append(audit_file(Path(model.path), policy, card=card_of(ctx, model), subject=model.name, model=model))
     return audits
 

@@ -15,7 +15,7 @@ import json
 from ... import __version__
 from ..context import AppContext
 from ..errors import HangarError
-from .audit import Audit, audit_local
+from .audit import Audit
 
 
 class BomInvalid(HangarError):
@@ -64,14 +64,13 @@ def latest_benchmarks(ctx: AppContext) -> dict[str, dict]:
     return {r["model_path"]: dict(r) for r in rows}
 
 
-def build_bom(ctx: AppContext, audits: list[Audit] | None = None) -> dict:
+def build_bom(ctx: AppContext, audits: list[Audit]) -> dict:
     from cyclonedx.model import HashAlgorithm, HashType, Property
     from cyclonedx.model.bom import Bom
     from cyclonedx.model.component import Component, ComponentType, Pedigree
     from cyclonedx.model.contact import OrganizationalEntity
     from cyclonedx.output.json import JsonV1Dot6
 
-    audits = audits if audits is not None else audit_local(ctx)
     bench = latest_benchmarks(ctx)
     bom = Bom()
     root = Component(name="Hangar local model inventory", type=ComponentType.APPLICATION, version=__version__, bom_ref="hangar-inventory")

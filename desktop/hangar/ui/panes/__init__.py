@@ -1,7 +1,7 @@
 """The panes of the main window, in sidebar order.
 
 Each pane is a subpackage; ``PANES`` names them with a stable key (saved as the last
-pane) and a factory taking the AppContext.
+pane) and a factory taking the window's UiServices.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ class PaneSpec:
     key: str
     title: str
     icon: QStyle.StandardPixmap
-    factory: Callable[..., QWidget]  # (ctx, services) -> the pane
+    factory: Callable[..., QWidget]  # (services) -> the pane
 
 
 def pane_specs() -> list[PaneSpec]:

@@ -10,9 +10,10 @@ SYNTHETIC = [("1b", "Q4_K_M"), ("1b", "Q8_0"), ("1b", "F16"), ("8b", "Q4_K_M"), 
 
 
 class BenchControls(QWidget):
-    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+    def __init__(self, app, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.app, self.ctx = app, app.ctx
+        ctx = self.ctx
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         what = QGroupBox(self.tr("What to run"))
@@ -103,8 +104,8 @@ class BenchControls(QWidget):
         )  # fmt: skip
 
     def save_costs(self) -> None:
-        s = self.ctx.settings
-        s.cost_per_hour, s.cost_purchase_price, s.cost_lifetime_hours = self.price_per_hour.value(), self.purchase.value(), self.lifetime.value()
-        s.cost_electricity_per_kwh, s.cost_power_watts = self.kwh.value(), self.watts.value()
-        s.cost_currency = self.currency.text().strip() or "USD"
-        self.ctx.save_settings()
+        """Through the application layer: one validation, one save, and the change announced."""
+        self.app.settings.update({
+            "cost_per_hour": self.price_per_hour.value(), "cost_purchase_price": self.purchase.value(), "cost_lifetime_hours": self.lifetime.value(),
+            "cost_electricity_per_kwh": self.kwh.value(), "cost_power_watts": self.watts.value(), "cost_currency": self.currency.text().strip() or "USD",
+        })  # fmt: skip

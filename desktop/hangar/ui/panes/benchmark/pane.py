@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.bench import runs as stored_runs
 from ....core.bench_export import rows, to_csv
-from ....core.context import AppContext
 from ....core.cost import cost_per_million
 from ...error_dialog import ask_anyway, error_text
 from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
+from ...services import UiServices
 from ...tasks import BackgroundTasks
 from ...widgets.tables import read_only_table
 from .chart import HistoryChart, ResultsChart
@@ -48,9 +47,9 @@ def _label(record: dict) -> str:
 
 
 class BenchmarkPane(QWidget):
-    def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: UiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.services = ctx, services
+        self.services, self.ctx, self.app = services, services.ctx, services.app
         self.tasks = BackgroundTasks(self)
         self._client = None
         self.last: dict | None = None
@@ -59,7 +58,7 @@ class BenchmarkPane(QWidget):
         self.relay.status.connect(lambda text: self.stage.setText(text))
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        self.controls = BenchControls(ctx)
+        self.controls = BenchControls(self.app)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -135,23 +134,18 @@ class BenchmarkPane(QWidget):
         split.setSizes([330, 760])
         QVBoxLayout(self).addWidget(split)
         self._load_choices()
-        if services is not None:
-            services.library_changed.connect(self._refresh_models)  # a new download is benchmarkable at once
+        services.library_changed.connect(self._refresh_models)  # a download or import is benchmarkable at once, a deleted model gone
 
     # -- choices --------------------------------------------------------------------------------
     def _refresh_models(self) -> None:
-        from ....core.library import Library
-
         chosen = self.controls.model.currentData()
-        self.controls.set_models(Library(self.ctx.database).list())
+        self.controls.set_models(self.app.library.list())
         self.controls.model.setCurrentIndex(max(0, self.controls.model.findData(chosen)))
 
     def _load_choices(self) -> None:
-        from ....core.library import Library
-
         import psutil
 
-        self.controls.set_models(Library(self.ctx.database).list())
+        self.controls.set_models(self.app.library.list())
         self.controls.choose_fitting_default(psutil.virtual_memory().available)
         self.reload_history()
         runtimes_dir = self.ctx.paths.runtimes_dir
@@ -166,19 +160,17 @@ class BenchmarkPane(QWidget):
 
     # -- running --------------------------------------------------------------------------------
     def start(self, *, force: bool = False) -> None:
-        from ....core.bench import run_benchmark
-
         spec = self.controls.spec()
         spec.force = force
         self.run_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.stage.setText(self.tr("Starting…"))
-        relay = self.relay
+        relay, bench = self.relay, self.app.bench
 
         def work():
-            return run_benchmark(
-                self.ctx, spec, on_status=lambda text: relay.status.emit(localise(text)),
+            return bench.run(
+                spec, on_status=lambda text: relay.status.emit(localise(text)),
                 on_progress=lambda stage, fraction: relay.progress.emit(localise(stage), fraction),  # a signal drops the template
                 on_client=lambda c: setattr(self, "_client", c),
             )
@@ -243,7 +235,7 @@ class BenchmarkPane(QWidget):
         return {"measured": self.tr("measured"), "entered power": self.tr("entered power"), "none": self.tr("no")}.get(basis, basis)
 
     def reload_history(self) -> None:
-        history = stored_runs(self.ctx.database)
+        history = self.app.bench.history()
         self.history.set_records(history)
         self.history_chart.show_history(history)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.chat.store import ChatStore
 from ...models.record_table import Column, RecordTableModel
+
+if TYPE_CHECKING:  # names for annotations; the objects come from the application layer
+    from ....core.chat.store import ChatStore
 
 
 class ConversationList(QWidget):

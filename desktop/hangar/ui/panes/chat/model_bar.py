@@ -11,9 +11,9 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ....core import engine_protocol as P
-from ....core.context import AppContext
+from ....core.app import Hangar, LoadRequest
 from ....core.engine_client import EngineError
-from ....core.errors import HangarError, ModelTooLarge
+from ....core.errors import ModelTooLarge
 from ...error_dialog import ask_anyway, error_text
 from ...i18n import localise
 from ...tasks import BackgroundTasks
@@ -35,9 +35,9 @@ class ModelBar(QWidget):
     loaded = Signal()  # ``client`` is ready
     unloaded = Signal()  # loading ended without a model (failed or cancelled)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, app: Hangar, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.app, self.ctx = app, app.ctx
         self.tasks = BackgroundTasks(self)
         self.client = None
         self.placement = None
@@ -75,11 +75,9 @@ class ModelBar(QWidget):
         return self.combo.itemText(max(0, self.combo.findData(path)))
 
     def reload(self) -> None:
-        from ....core.library import Library
-
         current = self.combo.currentData()
         self.combo.clear()
-        for model in Library(self.ctx.database).list():
+        for model in self.app.library.list():
             self.combo.addItem(model.name + (self.tr(" (synthetic weights)") if model.synthetic else ""), model.path)
         if current:
             self.combo.setCurrentIndex(max(0, self.combo.findData(current)))
@@ -88,10 +86,6 @@ class ModelBar(QWidget):
 
     def load(self, n_ctx: int, *, force: bool = False) -> None:
         """Load the chosen model; one the memory estimate says will not fit asks first."""
-        from ....core.fit import check_load
-        from ....core.inference import start_model
-        from ....core.runtimes import best_runtime, detect_runtimes
-
         path = self.combo.currentData()
         if not path or self.loading is not None:
             return
@@ -103,22 +97,14 @@ class ModelBar(QWidget):
         self.load_button.setEnabled(False)
         self.loading, self._cancelled = True, False
         self.pending_ctx = n_ctx
-        relay, ctx = self.relay, self.ctx
+        relay, host = self.relay, self.app.models
 
         def remember(client) -> None:  # on the loading thread: Cancel can reach this worker now
             self.loading = client
 
-        def work():
-            runtime = best_runtime(detect_runtimes(ctx.paths.runtimes_dir))
-            options = P.LoadOptions(path=path, n_ctx=n_ctx, n_threads=ctx.settings.threads)
-            warning = check_load(path, runtime, n_ctx=n_ctx, n_gpu_layers=options.n_gpu_layers, force=force)
-            if warning:
-                relay.status.emit(localise(warning))
-            return start_model(
-                options, runtime,
-                allow_fallback=ctx.settings.gpu_fallback_to_cpu, runtimes_dir=ctx.paths.runtimes_dir,
-                on_status=lambda text: relay.status.emit(localise(text)), on_progress=relay.progress.emit, on_client=remember,
-            )  # fmt: skip
+        def work():  # the application layer's one load path: the file, the runtime, the fit, the fallback
+            return host.load(LoadRequest(path, n_ctx=n_ctx, force=force), on_status=lambda text: relay.status.emit(localise(text)),
+                             on_progress=relay.progress.emit, on_client=remember)  # fmt: skip
 
         self.tasks.run(work, lambda result: self._on_loaded(result, path, n_ctx), self._on_failed)
 
@@ -151,14 +137,13 @@ class ModelBar(QWidget):
 
     def _on_loaded(self, result, path: str, n_ctx: int) -> None:
         if self._cancelled:  # the load finished before the cancel reached it
-            result[0].close()
+            result.close()
             self._on_failed(EngineError(P.E_CANCELLED, "Loading was cancelled."))
             return
-        self.client, self.placement = result
+        self.client, self.placement = result.client, result.placement
         self.path, self.n_ctx = path, n_ctx
         self._end_loading()
-        self._touch(path)
-        if self.client.model is not None and self.client.model.chat_template == "gguf":
+        if result.has_own_chat_template:
             template = self.tr("its own chat template (from the GGUF file)")
         else:
             template = self.tr("no chat template of its own, so Hangar uses the ChatML format, which may not suit it")
@@ -187,12 +172,3 @@ class ModelBar(QWidget):
     def _load_anyway(self, exc: ModelTooLarge) -> bool:
         risk = self.tr("Loading it anyway may fail, or make this computer very slow while it swaps.")
         return ask_anyway(self, self.tr("Model too large"), exc, risk, self.tr("Load anyway"))
-
-    def _touch(self, path: str) -> None:
-        from ....core.library import Library
-
-        library = Library(self.ctx.database)
-        try:
-            library.touch(library.get(path))
-        except HangarError:
-            pass  # a file that left the library meanwhile: nothing to record

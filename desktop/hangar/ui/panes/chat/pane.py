@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -28,25 +29,27 @@ from PySide6.QtWidgets import (
 
 from ....core import engine_protocol as P
 from ....core.chat.params import generate_options, normalise
-from ....core.chat.session import ChatSession
-from ....core.chat.store import ChatStore
-from ....core.context import AppContext
 from ....core.errors import HangarError
 from ...error_dialog import error_text
+from ...services import UiServices
 from ...tasks import BackgroundTasks
 from .conversations import ConversationList
 from .model_bar import ModelBar
 from .params_panel import ParamsPanel
 from .transcript import Transcript
 
+if TYPE_CHECKING:  # names for annotations; the objects come from the application layer
+    from ....core.chat.session import ChatSession
+
 FLUSH_MS = 50  # tokens reach the screen in batches: at most 20 repaints a second
 
 
 class ChatPane(QWidget):
-    def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: UiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.services = ctx, services
-        self.store = ChatStore(ctx.database)
+        self.services, self.ctx = services, services.ctx
+        self.app = services.app
+        self.store = self.app.chats.store
         self.tasks = BackgroundTasks(self)
         self.conversation_id: int | None = None
         self.editing_id: int | None = None
@@ -70,7 +73,7 @@ class ChatPane(QWidget):
         middle = QWidget()
         layout = QVBoxLayout(middle)
         layout.setContentsMargins(6, 0, 6, 0)
-        self.model_bar = ModelBar(ctx)
+        self.model_bar = ModelBar(self.app)
         self.model_bar.load_button.clicked.connect(self.load_model)
         self.model_bar.status.connect(self._set_status)
         self.model_bar.loaded.connect(self._update_controls)
@@ -139,8 +142,7 @@ class ChatPane(QWidget):
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_conversation).setWhatsThis(self.tr("New conversation"))
         self.reload_models()
         self._update_controls()
-        if services is not None:
-            services.library_changed.connect(self.reload_models)  # a download or import shows up at once
+        services.library_changed.connect(self.reload_models)  # a download, import or delete shows at once
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched is self.input and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
@@ -269,7 +271,7 @@ class ChatPane(QWidget):
         self.store.update(self.conversation_id, model_path=bar.path, model_name=bar.name_of(bar.path),
                           runtime=self.placement.runtime if self.placement else None, system_prompt=self.params.system_prompt(),
                           params=normalise(self.params.params()))  # fmt: skip
-        return ChatSession(self.store, self.client, self.conversation_id)
+        return self.app.chats.session(self.conversation_id, self.client)
 
     def _start_reply(self, session: ChatSession) -> None:
         self.streaming = True

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from ....core.chat.params import BUILTIN_PRESETS, PARAMS, normalise
-from ....core.chat.store import ChatStore
 from ....core.errors import HangarError
+
+if TYPE_CHECKING:  # names for annotations; the objects come from the application layer
+    from ....core.chat.store import ChatStore
 
 
 class ParamsPanel(QWidget):

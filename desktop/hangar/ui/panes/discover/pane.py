@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.context import AppContext
 from ....core.errors import HangarError
 from ....core.hub import tokens
 from ....core.hub.terms import FAMILIES
 from ...error_dialog import error_text, show_error
 from ...models.record_table import Column, RecordTableModel
+from ...services import UiServices
 from ...tasks import BackgroundTasks
 from ...widgets.empty_state import EmptyState
 from .repo_view import RepoView
@@ -39,38 +39,13 @@ def _count(value) -> str:
 
 log = logging.getLogger(__name__)
 
-def load_repo(repo_id: str, models_dir, policy=None):
-    """Runs off the GUI thread: details, the header by Range, fit verdicts, recommendation, license."""
-    from ....core.hardware import detect_hardware
-    from ....core.hub.catalog import HubCatalog
-    from ....core.hub.fitting import assess, devices_from, header_for, recommend
-
-    token = tokens.get_token()
-    catalog = HubCatalog(token=token)
-    details = catalog.repo(repo_id)
-    header, problem = header_for(details, token, catalog.base)
-    devices = devices_from(detect_hardware(models_dir))
-    assess(details.files, header, devices)
-    best, reason = recommend(details.files, devices)
-    return details, best, reason, problem, license_audit(catalog, details, policy)
-
-
-def license_audit(catalog, details, policy):
-    """The license card's content; None (and a log line) if it cannot be worked out."""
-    from ....core.licenses.audit import audit_repo, base_cards_for
-    from ....core.licenses.policy import Policy
-
-    try:
-        return audit_repo(details, policy or Policy(), base_cards_for(catalog, details))
-    except Exception:  # the repo view must open even if the audit fails; the Licenses pane says why
-        log.exception("license audit of %s failed", details.id)
-        return None
-
 
 class DiscoverPane(QWidget):
-    def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: UiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.services = ctx, services
+        self.services, self.ctx, self.app = services, services.ctx, services.app
+        ctx = self.ctx
+        self.inspection = None  # the open repository (core.app.hub.RepoInspection)
         self.tasks = BackgroundTasks(self)
         self._offset = 0
         layout = QVBoxLayout(self)
@@ -161,6 +136,7 @@ class DiscoverPane(QWidget):
         split.addWidget(right)
         split.setSizes([500, 580])
         layout.addWidget(split, 1)
+        services.policy_changed.connect(self._on_policy_changed)  # the card's verdict and the download question follow
 
     # -- search -----------------------------------------------------------------------------------
     def family(self) -> str | None:
@@ -177,16 +153,16 @@ class DiscoverPane(QWidget):
         self.search()
 
     def search(self, more: bool = False) -> None:
-        from ....core.hub.catalog import HubCatalog
-
         self._offset = self._offset + PAGE if more else 0
         query, sort, family, offset = self.query.text(), self.sort.currentData(), self.family(), self._offset
         author = self.author.text().strip() or None
         self.status.setText(self.tr("Searching…"))
         self.more_button.setEnabled(False)
 
+        hub = self.app.hub
+
         def work():
-            return HubCatalog(token=tokens.get_token()).search(query, sort=sort, family=family, author=author, limit=PAGE, offset=offset)
+            return hub.search(query, sort=sort, family=family, author=author, limit=PAGE, offset=offset)
 
         self.tasks.run(work, lambda found: self._on_results(found, more), self._on_search_failed)
 
@@ -214,34 +190,35 @@ class DiscoverPane(QWidget):
         self.placeholder.body_label.setText(self.tr("Reading the repository and the model's header…"))
         self.placeholder.show()
         self.repo_view.hide()
-        models_dir = self.ctx.models_dir
-        try:
-            from ....core.licenses.audit import current_policy
+        policy, _problem = self.app.policy.current_or_default()
+        hub = self.app.hub
+        self.tasks.run(lambda: hub.inspect(repo_id, policy=policy), self._on_repo, self._on_repo_failed)
 
-            policy = current_policy(self.ctx)
-        except HangarError as exc:
-            log.warning("the saved license policy is unreadable: %s", exc)
-            policy = None
-        self.tasks.run(lambda: load_repo(repo_id, models_dir, policy), self._on_repo, self._on_repo_failed)
-
-    def _on_repo(self, result) -> None:
-        details, best, reason, problem, audit = result
-        self.repo_view.show_details(details, best, reason, problem)
-        self.repo_view.show_license(audit)
+    def _on_repo(self, inspection) -> None:
+        self.inspection = inspection
+        self.repo_view.show_details(inspection.details, inspection.recommended, inspection.reason, inspection.fit_note)
+        self.repo_view.show_license(inspection.audit)
         self.placeholder.hide()
         self.repo_view.show()
+
+    def _on_policy_changed(self) -> None:
+        """Audit the open repository again under the new policy (offline: the cards are kept)."""
+        inspection = self.inspection
+        if inspection is None:
+            return
+        policy, _problem = self.app.policy.current_or_default()
+        inspection.audit = self.app.hub.audit(inspection.details, inspection.base_cards, policy)
+        self.repo_view.show_license(inspection.audit)
 
     def _on_repo_failed(self, exc: BaseException) -> None:
         text, hint = error_text(exc, self.ctx.paths.log_file)
         self.placeholder.body_label.setText(f"{text}\n{hint}".strip())
 
     def _on_download(self, repo_id: str, filename: str) -> None:
-        if self.services is None:
-            return
         self.repo_view.status.setText(self.tr("Queuing {0}…").format(filename))
-        manager = self.services.downloads
+        downloads = self.app.downloads
         self.tasks.run(
-            lambda: manager.plan(repo_id, filename),
+            lambda: downloads.queue(repo_id, filename),
             lambda ids: self.repo_view.status.setText(self.tr("{0} is downloading: follow it in the Library.").format(filename)),
             lambda exc: self.repo_view.status.setText(" ".join(error_text(exc, self.ctx.paths.log_file))),
         )

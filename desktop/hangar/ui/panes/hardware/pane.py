@@ -21,29 +21,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.context import AppContext
 from ....core.hardware import HardwareReport, detect_hardware
 from ....core.runtimes import Runtime, detect_runtimes
+from ....core.units import format_gib
 from ...error_dialog import error_text
+from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
+from ...services import UiServices
 from ...tasks import BackgroundTasks
 from ...widgets.tables import read_only_table
 
-GIB = 1024**3
-
-
-def _gib(value: int | None) -> str:
-    return "?" if value is None else f"{value / GIB:.1f} GiB"
-
 
 def _memory(record: dict) -> str:
-    return QCoreApplication.translate("HardwarePane", "{0} free of {1}").format(_gib(record.get("memory_free_bytes")), _gib(record.get("memory_total_bytes")))
+    return QCoreApplication.translate("HardwarePane", "{0} free of {1}").format(format_gib(record.get("memory_free_bytes")), format_gib(record.get("memory_total_bytes")))
 
 
 class HardwarePane(QWidget):
-    def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: UiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.services, self.ctx = services, services.ctx
         self.tasks = BackgroundTasks(self)
         self._detecting = False
         self.report: HardwareReport | None = None
@@ -89,10 +85,10 @@ class HardwarePane(QWidget):
         self.runtime_model = RecordTableModel(
             [
                 Column(self.tr("Runtime"), lambda r: r["label"]),
-                Column(self.tr("Status"), lambda r: self.tr("available") if r["available"] else self.tr("unavailable"), lambda r: r["reason"]),
+                Column(self.tr("Status"), lambda r: self.tr("available") if r["available"] else self.tr("unavailable"), lambda r: localise(r["reason"])),
                 Column(self.tr("llama-cpp-python"), lambda r: r.get("version")),
                 Column(self.tr("Devices it sees"), lambda r: ", ".join(f"{d['name']} ({d['description']})" for d in r["devices"]) or "-"),
-                Column(self.tr("Why"), lambda r: r["reason"] or self.tr("ready")),
+                Column(self.tr("Why"), lambda r: localise(r["reason"]) or self.tr("ready")),
             ]
         )
         self.runtime_table = self._table(self.runtime_model)
@@ -183,14 +179,14 @@ class HardwarePane(QWidget):
             self.tr("{0}: {1} physical cores, {2} threads ({3})").format(cpu["model"], cpu["cores_physical"], cpu["cores_logical"], cpu["architecture"])
         )
         self.features_label.setText(", ".join(cpu["features"]) or self.tr("none detected"))
-        self.memory_label.setText(self.tr("{0} available of {1}").format(_gib(report.memory["available_bytes"]), _gib(report.memory["total_bytes"])))
-        self.disk_label.setText(self.tr("{0} free in {1}").format(_gib(report.disk["free_bytes"]), report.disk["path"]))
+        self.memory_label.setText(self.tr("{0} available of {1}").format(format_gib(report.memory["available_bytes"]), format_gib(report.memory["total_bytes"])))
+        self.disk_label.setText(self.tr("{0} free in {1}").format(format_gib(report.disk["free_bytes"]), report.disk["path"]))
         self.gpu_model.set_records(report.gpus)
-        self.gpu_reason.setText(report.gpu_reason and self.tr("No NVIDIA GPU: {0}").format(report.gpu_reason))
+        self.gpu_reason.setText(report.gpu_reason and self.tr("No NVIDIA GPU: {0}").format(localise(report.gpu_reason)))
         self.gpu_reason.setVisible(not report.gpus)
         self.npu_model.set_records(report.npus)
         toolkit = report.ascend.get("cann_version")
-        npu_text = self.tr("No Ascend NPU: {0}").format(report.npu_reason) if not report.npus else ""
+        npu_text = self.tr("No Ascend NPU: {0}").format(localise(report.npu_reason)) if not report.npus else ""
         if toolkit:
             npu_text += self.tr(" CANN toolkit {0} found.").format(toolkit)
         self.npu_reason.setText(npu_text.strip())

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.context import AppContext
 from ....core.library import SOURCES_WE_OWN
 from ...error_dialog import error_text, show_error
 from ...format import format_bytes
 from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
+from ...services import UiServices
 from ...tasks import BackgroundTasks
 from ...widgets.empty_state import EmptyState
 from .downloads_view import DownloadsView
@@ -39,9 +39,10 @@ def _params(value: int | None) -> str:
 
 
 class LibraryPane(QWidget):
-    def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: UiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.services = ctx, services
+        self.services, self.ctx = services, services.ctx
+        ctx = self.ctx
         self.tasks = BackgroundTasks(self)
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -65,10 +66,9 @@ class LibraryPane(QWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
 
-        if services is not None:
-            self.downloads = DownloadsView(services)
-            layout.addWidget(self.downloads)
-            services.library_changed.connect(self.reload)
+        self.downloads = DownloadsView(services)
+        layout.addWidget(self.downloads)
+        services.library_changed.connect(self.reload)  # a change made here, in the queue or anywhere else
 
         self.model = RecordTableModel(
             [
@@ -105,9 +105,7 @@ class LibraryPane(QWidget):
         self.reload()
 
     def library(self):
-        from ....core.library import Library
-
-        return self.services.library if self.services else Library(self.ctx.database)
+        return self.services.app.library
 
     def reload(self) -> None:
         models = self.library().list()
@@ -134,21 +132,18 @@ class LibraryPane(QWidget):
         self._run(lambda: library.import_path(path), self._on_imported)
 
     def _on_imported(self, result) -> None:
-        added, refused = result
+        added, refused = result.added, result.refused
         lines = [self.tr("Added {0} model(s).").format(len(added))]
         lines += [self.tr("Refused {0}: {1}").format(Path(p).name, localise(reason)) for p, reason in refused]
         self.status.setText("\n".join(lines))
-        self.reload()
 
     def scan_other_apps(self) -> None:
         library = self.library()
         self.status.setText(self.tr("Looking in the Hugging Face cache and Ollama's store…"))
-        self._run(lambda: (library.scan_hf_cache(), library.scan_ollama()), self._on_scanned)
+        self._run(library.scan_other_apps, self._on_scanned)
 
     def _on_scanned(self, result) -> None:
-        hf, ollama = result
-        self.status.setText(self.tr("Found {0} in the Hugging Face cache and {1} from Ollama; they stay where they are.").format(len(hf), len(ollama)))
-        self.reload()
+        self.status.setText(self.tr("Found {0} in the Hugging Face cache and {1} from Ollama; they stay where they are.").format(len(result.hf_cache), len(result.ollama)))
 
     def reveal(self) -> None:
         for record in self.selected()[:1]:
@@ -168,14 +163,12 @@ class LibraryPane(QWidget):
         answer = QMessageBox.question(self, self.tr("Delete model"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
-        library = self.library()
         try:
-            freed = library.remove(library.get(record["id"]), delete_file=owned)
+            _model, freed = self.library().remove(record["id"], delete_file=owned)
         except Exception as exc:  # shown to the user; the library is unchanged
             show_error(self, self.tr("Delete model"), exc, self.ctx.paths.log_file)
             return
         self.status.setText(self.tr("Removed {0}; freed {1:.2f} GiB.").format(record["name"], freed / GIB))
-        self.reload()
 
     def _run(self, work, done) -> None:
         def failed(exc: BaseException) -> None:

@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.context import AppContext
 from ....core.errors import HangarError
-from ....core.licenses.audit import current_policy, save_policy
+from ....core.licenses.enums import label_of
 from ....core.licenses.openness import LABELS
 from ....core.licenses.policy import Policy
 from ...error_dialog import error_text, show_error
+from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
+from ...services import UiServices
 from ...tasks import BackgroundTasks
 from ...widgets.license_card import LicenseCard
 from ...widgets.tables import read_only_table
@@ -40,18 +41,14 @@ VERDICT_MARK = {"allowed": "✓", "review": "?", "blocked": "✗"}
 
 
 class LicensesPane(QWidget):
-    def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: UiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.services = ctx, services
+        self.services, self.ctx, self.app = services, services.ctx, services.app
+        ctx = self.ctx
         self.tasks = BackgroundTasks(self)
         self.audits: list = []
-        try:
-            self.policy = current_policy(ctx)
-        except HangarError as exc:
-            self.policy = Policy()
-            self.policy_problem = str(exc)
-        else:
-            self.policy_problem = ""
+        self.policy, self.policy_problem = self.app.policy.current_or_default()
+        services.library_changed.connect(self._on_library_changed)
         layout = QVBoxLayout(self)
 
         policy_row = QHBoxLayout()
@@ -94,10 +91,10 @@ class LicensesPane(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal)
         self.model = RecordTableModel([
             Column(self.tr("Model"), lambda a: a.subject + (self.tr(" (Hub)") if a.model is None else "")),
-            Column(self.tr("Verdict"), lambda a: f"{VERDICT_MARK[a.verdict.verdict]} {self._verdict_word(a.verdict.verdict)}", lambda a: "\n".join(a.verdict.reasons)),
-            Column(self.tr("License"), lambda a: a.detection.license.name),
-            Column(self.tr("Confidence"), lambda a: a.detection.confidence),
-            Column(self.tr("Openness"), lambda a: a.openness.model_class),
+            Column(self.tr("Verdict"), lambda a: f"{VERDICT_MARK[a.verdict.verdict]} {self._verdict_word(a.verdict.verdict)}", lambda a: "\n".join(localise(r) for r in a.verdict.reasons)),
+            Column(self.tr("License"), lambda a: localise(a.detection.license.name)),
+            Column(self.tr("Confidence"), lambda a: localise(label_of(a.detection.confidence))),
+            Column(self.tr("Openness"), lambda a: localise(label_of(a.openness.model_class))),
         ])  # fmt: skip
         self.table = read_only_table(self.model)
         self.table.setAccessibleName(self.tr("Models and their licenses"))
@@ -128,11 +125,9 @@ class LicensesPane(QWidget):
 
     # -- the list ---------------------------------------------------------------------------
     def reload(self) -> None:
-        from ....core.licenses.audit import audit_local
-
-        ctx, policy = self.ctx, self.policy
+        licenses, policy = self.app.licenses, self.policy
         self.status.setText(self.tr("Reading the licenses of the local models…"))
-        self.tasks.run(lambda: audit_local(ctx, policy), self._on_audits, self._on_failed)
+        self.tasks.run(lambda: licenses.audit_library(policy), self._on_audits, self._on_failed)
 
     def _on_audits(self, audits: list) -> None:
         hub = [a for a in self.audits if a.model is None]
@@ -161,9 +156,9 @@ class LicensesPane(QWidget):
         audit = self.model.record(rows[0].row())
         self.card.show_audit(audit)
         self.card.show()
-        self.openness_title.setText(self.tr("Openness (Model Openness Framework): {0}.").format(audit.openness.model_class)
-                                    + (" " + self.tr("Missing for the next class: {0}.").format(", ".join(audit.openness.missing)) if audit.openness.missing else ""))  # fmt: skip
-        self.openness_model.set_records([(LABELS[c], s) for c, s in audit.openness.components.items()])
+        self.openness_title.setText(self.tr("Openness (Model Openness Framework): {0}.").format(localise(label_of(audit.openness.model_class)))
+                                    + (" " + self.tr("Missing for the next class: {0}.").format(", ".join(localise(m) for m in audit.openness.missing)) if audit.openness.missing else ""))  # fmt: skip
+        self.openness_model.set_records([(localise(LABELS[c]), localise(label_of(s))) for c, s in audit.openness.components.items()])
 
     def select_subject(self, subject: str) -> None:
         for row, audit in enumerate(self.audits):
@@ -176,16 +171,10 @@ class LicensesPane(QWidget):
         repo_id = self.repo.text().strip()
         if not repo_id:
             return
-        policy = self.policy
+        policy, licenses = self.policy, self.app.licenses
 
         def work():
-            from ....core.hub.catalog import HubCatalog
-            from ....core.hub.tokens import get_token
-            from ....core.licenses.audit import audit_repo, base_cards_for
-
-            catalog = HubCatalog(token=get_token())
-            details = catalog.repo(repo_id, with_card=True)
-            return audit_repo(details, policy, base_cards_for(catalog, details))
+            return licenses.audit_repo(repo_id, policy)
 
         self.status.setText(self.tr("Reading {0} on the Hub…").format(repo_id))
         self.tasks.run(work, self._on_repo_audit, self._on_failed)
@@ -209,11 +198,11 @@ class LicensesPane(QWidget):
             self.tr("acceptable") if p.research_only_acceptable else self.tr("not acceptable"), self.tr("yes") if p.outputs_for_training_needed else self.tr("no"),
         )  # fmt: skip
         if self.policy_problem:
-            text += " " + self.tr("(The saved policy could not be read, so the default is used: {0})").format(self.policy_problem)
+            text += " " + self.tr("(The saved policy could not be read, so the default is used: {0})").format(localise(self.policy_problem))
         self.policy_label.setText(text)
 
     def set_policy(self, policy: Policy) -> None:
-        save_policy(self.ctx, policy)
+        self.app.policy.replace(policy)  # announced: Discover's card and its download question follow
         self.policy, self.policy_problem = policy, ""
         self._show_policy()
         self.audits = [a for a in self.audits if a.model is not None]  # Hub checks are redone on request
@@ -246,13 +235,11 @@ class LicensesPane(QWidget):
             self._write(Path(path), audit_html([a for a in self.audits if a.model is not None], self.policy))
 
     def export_bom(self) -> None:
-        from ....core.licenses.bom import build_bom
-
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the AI bill of materials"), str(Path.home() / "hangar-aibom.cdx.json"), self.tr("CycloneDX JSON (*.json)"))
         if not path:
             return
         try:
-            bom = build_bom(self.ctx, [a for a in self.audits if a.model is not None])
+            bom = self.app.licenses.bom(audits=[a for a in self.audits if a.model is not None])
         except HangarError as exc:
             show_error(self, self.tr("AI bill of materials"), exc)
             return
@@ -265,6 +252,10 @@ class LicensesPane(QWidget):
             self.status.setText(self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc))
             return
         self.status.setText(self.tr("Saved {0}.").format(path))
+
+    def _on_library_changed(self) -> None:
+        if self.audits and self.isVisible():
+            self.reload()  # otherwise the next show reloads
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)

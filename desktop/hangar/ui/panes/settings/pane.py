@@ -27,49 +27,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.context import AppContext
 from ....core.errors import HangarError
 from ...error_dialog import show_error
 from ...i18n import resolve_language
+from ...services import UiServices
 from ...theme import apply_theme
 
 log = logging.getLogger(__name__)
 
 
-def change_models_dir(parent: QWidget, ctx: AppContext, text: str, services=None) -> bool:
+def change_models_dir(parent: QWidget, services, text: str) -> bool:
     """Use ``text`` as the models folder if it can be created; say why not otherwise.
 
     Shared by this pane and the welcome dialog. New downloads go to the new folder at
-    once; models already in the library stay where they are.
+    once (the application layer announces the change); models already in the library
+    stay where they are.
     """
     text = text.strip()
-    if not text or Path(text).expanduser() == ctx.models_dir:
+    if not text or Path(text).expanduser() == services.ctx.models_dir:
         return False
     try:
-        Path(text).expanduser().mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        show_error(parent, QCoreApplication.translate("SettingsPane", "Models folder"), HangarError(QCoreApplication.translate("SettingsPane", "Cannot use {0}: {1}").format(text, exc.strerror)))
+        services.app.settings.set("models_dir", text)
+    except HangarError as exc:
+        show_error(parent, QCoreApplication.translate("SettingsPane", "Models folder"), exc)
         return False
-    old = ctx.settings.models_dir
-    ctx.settings.models_dir = text
-    try:
-        ctx.save_settings()
-    except (HangarError, OSError) as exc:
-        ctx.settings.models_dir = old
-        show_error(parent, QCoreApplication.translate("SettingsPane", "Settings"), exc if isinstance(exc, HangarError) else HangarError(str(exc)))
-        return False
-    if services is not None:
-        services.downloads.models_dir = ctx.models_dir
-    log.info("models folder changed")
     return True
 
 
 class SettingsPane(QWidget):
     settings_changed = Signal(str)  # the name of the setting that changed
 
-    def __init__(self, ctx: AppContext, services=None, parent: QWidget | None = None) -> None:
+    def __init__(self, services: UiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ctx, self.services = ctx, services
+        self.services, self.ctx = services, services.ctx
+        ctx = self.ctx
         s = ctx.settings
         outer = QVBoxLayout(self)
 
@@ -150,6 +141,11 @@ class SettingsPane(QWidget):
             warning.setObjectName("settingsProblems")
             outer.addWidget(warning)
         outer.addStretch(1)
+        services.settings_changed.connect(self._on_setting_changed)
+
+    def _on_setting_changed(self, name: str) -> None:
+        if name == "models_dir":  # the welcome dialog, or hangar's own layer, changed it
+            self.models_dir_edit.setText(str(self.ctx.models_dir))
 
     def _show_token_state(self) -> None:
         from ....core.hub import tokens
@@ -218,20 +214,16 @@ class SettingsPane(QWidget):
             self._on_models_dir_edited()
 
     def _on_models_dir_edited(self) -> None:
-        if change_models_dir(self, self.ctx, self.models_dir_edit.text(), self.services):
+        if change_models_dir(self, self.services, self.models_dir_edit.text()):
             self.settings_changed.emit("models_dir")
         self.models_dir_edit.setText(str(self.ctx.models_dir))
 
     def _set(self, name: str, value: object) -> None:
-        old = getattr(self.ctx.settings, name)
-        setattr(self.ctx.settings, name, value)
         try:
-            self.ctx.save_settings()
-        except (HangarError, OSError) as exc:
-            setattr(self.ctx.settings, name, old)
-            show_error(self, self.tr("Settings"), exc if isinstance(exc, HangarError) else HangarError(str(exc)))
+            self.services.app.settings.set(name, value)
+        except HangarError as exc:
+            show_error(self, self.tr("Settings"), exc)
             return
-        log.info("setting %s changed", name)
         if name == "theme":
             apply_theme(str(value))
         elif name == "language":

@@ -1,0 +1,113 @@
+"""Downloads as every face uses them: the queue for the window, one file now for the CLI.
+
+The queue (downloads/manager.py) is built here once; a verified model that enters the
+library is announced as a library change, and the models folder follows Settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..downloads.manager import Download, DownloadManager
+from ..hub.tokens import get_token
+from ..library import Library, LocalModel
+from ..store import Database
+from .changes import Announcer, Change, ChangeReport, LibraryChange, LibraryEvent
+
+
+@dataclass
+class DownloadOutcome:
+    """What ``download_now`` did: honest about verification (only what was checked this run)."""
+
+    model: LocalModel | None  # in the library once every part is verified
+    path: str
+    sha256: str | None
+    verified: bool  # every file fetched this run matched the Hub's SHA-256
+    transferred_bytes: int = 0
+    already: list[str] = field(default_factory=list)  # files that were already complete
+
+
+class DownloadService:
+    def __init__(self, db: Database, changes: Announcer, models_dir: Callable[[], Path], **manager_options) -> None:
+        self._changes = changes
+        self._models_dir = models_dir
+        self.manager = DownloadManager(
+            db, Library(db), models_dir(), token_provider=get_token,
+            on_change=lambda download: changes.announce(Change.DOWNLOADS, download),
+            on_model=self._on_model, **manager_options,
+        )  # fmt: skip
+        self._started = False
+        changes.subscribe(self._on_change)
+
+    @property
+    def models_dir(self) -> Path:
+        """Where new downloads go (it follows the Settings value)."""
+        return self.manager.models_dir
+
+    # -- the queue (the window) ---------------------------------------------------------------
+    def start(self) -> None:
+        if not self._started:
+            self._started = True
+            self.manager.start()
+
+    def stop(self) -> None:
+        if self._started:
+            self._started = False
+            self.manager.stop()
+
+    def queue(self, repo: str, filename: str, revision: str | None = None) -> list[int]:
+        """Queue a file (every part of a split model); the queue thread downloads it."""
+        return self.manager.plan(repo, filename, revision)
+
+    def list(self) -> list[Download]:
+        return self.manager.list()
+
+    def get(self, download_id: int) -> Download:
+        return self.manager.get(download_id)
+
+    def pause(self, download_id: int) -> None:
+        self.manager.pause(download_id)
+
+    def resume(self, download_id: int) -> None:
+        self.manager.resume(download_id)
+
+    def cancel(self, download_id: int) -> None:
+        self.manager.cancel(download_id)
+
+    # -- one file, now (the CLI) ----------------------------------------------------------------
+    def download_now(self, repo: str, filename: str, revision: str | None = None, *,
+                     on_progress: Callable | None = None, on_status: Callable[[str], None] = lambda text: None) -> DownloadOutcome:  # fmt: skip
+        """Download in this thread, part after part; resumes a partial file."""
+        ids = self.manager.plan(repo, filename, revision)
+        results, already, model = [], [], None
+        for download_id in ids:
+            download = self.manager.get(download_id)
+            if download.state == "done" and Path(download.dest_path).exists():
+                already.append(download.filename)
+                continue
+            on_status(_starting(download))
+            results.append(self.manager.run_one(download_id, on_progress).fetched)
+        model = self.manager.model_for(ids[0])
+        first = self.manager.get(ids[0])
+        verified = bool(results) and all(r.verified for r in results)
+        if not results:  # nothing fetched now: verified when it was downloaded, if the library has its hash
+            verified = model is not None and model.sha256 is not None and model.sha256 == first.sha256
+        return DownloadOutcome(model, model.path if model else first.dest_path, model.sha256 if model else first.sha256,
+                               verified, sum(r.transferred_bytes for r in results), already)  # fmt: skip
+
+    # -- events -----------------------------------------------------------------------------------
+    def _on_model(self, model: LocalModel) -> None:
+        self._changes.announce(Change.LIBRARY, LibraryChange(LibraryEvent.DOWNLOADED, (model.id,)))
+
+    def _on_change(self, report: ChangeReport) -> None:
+        if report.change is Change.SETTINGS and report.detail == "models_dir":
+            self.manager.models_dir = self._models_dir()  # new downloads go to the new folder
+
+
+def _starting(download: Download) -> str:
+    from ..i18n import QT_TR_NOOP
+    from ..units import format_bytes
+
+    return QT_TR_NOOP("downloading {file} ({size})", file=download.filename, size=format_bytes(download.size_bytes))

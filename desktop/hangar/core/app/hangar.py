@@ -1,0 +1,62 @@
+"""The application: every service built once over one AppContext, for every face.
+
+The window (ui/services.py wraps it), ``hangar-cli`` (cli/framework.py builds it) and
+the coming server only call these services and render what they return; none of them
+constructs a Library, a DownloadManager, an EngineClient or a store itself (the
+architecture tests check it). Every change the services make is announced once on
+``changes``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..context import AppContext
+from .bench import BenchService
+from .changes import Announcer
+from .chats import ChatService
+from .downloads import DownloadService
+from .hosting import ModelHost
+from .hub import HubService
+from .library import LibraryService
+from .licenses import LicenseService
+from .policy import PolicyService
+from .settings import SettingsService
+
+
+@dataclass
+class Hangar:
+    ctx: AppContext
+    changes: Announcer = field(default_factory=Announcer)
+
+    def __post_init__(self) -> None:
+        ctx, changes = self.ctx, self.changes
+        self.settings = SettingsService(ctx, changes)
+        self.library = LibraryService(ctx, changes)
+        self.policy = PolicyService(ctx, changes)
+        self.hub = HubService(lambda: ctx.models_dir)
+        self.licenses = LicenseService(ctx, self.library, self.policy, self.hub)
+        self.models = ModelHost(ctx, self.library)
+        self.bench = BenchService(ctx, self.library)
+        self._downloads: DownloadService | None = None
+        self.chats = ChatService(ctx, changes)
+
+    @classmethod
+    def open(cls, environ: dict[str, str] | None = None) -> "Hangar":
+        return cls(AppContext.open(environ))
+
+    @property
+    def downloads(self) -> DownloadService:
+        """Built on first use: commands that never download do not plan a queue."""
+        if self._downloads is None:
+            self._downloads = DownloadService(self.ctx.database, self.changes, lambda: self.ctx.models_dir)
+        return self._downloads
+
+    @property
+    def paths(self):
+        return self.ctx.paths
+
+    def close(self) -> None:
+        if self._downloads is not None:
+            self._downloads.stop()
+        self.ctx.close()

@@ -1,0 +1,116 @@
+"""Loading a model, one way for every face: find it, check its file, choose the runtime,
+check the memory fit, start the worker (with the GPU-to-CPU fallback said out loud),
+record that it was used.
+
+Before, Chat checked the fit and the CLI's chat did not, the benchmark a third way, and
+a model whose file had vanished reached the worker and came back as an exception name.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .. import engine_protocol as P
+from ..context import AppContext
+from ..engine_client import EngineClient
+from ..errors import InvalidInput
+from ..i18n import QT_TR_NOOP
+from ..inference import Placement, start_model
+from ..library import LocalModel
+from .library import LibraryService, ModelFileMissing
+
+log = logging.getLogger(__name__)
+_REPO = re.compile(r"[\w.-]+/[\w.-]+")  # owner/name: a library reference, not a path
+
+
+@dataclass
+class LoadRequest:
+    model: str | int  # a library reference (id, name, repo) or a GGUF file
+    n_ctx: int = 4096
+    runtime: str | None = None  # None: the best working runtime on this machine
+    n_gpu_layers: int = P.GPU_LAYERS_ALL
+    n_threads: int | None = None  # None: the Settings value
+    allow_fallback: bool | None = None  # None: the Settings value
+    force: bool = False  # load even when the memory estimate says it does not fit
+
+
+@dataclass
+class LoadedModel:
+    """A worker with a model in it; ``close()`` ends the worker."""
+
+    client: EngineClient
+    placement: Placement
+    path: str
+    name: str
+    n_ctx: int
+    model: LocalModel | None = None  # the library's entry, when it came from the library
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def has_own_chat_template(self) -> bool:
+        info = self.client.model
+        template = getattr(info, "chat_template", None) if not isinstance(info, dict) else info.get("chat_template")
+        return template == "gguf"
+
+    def close(self) -> None:
+        self.client.close()
+
+
+class ModelHost:
+    def __init__(self, ctx: AppContext, library: LibraryService) -> None:
+        self._ctx, self._library = ctx, library
+
+    def resolve(self, ref: str | int) -> tuple[Path, LocalModel | None]:
+        """The file to load and its library entry; a vanished file is a plain message."""
+        text = str(ref)
+        path = Path(text).expanduser()
+        if path.is_file():
+            return path.resolve(), self._library.by_path(path)
+        try:
+            model = self._library.usable(ref)
+        except ModelFileMissing:
+            raise
+        except InvalidInput:
+            if text.lower().endswith(".gguf") or os.sep in text or "/" in text and not _REPO.fullmatch(text):
+                raise InvalidInput(QT_TR_NOOP("{path} does not exist or is not a file.", path=text)) from None
+            raise
+        return Path(model.path), model
+
+    def runtime(self, name: str | None):
+        from ..runtimes import best_runtime, detect_runtime, detect_runtimes
+
+        runtimes_dir = self._ctx.paths.runtimes_dir
+        return detect_runtime(name, runtimes_dir) if name else best_runtime(detect_runtimes(runtimes_dir))
+
+    def load(
+        self,
+        request: LoadRequest,
+        *,
+        on_status: Callable[[str], None] = lambda text: None,
+        on_warning: Callable[[str], None] | None = None,
+        on_progress: Callable[[float], None] | None = None,
+        on_client: Callable[[EngineClient], None] | None = None,
+    ) -> LoadedModel:
+        """Raises InvalidInput (no such model, file gone), ModelTooLarge (unless ``force``) or EngineError."""
+        from ..fit import check_load
+
+        path, model = self.resolve(request.model)
+        runtime = self.runtime(request.runtime)
+        settings = self._ctx.settings
+        warning = check_load(path, runtime, n_ctx=request.n_ctx, n_gpu_layers=request.n_gpu_layers, force=request.force)
+        if warning:
+            (on_warning or on_status)(warning)
+        options = P.LoadOptions(path=str(path), n_ctx=request.n_ctx, n_gpu_layers=request.n_gpu_layers,
+                                n_threads=request.n_threads if request.n_threads is not None else settings.threads)  # fmt: skip
+        fallback = settings.gpu_fallback_to_cpu if request.allow_fallback is None else request.allow_fallback
+        client, placement = start_model(options, runtime, allow_fallback=fallback, runtimes_dir=self._ctx.paths.runtimes_dir,
+                                        on_progress=on_progress, on_status=on_status, on_client=on_client)  # fmt: skip
+        if model is not None:
+            self._library.touch(model)
+        name = model.name if model is not None else path.name
+        return LoadedModel(client, placement, str(path), name, request.n_ctx, model, [warning] if warning else [])
