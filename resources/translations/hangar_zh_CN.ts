@@ -332,12 +332,80 @@
         <translation>请重新下载。</translation>
     </message>
     <message>
+        <source>No model in the library matches &apos;{ref}&apos;.</source>
+        <translation>库中没有与“{ref}”匹配的模型。</translation>
+    </message>
+    <message>
+        <source>hangar-cli models lists them.</source>
+        <translation>运行 hangar-cli models 可以列出它们。</translation>
+    </message>
+    <message>
+        <source>&apos;{ref}&apos; matches {count} models: {ids}. Use the id.</source>
+        <translation>“{ref}”匹配到 {count} 个模型：{ids}。请使用 id。</translation>
+    </message>
+    <message>
+        <source>{path} does not exist.</source>
+        <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <source>{name} belongs to {source}; Hangar does not delete other tools&apos; files.</source>
+        <translation>{name} 属于 {source}；Hangar 不会删除其他工具的文件。</translation>
+    </message>
+    <message>
+        <source>Remove it from the library only, or delete it with the tool that owns it.</source>
+        <translation>只从库中移除它，或用它所属的工具删除。</translation>
+    </message>
+    <message>
+        <source>A model&apos;s name cannot be empty.</source>
+        <translation>模型名称不能为空。</translation>
+    </message>
+    <message>
+        <source>{name} is no longer in the library.</source>
+        <translation>{name} 已不在库中。</translation>
+    </message>
+    <message>
+        <source>often the system ran out of memory and killed it</source>
+        <translation>通常是系统内存不足而将其终止</translation>
+    </message>
+    <message>
+        <source>a crash inside llama.cpp or the GPU driver</source>
+        <translation>llama.cpp 或 GPU 驱动内部崩溃</translation>
+    </message>
+    <message>
+        <source>llama.cpp stopped on an internal error</source>
+        <translation>llama.cpp 因内部错误而停止</translation>
+    </message>
+    <message>
+        <source>the model file changed or vanished while mapped</source>
+        <translation>模型文件在映射期间被修改或消失</translation>
+    </message>
+    <message>
+        <source>The model process was stopped by {signal} ({hint}).</source>
+        <translation>模型进程被 {signal} 终止（{hint}）。</translation>
+    </message>
+    <message>
+        <source>The model process was stopped by {signal}.</source>
+        <translation>模型进程被 {signal} 终止。</translation>
+    </message>
+    <message>
+        <source>The model process exited unexpectedly (exit code {code}).</source>
+        <translation>模型进程意外退出（退出码 {code}）。</translation>
+    </message>
+    <message>
         <source>The model process is not running.</source>
         <translation>模型进程没有在运行。</translation>
     </message>
     <message>
         <source>The model process is gone: {error}</source>
         <translation>模型进程已退出：{error}</translation>
+    </message>
+    <message>
+        <source>The model process did not answer within {seconds:.0f} s.</source>
+        <translation>模型进程在 {seconds:.0f} 秒内没有响应。</translation>
+    </message>
+    <message>
+        <source>The model process stopped answering.</source>
+        <translation>模型进程不再响应。</translation>
     </message>
     <message>
         <source>The {what} was cancelled.</source>
@@ -360,6 +428,10 @@
         <translation>统计</translation>
     </message>
     <message>
+        <source>The model process sent {event} instead of its greeting.</source>
+        <translation>模型进程发送了 {event}，而不是握手消息。</translation>
+    </message>
+    <message>
         <source>Hangar only loads GGUF files. Download a .gguf quantisation of this model.</source>
         <translation>Hangar 只加载 GGUF 文件。请下载该模型的 .gguf 量化版本。</translation>
     </message>
@@ -372,8 +444,748 @@
         <translation>请新建一个会话，或用更大的上下文重新加载模型。</translation>
     </message>
     <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
         <source>Loading on the CPU instead: {reason}</source>
         <translation>改为在 CPU 上加载：{reason}</translation>
+    </message>
+    <message>
+        <source>downloading {file} ({size})</source>
+        <translation>正在下载 {file}（{size}）</translation>
+    </message>
+    <message>
+        <source>The file of {name} is no longer at {path}: it was moved or deleted outside Hangar.</source>
+        <translation>{name} 的文件已不在 {path}：它在 Hangar 之外被移动或删除了。</translation>
+    </message>
+    <message>
+        <source>Import it again from where it is now, or remove it from the library.</source>
+        <translation>请从它现在的位置重新导入，或将它从库中移除。</translation>
+    </message>
+    <message>
+        <source>unknown setting &apos;{name}&apos;; known: {known}</source>
+        <translation>未知设置“{name}”；已知设置：{known}</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: {reason}</source>
+        <translation>无法保存设置：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be set to {value}</source>
+        <translation>{name} 不能设为 {value}</translation>
+    </message>
+    <message>
+        <source>Cannot use {path}: {reason}</source>
+        <translation>无法使用 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>npu-smi not on PATH</source>
+        <translation>系统路径中没有 npu-smi</translation>
+    </message>
+    <message>
+        <source>npu-smi not on PATH and no /dev/davinci devices: no Ascend driver installed</source>
+        <translation>系统路径中没有 npu-smi，也没有 /dev/davinci 设备：未安装昇腾驱动</translation>
+    </message>
+    <message>
+        <source>npu-smi failed: {problem}</source>
+        <translation>npu-smi 运行失败：{problem}</translation>
+    </message>
+    <message>
+        <source>npu-smi lists no NPU</source>
+        <translation>npu-smi 未列出任何 NPU</translation>
+    </message>
+    <message>
+        <source>nvidia-ml-py is not installed</source>
+        <translation>未安装 nvidia-ml-py</translation>
+    </message>
+    <message>
+        <source>NVML found no NVIDIA GPU</source>
+        <translation>NVML 没有找到 NVIDIA GPU</translation>
+    </message>
+    <message>
+        <source>NVML not available ({problem})</source>
+        <translation>NVML 不可用（{problem}）</translation>
+    </message>
+    <message>
+        <source>{nvml}; nvidia-smi not on PATH: no NVIDIA driver installed</source>
+        <translation>{nvml}；系统路径中也没有 nvidia-smi：未安装 NVIDIA 驱动</translation>
+    </message>
+    <message>
+        <source>{nvml}; nvidia-smi failed: {problem}</source>
+        <translation>{nvml}；nvidia-smi 运行失败：{problem}</translation>
+    </message>
+    <message>
+        <source>nvidia-smi lists no GPU</source>
+        <translation>nvidia-smi 未列出任何 GPU</translation>
+    </message>
+    <message>
+        <source>refused an unsafe file name from the Hub: {name}</source>
+        <translation>已拒绝 Hub 返回的不安全文件名：{name}</translation>
+    </message>
+    <message>
+        <source>That does not look like a Hugging Face access token (they start with hf_).</source>
+        <translation>这看起来不像 Hugging Face 访问令牌（令牌以 hf_ 开头）。</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to store the token safely.</source>
+        <translation>没有可用的系统密钥环来安全地保存令牌。</translation>
+    </message>
+    <message>
+        <source>Install and unlock a Secret Service keyring (GNOME Keyring, KWallet), or set HF_TOKEN in the environment.</source>
+        <translation>请安装并解锁一个 Secret Service 密钥环（GNOME Keyring、KWallet），或在环境变量中设置 HF_TOKEN。</translation>
+    </message>
+    <message>
+        <source>license</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>license_name</source>
+        <translation>许可证名称</translation>
+    </message>
+    <message>
+        <source>license_link</source>
+        <translation>许可证链接</translation>
+    </message>
+    <message>
+        <source>general.license</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>general.license.name</source>
+        <translation>许可证名称</translation>
+    </message>
+    <message>
+        <source>general.license.link</source>
+        <translation>许可证链接</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>{source} {field} = {value}</source>
+        <translation>{source}·{field} = {value}</translation>
+    </message>
+    <message>
+        <source>(ignored: not text, {type})</source>
+        <translation>（已忽略：不是文本，而是 {type}）</translation>
+    </message>
+    <message>
+        <source>{count} characters</source>
+        <translation>{count} 个字符</translation>
+    </message>
+    <message>
+        <source>This upload is labelled {own}, but its base model {base} is under {license}. A re-upload cannot change the license of what it copied, so Hangar follows the base model; check with the uploader.</source>
+        <translation>此上传标注为 {own}，但其基础模型 {base} 采用的是 {license}。重新上传不能改变所复制内容的许可证，因此 Hangar 以基础模型为准；请向上传者确认。</translation>
+    </message>
+    <message>
+        <source>The sources disagree: {licenses}.</source>
+        <translation>各来源说法不一：{licenses}。</translation>
+    </message>
+    <message>
+        <source>The license could not be determined (seen: {seen}). A person must review it before this model is used.</source>
+        <translation>无法确定许可证（已看到：{seen}）。使用该模型前须由人工审查。</translation>
+    </message>
+    <message>
+        <source>The license could not be determined (no license stated anywhere). A person must review it before this model is used.</source>
+        <translation>无法确定许可证（任何地方都没有声明许可证）。使用该模型前须由人工审查。</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>需审查</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>restricted</source>
+        <translation>受限</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Class III (Open Model)</source>
+        <translation>第三类（开放模型）</translation>
+    </message>
+    <message>
+        <source>Class II (Open Tooling)</source>
+        <translation>第二类（开放工具）</translation>
+    </message>
+    <message>
+        <source>Class I (Open Science)</source>
+        <translation>第一类（开放科学）</translation>
+    </message>
+    <message>
+        <source>Hub card</source>
+        <translation>Hub 模型卡片</translation>
+    </message>
+    <message>
+        <source>GGUF metadata</source>
+        <translation>GGUF 元数据</translation>
+    </message>
+    <message>
+        <source>LICENSE file</source>
+        <translation>许可证文件</translation>
+    </message>
+    <message>
+        <source>base model card</source>
+        <translation>基础模型的模型卡片</translation>
+    </message>
+    <message>
+        <source>base model name</source>
+        <translation>基础模型名称</translation>
+    </message>
+    <message>
+        <source>Unknown license</source>
+        <translation>未知许可证</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>source address</source>
+        <translation>来源地址</translation>
+    </message>
+    <message>
+        <source>commercial use</source>
+        <translation>商业使用</translation>
+    </message>
+    <message>
+        <source>research only</source>
+        <translation>仅限研究</translation>
+    </message>
+    <message>
+        <source>user cap</source>
+        <translation>用户上限</translation>
+    </message>
+    <message>
+        <source>user cap note</source>
+        <translation>用户上限说明</translation>
+    </message>
+    <message>
+        <source>excluded territories</source>
+        <translation>排除的地区</translation>
+    </message>
+    <message>
+        <source>territory note</source>
+        <translation>地区说明</translation>
+    </message>
+    <message>
+        <source>attribution duties</source>
+        <translation>署名义务</translation>
+    </message>
+    <message>
+        <source>attribution duties (Chinese)</source>
+        <translation>署名义务（中文）</translation>
+    </message>
+    <message>
+        <source>acceptable-use policy</source>
+        <translation>可接受使用政策</translation>
+    </message>
+    <message>
+        <source>training on outputs</source>
+        <translation>用输出训练</translation>
+    </message>
+    <message>
+        <source>training on outputs note</source>
+        <translation>用输出训练的说明</translation>
+    </message>
+    <message>
+        <source>redistribution duties</source>
+        <translation>再分发义务</translation>
+    </message>
+    <message>
+        <source>redistribution duties (Chinese)</source>
+        <translation>再分发义务（中文）</translation>
+    </message>
+    <message>
+        <source>open license</source>
+        <translation>开放许可证</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>model families</source>
+        <translation>模型系列</translation>
+    </message>
+    <message>
+        <source>text fingerprints</source>
+        <translation>文本指纹</translation>
+    </message>
+    <message>
+        <source>Hub license ids</source>
+        <translation>Hub 许可证 id</translation>
+    </message>
+    <message>
+        <source>Hub license names</source>
+        <translation>Hub 许可证名称</translation>
+    </message>
+    <message>
+        <source>license links</source>
+        <translation>许可证链接</translation>
+    </message>
+    <message>
+        <source>Model architecture</source>
+        <translation>模型架构</translation>
+    </message>
+    <message>
+        <source>Model parameters (weights)</source>
+        <translation>模型参数（权重）</translation>
+    </message>
+    <message>
+        <source>Model card</source>
+        <translation>模型卡片</translation>
+    </message>
+    <message>
+        <source>Data card</source>
+        <translation>数据卡片</translation>
+    </message>
+    <message>
+        <source>Technical report</source>
+        <translation>技术报告</translation>
+    </message>
+    <message>
+        <source>Evaluation results</source>
+        <translation>评估结果</translation>
+    </message>
+    <message>
+        <source>Training code</source>
+        <translation>训练代码</translation>
+    </message>
+    <message>
+        <source>Inference code</source>
+        <translation>推理代码</translation>
+    </message>
+    <message>
+        <source>Evaluation code</source>
+        <translation>评估代码</translation>
+    </message>
+    <message>
+        <source>Training datasets</source>
+        <translation>训练数据集</translation>
+    </message>
+    <message>
+        <source>Research paper</source>
+        <translation>研究论文</translation>
+    </message>
+    <message>
+        <source>A policy needs a name.</source>
+        <translation>政策需要一个名称。</translation>
+    </message>
+    <message>
+        <source>territories must be a list of ISO 3166 country codes (or EU), e.g. [&quot;DE&quot;, &quot;FR&quot;]</source>
+        <translation>territories 必须是 ISO 3166 国家代码（或 EU）的列表，例如 [&quot;DE&quot;, &quot;FR&quot;]</translation>
+    </message>
+    <message>
+        <source>not ISO 3166 country codes: {codes}</source>
+        <translation>不是 ISO 3166 国家代码：{codes}</translation>
+    </message>
+    <message>
+        <source>max_monthly_users must be a whole number of users, or null for no limit</source>
+        <translation>max_monthly_users 必须是整数用户数，不设上限时为 null</translation>
+    </message>
+    <message>
+        <source>{name} must be true or false</source>
+        <translation>{name} 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>This is not a policy file (not JSON: {problem}).</source>
+        <translation>这不是政策文件（不是 JSON：{problem}）。</translation>
+    </message>
+    <message>
+        <source>This is not a Hangar license policy (expected &quot;format&quot;: &quot;{format}&quot;).</source>
+        <translation>这不是 Hangar 许可证政策（应有 &quot;format&quot;: &quot;{format}&quot;）。</translation>
+    </message>
+    <message>
+        <source>The policy file is malformed: {problem}</source>
+        <translation>政策文件格式错误：{problem}</translation>
+    </message>
+    <message>
+        <source>Cannot read the policy file {path}: {problem}</source>
+        <translation>无法读取政策文件 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>The license could not be determined; a person must review it before use.</source>
+        <translation>无法确定许可证；使用前须由人工审查。</translation>
+    </message>
+    <message>
+        <source>{license} does not allow commercial use (research and non-commercial use only).</source>
+        <translation>{license} 不允许商业使用（仅限研究和非商业用途）。</translation>
+    </message>
+    <message>
+        <source>{license} does not allow commercial use.</source>
+        <translation>{license} 不允许商业使用。</translation>
+    </message>
+    <message>
+        <source>{license} is for research only, which this policy does not accept.</source>
+        <translation>{license} 仅限研究使用，而此政策不接受仅限研究的许可证。</translation>
+    </message>
+    <message>
+        <source>Whether {license} allows commercial use is not known.</source>
+        <translation>尚不清楚 {license} 是否允许商业使用。</translation>
+    </message>
+    <message>
+        <source>{license} excludes {excluded}, and you operate in {places}.</source>
+        <translation>{license} 排除了 {excluded}，而您在 {places} 运营。</translation>
+    </message>
+    <message>
+        <source>{license} needs a separate license above {cap:,} monthly active users; the policy sets no user limit.</source>
+        <translation>{license} 在月活跃用户超过 {cap:,} 时需另行取得许可；此政策未设用户上限。</translation>
+    </message>
+    <message>
+        <source>{license} needs a separate license above {cap:,} monthly active users; you plan for {users:,}.</source>
+        <translation>{license} 在月活跃用户超过 {cap:,} 时需另行取得许可；您计划的用户数为 {users:,}。</translation>
+    </message>
+    <message>
+        <source>{license} requires attribution or naming that this policy does not accept: {duty}</source>
+        <translation>{license} 要求的署名或命名方式不为此政策所接受：{duty}</translation>
+    </message>
+    <message>
+        <source>{license} forbids using its outputs to train other models.</source>
+        <translation>{license} 禁止用其输出训练其他模型。</translation>
+    </message>
+    <message>
+        <source>{license}: using outputs to train other models is {terms}. {note}</source>
+        <translation>{license}：用输出训练其他模型的条款为“{terms}”。{note}</translation>
+    </message>
+    <message>
+        <source>The license was detected with low confidence: {warnings}</source>
+        <translation>许可证的识别置信度低：{warnings}</translation>
+    </message>
+    <message>
+        <source>The license was detected with low confidence: few or conflicting clues.</source>
+        <translation>许可证的识别置信度低：线索很少或相互矛盾。</translation>
+    </message>
+    <message>
+        <source>all fields</source>
+        <translation>所有字段</translation>
+    </message>
+    <message>
+        <source>Hangar&apos;s facts about {license} were not checked against the license text ({fields}).</source>
+        <translation>Hangar 关于 {license} 的信息尚未与许可证原文核对（{fields}）。</translation>
+    </message>
+    <message>
+        <source>{license} fits this policy. Duties: {duties}.</source>
+        <translation>{license} 符合此政策。义务：{duties}。</translation>
+    </message>
+    <message>
+        <source>{license} fits this policy.</source>
+        <translation>{license} 符合此政策。</translation>
+    </message>
+    <message>
+        <source>the build did not answer within {seconds:.0f} s</source>
+        <translation>该构建在 {seconds:.0f} 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>probe exited with code {code}</source>
+        <translation>探测进程以退出码 {code} 结束</translation>
+    </message>
+    <message>
+        <source>the build&apos;s probe printed no answer</source>
+        <translation>该构建的探测没有输出结果</translation>
+    </message>
+    <message>
+        <source>the {runtime} build loads but sees no device (is the driver installed and the device visible?)</source>
+        <translation>{runtime} 构建可以加载，但看不到任何设备（驱动是否已安装、设备是否可见？）</translation>
+    </message>
+    <message>
+        <source>llama-cpp-python is not installed</source>
+        <translation>未安装 llama-cpp-python</translation>
+    </message>
+    <message>
+        <source>llama-cpp-python does not load: {problem}</source>
+        <translation>llama-cpp-python 无法加载：{problem}</translation>
+    </message>
+    <message>
+        <source>not installed (no build in {folder})</source>
+        <translation>未安装（{folder} 中没有构建）</translation>
+    </message>
+    <message>
+        <source>{file} is unreadable: {problem}</source>
+        <translation>无法读取 {file}：{problem}</translation>
+    </message>
+    <message>
+        <source>built for llama-cpp-python {built_for}, but Hangar uses {version}: rebuild it</source>
+        <translation>为 llama-cpp-python {built_for} 构建，但 Hangar 使用的是 {version}：请重新构建</translation>
+    </message>
+    <message>
+        <source>{library} is missing from {folder}: the build is incomplete</source>
+        <translation>{folder} 中缺少 {library}：构建不完整</translation>
+    </message>
+    <message>
+        <source>the build does not load: {problem}</source>
+        <translation>该构建无法加载：{problem}</translation>
+    </message>
+    <message>
+        <source>no runtime available</source>
+        <translation>没有可用的运行时</translation>
+    </message>
+    <message>
+        <source>threads must be between 0 (automatic) and 1024, not {threads}</source>
+        <translation>threads 必须在 0（自动）到 1024 之间，而不是 {threads}</translation>
+    </message>
+    <message>
+        <source>language must be one of {choices}, not {value}</source>
+        <translation>language 必须是 {choices} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>theme must be one of {choices}, not {value}</source>
+        <translation>theme 必须是 {choices} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>unknown setting {name}; known: {known}</source>
+        <translation>未知设置 {name}；已知设置：{known}</translation>
+    </message>
+    <message>
+        <source>{name} takes true or false, not {value}</source>
+        <translation>{name} 只接受 true 或 false，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} takes a whole number, not {value}</source>
+        <translation>{name} 只接受整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} takes a number, not {value}</source>
+        <translation>{name} 只接受数字，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} cannot be negative</source>
+        <translation>{name} 不能为负数</translation>
+    </message>
+    <message>
+        <source>{path} could not be read ({problem}); defaults are used and the file is kept.</source>
+        <translation>无法读取 {path}（{problem}）；将使用默认值，文件会保留。</translation>
+    </message>
+    <message>
+        <source>setting {name} has an invalid value {value}; using the default</source>
+        <translation>设置 {name} 的值 {value} 无效；使用默认值</translation>
+    </message>
+    <message>
+        <source>{problem}; using defaults for the invalid values</source>
+        <translation>{problem}；无效的值改用默认值</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged: {problems}</source>
+        <translation>数据库 {path} 已损坏：{problems}</translation>
+    </message>
+    <message>
+        <source>The database {path} was written by a newer version of Hangar (schema {current}; this version knows up to {target}).</source>
+        <translation>数据库 {path} 是由更新版本的 Hangar 写入的（结构版本 {current}；此版本最高只支持 {target}）。</translation>
+    </message>
+    <message>
+        <source>Update Hangar, or point HANGAR_HOME at another folder. The file was not changed.</source>
+        <translation>请更新 Hangar，或将 HANGAR_HOME 指向其他文件夹。该文件没有被修改。</translation>
+    </message>
+    <message>
+        <source>Hangar has not changed or deleted it. Restore it from a backup, or move it aside and let Hangar start a fresh one (your model files are not inside it).</source>
+        <translation>Hangar 没有修改或删除它。请从备份恢复，或将它移到一旁，让 Hangar 新建一个数据库（您的模型文件不在其中）。</translation>
+    </message>
+    <message>
+        <source>Another program is writing to it, often a second Hangar window or a hangar-cli command still running. Close it and try again.</source>
+        <translation>另一个程序正在写入它，通常是第二个 Hangar 窗口或仍在运行的 hangar-cli 命令。请关闭它后重试。</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a SQLite database.</source>
+        <translation>文件 {path} 不是 SQLite 数据库。</translation>
+    </message>
+    <message>
+        <source>{path} is not a file.</source>
+        <translation>{path} 不是文件。</translation>
+    </message>
+    <message>
+        <source>Remove or rename it, then start Hangar again.</source>
+        <translation>请删除或重命名它，然后重新启动 Hangar。</translation>
+    </message>
+    <message>
+        <source>The database {path} is locked.</source>
+        <translation>数据库 {path} 已被锁定。</translation>
+    </message>
+    <message>
+        <source>The database {path} is read-only.</source>
+        <translation>数据库 {path} 是只读的。</translation>
+    </message>
+    <message>
+        <source>Give your user write permission on that folder, or set HANGAR_HOME to a writable one.</source>
+        <translation>请为您的用户授予该文件夹的写权限，或将 HANGAR_HOME 设为可写的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot write the database {path}: {problem}.</source>
+        <translation>无法写入数据库 {path}：{problem}。</translation>
+    </message>
+    <message>
+        <source>Free some disk space and try again.</source>
+        <translation>请释放一些磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>Database error in {path}: {problem}</source>
+        <translation>{path} 中出现数据库错误：{problem}</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged: {problem}.</source>
+        <translation>数据库 {path} 已损坏：{problem}。</translation>
+    </message>
+    <message>
+        <source>unknown preset {preset}; choose one of {presets}</source>
+        <translation>未知预设 {preset}；请从 {presets} 中选择</translation>
+    </message>
+    <message>
+        <source>{path} must end in .gguf</source>
+        <translation>{path} 必须以 .gguf 结尾</translation>
+    </message>
+    <message>
+        <source>a script&apos;s UTF-8 bytes must all differ</source>
+        <translation>脚本的 UTF-8 字节必须各不相同</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not load {file} for the benchmark.</source>
+        <translation>llama.cpp 无法为基准测试加载 {file}。</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not create a {n_ctx}-token context for {test}.</source>
+        <translation>llama.cpp 无法为 {test} 创建 {n_ctx} 个 token 的上下文。</translation>
+    </message>
+    <message>
+        <source>The benchmark was cancelled.</source>
+        <translation>基准测试已取消。</translation>
+    </message>
+    <message>
+        <source>llama.cpp failed to decode a prompt batch.</source>
+        <translation>llama.cpp 解码提示词批次失败。</translation>
+    </message>
+    <message>
+        <source>llama.cpp failed to decode a generated token.</source>
+        <translation>llama.cpp 解码生成的 token 失败。</translation>
+    </message>
+    <message>
+        <source>{test} warm-up</source>
+        <translation>{test} 预热</translation>
+    </message>
+    <message>
+        <source>{test} {rep}/{reps}</source>
+        <translation>{test} {rep}/{reps}</translation>
+    </message>
+    <message>
+        <source>no RAPL energy counters ({folder} has no intel-rapl zones: a VM or a CPU without RAPL)</source>
+        <translation>没有 RAPL 能耗计数器（{folder} 中没有 intel-rapl 区域：虚拟机或不支持 RAPL 的 CPU）</translation>
+    </message>
+    <message>
+        <source>RAPL counters are not readable ({file}: {error}; they are often root-only)</source>
+        <translation>RAPL 计数器不可读（{file}：{error}；它们通常只有 root 可读）</translation>
+    </message>
+    <message>
+        <source>NVML energy counter unavailable ({error})</source>
+        <translation>NVML 能耗计数器不可用（{error}）</translation>
+    </message>
+    <message>
+        <source>npu-smi is not on PATH, so Ascend power cannot be sampled</source>
+        <translation>系统路径中没有 npu-smi，无法采样昇腾功耗</translation>
+    </message>
+    <message>
+        <source>npu-smi gave no power reading ({error})</source>
+        <translation>npu-smi 没有给出功耗读数（{error}）</translation>
+    </message>
+    <message>
+        <source>Model file not found: {path}</source>
+        <translation>找不到模型文件：{path}</translation>
+    </message>
+    <message>
+        <source>{file} is not a GGUF model file (it does not start with the GGUF signature).</source>
+        <translation>{file} 不是 GGUF 模型文件（它不以 GGUF 签名开头）。</translation>
+    </message>
+    <message>
+        <source>Loading was cancelled.</source>
+        <translation>加载已取消。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template failed: {error}</source>
+        <translation>模型的对话模板出错：{error}</translation>
+    </message>
+    <message>
+        <source>The prompt has {tokens} tokens but the context holds {n_ctx}.</source>
+        <translation>提示词有 {tokens} 个 token，但上下文只能容纳 {n_ctx} 个。</translation>
+    </message>
+    <message>
+        <source>Generation failed: {error}</source>
+        <translation>生成失败：{error}</translation>
+    </message>
+    <message>
+        <source>{file} is incomplete or damaged ({size:,} bytes): {detail}</source>
+        <translation>{file} 不完整或已损坏（{size:,} 字节）：{detail}</translation>
+    </message>
+    <message>
+        <source>Not enough memory to load {file}: {detail}</source>
+        <translation>内存不足，无法加载 {file}：{detail}</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not load {file}: {detail}</source>
+        <translation>llama.cpp 无法加载 {file}：{detail}</translation>
+    </message>
+    <message>
+        <source>unreadable request: {error}</source>
+        <translation>无法解析的请求：{error}</translation>
+    </message>
+    <message>
+        <source>Internal error in the model process: {error}</source>
+        <translation>模型进程内部错误：{error}</translation>
+    </message>
+    <message>
+        <source>No model is loaded in this worker.</source>
+        <translation>此工作进程中没有加载模型。</translation>
+    </message>
+    <message>
+        <source>generate needs either a prompt or messages</source>
+        <translation>generate 需要 prompt 或 messages 之一</translation>
+    </message>
+    <message>
+        <source>unknown request {op}</source>
+        <translation>未知请求 {op}</translation>
+    </message>
+    <message>
+        <source>bad {op} request: {error}</source>
+        <translation>{op} 请求有误：{error}</translation>
     </message>
 </context>
 <context>
@@ -1480,6 +2292,10 @@
         <translation>无</translation>
     </message>
     <message>
+        <source>all fields</source>
+        <translation>所有字段</translation>
+    </message>
+    <message>
         <source>Hangar&apos;s facts about this license were not checked against its text: {0}.</source>
         <translation>Hangar 关于此许可证的信息尚未与其原文核对：{0}。</translation>
     </message>
@@ -1604,7 +2420,7 @@
     </message>
     <message>
         <source>Openness (Model Openness Framework): {0}.</source>
-        <translation>开放程度（模型开放框架 MOF）：{0}。</translation>
+        <translation>开放程度（模型开放框架）：{0}。</translation>
     </message>
     <message>
         <source>Missing for the next class: {0}.</source>
@@ -2121,10 +2937,6 @@ Download it anyway?</source>
     <message>
         <source>Models folder</source>
         <translation>模型文件夹</translation>
-    </message>
-    <message>
-        <source>Cannot use {0}: {1}</source>
-        <translation>无法使用 {0}：{1}</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -25,9 +25,13 @@ UNKNOWN_NAME = QT_TR_NOOP("Unknown license")  # the one name in the knowledge ba
 FACT_LABELS = {
     "name": QT_TR_NOOP("name"), "version": QT_TR_NOOP("version"), "source_url": QT_TR_NOOP("source address"),
     "commercial_use": QT_TR_NOOP("commercial use"), "research_only": QT_TR_NOOP("research only"),
-    "user_cap": QT_TR_NOOP("user cap"), "territory_exclusions": QT_TR_NOOP("excluded territories"),
-    "territory_note": QT_TR_NOOP("territory note"), "attribution": QT_TR_NOOP("attribution duties"),
-    "attribution_zh_CN": QT_TR_NOOP("attribution duties (Chinese)"), "outputs_training": QT_TR_NOOP("training on outputs"),
+    "user_cap": QT_TR_NOOP("user cap"), "user_cap_note": QT_TR_NOOP("user cap note"),
+    "territory_exclusions": QT_TR_NOOP("excluded territories"), "territory_note": QT_TR_NOOP("territory note"),
+    "attribution": QT_TR_NOOP("attribution duties"), "attribution_zh_CN": QT_TR_NOOP("attribution duties (Chinese)"),
+    "acceptable_use_policy": QT_TR_NOOP("acceptable-use policy"), "outputs_training": QT_TR_NOOP("training on outputs"),
+    "outputs_training_note": QT_TR_NOOP("training on outputs note"), "redistribution": QT_TR_NOOP("redistribution duties"),
+    "redistribution_zh_CN": QT_TR_NOOP("redistribution duties (Chinese)"), "open_license": QT_TR_NOOP("open license"),
+    "summary": QT_TR_NOOP("summary"), "families": QT_TR_NOOP("model families"), "fingerprints": QT_TR_NOOP("text fingerprints"),
     "hub_ids": QT_TR_NOOP("Hub license ids"), "hub_names": QT_TR_NOOP("Hub license names"), "link_patterns": QT_TR_NOOP("license links"),
 }  # fmt: skip
 

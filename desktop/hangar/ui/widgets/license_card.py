@@ -11,11 +11,23 @@ from PySide6.QtCore import QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-VERDICT_COLOURS = {"allowed": "#1b5e20", "review": "#8a6d00", "blocked": "#b3261e"}
+from ...core.licenses.enums import PolicyVerdict, label_of
+from ...core.licenses.kb import UNKNOWN, LicenseInfo, fact_label
+from ..i18n import current_language, localise
+
+VERDICT_COLOURS = {PolicyVerdict.ALLOWED: "#1b5e20", PolicyVerdict.REVIEW: "#8a6d00", PolicyVerdict.BLOCKED: "#b3261e"}
 
 
 def prefers_chinese(language: str) -> bool:
+    """The knowledge base's Chinese texts for a window in Chinese, or for a setting that asks for it."""
+    if current_language() == "zh_CN":
+        return True
     return language.startswith("zh") or (language == "system" and QLocale.system().name().startswith("zh"))
+
+
+def license_title(info: LicenseInfo) -> str:
+    """``Apache License 2.0  (Apache-2.0)``; the unknown license by its translated name alone."""
+    return localise(info.name) if info.id == UNKNOWN else f"{info.name}  ({info.spdx})"
 
 
 class LicenseCard(QFrame):
@@ -61,12 +73,13 @@ class LicenseCard(QFrame):
     def show_audit(self, audit) -> None:
         self.audit = audit
         info, verdict = audit.detection.license, audit.verdict
-        words = {"allowed": self.tr("Allowed"), "review": self.tr("Review"), "blocked": self.tr("Blocked")}
+        words = {PolicyVerdict.ALLOWED: self.tr("Allowed"), PolicyVerdict.REVIEW: self.tr("Review"), PolicyVerdict.BLOCKED: self.tr("Blocked")}
         self.verdict.setText(words[verdict.verdict])
         self.verdict.setStyleSheet(f"color: white; background-color: {VERDICT_COLOURS[verdict.verdict]}; padding: 3px 8px; border-radius: 3px; font-weight: bold;")
-        self.name.setText(f"{info.name}  ({info.spdx})")
+        self.name.setText(license_title(info))
         self.summary.setText(info.summary_in("zh_CN" if self.chinese else "en"))
-        self.reasons.setText("\n".join([self.tr("Why: {0}").format(" ".join(verdict.reasons))] + ["⚠ " + w for w in audit.detection.warnings]))
+        why = self.tr("Why: {0}").format(" ".join(localise(r) for r in verdict.reasons))
+        self.reasons.setText("\n".join([why] + ["⚠ " + localise(w) for w in audit.detection.warnings]))
         lines = []
         duties = info.attribution_zh_CN if self.chinese and info.attribution_zh_CN else info.attribution
         if duties:
@@ -76,16 +89,17 @@ class LicenseCard(QFrame):
             facts.append(self.tr("user cap {0:,} monthly active users").format(info.user_cap))
         if info.territory_exclusions:
             facts.append(self.tr("not for use in {0}").format(", ".join(info.territory_exclusions)))
-        facts.append(self.tr("training other models on outputs: {0}").format(info.outputs_training))
+        facts.append(self.tr("training other models on outputs: {0}").format(localise(label_of(info.outputs_training))))
         if info.acceptable_use_policy.get("applies"):
             facts.append(self.tr("acceptable-use policy applies"))
         lines.append(self.tr("Terms: {0}").format(" · ".join(facts)))
         if info.territory_note:
             lines.append(info.territory_note)
-        lines.append(self.tr("Confidence: {0}. Evidence: {1}").format(
-            audit.detection.confidence, "; ".join(f"{e.source} {e.field} = {e.value}" for e in audit.detection.evidence) or self.tr("none")))
+        evidence = "; ".join(localise(e.line()) for e in audit.detection.evidence) or self.tr("none")
+        lines.append(self.tr("Confidence: {0}. Evidence: {1}").format(localise(label_of(audit.detection.confidence)), evidence))
         if not info.verified:
-            lines.append(self.tr("Hangar's facts about this license were not checked against its text: {0}.").format(", ".join(info.unverified_fields)))
+            unchecked = ", ".join(localise(fact_label(f)) for f in info.unverified_fields) or self.tr("all fields")
+            lines.append(self.tr("Hangar's facts about this license were not checked against its text: {0}.").format(unchecked))
         self.body.setText("\n".join(line for line in lines if line is not None))
         self.text_button.setEnabled(bool(info.text_file or info.source_url))
 

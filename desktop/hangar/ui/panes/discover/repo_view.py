@@ -159,7 +159,7 @@ class RepoView(QWidget):
         if not choice or not self.details:
             return
         if self.license_audit is not None and self.license_audit.verdict.verdict == "blocked":
-            reasons = "\n".join("• " + r for r in self.license_audit.verdict.reasons)
+            reasons = "\n".join("• " + localise(r) for r in self.license_audit.verdict.reasons)
             answer = QMessageBox.warning(
                 self, self.tr("Blocked by your license policy"),
                 self.tr("{0} is blocked by your organisation's license policy:\n\n{1}\n\nDownload it anyway?").format(self.details.id, reasons),

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ....core.errors import HangarError
 from ....core.licenses.policy import Policy
+from ...error_dialog import error_text
 
 
 class PolicyDialog(QDialog):
@@ -77,6 +78,6 @@ class PolicyDialog(QDialog):
         try:
             self.policy = policy.validate()
         except HangarError as exc:
-            self.error.setText(str(exc))  # the dialog stays open with what was typed
+            self.error.setText(" ".join(error_text(exc)).strip())  # the dialog stays open with what was typed
             return
         super().accept()
