@@ -284,7 +284,7 @@ class Done(Event):
     total_ms: float | None = None
     context_used: int | None = None
     n_ctx: int | None = None
-    worker_killed: bool = False  # the client ended a worker that did not stop in time (never sent)
+    worker_killed: bool = False  # set by the client, never by the worker: it ended a worker that did not stop in time
 
 
 @dataclass(kw_only=True)
