@@ -7,11 +7,11 @@ import argparse
 from ..core.app import Hangar
 from ..core.hardware import detect_hardware
 from ..core.runtimes import detect_runtimes
+from ..core.units import GIB
 from .framework import Result
 
 NAME = "hardware"
 HELP = "show this machine's CPU, memory, GPUs, NPUs and llama.cpp runtimes"
-GIB = 1024**3
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -6,11 +6,10 @@ import argparse
 
 from ..core.app import Hangar
 from ..core.hub.terms import FAMILIES, SORTS
+from ..core.units import format_bytes
 
 DEFAULT_CTX = 4096  # the same default as core.hub.fitting, without importing it for --help
 from .framework import Result
-
-GIB = 1024**3
 
 
 class Search:
@@ -54,7 +53,7 @@ class Files:
         for choice in details.files:
             verdicts = ", ".join(f"{device}: {entry['verdict'].replace('_', ' ')}" for device, entry in choice.fit.items())
             mark = "*" if choice is best else " "
-            lines.append(f"{mark} {choice.quant or '?':<9} {choice.size_bytes / GIB:8.2f} GiB  {choice.name}{f' ({choice.shards} parts)' if choice.shards > 1 else ''}  [{verdicts}]")
+            lines.append(f"{mark} {choice.quant or '?':<9} {format_bytes(choice.size_bytes):>11}  {choice.name}{f' ({choice.shards} parts)' if choice.shards > 1 else ''}  [{verdicts}]")
         lines.append(f"recommended: {reason}")
         if problem:
             lines.append(f"note: fit from file sizes only ({problem})")

@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from ..core.app import Hangar
+from ..core.units import format_bytes
 from .framework import Result
 
-GIB = 1024**3
 _FIELDS = ("id", "name", "path", "size_bytes", "sha256", "architecture", "quant", "parameters", "context_length", "license", "repo", "revision", "source", "family", "synthetic", "last_used_at")
 
 
@@ -26,7 +26,7 @@ class Models:
             app.library.scan_other_apps()
         models = app.library.list()
         data = [{k: m.to_dict()[k] for k in _FIELDS} for m in models]
-        lines = [f"{m.id:>4}  {m.name[:40]:<40} {m.quant or '?':<8} {m.size_bytes / GIB:7.2f} GiB  {m.architecture or '?':<10} {m.source:<9} {m.path}" for m in models]
+        lines = [f"{m.id:>4}  {m.name[:40]:<40} {m.quant or '?':<8} {format_bytes(m.size_bytes):>10}  {m.architecture or '?':<10} {m.source:<9} {m.path}" for m in models]
         return Result(data, "\n".join(lines) or "the library is empty")
 
 
@@ -63,4 +63,4 @@ class Remove:
     def run(args: argparse.Namespace, app: Hangar) -> Result:
         model, freed = app.library.remove(args.model, delete_file=args.delete_file)
         data = {"removed": model.id, "path": model.path, "freed_bytes": freed}
-        return Result(data, f"removed {model.name}" + (f", freed {freed / GIB:.2f} GiB" if freed else ""))
+        return Result(data, f"removed {model.name}" + (f", freed {format_bytes(freed)}" if freed else ""))

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...format import UNTRUSTED_MARKDOWN, format_bytes
+from ....core.units import GIB, format_bytes
+from ...format import UNTRUSTED_MARKDOWN
 from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
 from ...widgets.license_card import LicenseCard
 
-GIB = 1024**3
 
 
 def markdown_as_text(browser: QTextBrowser, markdown: str) -> None:

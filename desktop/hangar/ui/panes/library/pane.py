@@ -20,16 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from ....core.library import SOURCES_WE_OWN
+from ....core.units import GIB, format_bytes
 from ...error_dialog import error_text, show_error
-from ...format import format_bytes
 from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
 from ...services import UiServices
 from ...tasks import BackgroundTasks
 from ...widgets.empty_state import EmptyState
 from .downloads_view import DownloadsView
-
-GIB = 1024**3
 
 
 def _params(value: int | None) -> str:
