@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from hangar.core.hardware.ascend import detect_ascend, parse_npu_smi
+from hangar.core.i18n import Text
+from hangar.core.units import MIB
 
 NPU_SMI_910B = """\
 +------------------------------------------------------------------------------------------------+
@@ -37,8 +39,6 @@ NPU_SMI_310P = """\
 | 0       0                     | 0000:82:00.0    | 0            1702 / 21527                            |
 +===============================+=================+======================================================+
 """
-
-MIB = 1024 * 1024
 
 
 def test_910b_table() -> None:
@@ -80,3 +80,8 @@ def test_toolkit_and_driver_versions_from_files(tmp_path: Path) -> None:
 def test_no_npu_smi_gives_a_reason(tmp_path: Path) -> None:
     npus, info, reason = detect_ascend(which=lambda name: None, environ={}, root=tmp_path)
     assert npus == [] and "npu-smi not on PATH" in reason and info["cann_version"] is None
+    assert isinstance(reason, Text) and "/dev/davinci" in reason.template, "a literal template the window translates"
+    (tmp_path / "dev").mkdir()
+    (tmp_path / "dev" / "davinci0").touch()
+    _, _, with_nodes = detect_ascend(which=lambda name: None, environ={}, root=tmp_path)
+    assert with_nodes.template == "npu-smi not on PATH", "the driver's device nodes exist: only the tool is missing"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from hangar.core.hardware.nvidia import detect_nvidia
-
-GIB = 1024**3
+from hangar.core.i18n import Text
+from hangar.core.units import GIB
 
 
 class FakeNVML:
@@ -80,3 +80,6 @@ def test_no_driver_gives_a_reason_not_an_exception() -> None:
     gpus, reason = detect_nvidia(FakeNVML(fail_init="NVML Shared Library Not Found"), which=lambda name: None)
     assert gpus == []
     assert "NVML not available" in reason and "nvidia-smi not on PATH" in reason
+    # a message the window translates: its template and the NVML part as a field of its own
+    assert isinstance(reason, Text) and reason.template == "{nvml}; nvidia-smi not on PATH: no NVIDIA driver installed"
+    assert reason.fields["nvml"].fields == {"problem": "NVML Shared Library Not Found"}
