@@ -15,6 +15,7 @@ import json
 from ... import __version__
 from ..context import AppContext
 from ..errors import HangarError
+from ..i18n import QT_TR_NOOP
 from .audit import Audit
 
 
@@ -112,4 +113,4 @@ def validate(data: dict) -> None:
 
     error = JsonStrictValidator(SchemaVersion.V1_6).validate_str(json.dumps(data))
     if error is not None:
-        raise BomInvalid(f"The bill of materials does not validate against CycloneDX 1.6: {error}")
+        raise BomInvalid(QT_TR_NOOP("The bill of materials does not validate against CycloneDX 1.6: {error}", error=str(error)))
