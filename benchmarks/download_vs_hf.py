@@ -3,15 +3,22 @@
 Both fetch the same file from the same local Hub server (127.0.0.1), each in a fresh
 process, alternating, several times; Hangar also hashes every byte (SHA-256) while
 writing and verifies it, hf_hub_download does not. Prints each run, the medians and the
-ratio (target: Hangar >= 1.0 x huggingface_hub).
+ratio (target: Hangar >= 1.0 x huggingface_hub), and each tool's processor time (user +
+system of the child), which the other work on a shared machine disturbs less than the
+wall clock.
 
-    .venv/bin/python benchmarks/download_vs_hf.py [--mib 512] [--runs 3]
+``--baseline DIR`` also times ``hangar-cli download`` from another checkout (for example
+``git archive HEAD | tar -x -C DIR``) in the same runs, so a change is compared with the
+code before it under the same load rather than in a separate session.
+
+    .venv/bin/python benchmarks/download_vs_hf.py [--mib 512] [--runs 3] [--baseline DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -45,12 +52,16 @@ def recycle_memory(folder: Path, size: int) -> None:
     path.unlink()
 
 
-def timed(cmd: list[str], env: dict[str, str], scratch: Path, size: int) -> float:
+def timed(cmd: list[str], env: dict[str, str], scratch: Path, size: int) -> tuple[float, float]:
+    """Wall seconds and the child's processor seconds (user + system)."""
     os.sync()  # earlier runs' dirty pages must not be written back on this run's clock
     recycle_memory(scratch, size)
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> int:
@@ -58,6 +69,7 @@ def main() -> int:
     parser.add_argument("--mib", type=int, default=512)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--link-mib-s", type=float, help="cap the server's rate per connection, like a real link (default: as fast as this machine goes)")
+    parser.add_argument("--baseline", type=Path, help="another checkout whose hangar-cli download is timed in the same runs")
     args = parser.parse_args()
     size = args.mib * 2**20
     from hangar.core.synth import write_synthetic
@@ -72,29 +84,40 @@ def main() -> int:
         if args.link_mib_s:
             hub.set_faults(bytes_per_second=args.link_mib_s * 2**20)
         base_env = {**os.environ, "HF_ENDPOINT": hub.endpoint, "HF_HUB_DISABLE_TELEMETRY": "1", "HF_HUB_DISABLE_XET": "1"}
-        hangar, hf = [], []
+        names = ["hangar", "hf"] + (["baseline"] if args.baseline else [])
+        rates: dict[str, list[float]] = {name: [] for name in names}
+        cpu: dict[str, list[float]] = {name: [] for name in names}
         link = f", link capped at {args.link_mib_s:g} MiB/s" if args.link_mib_s else ", no link cap (CPU-bound on small machines)"
         print(f"file: {args.mib} MiB from {hub.endpoint}{link}, {args.runs} runs each")
         for run in range(args.runs):
-            home, cache = Path(tmp) / f"hangar-{run}", Path(tmp) / f"hf-{run}"
+            home, cache, old_home = Path(tmp) / f"hangar-{run}", Path(tmp) / f"hf-{run}", Path(tmp) / f"baseline-{run}"
             code = f"from huggingface_hub import hf_hub_download; hf_hub_download({REPO!r}, {FILE!r}, cache_dir={str(cache)!r})"
-            jobs = [
-                ("hangar", [sys.executable, "-m", "hangar.cli", "download", REPO, FILE], {**base_env, "HANGAR_HOME": str(home)}),
-                ("hf", [sys.executable, "-c", code], base_env),
-            ]
-            if run % 2:
-                jobs.reverse()  # alternate who goes first
+            cli = [sys.executable, "-m", "hangar.cli", "download", REPO, FILE]
+            jobs = [("hangar", cli, {**base_env, "HANGAR_HOME": str(home)}), ("hf", [sys.executable, "-c", code], base_env)]
+            if args.baseline:
+                old_env = {**base_env, "HANGAR_HOME": str(old_home), "PYTHONPATH": str(args.baseline.resolve() / "desktop")}
+                jobs.append(("baseline", cli, old_env))
+            jobs = jobs[run % len(jobs) :] + jobs[: run % len(jobs)]  # rotate who goes first
             for name, cmd, env in jobs:
-                rate = size / timed(cmd, env, Path(tmp), size) / 2**20
-                (hangar if name == "hangar" else hf).append(rate)
-            print(f"run {run + 1}: hangar-cli download {hangar[-1]:7.1f} MiB/s   hf_hub_download {hf[-1]:7.1f} MiB/s")
+                wall, seconds = timed(cmd, env, Path(tmp), size)
+                rates[name].append(size / wall / 2**20)
+                cpu[name].append(seconds)
+            line = "   ".join(f"{LABELS[name]} {rates[name][-1]:7.1f} MiB/s ({cpu[name][-1]:.2f} s CPU)" for name in names)
+            print(f"run {run + 1}: {line}")
             assert (home / "models" / REPO / FILE).stat().st_size == size
-            shutil.rmtree(home)
-            shutil.rmtree(cache)
-    h, f = statistics.median(hangar), statistics.median(hf)
-    ratio = h / f
-    print(f"median: hangar {h:.1f} MiB/s, huggingface_hub {f:.1f} MiB/s, ratio {ratio:.3f} (target >= 1.0): {'PASS' if ratio >= 1.0 else 'FAIL'}")
+            for folder in (home, cache, old_home):
+                shutil.rmtree(folder, ignore_errors=True)
+    median = {name: statistics.median(rates[name]) for name in names}
+    ratio = median["hangar"] / median["hf"]
+    for name in names:
+        print(f"{LABELS[name]}: median {median[name]:.1f} MiB/s (range {min(rates[name]):.1f}-{max(rates[name]):.1f}), CPU {statistics.median(cpu[name]):.2f} s")
+    if args.baseline:
+        print(f"baseline ratio {median['baseline'] / median['hf']:.3f}")
+    print(f"median: hangar {median['hangar']:.1f} MiB/s, huggingface_hub {median['hf']:.1f} MiB/s, ratio {ratio:.3f} (target >= 1.0): {'PASS' if ratio >= 1.0 else 'FAIL'}")
     return 0 if ratio >= 1.0 else 1
+
+
+LABELS = {"hangar": "hangar-cli download", "hf": "hf_hub_download", "baseline": "baseline hangar-cli"}
 
 
 if __name__ == "__main__":

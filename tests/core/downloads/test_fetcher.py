@@ -178,3 +178,30 @@ def test_pause_while_checking_a_partial_file_stops_at_once_and_keeps_it(served, 
         Fetcher(should_stop=lambda: True).fetch(url, dest, len(data), None, {})
     assert part_path(dest).read_bytes() == data[: len(data) // 2]
     assert hub.bytes_served("model-Q4_0.gguf") == 0, "nothing was asked of the Hub"
+
+
+def test_a_file_without_a_published_sha256_is_hashed_but_not_called_verified(served, tmp_path: Path) -> None:
+    """Verified means checked against the Hub's value; with none to check, it must say so."""
+    hub, data = served
+    url = resolve_url("acme/model-GGUF", "main", "model-Q4_0.gguf", hub.endpoint)
+    result = Fetcher().fetch(url, tmp_path / "m.gguf", SIZE, None, {})
+    assert not result.verified and result.expected_sha256 is None
+    assert result.sha256 == hashlib.sha256(data).hexdigest() and (tmp_path / "m.gguf").read_bytes() == data
+    checked = Fetcher().fetch(url, tmp_path / "n.gguf", SIZE, hashlib.sha256(data).hexdigest().upper(), {})
+    assert checked.verified and checked.expected_sha256 == checked.sha256
+
+
+def test_the_download_modules_import_in_layers() -> None:
+    """transport under sink/record under segmented under fetcher: no module imports one above it."""
+    import ast
+
+    from hangar.core import downloads
+
+    folder = Path(downloads.__file__).parent
+    layers = ["transport", "sink", "record", "segmented", "fetcher", "rows", "manager"]
+    for name in layers:
+        tree = ast.parse((folder / f"{name}.py").read_text())
+        imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1 and node.module}
+        above = imported & set(layers[layers.index(name) + 1 :])
+        assert not above, f"{name} imports {above}"
+        assert not any(alias.name.startswith("_") for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1 for alias in node.names), name

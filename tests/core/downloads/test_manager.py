@@ -139,3 +139,46 @@ def test_cancel_while_running_removes_the_partial_file_once_writing_stopped(demo
         assert not list(part.parent.glob(part.name + "*")), "no partial file or segment record is left behind"
     finally:
         manager.stop()
+
+
+def test_run_one_returns_what_it_registered_and_model_for_finds_it_by_one_row(tiny_gguf: Path, monkeypatch) -> None:
+    """A split model: the first part's result has no model yet, the last part's has it."""
+    from hangar.core.downloads import DownloadState
+
+    from ...fixtures.hub_repos import HubRepo
+    from ...fixtures.hub_server import HubServer
+
+    with HubServer() as hub:
+        repo = HubRepo("acme/split-GGUF")
+        for index in (1, 2):
+            repo.add_file(f"m-Q8_0-0000{index}-of-00002.gguf", tiny_gguf.read_bytes())
+        hub.add_repo(repo)
+        ctx = AppContext.open()
+        seen = []
+        manager = DownloadManager(ctx.database, Library(ctx.database), ctx.models_dir, base=hub.endpoint, on_change=seen.append)
+        first, second = manager.plan("acme/split-GGUF", "m-Q8_0-00001-of-00002.gguf")
+        monkeypatch.setattr(Library, "list", lambda self: pytest.fail("the whole library was read"))
+        reads = []
+        real_query = ctx.database.query
+        monkeypatch.setattr(ctx.database, "query", lambda sql, params=(): (reads.append(sql), real_query(sql, params))[1])
+
+        one = manager.run_one(first)
+        assert one.model is None and one.fetched.verified and one.download.state is DownloadState.DONE
+        assert [sql for sql in reads if sql.startswith("SELECT * FROM downloads")] == ["SELECT * FROM downloads WHERE id = ?"], "one read; every change is built from it"
+        assert manager.model_for(first) is None
+        two = manager.run_one(second)
+        assert two.model is not None and Path(two.model.path) == one.fetched.path
+        assert manager.model_for(first) == two.model == manager.model_for(second)
+    states = [d.state for d in seen]
+    assert states[0] is DownloadState.DOWNLOADING and states[-1] is DownloadState.DONE
+    assert all(isinstance(state, DownloadState) for state in states)
+
+
+def test_download_states_are_strings_to_the_database_and_json() -> None:
+    import json
+
+    from hangar.core.downloads import DownloadState
+
+    assert DownloadState("done") is DownloadState.DONE and DownloadState.DONE == "done"
+    assert f"{DownloadState.PAUSED}" == str(DownloadState.PAUSED) == "paused"
+    assert json.dumps({"state": DownloadState.QUARANTINED}) == '{"state": "quarantined"}'

@@ -177,3 +177,24 @@ def test_a_segment_record_with_a_gap_is_not_trusted(tmp_path: Path) -> None:
     assert resume_state(part, 300) is None, "bytes 100-200 belong to no segment: the hash could never finish"
     record.write_text(json.dumps({"size": 300, "segments": [[0, 150, 100], [150, 300, 0]]}))
     assert resume_state(part, 300) == [[0, 150, 100], [150, 300, 0]]
+
+
+def test_the_live_record_counts_only_on_the_boot_that_wrote_it(tmp_path: Path, monkeypatch) -> None:
+    """After a reboot the page cache is gone: only the counts synced to disk may be trusted."""
+    import json
+
+    from hangar.core.downloads import record
+    from hangar.core.downloads.record import SegmentRecord, live_path, resume_state
+
+    monkeypatch.setattr(record, "boot_id", lambda: "boot-1")
+    part = tmp_path / "m.gguf.part"
+    part.write_bytes(b"x" * 300)
+    saved = SegmentRecord(part, 300, [[0, 150, 10], [150, 300, 20]])  # synced and live
+    saved.save_live([[0, 150, 100], [150, 300, 5]])  # later writes; a stale count never lowers the synced one
+    saved.close()
+    assert resume_state(part, 300) == [[0, 150, 100], [150, 300, 20]]
+    monkeypatch.setattr(record, "boot_id", lambda: "boot-2")
+    assert resume_state(part, 300) == [[0, 150, 10], [150, 300, 20]]
+    monkeypatch.setattr(record, "boot_id", lambda: "boot-1")
+    live_path(part).write_text(json.dumps({"boot": "boot-1", "size": 300, "segments": [[0, 100, 100], [100, 300, 5]]}))
+    assert resume_state(part, 300) == [[0, 150, 10], [150, 300, 20]], "a live record of another plan is ignored"

@@ -2,53 +2,33 @@
 
 Rows survive restarts: one that was running when the app (or the machine) stopped is
 queued again at start and resumes from its partial file. Each file of a split model is
-its own row; the model enters the library when its last part is verified.
+its own row; the model enters the library when its last part is verified, and
+``run_one`` returns that model with the file it fetched, so no caller has to find it
+again. A change is announced from the row in hand where there is one; otherwise by one
+row's lookup, never by reading the queue back.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from ..errors import HangarError, InvalidInput, NotFoundOnHub
 from ..hub.quants import check_repo_path, group_gguf_files
 from ..hub.remote import auth_headers, card_base_models, card_license, endpoint, repo_files, resolve_url
-from ..i18n import QT_TR_NOOP, from_stored, to_stored
+from ..i18n import QT_TR_NOOP, to_stored
 from ..library import Library, LocalModel
 from ..store import Database
-from .fetcher import Fetcher, FetchResult, Paused, Progress, part_path
+from .fetcher import Fetcher, Paused, Progress, ProgressState, part_path
+from .record import partial_files
+from .rows import ACTIVE, Download, DownloadResult, DownloadState
 
 log = logging.getLogger(__name__)
-ACTIVE = ("queued", "downloading", "paused", "failed")
-
-
-@dataclass
-class Download:
-    id: int
-    repo: str
-    revision: str
-    filename: str
-    dest_path: str
-    size_bytes: int
-    sha256: str | None
-    downloaded_bytes: int
-    state: str
-    error: str | None
-    group_key: str | None
-    created_at: str
-    updated_at: str
-    license: str | None = None
-    base_model: str | None = None  # the card's base models, a JSON list
-    speed_bps: float = 0.0
-    eta_s: float | None = None
-    note: str | None = None  # while running: "checking the partial file", "… trying again in 2.0 s"
-
-    def to_dict(self) -> dict:
-        return dict(self.__dict__)
+__all__ = ["ACTIVE", "Download", "DownloadManager", "DownloadResult", "DownloadState", "destination"]
 
 
 def destination(models_dir: Path, repo: str, filename: str) -> Path:
@@ -61,10 +41,7 @@ def destination(models_dir: Path, repo: str, filename: str) -> Path:
 
 
 def _discard_partial(dest: Path) -> None:
-    from .segmented import state_path
-
-    part = part_path(dest)
-    for path in (part, state_path(part), state_path(part).with_suffix(".tmp")):
+    for path in partial_files(part_path(dest)):
         try:
             path.unlink(missing_ok=True)
         except OSError as exc:  # still open elsewhere (Windows): harmless, a new download starts it again
@@ -115,8 +92,8 @@ class DownloadManager:
             row = self.db.query_one("SELECT id FROM downloads WHERE dest_path = ?", (str(dest),))
             if row is not None:
                 self.db.execute(
-                    "UPDATE downloads SET state = CASE WHEN state IN ('done') THEN state ELSE 'queued' END, error = NULL, revision = ?, size_bytes = ?, sha256 = ?, license = ?, base_model = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
-                    (commit, size, sha, license_id, bases_json, row["id"]),
+                    "UPDATE downloads SET state = CASE WHEN state = ? THEN state ELSE ? END, error = NULL, revision = ?, size_bytes = ?, sha256 = ?, license = ?, base_model = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
+                    (DownloadState.DONE, DownloadState.QUEUED, commit, size, sha, license_id, bases_json, row["id"]),
                 )
                 ids.append(row["id"])
                 continue
@@ -134,31 +111,35 @@ class DownloadManager:
         row = self.db.query_one("SELECT * FROM downloads WHERE id = ?", (download_id,))
         if row is None:
             raise InvalidInput(f"no download with id {download_id}")
-        download = Download(**dict(row))
-        download.error = from_stored(download.error)
-        part = part_path(Path(download.dest_path))
-        if download.state != "done" and part.exists():
-            download.downloaded_bytes = part.stat().st_size
-        return download
+        return _with_partial(Download.from_row(row))
 
     def list(self) -> list[Download]:
-        return [self.get(row["id"]) for row in self.db.query("SELECT id FROM downloads ORDER BY id")]
+        return [_with_partial(Download.from_row(row)) for row in self.db.query("SELECT * FROM downloads ORDER BY id")]
 
-    def _set(self, download_id: int, state: str, error: str | None = None, downloaded: int | None = None) -> None:
+    def _set(self, download: Download | int, state: DownloadState, error: str | None = None, downloaded: int | None = None) -> Download:
+        """Write a row's new state and announce it. Given the row in hand, the announced row
+        is built from it; given only an id, it is looked up once after the write."""
+        download_id = download if isinstance(download, int) else download.id
         self.db.execute(
             "UPDATE downloads SET state = ?, error = ?, downloaded_bytes = COALESCE(?, downloaded_bytes), updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
             (state, to_stored(error), downloaded, download_id),
         )
-        self.on_change(self.get(download_id))
+        if isinstance(download, int):
+            changed = self.get(download_id)
+        else:
+            bytes_now = download.downloaded_bytes if downloaded is None else downloaded
+            changed = dataclasses.replace(download, state=state, error=error, downloaded_bytes=bytes_now, speed_bps=0.0, eta_s=None, note=None)
+        self.on_change(changed)
+        return changed
 
     def pause(self, download_id: int) -> None:
         flag = self._stop_flags.get(download_id)
         if flag:
             flag.set()
-        self._set(download_id, "paused")
+        self._set(download_id, DownloadState.PAUSED)
 
     def resume(self, download_id: int) -> None:
-        self._set(download_id, "queued")
+        self._set(download_id, DownloadState.QUEUED)
         self._wake.set()
 
     def cancel(self, download_id: int) -> None:
@@ -167,51 +148,54 @@ class DownloadManager:
         A running download deletes its own partial files once it has stopped writing
         (Windows cannot delete a file that is still open); an idle one is cleaned now."""
         flag = self._stop_flags.get(download_id)
-        self._set(download_id, "cancelled")
+        cancelled = self._set(download_id, DownloadState.CANCELLED)
         if flag:
             flag.set()
         else:
-            _discard_partial(Path(self.get(download_id).dest_path))
+            _discard_partial(Path(cancelled.dest_path))
 
     # -- running --------------------------------------------------------------------------------
-    def run_one(self, download_id: int, on_progress: Callable[[Progress], None] | None = None) -> FetchResult:
+    def run_one(self, download_id: int, on_progress: Callable[[Progress], None] | None = None) -> DownloadResult:
         """Download one row now, in this thread (the CLI does this; the queue thread too)."""
         download = self.get(download_id)
         stop = self._stop_flags.setdefault(download_id, threading.Event())
         stop.clear()
-        self._set(download_id, "downloading")
+        download = self._set(download, DownloadState.DOWNLOADING)
 
         def progress(p: Progress) -> None:
             if on_progress:
                 on_progress(p)
-            if p.state == "downloading":
-                self.on_change(Download(**{**download.to_dict(), "downloaded_bytes": p.done_bytes, "state": "downloading", "speed_bps": p.bytes_per_s, "eta_s": p.eta_s}))
-            elif p.state in ("checking", "retrying"):  # said in the queue, so a wait is never silent
-                self.on_change(Download(**{**download.to_dict(), "state": "downloading", "speed_bps": 0.0, "eta_s": None, "note": p.message}))
+            if p.state == ProgressState.DOWNLOADING:
+                self.on_change(dataclasses.replace(download, downloaded_bytes=p.done_bytes, speed_bps=p.bytes_per_s, eta_s=p.eta_s))
+            else:  # checking a partial file, waiting to retry: said in the queue, so a wait is never silent
+                self.on_change(dataclasses.replace(download, note=p.message))
 
         fetcher = Fetcher(on_progress=progress, should_stop=stop.is_set, **self.fetcher_options)
         url = resolve_url(download.repo, download.revision, download.filename, self.base)
         try:
-            result = fetcher.fetch(url, Path(download.dest_path), download.size_bytes, download.sha256, auth_headers(self.token_provider()))
+            fetched = fetcher.fetch(url, Path(download.dest_path), download.size_bytes, download.sha256, auth_headers(self.token_provider()))
         except Paused:
-            if self.get(download_id).state == "cancelled":
+            if self._state_of(download_id) == DownloadState.CANCELLED:
                 _discard_partial(Path(download.dest_path))
             else:
-                self._set(download_id, "paused")
+                self._set(download, DownloadState.PAUSED, downloaded=_partial_size(download))
             raise
         except HangarError as exc:
-            state = "quarantined" if exc.code == "hash_mismatch" else "failed"
-            self._set(download_id, state, exc.message)
+            state = DownloadState.QUARANTINED if exc.code == "hash_mismatch" else DownloadState.FAILED
+            self._set(download, state, exc.message, _partial_size(download))
             raise
         finally:
             self._stop_flags.pop(download_id, None)
-        self._set(download_id, "done", None, download.size_bytes)
-        self._register_if_complete(download)
-        return result
+        done = self._set(download, DownloadState.DONE, None, download.size_bytes)
+        return DownloadResult(done, fetched, self._register_if_complete(done))
+
+    def _state_of(self, download_id: int) -> DownloadState | None:
+        row = self.db.query_one("SELECT state FROM downloads WHERE id = ?", (download_id,))
+        return DownloadState(row["state"]) if row else None
 
     def _register_if_complete(self, download: Download) -> LocalModel | None:
         rows = self.db.query("SELECT state, dest_path, sha256, license FROM downloads WHERE group_key = ? ORDER BY filename", (download.group_key,))
-        if any(r["state"] != "done" for r in rows):
+        if any(r["state"] != DownloadState.DONE for r in rows):
             return None
         first = rows[0]
         sha = first["sha256"] if len(rows) == 1 else None
@@ -222,16 +206,15 @@ class DownloadManager:
         return model
 
     def model_for(self, download_id: int) -> LocalModel | None:
-        download = self.get(download_id)
-        first = self.db.query_one("SELECT dest_path FROM downloads WHERE group_key = ? ORDER BY filename LIMIT 1", (download.group_key,))
-        try:
-            return self.library.get(str(Path(first["dest_path"]).resolve())) if first else None
-        except InvalidInput:
-            return None
+        """The library entry a download (any part of a split model) became, if it has."""
+        first = self.db.query_one(
+            "SELECT dest_path FROM downloads WHERE group_key = (SELECT group_key FROM downloads WHERE id = ?) ORDER BY filename LIMIT 1", (download_id,)
+        )
+        return self.library.by_path(first["dest_path"]) if first else None
 
     def start(self) -> None:
         """Run queued rows one after another on a background thread; interrupted ones resume."""
-        self.db.execute("UPDATE downloads SET state = 'queued' WHERE state = 'downloading'")
+        self.db.execute("UPDATE downloads SET state = ? WHERE state = ?", (DownloadState.QUEUED, DownloadState.DOWNLOADING))
         self._thread = threading.Thread(target=self._loop, name="downloads", daemon=True)
         self._thread.start()
 
@@ -245,7 +228,7 @@ class DownloadManager:
 
     def _loop(self) -> None:
         while not self._shutdown:
-            row = self.db.query_one("SELECT id FROM downloads WHERE state = 'queued' ORDER BY id LIMIT 1")
+            row = self.db.query_one("SELECT id FROM downloads WHERE state = ? ORDER BY id LIMIT 1", (DownloadState.QUEUED,))
             if row is None:
                 self._wake.wait(timeout=2)
                 self._wake.clear()
@@ -254,9 +237,23 @@ class DownloadManager:
                 self.run_one(row["id"])
             except Paused:
                 if self._shutdown:
-                    self.db.execute("UPDATE downloads SET state = 'queued' WHERE id = ?", (row["id"],))
+                    self.db.execute("UPDATE downloads SET state = ? WHERE id = ?", (DownloadState.QUEUED, row["id"]))
             except HangarError as exc:
                 log.warning("download %s failed: %s", row["id"], exc.message)
             except Exception:  # a bug must not kill the queue
                 log.exception("download %s crashed", row["id"])
-                self._set(row["id"], "failed", "internal error; see the log")
+                self._set(row["id"], DownloadState.FAILED, "internal error; see the log")
+
+
+def _partial_size(download: Download) -> int | None:
+    part = part_path(Path(download.dest_path))
+    return part.stat().st_size if part.exists() else None
+
+
+def _with_partial(download: Download) -> Download:
+    """A row not yet done shows what its partial file holds (the column lags while it runs)."""
+    if download.state != DownloadState.DONE:
+        size = _partial_size(download)
+        if size is not None:
+            download.downloaded_bytes = size
+    return download

@@ -1,30 +1,33 @@
-"""Writing and hashing downloaded bytes on their own thread, in large blocks.
+"""The partial file, written as bytes arrive and hashed in order on its own thread.
 
-The network loop copies each ~64 KiB piece into an 8 MiB block; a full block goes to
-this thread, which appends it to the partial file and feeds SHA-256, while the network
-loop fills the next one. File writes and hashlib release the GIL, so hashing overlaps
-the network. Blocks, not pieces, cross between the threads: handing over every 64 KiB
-piece meant one GIL hand-off per piece, and on a two-core machine the threads spent
-more time waiting for each other than working (measured: benchmarks/download_vs_hf.py).
-A few blocks are reused rather than allocated per block, as fresh memory costs a page
-fault per 4 KiB.
+Every piece is written to the ``.part`` file the moment it arrives, so a process that
+is killed (SIGKILL, out of memory, a crash) loses nothing it had received: the page
+cache keeps what ``write`` accepted, and a resume re-hashes the file and continues from
+its end. (Holding pieces in an 8 MiB block until it was full lost up to 8 MiB per kill:
+a 14 MB file killed at 50 % restarted from zero.)
+
+SHA-256 runs on another thread that reads the file back in 8 MiB blocks, as far as the
+writers say it is complete, from the page cache. A block, not a piece, is the unit the
+threads exchange: handing every 64 KiB piece over meant one GIL hand-off per piece, and
+on a two-core machine the threads spent more time waiting for each other than working
+(measured: benchmarks/download_vs_hf.py). Reading back costs the same copies as the old
+block (network -> block -> file became network -> file -> block), and file reads and
+hashlib release the GIL, so hashing overlaps the network.
 """
 
 from __future__ import annotations
 
 import errno
 import hashlib
-import os
-import queue
 import threading
 import time
 from pathlib import Path
+from typing import Callable
 
 from ..errors import DiskFull, HangarError
 from ..i18n import QT_TR_NOOP
 
 BLOCK = 8 * 1024 * 1024
-_END = object()
 
 
 def write_error(exc: OSError, path: Path) -> HangarError:
@@ -41,118 +44,155 @@ class StoppedWhileChecking(Exception):
     """Paused while a partial file was being re-hashed; the file is untouched."""
 
 
-class HashingSink(threading.Thread):
-    def __init__(self, path: Path, *, resume: bool, blocks: int = 4, should_stop=lambda: False) -> None:  # noqa: ANN001
-        super().__init__(name="download-sink", daemon=True)
+def write_all(handle, data: memoryview | bytes, path: Path) -> None:  # noqa: ANN001
+    """Write every byte or raise (what fitted before a full disk stays in the file)."""
+    try:
+        done = 0
+        while done < len(data):
+            done += handle.write(data[done:])
+    except OSError as exc:
+        raise write_error(exc, path) from exc
+
+
+def hash_prefix(path: Path, should_stop: Callable[[], bool]) -> tuple["hashlib._Hash", int]:
+    """A partial file from an earlier run goes through the hash again, locally (tens of
+    seconds for a large file, so a pause is honoured between blocks)."""
+    hasher, count = hashlib.sha256(), 0
+    handle = open(path, "rb", buffering=0)  # noqa: SIM115 - plain open: tests wrap it
+    try:
+        block = bytearray(BLOCK)
+        while read := handle.readinto(block):
+            if should_stop():
+                raise StoppedWhileChecking()
+            hasher.update(memoryview(block)[:read])
+            count += read
+    finally:
+        handle.close()
+    return hasher, count
+
+
+class FileHasher(threading.Thread):
+    """SHA-256 of a file in file order, reading back as far as ``advance`` says is written."""
+
+    def __init__(self, path: Path, *, hasher=None, hashed: int = 0) -> None:  # noqa: ANN001
+        super().__init__(name="download-hash", daemon=True)
         self.path = path
-        self.hasher = hashlib.sha256()
-        self.written = 0
+        self.hasher = hasher or hashlib.sha256()
+        self.hashed = hashed
         self.cpu_s = 0.0  # this thread's processor time, read by the fetcher's probe
-        self._full: queue.Queue = queue.Queue()
-        self._free: queue.Queue = queue.Queue()
-        for _ in range(blocks):
-            self._free.put(bytearray(BLOCK))
-        self._block: bytearray | None = None
-        self._used = 0
+        self._ready = hashed
+        self._woken_at = hashed
+        self._closing = False
+        self._abandoned = False
         self._error: BaseException | None = None
+        self._cond = threading.Condition()
+        self.start()
+
+    def advance(self, ready: int) -> None:
+        """The file is complete up to ``ready``. Cheap per piece: the thread is woken only
+        once a block is waiting."""
+        self._ready = ready
+        if ready - self._woken_at >= BLOCK:
+            with self._cond:
+                self._woken_at = ready
+                self._cond.notify()
+
+    def finish(self, size: int) -> str:
+        """Hash up to ``size`` and return the digest."""
+        with self._cond:
+            self._ready, self._closing = size, True
+            self._cond.notify()
+        self.join()
+        if self._error is not None:
+            raise self._error
+        if self.hashed != size:
+            raise HangarError(f"internal error: hashed {self.hashed:,} of {size:,} bytes")
+        return self.hasher.hexdigest()
+
+    def abandon(self) -> None:
+        """Stop without a digest (a failure or a pause: the file is re-hashed on resume)."""
+        with self._cond:
+            self._closing = self._abandoned = True
+            self._cond.notify()
+        self.join()
+
+    def run(self) -> None:
+        block = bytearray(BLOCK)
+        view = memoryview(block)
+        try:
+            handle = open(self.path, "rb", buffering=0)  # noqa: SIM115 - plain open: tests wrap it
+            try:
+                while True:
+                    with self._cond:
+                        while self._ready - self.hashed < BLOCK and not self._closing:
+                            self._cond.wait(1.0)
+                        if self._abandoned:
+                            return
+                        target, last = self._ready, self._closing
+                    handle.seek(self.hashed)
+                    while self.hashed < target:
+                        count = handle.readinto(view[: min(BLOCK, target - self.hashed)])
+                        if not count:
+                            raise HangarError(f"internal error: {self.path.name} ends at {self.hashed:,}, expected {target:,} bytes")
+                        self.hasher.update(view[:count])
+                        self.hashed += count
+                    self.cpu_s = time.thread_time()
+                    if last:
+                        return
+            finally:
+                handle.close()
+        except BaseException as exc:  # handed to finish()
+            self._error = exc
+
+
+class HashingSink:
+    """One stream's partial file: appended to as bytes arrive, hashed behind by a FileHasher.
+
+    ``written`` is always what the file holds, so it is where the next request starts."""
+
+    def __init__(self, path: Path, *, resume: bool, should_stop: Callable[[], bool] = lambda: False) -> None:
+        self.path = path
         if resume and path.exists():
-            self._rehash_existing(should_stop)
+            hasher, self.written = hash_prefix(path, should_stop)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(b"")
-        self._handle = open(path, "ab", buffering=0)  # noqa: SIM115 - closed by the thread
-        self.start()
+            hasher, self.written = None, 0
+        self._handle = open(path, "ab", buffering=0)  # noqa: SIM115 - closed by close()
+        self.hasher = FileHasher(path, hasher=hasher, hashed=self.written)
 
-    def _rehash_existing(self, should_stop) -> None:  # noqa: ANN001
-        """A partial file from an earlier run: its bytes go through the hash again, locally
-        (tens of seconds for a large file, so a pause is honoured between blocks)."""
-        with open(self.path, "rb") as handle:
-            while block := handle.read(BLOCK):
-                if should_stop():
-                    raise StoppedWhileChecking()
-                self.hasher.update(block)
-                self.written += len(block)
+    @property
+    def cpu_s(self) -> float:
+        return self.hasher.cpu_s
 
-    # -- the network side -------------------------------------------------------------------------
     def put(self, chunk: bytes) -> None:
-        self.check()
-        view = memoryview(chunk)
-        while view:
-            if self._block is None:
-                self._block, self._used = self._free.get(), 0
-            take = min(len(view), BLOCK - self._used)
-            self._block[self._used : self._used + take] = view[:take]
-            self._used += take
-            view = view[take:]
-            if self._used == BLOCK:
-                self._hand_over()
-
-    def _hand_over(self) -> None:
-        if self._block is not None and self._used:
-            self._full.put((self._block, self._used))
-            self._block = None
-        elif self._block is not None:
-            self._free.put(self._block)
-            self._block = None
-
-    def check(self) -> None:
-        if self._error is not None:
-            raise self._error
-
-    def sync(self) -> None:
-        """Block until every byte handed over so far is written (``written`` is then exact)."""
-        self._hand_over()
-        self._full.join()
-        self.check()
+        try:
+            write_all(self._handle, chunk, self.path)
+        except HangarError:
+            self.written = self._handle.tell()  # what fitted before a full disk counts too
+            raise
+        self.written += len(chunk)
+        self.hasher.advance(self.written)
 
     def restart(self) -> None:
         """Empty the file and the hash (the server ignored our Range request)."""
-        self.sync()
-        os.ftruncate(self._handle.fileno(), 0)
-        self.hasher = hashlib.sha256()
+        self.hasher.abandon()
+        self._handle.truncate(0)
+        self._handle.seek(0)
         self.written = 0
+        self.hasher = FileHasher(self.path)
+
+    def hand_over(self) -> FileHasher:
+        """Stop writing here and give the running hash to whoever writes the rest."""
+        self._handle.close()
+        return self.hasher
 
     def finish(self) -> str:
-        """Wait for every byte to be written; returns the SHA-256 so far."""
-        self._hand_over()
-        self._full.put(_END)
-        self.join()
-        self.check()
-        return self.hasher.hexdigest()
+        """Every byte is written: the SHA-256 of the whole file."""
+        self._handle.close()
+        return self.hasher.finish(self.written)
 
-    # -- this thread ------------------------------------------------------------------------------
-    def run(self) -> None:
-        try:
-            while True:
-                item = self._full.get()
-                try:
-                    if item is _END:
-                        break
-                    block, length = item
-                    if self._error is None:
-                        try:
-                            self._write(memoryview(block)[:length])
-                        except Exception as exc:  # never leave the network loop waiting for a dead thread
-                            self._error = HangarError(QT_TR_NOOP("Cannot write {file}: {reason}", file=self.path, reason=type(exc).__name__))
-                    self._free.put(block)
-                finally:
-                    self._full.task_done()
-        finally:
-            # No fsync: it would add about 0.6 s per GB here. After a power cut a .part
-            # file is re-hashed from what is really on disk before resuming, and every
-            # model is checked against its recorded SHA-256 by "hangar-cli verify".
-            self._handle.close()
-
-    def _write(self, data: memoryview) -> None:
-        try:
-            done = 0
-            while done < len(data):
-                done += self._handle.write(data[done:])
-        except OSError as exc:
-            self._error = write_error(exc, self.path)
-            # What reached the disk is good and stays: the hash and the count follow it, so
-            # a resume continues from exactly there.
-            data = data[:done]
-        self.hasher.update(data)
-        self.written += len(data)
-        self.cpu_s = time.thread_time()
+    def close(self) -> None:
+        """Stop on a failure or a pause; the file stays as it is."""
+        self._handle.close()
+        self.hasher.abandon()
