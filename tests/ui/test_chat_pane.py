@@ -39,7 +39,7 @@ def make_pane(qtbot, *models: Path) -> ChatPane:
 def load(qtbot, chat: ChatPane, model: Path) -> None:
     chat.model_combo.setCurrentIndex(chat.model_combo.findData(str(model.resolve())))
     chat.load_button.click()
-    qtbot.waitUntil(lambda: chat.client is not None and chat._loading_client is None, timeout=30_000)
+    qtbot.waitUntil(lambda: chat.client is not None and not chat.loading, timeout=30_000)
 
 
 @pytest.fixture
@@ -168,12 +168,12 @@ def test_stop_switch_while_streaming_and_a_killed_worker(qtbot, medium_gguf: Pat
     # Switch conversations while a reply streams: the other one stays clean, the reply keeps being saved.
     first = chat.conversation_id
     send(qtbot, chat, "Again, at length", wait=False)
-    qtbot.waitUntil(lambda: len(chat._stream_pieces) > 5, timeout=10_000)
+    qtbot.waitUntil(lambda: len(chat.controller.reply.pieces) > 5, timeout=10_000)
     chat.new_conversation()
     second = chat.conversation_id
     assert second != first and chat.transcript.toPlainText() == ""
-    seen = len(chat._stream_pieces)
-    qtbot.waitUntil(lambda: len(chat._stream_pieces) > seen + 20, timeout=10_000)
+    seen = len(chat.controller.reply.pieces)
+    qtbot.waitUntil(lambda: len(chat.controller.reply.pieces) > seen + 20, timeout=10_000)
     assert chat.transcript.toPlainText() == "", "the reply does not leak into the conversation on screen"
     qtbot.wait(1200)
     assert len(ChatStore(chat.ctx.database).messages(first)[-1].content) > 0, "the reply is saved while it streams"
@@ -227,10 +227,10 @@ def test_cancel_a_load(qtbot, tiny_gguf: Path, medium_gguf: Path) -> None:
     chat.model_combo.setCurrentIndex(chat.model_combo.findData(str(medium_gguf.resolve())))
     chat.load_button.click()
     assert chat.cancel_load_button.isVisible() and chat.load_progress.isVisible()
-    qtbot.waitUntil(lambda: chat._loading_client is not True, timeout=10_000)
-    worker = chat._loading_client
+    qtbot.waitUntil(lambda: chat.loading_worker is not None or not chat.loading, timeout=10_000)
+    worker = chat.loading_worker
     chat.cancel_load_button.click()
-    qtbot.waitUntil(lambda: chat._loading_client is None, timeout=10_000)
+    qtbot.waitUntil(lambda: not chat.loading, timeout=10_000)
     assert chat.status.text() == "Loading was cancelled." and chat.client is None
     assert worker is None or not worker.alive, "a cancelled load leaves no worker behind"
     assert not chat.cancel_load_button.isVisible() and chat.load_button.isEnabled()
@@ -255,12 +255,12 @@ def test_a_model_too_large_for_memory_asks_before_loading(qtbot, tiny_gguf: Path
     chat = make_pane(qtbot, tiny_gguf)
     chat.model_combo.setCurrentIndex(chat.model_combo.findData(str(tiny_gguf.resolve())))
     chat.load_button.click()
-    qtbot.waitUntil(lambda: bool(asked) and chat._loading_client is None, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(asked) and not chat.loading, timeout=10_000)
     assert asked[0].startswith("Model too large: tiny") and "does not fit" in asked[0] and "GiB" in asked[0]
     assert "does not fit" in chat.status.text() and chat.client is None and chat.load_button.isEnabled()
 
     answer[0] = "Load anyway"
     chat.load_button.click()
-    qtbot.waitUntil(lambda: chat.client is not None and chat._loading_client is None, timeout=30_000)
+    qtbot.waitUntil(lambda: chat.client is not None and not chat.loading, timeout=30_000)
     assert len(asked) == 2 and "is loaded on" in chat.status.text()
     chat.client.close()

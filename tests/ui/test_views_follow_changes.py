@@ -109,21 +109,3 @@ def test_a_policy_changed_in_licenses_changes_discovers_card_and_its_download_qu
     licenses.set_policy(Policy())
     qtbot.waitUntil(lambda: card.verdict.text() == "Allowed", timeout=5_000)
 
-
-def test_every_library_change_is_announced_once(tiny_gguf: Path, tmp_path: Path) -> None:
-    """The layer, without a window: import, rename, use and delete each report one change."""
-    from hangar.core.app import Change, LibraryEvent
-
-    app = Hangar.open()
-    seen = []
-    app.changes.subscribe(lambda report: seen.append(report))
-    file = Path(shutil.copy(tiny_gguf, tmp_path / "announced.gguf"))
-    added = app.library.import_path(file).added
-    assert app.library.rename(added[0].id, "  My   model ").name == "My model"
-    app.library.touch(added[0])
-    app.library.remove(added[0].id, delete_file=False)
-    assert [r.change for r in seen] == [Change.LIBRARY] * 4
-    assert [r.detail.event for r in seen] == [LibraryEvent.IMPORTED, LibraryEvent.RENAMED, LibraryEvent.USED, LibraryEvent.REMOVED]
-    assert all(r.detail.model_ids == (added[0].id,) for r in seen)
-    assert app.library.list() == []
-    app.close()

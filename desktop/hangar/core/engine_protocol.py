@@ -269,6 +269,8 @@ class Token(Event):
     text: str
     n: int = 0  # tokens generated so far, and the prompt's: the window shows context use live
     n_prompt: int = 0
+    ttft_ms: float | None = None  # the worker's own clock, so no view recomputes what it measured
+    gen_tps: float | None = None  # generation speed so far (None until a second token)
 
 
 @dataclass(kw_only=True)

@@ -237,8 +237,9 @@ class LoadedModel:
                     break
                 n_generated += 1
                 text = stops.feed(utf8.feed(token_bytes(low, vocab, token)))
-                if text:  # counts let the window show context use while the reply streams
-                    emit(P.Token(id=request_id, text=text, n=n_generated, n_prompt=len(tokens)))
+                if text:  # counts and speed let the window show context use and tokens/s while the reply streams
+                    emit(P.Token(id=request_id, text=text, n=n_generated, n_prompt=len(tokens), ttft_ms=round(ttft_ms, 3),
+                                 gen_tps=_speed(n_generated, time.perf_counter() - first_at)))  # fmt: skip
                 if stops.stopped:
                     stop_reason = P.StopReason.STOP
                     break
@@ -255,10 +256,11 @@ class LoadedModel:
         finally:
             self._set_abort(None)
         tail = stops.feed(utf8.flush()) + stops.flush()
-        if tail:
-            emit(P.Token(id=request_id, text=tail, n=n_generated, n_prompt=len(tokens)))
-        elapsed = time.perf_counter() - started
         gen_s = time.perf_counter() - first_at if ttft_ms is not None else 0.0
+        if tail:
+            emit(P.Token(id=request_id, text=tail, n=n_generated, n_prompt=len(tokens), ttft_ms=round(ttft_ms, 3) if ttft_ms is not None else None,
+                         gen_tps=_speed(n_generated, gen_s)))  # fmt: skip
+        elapsed = time.perf_counter() - started
         return P.Done(
             id=request_id,
             stop_reason=stop_reason,
@@ -266,7 +268,7 @@ class LoadedModel:
             n_generated=n_generated,
             ttft_ms=round(ttft_ms, 3) if ttft_ms is not None else None,
             prompt_tps=round(len(tokens) / (ttft_ms / 1000), 2) if ttft_ms else None,
-            gen_tps=round((n_generated - 1) / gen_s, 2) if n_generated > 1 and gen_s > 0 else None,
+            gen_tps=_speed(n_generated, gen_s),
             total_ms=round(elapsed * 1000, 3),
             context_used=self.llm.n_tokens,
             n_ctx=n_ctx,
@@ -274,6 +276,11 @@ class LoadedModel:
 
     def close(self) -> None:
         self.llm.close()
+
+
+def _speed(n_generated: int, gen_s: float) -> float | None:
+    """Tokens per second after the first token (llama-bench's tg counts the same way)."""
+    return round((n_generated - 1) / gen_s, 2) if n_generated > 1 and gen_s > 0 else None
 
 
 def token_bytes(low, vocab, token: int) -> bytes:

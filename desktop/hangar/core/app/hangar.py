@@ -52,6 +52,12 @@ class Hangar:
             self._downloads = DownloadService(self.ctx.database, self.changes, lambda: self.ctx.models_dir)
         return self._downloads
 
+    def chat_controller(self):
+        """A new chat view's state (one per view; they share the store and the change reports)."""
+        from .conversation import ChatController
+
+        return ChatController(self)
+
     @property
     def paths(self):
         return self.ctx.paths

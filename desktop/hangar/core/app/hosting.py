@@ -53,9 +53,8 @@ class LoadedModel:
 
     @property
     def has_own_chat_template(self) -> bool:
-        info = self.client.model
-        template = getattr(info, "chat_template", None) if not isinstance(info, dict) else info.get("chat_template")
-        return template == "gguf"
+        """False when the GGUF has none and the worker falls back to ChatML (the window says so)."""
+        return self.client.model is not None and self.client.model.chat_template == "gguf"
 
     def close(self) -> None:
         self.client.close()

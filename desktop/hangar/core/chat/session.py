@@ -16,7 +16,7 @@ from typing import Callable
 from .. import engine_protocol as P
 from ..engine_client import EngineClient, EngineError
 from ..errors import InvalidInput
-from .store import ChatStore
+from .store import DEFAULT_TITLE, ChatStore
 
 SAVE_EVERY_S = 1.0
 OnToken = Callable[[str], None]
@@ -54,8 +54,14 @@ class ChatSession:
                 turns.append({"role": message.role, "content": message.content})
         return turns
 
-    def send(self, text: str, options: P.GenerateOptions, on_token: OnToken | None = None, on_event: OnEvent | None = None) -> Reply:
+    def add_user(self, text: str) -> None:
+        """Store the user's message; the first one names a conversation that has no name yet."""
         self.store.add(self.conversation_id, "user", text)
+        if len(self.store.messages(self.conversation_id)) == 1 and self.store.get(self.conversation_id).title == DEFAULT_TITLE:
+            self.store.update(self.conversation_id, title=" ".join(text.split())[:60])
+
+    def send(self, text: str, options: P.GenerateOptions, on_token: OnToken | None = None, on_event: OnEvent | None = None) -> Reply:
+        self.add_user(text)
         return self.reply(options, on_token, on_event)
 
     def regenerate(self, options: P.GenerateOptions, on_token: OnToken | None = None, on_event: OnEvent | None = None) -> Reply:

@@ -11,6 +11,8 @@ from ..store import Database
 ROLES = ("system", "user", "assistant")
 
 
+DEFAULT_TITLE = "New conversation"  # until the first message names it (ChatSession.add_user)
+
 @dataclass
 class Message:
     id: int
@@ -43,11 +45,11 @@ class ChatStore:
         self.db = db
 
     # -- conversations ----------------------------------------------------------------------------
-    def create(self, title: str = "New conversation", *, system_prompt: str = "", params: dict | None = None,
+    def create(self, title: str = DEFAULT_TITLE, *, system_prompt: str = "", params: dict | None = None,
                model_path: str | None = None, model_name: str | None = None, runtime: str | None = None) -> Conversation:
         conversation_id = self.db.execute(
             "INSERT INTO conversations (title, system_prompt, params_json, model_path, model_name, runtime) VALUES (?, ?, ?, ?, ?, ?)",
-            (title.strip() or "New conversation", system_prompt, json.dumps(params or {}), model_path, model_name, runtime),
+            (title.strip() or DEFAULT_TITLE, system_prompt, json.dumps(params or {}), model_path, model_name, runtime),
         )
         return self.get(conversation_id)
 

@@ -1,54 +1,31 @@
 """Choosing and loading the chat model: the library's models, Load with progress and Cancel.
 
-Owns the worker once it is loaded (``client``) and says where the model runs: device,
-runtime, context, its chat template or the ChatML fallback, and any CPU fallback with
-the reason. Everything it has to say goes out through ``status``.
+The bar is widgets only: the load itself, the worker and where it runs belong to the
+chat's controller (core/app/conversation.py); the pane hands the bar the controller's
+load updates and the bar shows them. Everything it has to say goes out through ``status``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ....core import engine_protocol as P
-from ....core.app import Hangar, LoadRequest
-from ....core.engine_client import EngineError
+from ....core.app.conversation import ChatController, LoadFailed, LoadProgress, LoadStatus, ModelReady
 from ....core.errors import ModelTooLarge
 from ...error_dialog import ask_anyway, error_text
 from ...i18n import localise
-from ...tasks import BackgroundTasks
-
-
-class _Relay(QObject):
-    """Carries the load's status lines and progress from the worker thread to the GUI.
-
-    The receivers are Slots: PySide 6.8+ mishandles many cross-thread emissions into
-    plain Python callables (PYSIDE-3124). Reply tokens never come this way (see pane.py).
-    """
-
-    status = Signal(str)
-    progress = Signal(float)
 
 
 class ModelBar(QWidget):
     status = Signal(str)
-    loaded = Signal()  # ``client`` is ready
+    loaded = Signal()  # the controller has a model
     unloaded = Signal()  # loading ended without a model (failed or cancelled)
+    load_started = Signal()  # the pane collects the controller's updates while it loads
 
-    def __init__(self, app: Hangar, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ChatController, library, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.app, self.ctx = app, app.ctx
-        self.tasks = BackgroundTasks(self)
-        self.client = None
-        self.placement = None
-        self.path: str | None = None
-        self.n_ctx: int | None = None
-        self.loading = None  # None, True while the worker starts, then the loading worker
-        self._cancelled = False
-        self.relay = _Relay()
-        self.relay.status.connect(self._on_status)
-        self.relay.progress.connect(self._on_progress)
-
+        self.controller, self.library = controller, library
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.row = QHBoxLayout()
@@ -75,9 +52,10 @@ class ModelBar(QWidget):
         return self.combo.itemText(max(0, self.combo.findData(path)))
 
     def reload(self) -> None:
+        """The library's models; the current choice is kept while it is still there."""
         current = self.combo.currentData()
         self.combo.clear()
-        for model in self.app.library.list():
+        for model in self.library.list():
             self.combo.addItem(model.name + (self.tr(" (synthetic weights)") if model.synthetic else ""), model.path)
         if current:
             self.combo.setCurrentIndex(max(0, self.combo.findData(current)))
@@ -87,85 +65,64 @@ class ModelBar(QWidget):
     def load(self, n_ctx: int, *, force: bool = False) -> None:
         """Load the chosen model; one the memory estimate says will not fit asks first."""
         path = self.combo.currentData()
-        if not path or self.loading is not None:
+        if not path or not self.controller.load(path, n_ctx, force=force):
             return
-        self.close_client()
         self.status.emit(self.tr("Loading {0}…").format(self.combo.currentText()))
         self.progress.setValue(0)
         self.progress.show()
         self.cancel_button.show()
         self.load_button.setEnabled(False)
-        self.loading, self._cancelled = True, False
-        self.pending_ctx = n_ctx
-        relay, host = self.relay, self.app.models
-
-        def remember(client) -> None:  # on the loading thread: Cancel can reach this worker now
-            self.loading = client
-
-        def work():  # the application layer's one load path: the file, the runtime, the fit, the fallback
-            return host.load(LoadRequest(path, n_ctx=n_ctx, force=force), on_status=lambda text: relay.status.emit(localise(text)),
-                             on_progress=relay.progress.emit, on_client=remember)  # fmt: skip
-
-        self.tasks.run(work, lambda result: self._on_loaded(result, path, n_ctx), self._on_failed)
+        self.load_started.emit()
 
     def cancel(self) -> None:
-        if self.loading is None:
-            return
-        self._cancelled = True
-        if self.loading is not True:
-            self.loading.cancel()
-        self.status.emit(self.tr("Cancelling the load…"))
+        if self.controller.loading:
+            self.controller.cancel_load()
+            self.status.emit(self.tr("Cancelling the load…"))
 
-    def close_client(self) -> None:
-        if self.client is not None:
-            self.client.close()
-            self.client = None
-
-    @Slot(str)
-    def _on_status(self, text: str) -> None:
-        self.status.emit(text)
-
-    @Slot(float)
-    def _on_progress(self, fraction: float) -> None:
-        self.progress.setValue(int(fraction * 100))
+    # -- the controller's load updates, on the GUI thread -----------------------------------------
+    def show_update(self, update) -> None:
+        if isinstance(update, LoadStatus):
+            self.status.emit(localise(update.text))
+        elif isinstance(update, LoadProgress):
+            self.progress.setValue(int(update.fraction * 100))
+        elif isinstance(update, ModelReady):
+            self._end_loading()
+            self._say_loaded(update.model)
+            self.loaded.emit()
+        elif isinstance(update, LoadFailed):
+            self._end_loading()
+            self._on_failed(update)
 
     def _end_loading(self) -> None:
-        self.loading = None
         self.progress.hide()
         self.cancel_button.hide()
         self.load_button.setEnabled(True)
 
-    def _on_loaded(self, result, path: str, n_ctx: int) -> None:
-        if self._cancelled:  # the load finished before the cancel reached it
-            result.close()
-            self._on_failed(EngineError(P.E_CANCELLED, "Loading was cancelled."))
-            return
-        self.client, self.placement = result.client, result.placement
-        self.path, self.n_ctx = path, n_ctx
-        self._end_loading()
-        if result.has_own_chat_template:
+    def _say_loaded(self, model) -> None:
+        if model.has_own_chat_template:
             template = self.tr("its own chat template (from the GGUF file)")
         else:
             template = self.tr("no chat template of its own, so Hangar uses the ChatML format, which may not suit it")
         text = self.tr("{0} is loaded on {1} via the {2} runtime, {3} tokens of context. It has {4}.").format(
-            self.name_of(path), self.placement.device, self.placement.runtime, n_ctx, template
+            self.name_of(model.path), model.placement.device, model.placement.runtime, model.n_ctx, template
         )  # fmt: skip
-        if self.placement.fallback_reason:
-            text += " " + self.tr("It runs on the CPU because the accelerator failed: {0}").format(localise(self.placement.fallback_reason))
+        if model.placement.fallback_reason:
+            text += " " + self.tr("It runs on the CPU because the accelerator failed: {0}").format(localise(model.placement.fallback_reason))
         self.status.emit(text)
-        self.loaded.emit()
 
-    def _on_failed(self, exc: BaseException) -> None:
-        self._end_loading()
-        if isinstance(exc, ModelTooLarge) and not self._cancelled:
-            if self._load_anyway(exc):
-                self.load(self.pending_ctx, force=True)
+    def _on_failed(self, failure: LoadFailed) -> None:
+        exc = failure.error
+        if isinstance(exc, ModelTooLarge) and not failure.cancelled:
+            request = self.controller.load_request
+            if self._load_anyway(exc) and request is not None:
+                self.combo.setCurrentIndex(max(0, self.combo.findData(str(request.model))))
+                self.load(request.n_ctx, force=True)
                 return
             self.status.emit(" ".join(error_text(exc)).strip())
-        elif getattr(exc, "code", "") == P.E_CANCELLED:
+        elif failure.cancelled or getattr(exc, "code", "") == P.E_CANCELLED:
             self.status.emit(self.tr("Loading was cancelled."))
         else:
-            message, hint = error_text(exc, self.ctx.paths.log_file)
+            message, hint = error_text(exc, self.controller.log_file)
             self.status.emit(f"{message} {hint}".strip())
         self.unloaded.emit()
 

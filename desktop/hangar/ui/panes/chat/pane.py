@@ -1,7 +1,10 @@
 """The Chat pane: conversations on the left, the transcript in the middle, parameters on the right.
 
-Replies stream from the worker on a background thread; tokens are collected and
-appended to the end of the transcript every 50 ms (never a full re-render), and a
+The pane renders; the state (the open conversation, the model, the reply being written,
+the message being edited) is the Qt-free ChatController's (core/app/conversation.py).
+Loads and replies run on the controller's threads, which only append to its outbox; a
+50 ms timer here collects the updates (``take_updates``) while work is under way and
+appends a reply's new text to the end of the transcript (never a full re-render); a
 finished reply is drawn once as Markdown. Every message is in the database before the
 model sees it and the reply is saved while it streams (core/chat/session.py), so a
 crashed or killed worker leaves the conversation and the partial reply. The model runs
@@ -9,10 +12,6 @@ in its own process, so nothing it does can freeze the window.
 """
 
 from __future__ import annotations
-
-import time
-from collections import deque
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -27,41 +26,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core import engine_protocol as P
-from ....core.chat.params import generate_options, normalise
+from ....core.app.conversation import LoadFailed, LoadProgress, LoadStatus, ModelReady, ReplyFailed, ReplyFinished, ReplyText
+from ....core.engine_protocol import StopReason
 from ....core.errors import HangarError
 from ...error_dialog import error_text
+from ...i18n import localise
 from ...services import UiServices
-from ...tasks import BackgroundTasks
 from .conversations import ConversationList
 from .model_bar import ModelBar
 from .params_panel import ParamsPanel
 from .transcript import Transcript
 
-if TYPE_CHECKING:  # names for annotations; the objects come from the application layer
-    from ....core.chat.session import ChatSession
-
-FLUSH_MS = 50  # tokens reach the screen in batches: at most 20 repaints a second
+FLUSH_MS = 50  # updates reach the screen in batches: at most 20 repaints a second
 
 
 class ChatPane(QWidget):
     def __init__(self, services: UiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.services, self.ctx = services, services.ctx
-        self.app = services.app
-        self.store = self.app.chats.store
-        self.tasks = BackgroundTasks(self)
-        self.conversation_id: int | None = None
-        self.editing_id: int | None = None
-        self._replying: ChatSession | None = None  # the session writing a reply now
-        # The reply being written: which conversation, its text so far, and its counters.
-        self.streaming = False
-        self._stream_conversation: int | None = None
-        self._stream_pieces: list[str] = []
-        self._inbox: deque[tuple[str, int, int, float]] = deque()  # (text, generated, prompt tokens, time), from the worker thread
-        self._n_generated = self._n_prompt = 0
-        self._sent_at = self._first_at = 0.0
-        self._flush = QTimer(self, interval=FLUSH_MS, timeout=self._flush_tokens)
+        self.services, self.ctx, self.app = services, services.ctx, services.app
+        self.controller = self.app.chat_controller()
+        self.store = self.controller.store
+        self._flush = QTimer(self, interval=FLUSH_MS, timeout=self._on_tick)
 
         self.conversations = ConversationList(self.store)
         self.conversations.opened.connect(self.open_conversation)
@@ -73,9 +58,10 @@ class ChatPane(QWidget):
         middle = QWidget()
         layout = QVBoxLayout(middle)
         layout.setContentsMargins(6, 0, 6, 0)
-        self.model_bar = ModelBar(self.app)
+        self.model_bar = ModelBar(self.controller, self.app.library)
         self.model_bar.load_button.clicked.connect(self.load_model)
         self.model_bar.status.connect(self._set_status)
+        self.model_bar.load_started.connect(self._collect)
         self.model_bar.loaded.connect(self._update_controls)
         self.model_bar.unloaded.connect(self._update_controls)
         # The bar's parts, by the names the rest of the pane (and its tests) use.
@@ -143,6 +129,7 @@ class ChatPane(QWidget):
         self.reload_models()
         self._update_controls()
         services.library_changed.connect(self.reload_models)  # a download, import or delete shows at once
+        services.conversations_changed.connect(self.conversations.reload)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if watched is self.input and event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
@@ -155,23 +142,40 @@ class ChatPane(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    # -- the model ----------------------------------------------------------------------------
+    # -- what the controller holds, by the names the rest of the window (and its tests) use ---
     @property
     def client(self):
-        return self.model_bar.client
+        return self.controller.model.client if self.controller.model else None
 
     @property
     def placement(self):
-        return self.model_bar.placement
+        return self.controller.model.placement if self.controller.model else None
 
     @property
     def loaded_ctx(self) -> int | None:
-        return self.model_bar.n_ctx
+        return self.controller.model.n_ctx if self.controller.model else None
 
     @property
-    def _loading_client(self):
-        return self.model_bar.loading
+    def conversation_id(self) -> int | None:
+        return self.controller.conversation_id
 
+    @property
+    def editing_id(self) -> int | None:
+        return self.controller.editing_id
+
+    @property
+    def streaming(self) -> bool:
+        return self.controller.streaming
+
+    @property
+    def loading(self) -> bool:
+        return self.controller.loading
+
+    @property
+    def loading_worker(self):
+        return self.controller.loading_worker
+
+    # -- the model ----------------------------------------------------------------------------
     def reload_models(self) -> None:
         self.model_bar.reload()
 
@@ -182,16 +186,18 @@ class ChatPane(QWidget):
 
     # -- conversations ------------------------------------------------------------------------
     def new_conversation(self) -> None:
-        conversation = self.store.create(system_prompt=self.params.system_prompt(), params=self.params.params(),
-                                         model_path=self.model_combo.currentData(), model_name=self.model_combo.currentText())  # fmt: skip
+        self.cancel_edit()
+        model = self.controller.model
+        path = model.path if model else self.model_combo.currentData()
+        name = model.name if model else self.model_combo.currentText()
+        conversation_id = self.controller.new_conversation(self.params.system_prompt(), self.params.params(), path, name)
         self.conversations.reload()
-        self.conversations.select(conversation.id, emit=False)
-        self.open_conversation(conversation.id)
+        self.open_conversation(conversation_id)
 
     def open_conversation(self, conversation_id: int) -> None:
         """Show a conversation; switching while a reply streams is allowed (it keeps saving)."""
         self.cancel_edit()
-        self.conversation_id = conversation_id
+        self.controller.open(conversation_id)
         self.conversations.select(conversation_id, emit=False)
         conversation = self.store.get(conversation_id)
         self.params.set_values(conversation.system_prompt, conversation.params)
@@ -202,163 +208,116 @@ class ChatPane(QWidget):
         if self.conversation_id is None:
             self.transcript.clear()
             return
-        streaming_here = self.streaming and self._stream_conversation == self.conversation_id
-        if streaming_here:
-            self._take_inbox()  # everything so far is drawn below; later tokens append
-        self.transcript.show_messages(self.store.messages(self.conversation_id),
-                                      streaming_text="".join(self._stream_pieces) if streaming_here else None)  # fmt: skip
+        here = self.controller.streaming_here()
+        if here:
+            self._render(self.controller.take_updates())  # everything so far is drawn below; later text appends
+        self.transcript.show_messages(self.controller.messages(), streaming_text=self.controller.reply.text if here else None)
 
     def _on_deleted(self, conversation_id: int) -> None:
         if conversation_id == self.conversation_id:
-            self.conversation_id = None
+            self.controller.open(None)
             self.transcript.clear()
             self._update_controls()
 
     def _save_params(self) -> None:
-        if self.conversation_id is None:
-            return
         try:
-            params = normalise(self.params.params())
+            params = self.controller.save_params(self.params.system_prompt(), self.params.params())
         except HangarError as exc:
-            self._set_status(str(exc))
+            self._set_status(" ".join(error_text(exc)).strip())
             return
-        self.store.update(self.conversation_id, system_prompt=self.params.system_prompt(), params=params)
         if self.client is not None and self.loaded_ctx != params["n_ctx"]:
             self._set_status(self.tr("The context size changes to {0} tokens when you load the model again.").format(params["n_ctx"]))
 
     # -- sending and replies ------------------------------------------------------------------
     def send(self) -> None:
-        text = self.input.toPlainText().strip()
-        if not text or self.streaming:
-            return
-        if self.client is None:
-            self._set_status(self.tr("Load a model first."))
-            return
-        if self.conversation_id is None:
-            self.new_conversation()
-        session = self._session()
-        if self.editing_id is not None:
-            try:
-                session.prepare_edit(self.editing_id, text)
-            except HangarError as exc:
-                self._set_status(str(exc))
-                return
-            self.cancel_edit()
-        else:
-            self.store.add(self.conversation_id, "user", text)
-            first = len(self.store.messages(self.conversation_id)) == 1
-            if first and self.store.get(self.conversation_id).title == "New conversation":  # the first message names it
-                self.store.update(self.conversation_id, title=" ".join(text.split())[:60])
-        self.input.clear()
-        self._start_reply(session)
+        self._reply(lambda: self.controller.send(self.input.toPlainText(), self.params.system_prompt(), self.params.params()), sent=True)
 
     def regenerate(self) -> None:
-        if self.streaming or self.conversation_id is None:
-            return
-        if self.client is None:
-            self._set_status(self.tr("Load a model first."))
-            return
-        session = self._session()
+        self._reply(lambda: self.controller.regenerate(self.params.system_prompt(), self.params.params()))
+
+    def _reply(self, start, *, sent: bool = False) -> None:
+        editing = self.editing_id is not None
         try:
-            session.prepare_regenerate()
+            started = start()
         except HangarError as exc:
-            self._set_status(str(exc))
+            self._set_status(" ".join(error_text(exc)).strip())
             return
-        self._start_reply(session)
-
-    def _session(self) -> ChatSession:
-        bar = self.model_bar
-        self.store.update(self.conversation_id, model_path=bar.path, model_name=bar.name_of(bar.path),
-                          runtime=self.placement.runtime if self.placement else None, system_prompt=self.params.system_prompt(),
-                          params=normalise(self.params.params()))  # fmt: skip
-        return self.app.chats.session(self.conversation_id, self.client)
-
-    def _start_reply(self, session: ChatSession) -> None:
-        self.streaming = True
-        self._stream_conversation = self.conversation_id
-        self._stream_pieces = []
-        self._inbox.clear()
-        self._n_generated = self._n_prompt = 0
-        self._sent_at, self._first_at = time.perf_counter(), 0.0
+        if not started:
+            return
+        if sent:
+            self.input.clear()
+        if editing:
+            self.edit_banner.hide()
         self.conversations.busy_id = self.conversation_id
         self.conversations.reload()
-        self.transcript.show_messages(self.store.messages(self.conversation_id))
+        self.conversations.select(self.conversation_id, emit=False)
+        self.transcript.show_messages(self.controller.messages())
         self.transcript.begin_stream()
         self.stats.setText(self.tr("Waiting for the first token…"))
         self._update_controls()
-        self._flush.start()
-        options, inbox = generate_options(self.params.params()), self._inbox
-
-        def on_event(event: P.Token) -> None:  # on the worker thread: deque.append is thread-safe
-            inbox.append((event.text, event.n, event.n_prompt, time.perf_counter()))
-
-        self._replying = session
-        self.tasks.run(lambda: session.reply(options, on_event=on_event), self._on_reply, self._on_failed)
-
-    def _take_inbox(self) -> str:
-        """Move the tokens that arrived since the last look into the reply; returns their text."""
-        pieces = []
-        while self._inbox:
-            text, self._n_generated, self._n_prompt, at = self._inbox.popleft()
-            self._first_at = self._first_at or at
-            pieces.append(text)
-        self._stream_pieces.extend(pieces)
-        return "".join(pieces)
-
-    def _flush_tokens(self) -> None:
-        text = self._take_inbox()
-        if text and self._stream_conversation == self.conversation_id:
-            self.transcript.append_stream(text)  # otherwise another conversation is on screen; the text is in _stream_pieces
-        if self._first_at:
-            self.stats.setText(self._live_stats())
-
-    def _live_stats(self) -> str:
-        elapsed = time.perf_counter() - self._first_at
-        speed = (self._n_generated - 1) / elapsed if self._n_generated > 1 and elapsed > 0 else 0.0
-        return self.tr("{0} tokens · {1:.1f} tokens/s · first token {2:.0f} ms · context {3} / {4}").format(
-            self._n_generated, speed, (self._first_at - self._sent_at) * 1000, self._n_prompt + self._n_generated, self.loaded_ctx or "?"
-        )  # fmt: skip
+        self._collect()
 
     def stop(self) -> None:
-        if self.streaming and self._replying is not None:
-            self._replying.stop()
+        if self.streaming:
+            self.controller.stop()
         elif self.editing_id is not None:
             self.cancel_edit()
 
-    def _finish_stream(self) -> None:
-        self._flush.stop()
-        self._flush_tokens()
-        self.streaming = False
+    # -- the controller's updates ---------------------------------------------------------------
+    def _collect(self) -> None:
+        if not self._flush.isActive():
+            self._flush.start()
+
+    def _on_tick(self) -> None:
+        self._render(self.controller.take_updates())
+        if not self.controller.busy:
+            self._flush.stop()
+
+    def _render(self, updates: list) -> None:
+        for update in updates:
+            if isinstance(update, (LoadStatus, LoadProgress, ModelReady, LoadFailed)):
+                self.model_bar.show_update(update)
+            elif isinstance(update, ReplyText):
+                if update.conversation_id == self.conversation_id:
+                    self.transcript.append_stream(update.text)  # otherwise another conversation is on screen
+                self.stats.setText(self._live_stats())
+            elif isinstance(update, ReplyFinished):
+                self._on_reply(update)
+            elif isinstance(update, ReplyFailed):
+                self._on_failed(update)
+
+    def _live_stats(self) -> str:
+        reply = self.controller.reply
+        return self.tr("{0} tokens · {1:.1f} tokens/s · first token {2:.0f} ms · context {3} / {4}").format(
+            reply.n_generated, reply.gen_tps or 0.0, reply.ttft_ms or 0.0, reply.n_prompt + reply.n_generated, self.loaded_ctx or "?"
+        )  # fmt: skip
+
+    def _finish_stream(self, conversation_id: int) -> None:
         self.conversations.busy_id = None
+        if conversation_id == self.conversation_id:
+            self.redraw()  # the reply once more, now as Markdown with its actions
         self._update_controls()
 
-    def _on_reply(self, reply) -> None:
-        conversation = self._stream_conversation
-        self._finish_stream()
-        if conversation == self.conversation_id:
-            self.redraw()  # the reply once more, now as Markdown with its actions
+    def _on_reply(self, update: ReplyFinished) -> None:
+        self._finish_stream(update.conversation_id)
+        reply = update.reply
         speed = self.tr("{0:.1f} tokens/s").format(reply.gen_tps) if reply.gen_tps else ""
         first = self.tr("first token {0:.0f} ms").format(reply.ttft_ms) if reply.ttft_ms else ""
         used = self.tr("context {0} / {1}").format(reply.n_prompt + reply.n_generated, reply.n_ctx or self.loaded_ctx or "?")
-        reason = {"stop": self.tr("finished"), "length": self.tr("reached the token limit"), "cancelled": self.tr("stopped"),
-                  "context_full": self.tr("the context is full")}.get(reply.stop_reason, reply.stop_reason)  # fmt: skip
+        reason = {StopReason.STOP: self.tr("finished"), StopReason.LENGTH: self.tr("reached the token limit"), StopReason.CANCELLED: self.tr("stopped"),
+                  StopReason.CONTEXT_FULL: self.tr("the context is full")}.get(reply.stop_reason, str(reply.stop_reason))  # fmt: skip
         parts = [self.tr("{0} tokens").format(reply.n_generated), speed, first, used, reason]
         if reply.dropped_turns:
             parts.append(self.tr("{0} oldest turn(s) left out to fit the context (the system prompt is always kept)").format(reply.dropped_turns))
         self.stats.setText(" · ".join(p for p in parts if p))
         self.conversations.reload()
 
-    def _on_failed(self, exc: BaseException) -> None:
-        conversation = self._stream_conversation
-        self._finish_stream()
-        if conversation == self.conversation_id:
-            self.redraw()
-        text, hint = error_text(exc, self.ctx.paths.log_file)
-        if getattr(exc, "code", "") == P.E_WORKER_CRASHED:
-            self.model_bar.client = None  # the conversation and the partial reply are saved; Load starts a new worker
+    def _on_failed(self, update: ReplyFailed) -> None:
+        self._finish_stream(update.conversation_id)
+        text, hint = error_text(update.error, self.ctx.paths.log_file)
+        if update.worker_died:  # the controller let the dead worker go: Load starts a new one
             hint = self.tr("The conversation and the reply so far are saved. Press Load to start the model again.")
         self._set_status(f"{text} {hint}".strip(), error=True)
-        self._update_controls()
 
     # -- message actions ----------------------------------------------------------------------
     def _on_message_action(self, action: str, message_id: int) -> None:
@@ -375,35 +334,37 @@ class ChatPane(QWidget):
         elif self.streaming:
             self._set_status(self.tr("Wait for the reply to finish, or stop it, first."))
         elif action == "edit" and message.role == "user":
-            self.editing_id = message_id
-            self.input.setPlainText(message.content)
+            try:
+                self.input.setPlainText(self.controller.begin_edit(message_id))
+            except HangarError as exc:
+                self._set_status(" ".join(error_text(exc)).strip())
+                return
             self.input.setFocus()
             self.edit_banner.show()
         elif action == "regenerate":
             self.regenerate()
         elif action == "delete":
-            self.store.delete_message(message_id)
+            self.controller.delete_message(message_id)
             self.redraw()
 
     def cancel_edit(self) -> None:
         if self.editing_id is not None:
-            self.editing_id = None
+            self.controller.cancel_edit()
             self.input.clear()
         self.edit_banner.hide()
 
     # -- state ----------------------------------------------------------------------------------
     def _set_status(self, text: str, *, error: bool = False) -> None:
-        self.status.setText(text)
+        self.status.setText(localise(text))
         self.status.setStyleSheet("color: white; background-color: #b3261e; padding: 4px; border-radius: 3px;" if error else "")
 
     def _update_controls(self) -> None:
         loaded, idle = self.client is not None, not self.streaming
-        has_reply = self.conversation_id is not None and any(m.role == "user" for m in self.store.messages(self.conversation_id))
         self.send_button.setEnabled(idle and loaded)
         self.stop_button.setEnabled(self.streaming)
-        self.regenerate_button.setEnabled(idle and loaded and has_reply)
-        self.load_button.setEnabled(idle and self._loading_client is None)
+        self.regenerate_button.setEnabled(idle and loaded and self.controller.has_user_message())
+        self.load_button.setEnabled(idle and not self.controller.loading)
 
     def closeEvent(self, event) -> None:
-        self.model_bar.close_client()
+        self.controller.close()
         super().closeEvent(event)
