@@ -30,9 +30,9 @@ _MESSAGES = ("device", "energy_reason")  # record fields that may hold a transla
 
 def synthetic_model(shape: str, quant: str, cache_dir: Path, on_status=lambda message: None) -> Path:
     if shape not in PRESETS:
-        raise InvalidInput(f"unknown synthetic shape {shape!r}; choose one of {', '.join(PRESETS)}")
+        raise InvalidInput(QT_TR_NOOP("unknown synthetic shape '{shape}'; choose one of {choices}", shape=shape, choices=", ".join(PRESETS)))
     if quant not in QUANTS:
-        raise InvalidInput(f"unknown quantisation {quant!r}; choose one of {', '.join(QUANTS)}")
+        raise InvalidInput(QT_TR_NOOP("unknown quantisation '{quant}'; choose one of {choices}", quant=quant, choices=", ".join(QUANTS)))
     folder = cache_dir / "synthetic"
     folder.mkdir(parents=True, exist_ok=True)
     f16 = folder / f"{shape}-F16.gguf"
@@ -98,30 +98,29 @@ def run_benchmark(
     on_status: Callable[[str], None] = lambda message: None,
     on_progress: Callable[[str, float], None] = lambda stage, fraction: None,
     on_client: Callable[[object], None] = lambda client: None,
+    sha256: str | None = None,
 ) -> dict:
     """Prepare the model, check it fits, run the worker's benchmark, store and return the record.
 
-    ``spec.model`` may name a library model; the worker gets it as a file path.
+    ``spec.model`` is a GGUF file (the application layer finds a library model's file and
+    passes its known ``sha256``, so it is not hashed again).
     ``on_progress`` receives each stage as a message (localise it before showing).
     ``on_client`` receives the EngineClient as soon as it exists, so a caller can cancel.
     """
     from .engine_client import EngineClient
-    from .fit import estimate_fit, ram_available_bytes, target_device
+    from .fit import check_load, ram_available_bytes, target_device
     from .gguf_header import read_header
     from .hardware import detect_hardware
-    from .library import Library
     from .runtimes import detect_runtime
 
     if bool(spec.model) == bool(spec.synthetic):
-        raise InvalidInput("give either a model or a synthetic shape")
-    sha256 = None
+        raise InvalidInput(QT_TR_NOOP("Give either a model or a synthetic shape."))
     if spec.synthetic:
-        path = synthetic_model(spec.synthetic, spec.quant, ctx.paths.cache, on_status)
+        path, sha256 = synthetic_model(spec.synthetic, spec.quant, ctx.paths.cache, on_status), None
     elif Path(spec.model).is_file():
         path = Path(spec.model).resolve()
     else:
-        model = Library(ctx.database).get(spec.model)
-        path, sha256 = Path(model.path), model.sha256
+        raise InvalidInput(QT_TR_NOOP("{path} does not exist or is not a file.", path=spec.model))
     header = read_header(path)
     synthetic = header.get("hangar.synthetic") is True
     if sha256 is None:
@@ -136,10 +135,14 @@ def run_benchmark(
             hint=QT_TR_NOOP("Add it with: {command}", command=runtime.install_command),
         )
     report = detect_hardware(ctx.models_dir)
-    device, free, kind = target_device(runtime, spec.n_gpu_layers, ram_available_bytes())
-    fit = estimate_fit(header, n_ctx=spec.context_needed(), available_bytes=free, device=device, device_kind=kind)
-    if fit.verdict == "does_not_fit" and not spec.force:
-        raise ModelTooLarge(QT_TR_NOOP("{file} {fit}.", file=path.name, fit=fit.explain()), hint=QT_TR_NOOP("Pick a smaller model or quantisation, or fewer GPU layers."))
+    device, _free, kind = target_device(runtime, spec.n_gpu_layers, ram_available_bytes())
+    try:  # the same fit check as loading a model for chat (core.fit.check_load), at the benchmark's context
+        warning = check_load(path, runtime, n_ctx=spec.context_needed(), n_gpu_layers=spec.n_gpu_layers, force=spec.force)
+    except ModelTooLarge as exc:
+        exc.hint = QT_TR_NOOP("Pick a smaller model or quantisation, or fewer GPU layers.")
+        raise
+    if warning:
+        on_status(warning)
     options = replace(
         spec, model=str(path), synthetic=None, n_threads=spec.n_threads or ctx.settings.threads,
         energy_device="npu" if spec.runtime == "cann" and kind == "gpu" else kind,

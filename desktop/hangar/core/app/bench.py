@@ -3,6 +3,7 @@ file is a plain message), the run is stored, the history is read back."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -20,10 +21,12 @@ class BenchService:
         """Run ``spec`` (core.bench's options); returns the stored record."""
         from ..bench import run_benchmark
 
-        used = None
+        used, sha256 = None, None
         if spec.model:
             used = self._library.by_path(spec.model) if Path(spec.model).is_file() else self._library.usable(spec.model)
-        record = run_benchmark(self._ctx, spec, on_status=on_status, on_progress=on_progress, on_client=on_client)
+            if used is not None:
+                spec, sha256 = replace(spec, model=used.path), used.sha256
+        record = run_benchmark(self._ctx, spec, on_status=on_status, on_progress=on_progress, on_client=on_client, sha256=sha256)
         if used is not None:
             self._library.touch(used)
         return record
