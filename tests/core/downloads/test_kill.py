@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from hangar.core.downloads.fetcher import Fetcher, part_path
-from hangar.core.downloads.record import resume_state
+from hangar.core.downloads.record import boot_id, resume_state
 from hangar.core.hub.remote import resolve_url
 
 from ...fixtures.hub_repos import HubRepo
@@ -99,6 +99,7 @@ def test_a_killed_single_stream_keeps_what_it_reported_and_the_resume_verifies(t
         hub.stop()
 
 
+@pytest.mark.skipif(boot_id() is None, reason="the live segment record needs a boot id (Linux); elsewhere a kill loses up to a second")
 def test_killed_parallel_segments_keep_what_they_reported_and_the_resume_verifies(tmp_path: Path) -> None:
     """Segments land at their offsets, so what survives is what the live record counts."""
     hub, data, url = _serve(12 * MIB + 4321, 1_000_000)
