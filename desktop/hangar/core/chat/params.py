@@ -13,6 +13,7 @@ from typing import Any
 
 from .. import engine_protocol as P
 from ..errors import InvalidInput
+from ..i18n import QT_TR_NOOP
 
 
 @dataclass(frozen=True)
@@ -52,13 +53,13 @@ def normalise(params: dict[str, Any] | None) -> dict[str, Any]:
             continue
         raw = params[param.name]
         if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
-            raise InvalidInput(f"{param.name} must be a number, not {raw!r}")
+            raise InvalidInput(QT_TR_NOOP("{name} must be a number, not {value}", name=param.name, value=repr(raw)))
         try:
             value = param.kind(float(raw)) if param.kind is int else float(raw)
         except (TypeError, ValueError):
-            raise InvalidInput(f"{param.name} must be a number, not {raw!r}") from None
+            raise InvalidInput(QT_TR_NOOP("{name} must be a number, not {value}", name=param.name, value=repr(raw))) from None
         if value != value or (param.low is not None and value < param.low) or (param.high is not None and value > param.high):
-            raise InvalidInput(f"{param.name} must be between {param.low} and {param.high}, not {raw!r}")
+            raise InvalidInput(QT_TR_NOOP("{name} must be between {low} and {high}, not {value}", name=param.name, low=param.low, high=param.high, value=repr(raw)))
         out[param.name] = value
     return out
 

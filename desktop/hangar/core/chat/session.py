@@ -16,6 +16,7 @@ from typing import Callable
 from .. import engine_protocol as P
 from ..engine_client import EngineClient, EngineError
 from ..errors import InvalidInput
+from ..i18n import QT_TR_NOOP
 from .store import DEFAULT_TITLE, ChatStore
 
 SAVE_EVERY_S = 1.0
@@ -74,7 +75,7 @@ class ChatSession:
         messages = self.store.messages(self.conversation_id)
         last_user = max((m.id for m in messages if m.role == "user"), default=None)
         if last_user is None:
-            raise InvalidInput("There is no message to answer yet.")
+            raise InvalidInput(QT_TR_NOOP("There is no message to answer yet."))
         self.store.truncate_after(last_user)
 
     def edit(self, message_id: int, text: str, options: P.GenerateOptions, on_token: OnToken | None = None,
@@ -85,10 +86,10 @@ class ChatSession:
 
     def prepare_edit(self, message_id: int, text: str) -> None:
         if not text.strip():
-            raise InvalidInput("An edited message cannot be empty.")
+            raise InvalidInput(QT_TR_NOOP("An edited message cannot be empty."))
         message = self.store.message(message_id)
         if message.role != "user" or message.conversation_id != self.conversation_id:
-            raise InvalidInput("Only your own messages in this conversation can be edited.")
+            raise InvalidInput(QT_TR_NOOP("Only your own messages in this conversation can be edited."))
         self.store.save(message_id, text)
         self.store.truncate_after(message_id)
 

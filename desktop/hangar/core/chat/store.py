@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from ..errors import InvalidInput
+from ..i18n import QT_TR_NOOP
 from ..store import Database
 
 ROLES = ("system", "user", "assistant")
@@ -56,7 +57,7 @@ class ChatStore:
     def get(self, conversation_id: int) -> Conversation:
         row = self.db.query_one("SELECT * FROM conversations WHERE id = ?", (conversation_id,))
         if row is None:
-            raise InvalidInput(f"No conversation {conversation_id}.")
+            raise InvalidInput(QT_TR_NOOP("No conversation {id}.", id=conversation_id))
         data = dict(row)
         data["params"] = json.loads(data.pop("params_json") or "{}")
         return Conversation(**data)
@@ -76,7 +77,7 @@ class ChatStore:
         allowed = {"title", "system_prompt", "model_path", "model_name", "runtime", "params"}
         unknown = set(fields) - allowed
         if unknown:
-            raise InvalidInput(f"cannot change {', '.join(sorted(unknown))}")
+            raise InvalidInput(QT_TR_NOOP("cannot change {fields}", fields=", ".join(sorted(unknown))))
         if "params" in fields:
             fields["params_json"] = json.dumps(fields.pop("params"))
         sets = ", ".join(f"{name} = ?" for name in fields)
@@ -92,7 +93,7 @@ class ChatStore:
     # -- messages ---------------------------------------------------------------------------------
     def add(self, conversation_id: int, role: str, content: str, state: str = "complete") -> Message:
         if role not in ROLES:
-            raise InvalidInput(f"unknown role {role!r}")
+            raise InvalidInput(QT_TR_NOOP("unknown role {role}", role=repr(role)))
         message_id = self.db.execute(
             "INSERT INTO messages (conversation_id, role, content, state) VALUES (?, ?, ?, ?)", (conversation_id, role, content, state)
         )
@@ -112,7 +113,7 @@ class ChatStore:
     def message(self, message_id: int) -> Message:
         row = self.db.query_one("SELECT * FROM messages WHERE id = ?", (message_id,))
         if row is None:
-            raise InvalidInput(f"No message {message_id}.")
+            raise InvalidInput(QT_TR_NOOP("No message {id}.", id=message_id))
         return Message(**dict(row))
 
     def messages(self, conversation_id: int) -> list[Message]:
@@ -133,9 +134,9 @@ class ChatStore:
 
         name = name.strip()
         if not name:
-            raise InvalidInput("A preset needs a name.")
+            raise InvalidInput(QT_TR_NOOP("A preset needs a name."))
         if name in BUILTIN_PRESETS:
-            raise InvalidInput(f"{name!r} is a built-in preset; save yours under another name.")
+            raise InvalidInput(QT_TR_NOOP("'{name}' is a built-in preset; save yours under another name.", name=name))
         values = normalise(params)
         if isinstance(params.get("system_prompt"), str):
             values["system_prompt"] = params["system_prompt"]

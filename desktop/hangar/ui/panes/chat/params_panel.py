@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ....core.chat.params import BUILTIN_PRESETS, PARAMS, normalise
 from ....core.errors import HangarError
+from ...error_dialog import error_text
 
 if TYPE_CHECKING:  # names for annotations; the objects come from the application layer
     from ....core.chat.store import ChatStore
@@ -134,7 +135,7 @@ class ParamsPanel(QWidget):
         try:
             self.store.save_preset(name, {**self.params(), "system_prompt": self.system_prompt()})
         except HangarError as exc:
-            self.note.setText(str(exc))
+            self.note.setText(" ".join(error_text(exc)).strip())
             return
         self.reload_presets(select=name.strip())
 
