@@ -4,12 +4,24 @@
 <context>
     <name></name>
     <message>
+        <source>unknown synthetic shape &apos;{shape}&apos;; choose one of {choices}</source>
+        <translation>未知的合成模型形状“{shape}”；请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <source>unknown quantisation &apos;{quant}&apos;; choose one of {choices}</source>
+        <translation>未知的量化类型“{quant}”；请从 {choices} 中选择</translation>
+    </message>
+    <message>
         <source>writing the synthetic {shape} model (F16, random weights)</source>
         <translation>正在写入合成的 {shape} 模型（F16，随机权重）</translation>
     </message>
     <message>
         <source>quantising it to {quant} with llama.cpp&apos;s quantiser</source>
         <translation>正在用 llama.cpp 的量化工具将它量化为 {quant}</translation>
+    </message>
+    <message>
+        <source>Give either a model or a synthetic shape.</source>
+        <translation>请指定一个模型或一种合成模型形状。</translation>
     </message>
     <message>
         <source>computing the SHA-256 of {file} for the record</source>
@@ -1140,6 +1152,14 @@
         <translation>加载已取消。</translation>
     </message>
     <message>
+        <source>Only your own messages in this conversation can be edited.</source>
+        <translation>在此会话中只能编辑您自己发送的消息。</translation>
+    </message>
+    <message>
+        <source>Load a model first.</source>
+        <translation>请先加载模型。</translation>
+    </message>
+    <message>
         <source>The model&apos;s chat template failed: {error}</source>
         <translation>模型的对话模板出错：{error}</translation>
     </message>
@@ -1186,6 +1206,50 @@
     <message>
         <source>bad {op} request: {error}</source>
         <translation>{op} 请求有误：{error}</translation>
+    </message>
+    <message>
+        <source>The bill of materials does not validate against CycloneDX 1.6: {error}</source>
+        <translation>AI 物料清单未通过 CycloneDX 1.6 校验：{error}</translation>
+    </message>
+    <message>
+        <source>{name} must be a number, not {value}</source>
+        <translation>{name} 必须是数字，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be between {low} and {high}, not {value}</source>
+        <translation>{name} 必须在 {low} 到 {high} 之间，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>There is no message to answer yet.</source>
+        <translation>还没有可以回复的消息。</translation>
+    </message>
+    <message>
+        <source>An edited message cannot be empty.</source>
+        <translation>编辑后的消息不能为空。</translation>
+    </message>
+    <message>
+        <source>No conversation {id}.</source>
+        <translation>没有会话 {id}。</translation>
+    </message>
+    <message>
+        <source>cannot change {fields}</source>
+        <translation>不能修改 {fields}</translation>
+    </message>
+    <message>
+        <source>unknown role {role}</source>
+        <translation>未知角色 {role}</translation>
+    </message>
+    <message>
+        <source>No message {id}.</source>
+        <translation>没有消息 {id}。</translation>
+    </message>
+    <message>
+        <source>A preset needs a name.</source>
+        <translation>预设需要一个名称。</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is a built-in preset; save yours under another name.</source>
+        <translation>“{name}”是内置预设；请用其他名称保存您的预设。</translation>
     </message>
 </context>
 <context>
@@ -1590,10 +1654,6 @@
     <message>
         <source>The context size changes to {0} tokens when you load the model again.</source>
         <translation>重新加载模型后，上下文大小将变为 {0} 个 token。</translation>
-    </message>
-    <message>
-        <source>Load a model first.</source>
-        <translation>请先加载模型。</translation>
     </message>
     <message>
         <source>Waiting for the first token…</source>
