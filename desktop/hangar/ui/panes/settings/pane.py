@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ....core.errors import HangarError
 from ...error_dialog import show_error
-from ...i18n import resolve_language
+from ...i18n import localise, resolve_language
 from ...services import UiServices
 from ...theme import apply_theme
 
@@ -136,7 +136,7 @@ class SettingsPane(QWidget):
         privacy.setWordWrap(True)
         outer.addWidget(privacy)
         if s.problems:
-            warning = QLabel("\n".join(s.problems))
+            warning = QLabel("\n".join(localise(problem) for problem in s.problems))
             warning.setWordWrap(True)
             warning.setObjectName("settingsProblems")
             outer.addWidget(warning)
