@@ -28,7 +28,7 @@ from ..core import engine_protocol as P
 from ..core.engine_protocol import QT_TR_NOOP
 from .energy import open_meter
 from .gpu_memory import start_vram_peak
-from .model import WorkerError, check_gguf, physical_cores
+from .model import WorkerError, avoid_broken_amx, check_gguf, physical_cores
 
 GGML_MAX_N_THREADS = 512
 FLASH = {"auto": -1, "off": 0, "on": 1}  # llama_flash_attn_type
@@ -151,6 +151,7 @@ def run_bench(options: P.BenchOptions, cancel: threading.Event, emit: Callable[[
     mparams = low.llama_model_default_params()
     mparams.n_gpu_layers = 0x7FFFFFFF if options.n_gpu_layers < 0 else options.n_gpu_layers
     mparams.use_mmap = options.use_mmap
+    avoid_broken_amx(low, mparams)
     model = low.llama_model_load_from_file(options.model.encode(), mparams)
     if not model:
         raise WorkerError(P.E_LOAD_FAILED, QT_TR_NOOP("llama.cpp could not load {file} for the benchmark.", file=Path(options.model).name))

@@ -65,6 +65,23 @@ def check_gguf(path: str) -> None:
         )
 
 
+def avoid_broken_amx(low, params) -> None:
+    """Keep weights out of llama.cpp's AMX buffers, whose matrix kernel crashes.
+
+    Since llama-cpp-python 0.3.17, llama.cpp's ggml-cpu/amx/mmq.cpp builds its AMX tile
+    configuration on the stack; GCC's inline-asm ``_tile_loadconfig`` (GCC 12's header)
+    tells the optimiser it reads 8 of the 64 bytes, so the row and column widths are
+    never stored, ``ldtilecfg`` faults and the first Q4_0/Q4_1/Q8_0/K-quant matrix
+    product on an AMX CPU (Xeon Sapphire Rapids and later) kills the worker with SIGSEGV.
+    Unfixed upstream (ggml-org/llama.cpp#20824, PR #26954). Without the extra buffer types
+    the weights stay in plain CPU buffers and the AVX-512 kernels run them; drop this
+    once a fixed llama.cpp is the minimum.
+    """
+    info = low.llama_print_system_info()
+    if b"AMX_INT8 = 1" in (info if isinstance(info, bytes) else str(info).encode()):
+        params.use_extra_bufts = False
+
+
 @contextlib.contextmanager
 def _construction_hooks(llama_cpp, on_progress: Callable[[float], bool], flash_attn: str) -> Iterator[None]:
     """Reach two settings ``Llama()`` does not expose, for the length of one constructor call.
@@ -80,6 +97,7 @@ def _construction_hooks(llama_cpp, on_progress: Callable[[float], bool], flash_a
 
     def params_with_progress():
         params = original_params()
+        avoid_broken_amx(llama_cpp, params)
         params.progress_callback = callback
         return params
 
