@@ -23,10 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "desktop"))
 
-from hangar.core import engine_protocol as P  # noqa: E402
-from hangar.core.bench import synthetic_model  # noqa: E402
-from hangar.core.engine_client import EngineClient  # noqa: E402
-from hangar.core.paths import app_paths  # noqa: E402
+from hangar.core.bench.runs import synthetic_model  # noqa: E402
+from hangar.core.config.paths import app_paths  # noqa: E402
+from hangar.core.runner import protocol as P  # noqa: E402
+from hangar.core.runner.client import EngineClient  # noqa: E402
 from hangar.engine.model import physical_cores  # noqa: E402
 
 

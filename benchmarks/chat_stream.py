@@ -56,9 +56,9 @@ def main() -> int:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from hangar.core.context import AppContext
-    from hangar.core.library import Library
-    from hangar.core.synth import write_synthetic
+    from hangar.core.config.context import AppContext
+    from hangar.core.gguf.synth import write_synthetic
+    from hangar.core.library.models import Library
     from hangar.ui.panes.chat import pane as pane_module
 
     app = QApplication([])

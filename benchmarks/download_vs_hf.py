@@ -72,7 +72,7 @@ def main() -> int:
     parser.add_argument("--baseline", type=Path, help="another checkout whose hangar-cli download is timed in the same runs")
     args = parser.parse_args()
     size = args.mib * 2**20
-    from hangar.core.synth import write_synthetic
+    from hangar.core.gguf.synth import write_synthetic
 
     model = write_synthetic(Path(tempfile.mkdtemp()) / "tiny.gguf", "tiny").read_bytes()
     data = model + os.urandom(size - len(model))  # a loadable header, then bulk to move

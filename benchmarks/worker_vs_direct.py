@@ -23,9 +23,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
 # synthetic-model writer) crashed this process with SIGSEGV (seen on an H200 image).
 from llama_cpp import Llama  # noqa: E402
 
-from hangar.core import engine_protocol as P  # noqa: E402
-from hangar.core.engine_client import EngineClient  # noqa: E402
-from hangar.core.synth import write_synthetic  # noqa: E402
+from hangar.core.gguf.synth import write_synthetic  # noqa: E402
+from hangar.core.runner import protocol as P  # noqa: E402
+from hangar.core.runner.client import EngineClient  # noqa: E402
 from hangar.engine.model import physical_cores  # noqa: E402
 
 PROMPT = "The quick brown fox jumps over the lazy dog."

@@ -57,8 +57,8 @@ def first_run_shots() -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from hangar.core.context import AppContext
-    from hangar.core.resources import resource
+    from hangar.core.config.context import AppContext
+    from hangar.core.config.resources import resource
     from hangar.ui.i18n import install_translations
     from hangar.ui.main_window import MainWindow
     from hangar.ui.startup import show_welcome_if_first_run
@@ -117,9 +117,9 @@ def chat_shots() -> int:
     import llama_cpp  # noqa: F401 - before numpy (see benchmarks/worker_vs_direct.py)
     from PySide6.QtWidgets import QApplication
 
-    from hangar.core.context import AppContext
-    from hangar.core.library import Library
-    from hangar.core.synth import write_synthetic
+    from hangar.core.config.context import AppContext
+    from hangar.core.gguf.synth import write_synthetic
+    from hangar.core.library.models import Library
 
     home = Path(tempfile.mkdtemp(prefix="hangar-shots-chat-"))
     os.environ["HANGAR_HOME"] = str(home)
@@ -179,8 +179,8 @@ def license_shots() -> int:
     """The license card in Discover (a model the policy blocks) and the Licenses pane."""
     from PySide6.QtWidgets import QApplication
 
-    from hangar.core.context import AppContext
-    from hangar.core.library import Library
+    from hangar.core.config.context import AppContext
+    from hangar.core.library.models import Library
     from hangar.core.licenses.audit import save_policy
     from hangar.core.licenses.policy import Policy
 
@@ -234,8 +234,8 @@ def main() -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from hangar.core.context import AppContext
-    from hangar.core.resources import resource
+    from hangar.core.config.context import AppContext
+    from hangar.core.config.resources import resource
     from hangar.ui.main_window import MainWindow
 
     app = QApplication(sys.argv)
@@ -274,8 +274,8 @@ def main() -> int:
     shot("downloads")
     hub.clear_faults()
     until(lambda: library.model.rowCount() == 2, 60_000)
-    from hangar.core.library import Library
-    from hangar.core.synth import write_synthetic
+    from hangar.core.gguf.synth import write_synthetic
+    from hangar.core.library.models import Library
 
     Library(window.ctx.database).add_file(write_synthetic(home / "imported" / "Hangar-1B-shape-F16.gguf", "small", f16=True))
     library.reload()

@@ -23,7 +23,7 @@ os.environ.pop("HANGAR_HOME", None)
 
 import pytest  # noqa: E402
 
-from hangar.core.synth import write_synthetic  # noqa: E402
+from hangar.core.gguf.synth import write_synthetic  # noqa: E402
 
 from .fixtures.hub_repos import HubRepo  # noqa: E402
 from .fixtures.hub_server import HubServer  # noqa: E402

@@ -61,7 +61,7 @@ def test_importing_every_core_module_loads_no_qt() -> None:
 
 def _resolved_imports(source: Path) -> list[tuple[str, list[str], int]]:
     """(absolute module, imported names, line) for every import, relative ones resolved
-    against the file's own package (``from ..engine import x`` in core/bench.py is hangar.engine)."""
+    against the file's own package (``from ..engine import x`` in core/bench/runs.py is hangar.engine)."""
     package = ["hangar", *source.parent.relative_to(PACKAGE).parts]
     found = []
     for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"), filename=str(source))):
@@ -92,36 +92,36 @@ def test_core_never_imports_the_engine() -> None:
 
 def test_engine_takes_only_the_protocol_from_core() -> None:
     """The worker runs in bare runtime environments and speaks one language with the parent:
-    from hangar.core it may use hangar.core.engine_protocol and nothing else."""
-    allowed = "hangar.core.engine_protocol"
+    from hangar.core it may use hangar.core.runner.protocol and nothing else."""
+    allowed = "hangar.core.runner.protocol"
     offenders = []
     for source in sorted((PACKAGE / "engine").rglob("*.py")):
         for module, names, line in _resolved_imports(source):
             if module == allowed or module.startswith(allowed + "."):
                 continue
-            if module == "hangar.core" and names and all(name == "engine_protocol" for name in names):
+            if module == "hangar.core.runner" and names == ["protocol"]:
                 continue
             if any(t == "hangar.core" or t.startswith("hangar.core.") for t in _targets(module, names)):
                 offenders.append(f"{source.relative_to(PACKAGE)}:{line} imports {module} {names}")
-    assert offenders == [], "engine/ may import only hangar.core.engine_protocol from core:\n" + "\n".join(offenders)
+    assert offenders == [], "engine/ may import only hangar.core.runner.protocol from core:\n" + "\n".join(offenders)
 
 
 # What only the application layer (core/app/) builds or calls: a face that reaches past it
 # would carry its own copy of a rule (the fit check, the delete rule, the change report).
 SERVICE_PARTS = {
-    "hangar.core.library": {"Library"},
+    "hangar.core.library.models": {"Library"},
     "hangar.core.downloads.manager": {"DownloadManager"},
     "hangar.core.downloads": {"DownloadManager"},
-    "hangar.core.engine_client": {"EngineClient"},
-    "hangar.core.inference": {"start_model"},
+    "hangar.core.runner.client": {"EngineClient"},
+    "hangar.core.runner.placement": {"start_model"},
     "hangar.core.chat.store": {"ChatStore"},
     "hangar.core.chat.session": {"ChatSession"},
-    "hangar.core.store": {"Database"},
+    "hangar.core.db.store": {"Database"},
     "hangar.core.hub.catalog": {"HubCatalog"},
-    "hangar.core.bench": {"run_benchmark", "runs", "store_run"},
+    "hangar.core.bench.runs": {"run_benchmark", "runs", "store_run"},
     "hangar.core.licenses.audit": {"audit_local", "audit_repo", "save_policy", "current_policy"},
     "hangar.core.licenses.bom": {"build_bom"},
-    "hangar.core.settings": {"save_settings"},
+    "hangar.core.config.settings": {"save_settings"},
 }
 FACES = ("ui", "cli", "server")
 
@@ -162,12 +162,12 @@ def test_faces_use_the_application_layer_instead_of_building_core_services() -> 
 def test_the_face_check_catches_a_pane_that_builds_its_own_library() -> None:
     """The check above must catch what it is for, not pass on an empty walk."""
     pane = PACKAGE / "ui" / "panes" / "library" / "pane.py"
-    source = pane.read_text(encoding="utf-8") + "\n\ndef _sneaky(ctx):\n    from ....core.library import Library\n    return Library(ctx.database)\n"
+    source = pane.read_text(encoding="utf-8") + "\n\ndef _sneaky(ctx):\n    from ....core.library.models import Library\n    return Library(ctx.database)\n"
     copy = pane.with_name("_architecture_probe.py")
     copy.write_text(source, encoding="utf-8")
     try:
         found = _face_offences(copy, "probe")
     finally:
         copy.unlink()
-    assert any("imports Library from hangar.core.library" in f for f in found), found
+    assert any("imports Library from hangar.core.library.models" in f for f in found), found
     assert any("constructs Library" in f for f in found), found

@@ -19,8 +19,8 @@ lrelease="$bin/pyside6-lrelease"
 [ -x "$lrelease" ] || lrelease="$(command -v pyside6-lrelease)"
 
 cd "$root"
-# ui/ (tr() calls), core/ and engine/ (QT_TR_NOOP messages, see desktop/hangar/core/i18n.py;
-# the worker's errors and benchmark stages cross the pipe as templates, core/engine_protocol.py)
+# ui/ (tr() calls), core/ and engine/ (QT_TR_NOOP messages, see desktop/hangar/core/common/i18n.py;
+# the worker's errors and benchmark stages cross the pipe as templates, core/runner/protocol.py)
 mapfile -t sources < <(find desktop/hangar/ui desktop/hangar/core desktop/hangar/engine -name '*.py' | LC_ALL=C sort)
 for lang in zh_CN; do
     ts="resources/translations/hangar_$lang.ts"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hangar.cli import main
-from hangar.core.context import AppContext
+from hangar.core.config.context import AppContext
 
 from ..conftest import run_cli
 
@@ -31,7 +31,7 @@ def test_bench_json_matches_the_contract(tiny_gguf: Path) -> None:
 
 
 def test_too_large_is_refused_with_the_fit_numbers(tiny_gguf: Path, capsys, monkeypatch) -> None:
-    monkeypatch.setattr("hangar.core.fit.ram_available_bytes", lambda: 10**6)  # a machine with 1 MB free
+    monkeypatch.setattr("hangar.core.runner.fit.ram_available_bytes", lambda: 10**6)  # a machine with 1 MB free
     assert main(["bench", str(tiny_gguf)]) == 1
     err = capsys.readouterr().err
     assert "does not fit on CPU memory" in err and "GiB" in err and "--force" in err

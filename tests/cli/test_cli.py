@@ -7,7 +7,7 @@ from pathlib import Path
 
 from hangar import __version__
 from hangar.cli import main
-from hangar.core.migrations import latest_version
+from hangar.core.db.migrations import latest_version
 
 from ..conftest import run_cli
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hangar.core.units import GIB, KIB, MIB, format_bytes, format_gib
+from hangar.core.common.units import GIB, KIB, MIB, format_bytes, format_gib
 
 
 def test_sizes_read_in_binary_units() -> None:

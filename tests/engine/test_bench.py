@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from hangar.core import engine_protocol as P
-from hangar.core.engine_client import EngineClient, EngineError
-from hangar.core.i18n import Text
+from hangar.core.common.i18n import Text
+from hangar.core.runner import protocol as P
+from hangar.core.runner.client import EngineClient, EngineError
 from hangar.engine.bench import _stdev
 
 pytestmark = pytest.mark.slow
@@ -58,8 +58,8 @@ def test_cancel_stops_a_benchmark(medium_gguf: Path) -> None:
 
 
 def test_a_mixture_of_experts_shape_benchmarks_after_quantisation(tmp_path: Path) -> None:
-    from hangar.core.bench import synthetic_model
-    from hangar.core.gguf_header import read_header
+    from hangar.core.bench.runs import synthetic_model
+    from hangar.core.gguf.header import read_header
 
     path = synthetic_model("tiny-moe", "Q8_0", tmp_path)
     header = read_header(path)

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from hangar.core import engine_protocol as P
-from hangar.core.i18n import QT_TR_NOOP, Text
+from hangar.core.common.i18n import QT_TR_NOOP, Text
+from hangar.core.runner import protocol as P
 
 
 def _through_the_pipe(event: P.Event) -> P.Event:

@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from hangar.core import engine_protocol as P
-from hangar.core.engine_client import EngineClient, EngineError
-from hangar.core.i18n import Text
+from hangar.core.common.i18n import Text
+from hangar.core.runner import protocol as P
+from hangar.core.runner.client import EngineClient, EngineError
 
 pytestmark = pytest.mark.slow
 SCRIPT = "中日한🙂é"

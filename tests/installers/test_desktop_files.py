@@ -165,7 +165,7 @@ def test_install_without_a_launcher_says_how_to_point_at_one(tmp_path: Path) -> 
 
 # -- the frozen bundle ----------------------------------------------------------------------------
 def test_worker_command_from_source_and_from_a_bundle(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from hangar.core.engine_client import engine_command
+    from hangar.core.runner.client import engine_command
 
     assert engine_command("--probe") == [sys.executable, "-m", "hangar.engine", "--probe"]
     monkeypatch.setattr(sys, "frozen", True, raising=False)

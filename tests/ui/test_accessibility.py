@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from hangar.core.app import Hangar
-from hangar.core.context import AppContext
+from hangar.core.config.context import AppContext
 from hangar.ui.main_window import MainWindow
+
 
 @pytest.fixture(autouse=True)
 def _finish_background_work():

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from hangar.core.app import Hangar
-from hangar.ui.services import UiServices
-from hangar.core.context import AppContext
-from hangar.core.library import Library
+from hangar.core.config.context import AppContext
+from hangar.core.library.models import Library
 from hangar.ui.panes.benchmark.pane import BenchmarkPane
+from hangar.ui.services import UiServices
 
 pytestmark = pytest.mark.slow
 
@@ -79,13 +79,13 @@ def test_cancel_answers_and_says_so(qtbot, medium_gguf: Path) -> None:
 def test_a_model_too_large_asks_before_running(qtbot, tiny_gguf: Path, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    import hangar.core.fit
+    import hangar.core.runner.fit
 
     pane = _pane(qtbot, tiny_gguf)
     pane.controls.n_prompt.setValue(16)
     pane.controls.n_gen.setValue(4)
     pane.controls.reps.setValue(1)
-    monkeypatch.setattr(hangar.core.fit, "ram_available_bytes", lambda: 64 * 2**20)
+    monkeypatch.setattr(hangar.core.runner.fit, "ram_available_bytes", lambda: 64 * 2**20)
     asked: list[str] = []
     answer = ["No"]
 

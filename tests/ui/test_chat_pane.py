@@ -14,11 +14,11 @@ from PySide6.QtGui import QGuiApplication, QTextFormat
 from PySide6.QtWidgets import QApplication
 
 from hangar.core.app import Hangar
-from hangar.ui.services import UiServices
 from hangar.core.chat.store import ChatStore
-from hangar.core.context import AppContext
-from hangar.core.library import Library
+from hangar.core.config.context import AppContext
+from hangar.core.library.models import Library
 from hangar.ui.panes.chat.pane import ChatPane
+from hangar.ui.services import UiServices
 
 pytestmark = pytest.mark.slow
 
@@ -239,9 +239,9 @@ def test_cancel_a_load(qtbot, tiny_gguf: Path, medium_gguf: Path) -> None:
 def test_a_model_too_large_for_memory_asks_before_loading(qtbot, tiny_gguf: Path, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
-    import hangar.core.fit
+    import hangar.core.runner.fit
 
-    monkeypatch.setattr(hangar.core.fit, "ram_available_bytes", lambda: 64 * 2**20)  # a machine with 64 MiB free
+    monkeypatch.setattr(hangar.core.runner.fit, "ram_available_bytes", lambda: 64 * 2**20)  # a machine with 64 MiB free
     asked: list[str] = []
     answer = ["No"]
 

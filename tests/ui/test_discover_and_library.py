@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from hangar.core.app import Hangar
-from hangar.core.context import AppContext
+from hangar.core.config.context import AppContext
 from hangar.ui.main_window import MainWindow
 
 pytestmark = pytest.mark.slow

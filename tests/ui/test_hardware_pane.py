@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit
 
 from hangar.core.app import Hangar
-from hangar.ui.services import UiServices
-from hangar.core.context import AppContext
+from hangar.core.config.context import AppContext
 from hangar.core.hardware import HardwareReport
-from hangar.core.runtimes import Runtime
+from hangar.core.runner.runtimes import Runtime
 from hangar.ui.models.record_table import Column, RecordTableModel
 from hangar.ui.panes.hardware.pane import HardwarePane
+from hangar.ui.services import UiServices
 
 GIB = 1024**3
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, QThreadPool, QUrl, qVersion
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from hangar.core.app import Hangar
 from hangar import __version__
-from hangar.core.context import AppContext
+from hangar.core.app import Hangar
+from hangar.core.config.context import AppContext
 from hangar.ui import about
 from hangar.ui.main_window import MainWindow
 from hangar.ui.shortcuts import collect_shortcuts

@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 )
 
 from hangar.core.app import Hangar
-from hangar.ui.services import UiServices
-from hangar.core.context import AppContext
-from hangar.core.resources import resource
+from hangar.core.config.context import AppContext
+from hangar.core.config.resources import resource
 from hangar.ui.i18n import install_translations, remove_translations, resolve_language
+from hangar.ui.services import UiServices
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = resource("translations", "hangar_zh_CN.ts")
@@ -299,7 +299,7 @@ def _fake_detection(monkeypatch, tmp_path: Path):
     from hangar.core.hardware import HardwareReport
     from hangar.core.hardware.ascend import detect_ascend
     from hangar.core.hardware.nvidia import detect_nvidia
-    from hangar.core.runtimes import Runtime, detect_runtime
+    from hangar.core.runner.runtimes import Runtime, detect_runtime
 
     gpus, gpu_reason = detect_nvidia(_NoDriverNVML(), which=lambda name: None)
     npus, ascend, npu_reason = detect_ascend(which=lambda name: None, environ={}, root=tmp_path)
@@ -319,7 +319,7 @@ def _fake_detection(monkeypatch, tmp_path: Path):
     assert not runtimes[1].available and not runtimes[2].available
     monkeypatch.setattr("hangar.ui.panes.hardware.pane.detect_hardware", lambda *a, **k: report)
     monkeypatch.setattr("hangar.ui.panes.hardware.pane.detect_runtimes", lambda *a, **k: runtimes)
-    monkeypatch.setattr("hangar.core.runtimes.detect_runtimes", lambda *a, **k: runtimes)
+    monkeypatch.setattr("hangar.core.runner.runtimes.detect_runtimes", lambda *a, **k: runtimes)
     return lambda: (report, runtimes)
 
 
@@ -418,9 +418,9 @@ def test_the_chinese_window_shows_no_untranslated_english(qtbot, chinese, monkey
 
 def test_errors_and_fit_explanations_from_core_are_shown_in_chinese(qtbot, chinese, tmp_path: Path) -> None:
     """core/ has no Qt; its messages carry their template, and the window translates them."""
-    from hangar.core.errors import DiskFull, InvalidInput
-    from hangar.core.i18n import from_stored, to_stored
-    from hangar.core.library import inspect_model_file
+    from hangar.core.common.errors import DiskFull, InvalidInput
+    from hangar.core.common.i18n import from_stored, to_stored
+    from hangar.core.library.models import inspect_model_file
     from hangar.ui.error_dialog import error_text
     from hangar.ui.i18n import localise
 
@@ -440,15 +440,15 @@ def test_errors_and_fit_explanations_from_core_are_shown_in_chinese(qtbot, chine
     stored = from_stored(to_stored(full.message))  # a failed download's error, read back after a restart
     assert localise(stored) == message and str(stored).startswith("The disk holding")
 
-    from hangar.core.fit import FitEstimate
+    from hangar.core.runner.fit import FitEstimate
 
     explained = localise(FitEstimate("does_not_fit", 9 * 2**30, 4 * 2**30, 8 * 2**30, 2**29, 2**28, 2**27, 4096, "CPU memory").explain())
     assert explained.startswith("在CPU memory上放不下：需要 9.00 GiB") and "4,096 个 token 的 KV 缓存" in explained
     assert not _english_words(explained.replace("CPU memory", "")), explained
 
-    from hangar.core.downloads.fetcher import problem
-
     import httpx2
+
+    from hangar.core.downloads.fetcher import problem
 
     waiting = localise(problem(httpx2.ReadTimeout("slow"), 30.0))
     assert waiting == "30 秒内没有收到数据"

@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from hangar.core.app import Hangar
-from hangar.core.context import AppContext
-from hangar.core.library import Library
+from hangar.core.config.context import AppContext
+from hangar.core.library.models import Library
 from hangar.core.licenses.audit import current_policy, save_policy
 from hangar.core.licenses.bom import validate
 from hangar.core.licenses.policy import Policy

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from hangar.core.app import Hangar
-from hangar.core.context import AppContext
+from hangar.core.config.context import AppContext
 from hangar.ui.main_window import MainWindow
 from hangar.ui.widgets.empty_state import EmptyState
 
@@ -96,7 +96,7 @@ def test_a_pane_that_fails_to_build_shows_why_and_the_window_survives(qtbot, mon
 
 
 def test_a_new_library_model_shows_in_chat_and_benchmark_at_once(qtbot, tiny_gguf) -> None:
-    from hangar.core.library import Library
+    from hangar.core.library.models import Library
 
     window = _window(qtbot)
     chat, bench = window.pane("chat"), window.pane("benchmark")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from hangar.core.app import Hangar
-from hangar.ui.services import UiServices
-from hangar.core.context import AppContext
-from hangar.core.settings import load_settings
+from hangar.core.config.context import AppContext
+from hangar.core.config.settings import load_settings
 from hangar.ui.panes.settings.pane import SettingsPane
+from hangar.ui.services import UiServices
 
 
 def test_changes_are_saved_immediately(qtbot, tmp_path: Path) -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
-from hangar.core.context import AppContext
-from hangar.core.errors import DatabaseCorrupt, DatabaseError, DatabaseLocked
-from hangar.core.store import Database
+from hangar.core.common.errors import DatabaseCorrupt, DatabaseError, DatabaseLocked
+from hangar.core.config.context import AppContext
+from hangar.core.db.store import Database
 from hangar.ui.error_dialog import ExceptionHook
 from hangar.ui.main_window import MainWindow
 from hangar.ui.startup import MOVE_ASIDE, QUIT, RETRY, StartupErrorDialog, open_main_window
@@ -74,7 +74,7 @@ def test_locked_database_offers_try_again(qtbot, hangar_home: Path) -> None:
 
     ctx = AppContext.open()
     ctx._database = None
-    import hangar.core.context as context_module
+    import hangar.core.config.context as context_module
 
     original = context_module.Database
     context_module.Database = lambda p: original(p, busy_timeout_s=0.2)  # type: ignore[assignment]

@@ -7,9 +7,9 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel
 
 from hangar.core.app import Hangar
-from hangar.ui.services import UiServices
-from hangar.core.context import AppContext
+from hangar.core.config.context import AppContext
 from hangar.ui.panes.settings.pane import SettingsPane
+from hangar.ui.services import UiServices
 from hangar.ui.theme import apply_theme, is_dark
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel
 
 from hangar.core.app import Hangar
-from hangar.core.context import AppContext
+from hangar.core.config.context import AppContext
+from hangar.core.config.settings import load_settings
 from hangar.core.hardware import HardwareReport
-from hangar.core.runtimes import Runtime
-from hangar.core.settings import load_settings
+from hangar.core.runner.runtimes import Runtime
 from hangar.ui.main_window import MainWindow
 from hangar.ui.startup import show_welcome_if_first_run
 from hangar.ui.welcome import WelcomeDialog, show_welcome
@@ -179,7 +179,7 @@ def _start(hangar_home: Path) -> dict:
 
 
 def test_start_up_shows_the_welcome_once_and_speaks_the_chosen_language(hangar_home: Path) -> None:
-    from hangar.core.settings import save_settings
+    from hangar.core.config.settings import save_settings
 
     assert _start(hangar_home) == {"first_pane": "Discover", "welcome": True}
     settings_file = AppContext.open().paths.settings_file

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..core import engine_protocol as P
 from ..core.app import Hangar
+from ..core.runner import protocol as P
 from .framework import Result
 
 
@@ -15,8 +15,8 @@ class Bench:
 
     @staticmethod
     def add_arguments(parser: argparse.ArgumentParser) -> None:
-        from ..core.bench import QUANTS
-        from ..core.runtimes import KINDS
+        from ..core.bench.runs import QUANTS
+        from ..core.runner.runtimes import KINDS
 
         parser.add_argument("model", nargs="?", help="a GGUF file or a library model (id, name, repo)")
         parser.add_argument("--synthetic", metavar="SHAPE", help="benchmark a synthetic model of this shape instead (e.g. 1b)")
@@ -38,7 +38,7 @@ class Bench:
 
     @staticmethod
     def run(args: argparse.Namespace, app: Hangar) -> Result:
-        from ..core.errors import ModelTooLarge
+        from ..core.common.errors import ModelTooLarge
 
         say = args.out.progress
         spec = P.BenchOptions(

@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core import engine_protocol as P
 from ..core.app import Hangar, LoadRequest
-from ..core.errors import ModelTooLarge
+from ..core.common.errors import ModelTooLarge
+from ..core.runner import protocol as P
 from .framework import Result
 
 
@@ -18,7 +18,7 @@ class Chat:
 
     @staticmethod
     def add_arguments(parser: argparse.ArgumentParser) -> None:
-        from ..core.runtimes import KINDS
+        from ..core.runner.runtimes import KINDS
 
         parser.add_argument("model", help="a GGUF file or a library model (id, name, repo)")
         parser.add_argument("--system", default="", help="system prompt")

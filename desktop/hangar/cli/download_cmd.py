@@ -20,7 +20,7 @@ class Download:
 
     @staticmethod
     def run(args: argparse.Namespace, app: Hangar) -> Result:
-        from ..core.units import MIB
+        from ..core.common.units import MIB
 
         say = args.out.progress
         last = [0.0]

@@ -17,8 +17,8 @@ from typing import Any, Callable, Sequence
 
 from .. import __version__
 from ..core.app import Hangar
-from ..core.context import AppContext
-from ..core.errors import HangarError
+from ..core.common.errors import HangarError
+from ..core.config.context import AppContext
 
 log = logging.getLogger("hangar.cli")
 

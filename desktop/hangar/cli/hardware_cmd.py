@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from ..core.app import Hangar
+from ..core.common.units import GIB
 from ..core.hardware import detect_hardware
-from ..core.runtimes import detect_runtimes
-from ..core.units import GIB
+from ..core.runner.runtimes import detect_runtimes
 from .framework import Result
 
 NAME = "hardware"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..core.app import Hangar
+from ..core.common.units import format_bytes
 from ..core.hub.terms import FAMILIES, SORTS
-from ..core.units import format_bytes
 
 DEFAULT_CTX = 4096  # the same default as core.hub.fitting, without importing it for --help
 from .framework import Result

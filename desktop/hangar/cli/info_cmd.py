@@ -9,7 +9,7 @@ from importlib import metadata
 
 from .. import __version__
 from ..core.app import Hangar
-from ..core.errors import HangarError
+from ..core.common.errors import HangarError
 from .framework import Result
 
 NAME = "info"

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..core.app import Hangar
-from ..core.units import format_bytes
+from ..core.common.units import format_bytes
 from .framework import Result
 
 _FIELDS = ("id", "name", "path", "size_bytes", "sha256", "architecture", "quant", "parameters", "context_length", "license", "repo", "revision", "source", "family", "synthetic", "last_used_at")

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from ..core.app import Hangar
-from ..core.errors import InvalidInput
+from ..core.common.errors import InvalidInput
 from .framework import Result
 
 
@@ -68,7 +68,7 @@ class License:
 
 
 def _in_library(app: Hangar, ref: str) -> bool:
-    from ..core.errors import HangarError
+    from ..core.common.errors import HangarError
 
     try:
         app.library.get(ref)

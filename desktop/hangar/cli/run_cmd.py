@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..core import engine_protocol as P
 from ..core.app import Hangar, LoadRequest
-from ..core.errors import ModelTooLarge
-from ..core.runtimes import KINDS
+from ..core.common.errors import ModelTooLarge
+from ..core.runner import protocol as P
+from ..core.runner.runtimes import KINDS
 from .framework import Result
 
 NAME = "run"

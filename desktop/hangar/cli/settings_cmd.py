@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..core.app import Hangar
-from ..core.errors import InvalidInput
-from ..core.settings import setting_names
+from ..core.common.errors import InvalidInput
+from ..core.config.settings import setting_names
 from .framework import Result
 
 NAME = "settings"

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from ..core.app import Hangar
-from ..core.errors import InvalidInput
-from ..core.synth import PRESETS, write_synthetic
+from ..core.common.errors import InvalidInput
+from ..core.gguf.synth import PRESETS, write_synthetic
 from .framework import Result
 
 NAME = "synth"

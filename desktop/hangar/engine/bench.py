@@ -8,7 +8,7 @@ random token ids decoded in n_batch chunks with one synchronize at the end, gene
 is one token per decode with a synchronize after each. No sampler, no tokenizer is
 timed. t/s per repetition = tokens / seconds; mean and sample standard deviation (N-1)
 over repetitions, every sample kept. The options and the answer are the protocol's
-``BenchOptions`` and ``Bench`` event, the same types core/bench.py builds and reads.
+``BenchOptions`` and ``Bench`` event, the same types core/bench/runs.py builds and reads.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..core import engine_protocol as P
-from ..core.engine_protocol import QT_TR_NOOP
+from ..core.runner import protocol as P
+from ..core.runner.protocol import QT_TR_NOOP
 from .energy import open_meter
 from .gpu_memory import start_vram_peak
 from .model import WorkerError, avoid_broken_amx, check_gguf, physical_cores

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..core.engine_protocol import QT_TR_NOOP
+from ..core.runner.protocol import QT_TR_NOOP
 
 RAPL_ROOT = Path("/sys/class/powercap")
 

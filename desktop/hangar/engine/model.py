@@ -15,8 +15,8 @@ import threading
 import time
 from typing import Callable, Iterator
 
-from ..core import engine_protocol as P
-from ..core.engine_protocol import QT_TR_NOOP
+from ..core.runner import protocol as P
+from ..core.runner.protocol import QT_TR_NOOP
 from .llama_log import LlamaLog
 from .textstream import StopMatcher, Utf8Stream
 

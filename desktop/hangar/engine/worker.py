@@ -5,7 +5,7 @@ the main thread is inside llama.cpp; everything else is queued and run in order.
 protocol uses a private copy of stdout's file descriptor, and fd 1 itself is pointed at
 stderr, so a stray printf from a C library can never corrupt the JSON stream. When
 stdin closes (the parent died) the worker cancels and exits. Every line it writes is an
-event dataclass from core/engine_protocol.py, the only part of core/ the worker uses.
+event dataclass from core/runner/protocol.py, the only part of core/ the worker uses.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import sys
 import threading
 import traceback
 
-from ..core import engine_protocol as P
-from ..core.engine_protocol import QT_TR_NOOP
+from ..core.runner import protocol as P
+from ..core.runner.protocol import QT_TR_NOOP
 from .llama_log import LlamaLog
 from .model import LoadedModel, WorkerError
 

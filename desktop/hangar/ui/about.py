@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..core.resources import resource
-from ..core.runtimes import cpu_library_dir, installed_version
+from ..core.config.resources import resource
+from ..core.runner.runtimes import cpu_library_dir, installed_version
 from .tasks import BackgroundTasks
 
 # (component, distribution to read, SPDX license Hangar uses it under)
@@ -226,7 +226,7 @@ class AboutDialog(QDialog):
 
     @staticmethod
     def _probe() -> str:
-        from ..core.runtimes import probe_library
+        from ..core.runner.runtimes import probe_library
 
         facts, error = probe_library(None)
         if facts is None:

@@ -25,12 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 1
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from PySide6.QtGui import QIcon
-
-    from ..core.context import AppContext
-    from ..core.resources import resource
+    from ..core.config.context import AppContext
+    from ..core.config.resources import resource
     from .error_dialog import ExceptionHook
     from .i18n import install_translations, resolve_language
     from .startup import open_main_window, show_welcome_if_first_run

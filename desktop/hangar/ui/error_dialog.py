@@ -14,7 +14,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from ..core.errors import HangarError
+from ..core.common.errors import HangarError
 from .i18n import localise
 
 log = logging.getLogger(__name__)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ..core.i18n import Text, Translated
-from ..core.resources import resource
+from ..core.common.i18n import Text, Translated
+from ..core.config.resources import resource
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def remove_translations() -> None:
 
 
 def localise(text: object) -> str:
-    """A message from core/ in the window's language (see hangar.core.i18n).
+    """A message from core/ in the window's language (see hangar.core.common.i18n).
 
     Plain strings pass through unchanged; a translation that does not fit its fields
     (a translator's typo) falls back to the English text rather than failing.

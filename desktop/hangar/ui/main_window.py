@@ -15,8 +15,8 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from .. import __version__
-from ..core.errors import HangarError
 from ..core.app import Hangar
+from ..core.common.errors import HangarError
 from .error_dialog import error_text
 from .panes import PaneSpec, pane_specs
 from .services import UiServices

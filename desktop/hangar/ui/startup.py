@@ -13,9 +13,9 @@ from typing import Callable
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from ..core.app import Hangar
-from ..core.context import AppContext
-from ..core.errors import DatabaseCorrupt, DatabaseError, DatabaseLocked
-from ..core.store import move_aside
+from ..core.common.errors import DatabaseCorrupt, DatabaseError, DatabaseLocked
+from ..core.config.context import AppContext
+from ..core.db.store import move_aside
 from .i18n import localise
 from .main_window import MainWindow
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.first_run import ModelChoice, RuntimeAdvice, first_run_plan
+from ..core.app.first_run import ModelChoice, RuntimeAdvice, first_run_plan
+from ..core.common.units import GB, GIB
 from ..core.hardware import HardwareReport, detect_hardware
-from ..core.runtimes import detect_runtimes
-from ..core.units import GB, GIB
+from ..core.runner.runtimes import detect_runtimes
 from .error_dialog import error_text
 from .i18n import localise
 from .panes.settings.pane import change_models_dir

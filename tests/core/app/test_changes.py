@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hangar.core.app import Change, Hangar, LibraryEvent
-from hangar.core.errors import InvalidInput
+from hangar.core.common.errors import InvalidInput
 
 
 def test_every_library_change_is_announced_once(tiny_gguf: Path, tmp_path: Path) -> None:

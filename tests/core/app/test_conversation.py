@@ -9,7 +9,7 @@ import pytest
 
 from hangar.core.app import Hangar
 from hangar.core.app.conversation import LoadFailed, ModelReady, ReplyFinished, ReplyText
-from hangar.core.errors import InvalidInput
+from hangar.core.common.errors import InvalidInput
 
 
 def _until(controller, kind, timeout: float = 60.0) -> list:

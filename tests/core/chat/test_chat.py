@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from hangar.core import engine_protocol as P
 from hangar.core.chat.params import BUILTIN_PRESETS, DEFAULTS, generate_options
 from hangar.core.chat.session import ChatSession
 from hangar.core.chat.store import ChatStore
-from hangar.core.context import AppContext
-from hangar.core.engine_client import EngineClient, EngineError
-from hangar.core.errors import InvalidInput
+from hangar.core.common.errors import InvalidInput
+from hangar.core.config.context import AppContext
+from hangar.core.runner import protocol as P
+from hangar.core.runner.client import EngineClient, EngineError
 
 from ...conftest import run_cli
 

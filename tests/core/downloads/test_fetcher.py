@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from hangar.core.common.errors import DiskFull, GatedRepo, IntegrityError, NetworkError, NotFoundOnHub
 from hangar.core.downloads import fetcher as fetcher_module
 from hangar.core.downloads.fetcher import Fetcher, Paused, part_path
-from hangar.core.errors import DiskFull, GatedRepo, IntegrityError, NetworkError, NotFoundOnHub
 from hangar.core.hub.remote import auth_headers, resolve_url
 
 from ...fixtures.hub_repos import HubRepo

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from hangar.core.context import AppContext
+from hangar.core.config.context import AppContext
 from hangar.core.downloads.fetcher import part_path
 from hangar.core.downloads.manager import DownloadManager
-from hangar.core.library import Library
+from hangar.core.library.models import Library
 
 REPO = "Qwen/Qwen3-8B-GGUF"
 
@@ -86,7 +86,7 @@ def test_pause_resume_and_cancel(demo_hub) -> None:
 
 @pytest.mark.parametrize("name", ["../escape.gguf", "/abs.gguf"])
 def test_unsafe_names_never_reach_the_disk(demo_hub, name: str) -> None:
-    from hangar.core.errors import InvalidInput
+    from hangar.core.common.errors import InvalidInput
 
     with pytest.raises(InvalidInput, match="unsafe"):
         _manager(AppContext.open()).plan(REPO, name)
@@ -104,8 +104,8 @@ def test_a_retry_is_said_in_the_queue_and_a_failure_keeps_its_reason(demo_hub) -
     assert any(state == "downloading" and note and "the Hub answered 503; trying again in" in note for state, note, _ in seen), seen
     assert manager.get(download_id).state == "done"
 
-    from hangar.core.errors import HangarError
-    from hangar.core.i18n import Text
+    from hangar.core.common.errors import HangarError
+    from hangar.core.common.i18n import Text
 
     (again,) = manager.plan(REPO, "Qwen3-8B-Q6_K.gguf")
     demo_hub.set_faults("Qwen3-8B-Q6_K.gguf", corrupt=True)

@@ -81,7 +81,7 @@ def test_pause_then_resume_keeps_every_segment(served, tmp_path: Path) -> None:
 
 
 def test_wrong_bytes_still_fail_verification(served, tmp_path: Path) -> None:
-    from hangar.core.errors import IntegrityError
+    from hangar.core.common.errors import IntegrityError
 
     hub, data, url = served
     hub.set_faults(corrupt=True)
@@ -129,8 +129,8 @@ def test_a_full_disk_during_segments_is_reported_and_what_was_written_is_kept(se
     import builtins
     import errno
 
+    from hangar.core.common.errors import DiskFull
     from hangar.core.downloads import segmented
-    from hangar.core.errors import DiskFull
 
     hub, data, url = served
     room = [3 * MIB]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hangar.core.common.i18n import Text
+from hangar.core.common.units import MIB
 from hangar.core.hardware.ascend import detect_ascend, parse_npu_smi
-from hangar.core.i18n import Text
-from hangar.core.units import MIB
 
 NPU_SMI_910B = """\
 +------------------------------------------------------------------------------------------------+

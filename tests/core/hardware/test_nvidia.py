@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from hangar.core.common.i18n import Text
+from hangar.core.common.units import GIB
 from hangar.core.hardware.nvidia import detect_nvidia
-from hangar.core.i18n import Text
-from hangar.core.units import GIB
 
 
 class FakeNVML:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hangar.core.errors import NetworkError, NotFoundOnHub
+from hangar.core.common.errors import NetworkError, NotFoundOnHub
 from hangar.core.hardware import HardwareReport
 from hangar.core.hub.catalog import HubCatalog
 from hangar.core.hub.fitting import Device, assess, devices_from, header_for, recommend

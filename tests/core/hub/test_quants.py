@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hangar.core.errors import InvalidInput
+from hangar.core.common.errors import InvalidInput
 from hangar.core.hub.quants import check_repo_path, group_gguf_files, quant_of
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from hangar.core.context import AppContext
-from hangar.core.errors import InvalidInput
-from hangar.core.library import Library
+from hangar.core.common.errors import InvalidInput
+from hangar.core.config.context import AppContext
+from hangar.core.library.models import Library
 from hangar.core.licenses.audit import audit_file, audit_local, current_policy, save_policy
 from hangar.core.licenses.bom import BomInvalid, build_bom, validate
 from hangar.core.licenses.detect import clean, detect

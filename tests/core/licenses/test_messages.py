@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from hangar.core.i18n import Text, Translated
+from hangar.core.common.i18n import Text, Translated
 from hangar.core.licenses.detect import detect
 from hangar.core.licenses.enums import ComponentStatus, Confidence, EvidenceSource, OpennessClass, OutputsTraining, PolicyVerdict
 from hangar.core.licenses.kb import FACT_LABELS, UNKNOWN, knowledge_base

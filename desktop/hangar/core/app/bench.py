@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
-from ..context import AppContext
+from ..config.context import AppContext
 from .library import LibraryService
 
 
@@ -19,7 +19,7 @@ class BenchService:
             on_progress: Callable[[str, float], None] = lambda stage, fraction: None,
             on_client: Callable[[object], None] = lambda client: None) -> dict:  # fmt: skip
         """Run ``spec`` (core.bench's options); returns the stored record."""
-        from ..bench import run_benchmark
+        from ..bench.runs import run_benchmark
 
         used, sha256 = None, None
         if spec.model:
@@ -32,6 +32,6 @@ class BenchService:
         return record
 
     def history(self, limit: int = 100) -> list[dict]:
-        from ..bench import runs
+        from ..bench.runs import runs
 
         return runs(self._ctx.database, limit)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..chat.session import ChatSession
 from ..chat.store import ChatStore
-from ..context import AppContext
+from ..config.context import AppContext
 from .changes import Announcer, Change
 
 
@@ -24,7 +24,7 @@ class ChatService:
     @staticmethod
     def scratch_store() -> ChatStore:
         """A store that keeps nothing (``hangar-cli chat --no-save``)."""
-        from ..store import Database
+        from ..db.store import Database
 
         return ChatStore(Database(Path(":memory:")))
 

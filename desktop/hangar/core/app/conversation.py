@@ -20,12 +20,12 @@ import threading
 from collections import deque
 from dataclasses import dataclass, field
 
-from .. import engine_protocol as P
 from ..chat.params import generate_options, normalise
 from ..chat.session import ChatSession, Reply
-from ..engine_client import EngineClient, EngineError
-from ..errors import InvalidInput
-from ..i18n import QT_TR_NOOP
+from ..common.errors import InvalidInput
+from ..common.i18n import QT_TR_NOOP
+from ..runner import protocol as P
+from ..runner.client import EngineClient, EngineError
 from .hosting import LoadedModel, LoadRequest
 
 log = logging.getLogger(__name__)

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..db.store import Database
 from ..downloads.manager import Download, DownloadManager
 from ..hub.tokens import get_token
-from ..library import Library, LocalModel
-from ..store import Database
+from ..library.models import Library, LocalModel
 from .changes import Announcer, Change, ChangeReport, LibraryChange, LibraryEvent
 
 
@@ -107,7 +107,7 @@ class DownloadService:
 
 
 def _starting(download: Download) -> str:
-    from ..i18n import QT_TR_NOOP
-    from ..units import format_bytes
+    from ..common.i18n import QT_TR_NOOP
+    from ..common.units import format_bytes
 
     return QT_TR_NOOP("downloading {file} ({size})", file=download.filename, size=format_bytes(download.size_bytes))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..context import AppContext
+from ..config.context import AppContext
 from .bench import BenchService
 from .changes import Announcer
 from .chats import ChatService

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .. import engine_protocol as P
-from ..context import AppContext
-from ..engine_client import EngineClient
-from ..errors import InvalidInput
-from ..i18n import QT_TR_NOOP
-from ..inference import Placement, start_model
-from ..library import LocalModel
+from ..common.errors import InvalidInput
+from ..common.i18n import QT_TR_NOOP
+from ..config.context import AppContext
+from ..library.models import LocalModel
+from ..runner import protocol as P
+from ..runner.client import EngineClient
+from ..runner.placement import Placement, start_model
 from .library import LibraryService, ModelFileMissing
 
 log = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ class ModelHost:
         return Path(model.path), model
 
     def runtime(self, name: str | None):
-        from ..runtimes import best_runtime, detect_runtime, detect_runtimes
+        from ..runner.runtimes import best_runtime, detect_runtime, detect_runtimes
 
         runtimes_dir = self._ctx.paths.runtimes_dir
         return detect_runtime(name, runtimes_dir) if name else best_runtime(detect_runtimes(runtimes_dir))
@@ -96,7 +96,7 @@ class ModelHost:
         on_client: Callable[[EngineClient], None] | None = None,
     ) -> LoadedModel:
         """Raises InvalidInput (no such model, file gone), ModelTooLarge (unless ``force``) or EngineError."""
-        from ..fit import check_load
+        from ..runner.fit import check_load
 
         path, model = self.resolve(request.model)
         runtime = self.runtime(request.runtime)

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..errors import InvalidInput
-from ..i18n import QT_TR_NOOP
-from ..library import SOURCES_WE_OWN, Library, LocalModel, shard_paths
-from ..context import AppContext
+from ..common.errors import InvalidInput
+from ..common.i18n import QT_TR_NOOP
+from ..config.context import AppContext
+from ..library.models import SOURCES_WE_OWN, Library, LocalModel, shard_paths
 from .changes import Announcer, Change, LibraryChange, LibraryEvent
 
 

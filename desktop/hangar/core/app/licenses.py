@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..context import AppContext
+from ..config.context import AppContext
 from ..licenses.audit import Audit, audit_file, audit_local, audit_repo, base_cards_for
 from ..licenses.policy import Policy
 from .hub import HubService

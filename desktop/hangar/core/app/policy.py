@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import logging
 
-from ..context import AppContext
-from ..errors import HangarError
+from ..common.errors import HangarError
+from ..config.context import AppContext
 from ..licenses.audit import current_policy, save_policy
 from ..licenses.policy import Policy
 from .changes import Announcer, Change

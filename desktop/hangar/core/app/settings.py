@@ -12,10 +12,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from ..context import AppContext
-from ..errors import HangarError, InvalidInput
-from ..i18n import QT_TR_NOOP
-from ..settings import coerce, setting_names
+from ..common.errors import HangarError, InvalidInput
+from ..common.i18n import QT_TR_NOOP
+from ..config.context import AppContext
+from ..config.settings import coerce, setting_names
 from .changes import Announcer, Change
 
 log = logging.getLogger(__name__)

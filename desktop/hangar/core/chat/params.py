@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .. import engine_protocol as P
-from ..errors import InvalidInput
-from ..i18n import QT_TR_NOOP
+from ..common.errors import InvalidInput
+from ..common.i18n import QT_TR_NOOP
+from ..runner import protocol as P
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ import time
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from .. import engine_protocol as P
-from ..engine_client import EngineClient, EngineError
-from ..errors import InvalidInput
-from ..i18n import QT_TR_NOOP
+from ..common.errors import InvalidInput
+from ..common.i18n import QT_TR_NOOP
+from ..runner import protocol as P
+from ..runner.client import EngineClient, EngineError
 from .store import DEFAULT_TITLE, ChatStore
 
 SAVE_EVERY_S = 1.0

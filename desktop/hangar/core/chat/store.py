@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from ..errors import InvalidInput
-from ..i18n import QT_TR_NOOP
-from ..store import Database
+from ..common.errors import InvalidInput
+from ..common.i18n import QT_TR_NOOP
+from ..db.store import Database
 
 ROLES = ("system", "user", "assistant")
 

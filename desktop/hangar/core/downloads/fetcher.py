@@ -30,9 +30,9 @@ from typing import Callable
 
 import httpx2 as httpx
 
-from ..errors import DiskFull, IntegrityError, NetworkError
+from ..common.errors import DiskFull, IntegrityError, NetworkError
+from ..common.i18n import QT_TR_NOOP
 from ..hub.remote import client
-from ..i18n import QT_TR_NOOP
 from .record import partial_files, plan_segments, resume_state, state_path
 from .segmented import SegmentedFetch
 from .sink import FileHasher, HashingSink, StoppedWhileChecking

@@ -17,12 +17,12 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from ..errors import HangarError, InvalidInput, NotFoundOnHub
+from ..common.errors import HangarError, InvalidInput, NotFoundOnHub
+from ..common.i18n import QT_TR_NOOP, to_stored
+from ..db.store import Database
 from ..hub.quants import check_repo_path, group_gguf_files
 from ..hub.remote import auth_headers, card_base_models, card_license, endpoint, repo_files, resolve_url
-from ..i18n import QT_TR_NOOP, to_stored
-from ..library import Library, LocalModel
-from ..store import Database
+from ..library.models import Library, LocalModel
 from .fetcher import Fetcher, Paused, Progress, ProgressState, part_path
 from .record import partial_files
 from .rows import ACTIVE, Download, DownloadResult, DownloadState

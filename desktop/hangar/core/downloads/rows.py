@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from ..i18n import from_stored
+from ..common.i18n import from_stored
 
 if TYPE_CHECKING:
-    from ..library import LocalModel
+    from ..library.models import LocalModel
     from .fetcher import FetchResult
 
 

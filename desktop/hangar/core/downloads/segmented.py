@@ -20,8 +20,8 @@ from typing import Callable
 
 import httpx2 as httpx
 
-from ..errors import NetworkError
-from ..i18n import QT_TR_NOOP
+from ..common.errors import NetworkError
+from ..common.i18n import QT_TR_NOOP
 from .record import LIVE_EVERY, SegmentRecord, plan_segments, resume_state, state_path
 from .sink import FileHasher, write_all
 from .transport import Paused, Progress, RangeIgnored, RetryableError, RetryPolicy, stream_range

@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from ..errors import DiskFull, HangarError
-from ..i18n import QT_TR_NOOP
+from ..common.errors import DiskFull, HangarError
+from ..common.i18n import QT_TR_NOOP
 
 BLOCK = 8 * 1024 * 1024
 

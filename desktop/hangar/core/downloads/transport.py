@@ -17,9 +17,9 @@ from typing import Callable
 
 import httpx2 as httpx
 
-from ..errors import HangarError
+from ..common.errors import HangarError
+from ..common.i18n import QT_TR_NOOP, Text
 from ..hub.remote import raise_for_hub_status, timeout
-from ..i18n import QT_TR_NOOP, Text
 
 
 class ProgressState(str, Enum):

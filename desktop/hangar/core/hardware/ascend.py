@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import Callable
 
-from ..i18n import QT_TR_NOOP
+from ..common.i18n import QT_TR_NOOP
 
 Runner = Callable[[list[str]], str]
 _PAIR = re.compile(r"(\d+)\s*/\s*(\d+)")

@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from typing import Any, Callable
 
-from ..i18n import QT_TR_NOOP
+from ..common.i18n import QT_TR_NOOP
 
 Runner = Callable[[list[str]], str]
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Iterator
 
-from ..errors import GatedRepo, HubError, NetworkError, NotFoundOnHub
-from ..i18n import QT_TR_NOOP
+from ..common.errors import GatedRepo, HubError, NetworkError, NotFoundOnHub
+from ..common.i18n import QT_TR_NOOP
 from .quants import GGUFChoice, group_gguf_files
 from .remote import endpoint, fetch_text
 from .terms import FAMILIES, SORTS

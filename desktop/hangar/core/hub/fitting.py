@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import HangarError
-from ..fit import OVERHEAD_BYTES, FitVerdict, estimate_fit, verdict_for, verdict_words
-from ..gguf_header import GGUFHeader
+from ..common.errors import HangarError
+from ..common.i18n import QT_TR_NOOP
+from ..common.units import GIB
+from ..gguf.header import GGUFHeader
 from ..hardware import HardwareReport
-from ..i18n import QT_TR_NOOP
-from ..runtimes import CANN_WEIGHT_TYPES
-from ..units import GIB
+from ..runner.fit import OVERHEAD_BYTES, FitVerdict, estimate_fit, verdict_for, verdict_words
+from ..runner.runtimes import CANN_WEIGHT_TYPES
 from .quants import GGUFChoice, quality_rank
 
 DEFAULT_CTX = 4096

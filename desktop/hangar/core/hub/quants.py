@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-from ..errors import InvalidInput
-from ..i18n import QT_TR_NOOP
+from ..common.errors import InvalidInput
+from ..common.i18n import QT_TR_NOOP
 
 _SHARD = re.compile(r"^(?P<base>.+)-(?P<index>\d{5})-of-(?P<count>\d{5})\.gguf$", re.IGNORECASE)
 _QUANT = re.compile(

@@ -12,9 +12,9 @@ from urllib.parse import quote
 
 import httpx2 as httpx
 
-from ..errors import GatedRepo, HubError, NetworkError, NotFoundOnHub
-from ..gguf_header import GGUFHeader, TruncatedHeader, parse_header
-from ..i18n import QT_TR_NOOP
+from ..common.errors import GatedRepo, HubError, NetworkError, NotFoundOnHub
+from ..common.i18n import QT_TR_NOOP
+from ..gguf.header import GGUFHeader, TruncatedHeader, parse_header
 
 USER_AGENT = "hangar-desktop"
 HEADER_LIMIT = 64 * 1024 * 1024  # no sane GGUF header is larger; vocabularies are a few MB

@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 import os
 
-from ..errors import HangarError
-from ..i18n import QT_TR_NOOP
+from ..common.errors import HangarError
+from ..common.i18n import QT_TR_NOOP
 
 SERVICE = "Hangar"
 ACCOUNT = "huggingface"

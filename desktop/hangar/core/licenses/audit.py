@@ -14,10 +14,10 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..context import AppContext
-from ..errors import HangarError
-from ..gguf_header import read_header
-from ..library import LocalModel
+from ..common.errors import HangarError
+from ..config.context import AppContext
+from ..gguf.header import read_header
+from ..library.models import LocalModel
 from .detect import Detection, detect
 from .openness import Openness, assess
 from .policy import Policy, Verdict, evaluate

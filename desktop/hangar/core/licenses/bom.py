@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 
 from ... import __version__
-from ..context import AppContext
-from ..errors import HangarError
-from ..i18n import QT_TR_NOOP
+from ..common.errors import HangarError
+from ..common.i18n import QT_TR_NOOP
+from ..config.context import AppContext
 from .audit import Audit
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from ..i18n import QT_TR_NOOP, joined
+from ..common.i18n import QT_TR_NOOP, joined
 from .enums import Confidence, EvidenceSource
 from .kb import UNKNOWN, KnowledgeBase, LicenseInfo, knowledge_base
 

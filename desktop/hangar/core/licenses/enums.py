@@ -3,7 +3,7 @@ the database, and a ``label`` the window shows in its language.
 
 Each enum is a ``StrEnum``: its value is the string earlier versions wrote ("allowed",
 "high", "not stated", "Hub card" …), so saved files, ``--json`` output and comparisons
-with plain strings keep working. ``label`` is a QT_TR_NOOP message (hangar.core.i18n):
+with plain strings keep working. ``label`` is a QT_TR_NOOP message (hangar.core.common.i18n):
 English in the CLI and the HTML report, translated by ``hangar.ui.i18n.localise``.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from ..i18n import QT_TR_NOOP, Text
+from ..common.i18n import QT_TR_NOOP, Text
 
 
 class _Labelled(StrEnum):

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..i18n import QT_TR_NOOP, Text, Translated
-from ..resources import resource
+from ..common.i18n import QT_TR_NOOP, Text, Translated
+from ..config.resources import resource
 from .enums import OutputsTraining
 
 UNKNOWN = "unknown"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..i18n import QT_TR_NOOP
+from ..common.i18n import QT_TR_NOOP
 from .enums import ComponentStatus, OpennessClass
 from .kb import LicenseInfo
 

@@ -11,8 +11,8 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from ..errors import InvalidInput
-from ..i18n import QT_TR_NOOP, joined
+from ..common.errors import InvalidInput
+from ..common.i18n import QT_TR_NOOP, joined
 from .detect import Detection
 from .enums import Confidence, OutputsTraining, PolicyVerdict
 from .kb import UNKNOWN, LicenseInfo, fact_label

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-from ....core import engine_protocol as P
+from ....core.runner import protocol as P
 
 SYNTHETIC = [("1b", "Q4_K_M"), ("1b", "Q8_0"), ("1b", "F16"), ("8b", "Q4_K_M"), ("8b", "Q8_0"), ("moe", "Q4_K_M"), ("small", "F16")]
 

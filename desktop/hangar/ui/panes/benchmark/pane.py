@@ -13,14 +13,14 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from ....core.bench_export import rows, to_csv
-from ....core.cost import cost_per_million
+from ....core.bench.cost import cost_per_million
+from ....core.bench.export import rows, to_csv
 from ...error_dialog import ask_anyway, error_text
 from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
@@ -151,7 +151,7 @@ class BenchmarkPane(QWidget):
         runtimes_dir = self.ctx.paths.runtimes_dir
 
         def detect():
-            from ....core.runtimes import best_runtime, detect_runtimes
+            from ....core.runner.runtimes import best_runtime, detect_runtimes
 
             found = detect_runtimes(runtimes_dir)
             return found, best_runtime(found).name
@@ -192,7 +192,7 @@ class BenchmarkPane(QWidget):
         self.cancel_button.setEnabled(False)
 
     def _on_failed(self, exc: BaseException) -> None:
-        from ....core.errors import ModelTooLarge
+        from ....core.common.errors import ModelTooLarge
 
         self._finish()
         if isinstance(exc, ModelTooLarge):

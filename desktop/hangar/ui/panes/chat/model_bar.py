@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from ....core import engine_protocol as P
 from ....core.app.conversation import ChatController, LoadFailed, LoadProgress, LoadStatus, ModelReady
-from ....core.errors import ModelTooLarge
+from ....core.common.errors import ModelTooLarge
+from ....core.runner import protocol as P
 from ...error_dialog import ask_anyway, error_text
 from ...i18n import localise
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ....core.app.conversation import LoadFailed, LoadProgress, LoadStatus, ModelReady, ReplyFailed, ReplyFinished, ReplyText
-from ....core.engine_protocol import StopReason
-from ....core.errors import HangarError
+from ....core.common.errors import HangarError
+from ....core.runner.protocol import StopReason
 from ...error_dialog import error_text
 from ...i18n import localise
 from ...services import UiServices

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....core.chat.params import BUILTIN_PRESETS, PARAMS, normalise
-from ....core.errors import HangarError
+from ....core.common.errors import HangarError
 from ...error_dialog import error_text
 
 if TYPE_CHECKING:  # names for annotations; the objects come from the application layer

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.errors import HangarError
+from ....core.common.errors import HangarError
 from ....core.hub import tokens
 from ....core.hub.terms import FAMILIES
 from ...error_dialog import error_text, show_error

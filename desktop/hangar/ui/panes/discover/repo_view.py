@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.units import GIB, format_bytes
+from ....core.common.units import GIB, format_bytes
 from ...format import UNTRUSTED_MARKDOWN
 from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
 from ...widgets.license_card import LicenseCard
-
 
 
 def markdown_as_text(browser: QTextBrowser, markdown: str) -> None:

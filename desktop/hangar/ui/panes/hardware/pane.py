@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ....core.common.units import format_gib
 from ....core.hardware import HardwareReport, detect_hardware
-from ....core.runtimes import Runtime, detect_runtimes
-from ....core.units import format_gib
+from ....core.runner.runtimes import Runtime, detect_runtimes
 from ...error_dialog import error_text
 from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel

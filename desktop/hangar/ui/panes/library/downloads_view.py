@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from ....core.units import MIB
+from ....core.common.units import MIB
 from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
 from ...widgets.progress_delegate import ProgressDelegate

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.library import SOURCES_WE_OWN
-from ....core.units import GIB, format_bytes
+from ....core.common.units import GIB, format_bytes
+from ....core.library.models import SOURCES_WE_OWN
 from ...error_dialog import error_text, show_error
 from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.errors import HangarError
+from ....core.common.errors import HangarError
 from ....core.licenses.enums import label_of
 from ....core.licenses.openness import LABELS
 from ....core.licenses.policy import Policy

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.errors import HangarError
+from ....core.common.errors import HangarError
 from ....core.licenses.policy import Policy
 from ...error_dialog import error_text
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.errors import HangarError
+from ....core.common.errors import HangarError
 from ...error_dialog import show_error
 from ...i18n import localise, resolve_language
 from ...services import UiServices

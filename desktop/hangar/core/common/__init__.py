@@ -1,0 +1,1 @@
+"""What every part of core uses: errors with hints, translatable messages, byte units."""

@@ -1,0 +1,1 @@
+"""Where a front end starts: folders, settings, logging, bundled resources, the AppContext."""

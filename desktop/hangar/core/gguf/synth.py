@@ -1,0 +1,238 @@
+"""Synthetic GGUF models: real llama.cpp-loadable files with random weights.
+
+Tests and benchmarks need models without downloading any. A llama-architecture file
+with a byte-level vocabulary loads in llama-cpp-python in milliseconds, and because
+compute does not depend on the values, a synthetic model of a real shape gives real
+timings. Every file written here says so in its metadata (``hangar.synthetic``), and
+whatever shows or reports it must label it "synthetic weights".
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    import numpy as np
+
+from ..common.errors import InvalidInput
+from ..common.i18n import QT_TR_NOOP
+
+CHATML_TEMPLATE = (
+    "{% for message in messages %}"
+    "{{ '<|im_start|>' + message['role'] + '\n' + message['content'] + '<|im_end|>' + '\n' }}"
+    "{% endfor %}"
+    "{% if add_generation_prompt %}{{ '<|im_start|>assistant\n' }}{% endif %}"
+)
+SYNTHETIC_KEY = "hangar.synthetic"
+
+# Token types from the GGUF spec (gguf.TokenType): 1 normal, 2 unknown, 3 control, 6 byte.
+_NORMAL, _UNKNOWN, _CONTROL, _BYTE = 1, 2, 3, 6
+_SPECIALS = (("<unk>", _UNKNOWN), ("<s>", _CONTROL), ("</s>", _CONTROL), ("<|im_start|>", _CONTROL), ("<|im_end|>", _CONTROL))
+
+
+@dataclass(frozen=True)
+class Shape:
+    """The hyper-parameters of a llama-style model."""
+
+    name: str
+    description: str
+    n_embd: int
+    n_layer: int
+    n_head: int
+    n_head_kv: int
+    n_ff: int
+    n_ctx_train: int = 4096
+    n_vocab: int = 0  # 0: just the specials, bytes and "▁"; larger pads with filler tokens
+    script: str = ""  # when set, the model greedily repeats this text forever (see _script_weights)
+    n_expert: int = 0  # mixture of experts: experts per layer (n_ff is then each expert's width)
+    n_expert_used: int = 0
+
+    @property
+    def head_dim(self) -> int:
+        return self.n_embd // self.n_head
+
+
+PRESETS: dict[str, Shape] = {
+    "tiny": Shape("tiny", "2 layers, 64 wide: loads in milliseconds, for tests", 64, 2, 4, 2, 128),
+    "small": Shape("small", "4 layers, 256 wide, 8k vocabulary: a few MB, for UI and streaming tests", 256, 4, 8, 4, 704, 8192, 8192),
+    "medium": Shape("medium", "8 layers, 512 wide: slow enough on a CPU to cancel mid-prompt", 512, 8, 8, 4, 1408, 16384, 8192),
+    "1b": Shape("1b", "Llama 3.2 1B's shape (16 layers, 2048 wide, 128k vocabulary): real benchmark timings", 2048, 16, 32, 8, 8192, 131072, 128256),
+    "8b": Shape("8b", "Llama 3.1 8B's shape (32 layers, 4096 wide, GQA 32/8, 128k vocabulary)", 4096, 32, 32, 8, 14336, 131072, 128256),
+    "moe": Shape("moe", "a 7B-total, 1.3B-active mixture of experts (OLMoE's shape: 16 layers, 64 experts, 8 used)", 2048, 16, 16, 16, 1024, 4096, 50304, n_expert=64, n_expert_used=8),
+    "tiny-moe": Shape("tiny-moe", "2 layers, 4 experts, 2 used: for tests", 64, 2, 4, 2, 64, n_expert=4, n_expert_used=2),
+    # Every byte of the script is distinct, so "next byte" is a function of the last byte alone.
+    "script": Shape("script", "repeats '中日한🙂é' forever under greedy sampling: multi-byte streaming tests", 64, 2, 4, 2, 128, script="中日한🙂é"),
+}
+
+
+def vocabulary(shape: Shape) -> tuple[list[str], list[float], list[int]]:
+    """Specials, the 256 byte tokens (so any UTF-8 text tokenizes), "▁", then fillers."""
+    tokens = [text for text, _ in _SPECIALS]
+    types = [kind for _, kind in _SPECIALS]
+    tokens += [f"<0x{b:02X}>" for b in range(256)]
+    types += [_BYTE] * 256
+    tokens.append("\u2581")
+    types.append(_NORMAL)
+    filler = max(0, shape.n_vocab - len(tokens))
+    tokens += [f"\u2581t{i}" for i in range(filler)]
+    types += [_NORMAL] * filler
+    scores = [0.0 if kind == _BYTE else -float(i) for i, kind in enumerate(types)]
+    return tokens, scores, types
+
+
+def write_synthetic(
+    path: Path,
+    preset: str = "tiny",
+    *,
+    f16: bool = False,
+    seed: int = 0,
+    progress: Callable[[float], None] | None = None,
+) -> Path:
+    """Write a synthetic model to ``path`` (atomically) and return the path."""
+    import gguf  # imported here, with numpy: the CLI's --help and --version need neither
+    import numpy as np
+
+    if preset not in PRESETS:
+        raise InvalidInput(QT_TR_NOOP("unknown preset {preset}; choose one of {presets}", preset=repr(preset), presets=", ".join(PRESETS)))
+    shape = PRESETS[preset]
+    path = Path(path)
+    if path.suffix.lower() != ".gguf":
+        raise InvalidInput(QT_TR_NOOP("{path} must end in .gguf", path=path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".partial")
+    rng = np.random.default_rng(seed)
+    tokens, scores, types = vocabulary(shape)
+    n_vocab, n_embd, n_kv = len(tokens), shape.n_embd, shape.n_head_kv * shape.head_dim
+    wtype = np.float16 if f16 else np.float32
+
+    writer = gguf.GGUFWriter(str(tmp), "llama")
+    writer.add_name(f"Hangar synthetic {shape.name}")
+    writer.add_description(f"Synthetic weights (random), shape {shape.name}: {shape.description}")
+    writer.add_bool(SYNTHETIC_KEY, True)
+    writer.add_string("hangar.synthetic.shape", shape.name)
+    writer.add_file_type(gguf.LlamaFileType.MOSTLY_F16 if f16 else gguf.LlamaFileType.ALL_F32)
+    writer.add_context_length(shape.n_ctx_train)
+    writer.add_embedding_length(n_embd)
+    writer.add_block_count(shape.n_layer)
+    writer.add_feed_forward_length(shape.n_ff)
+    writer.add_head_count(shape.n_head)
+    writer.add_head_count_kv(shape.n_head_kv)
+    writer.add_layer_norm_rms_eps(1e-5)
+    writer.add_rope_dimension_count(shape.head_dim)
+    writer.add_rope_freq_base(10000.0)
+    writer.add_tokenizer_model("llama")
+    writer.add_token_list(tokens)
+    writer.add_token_scores(scores)
+    writer.add_token_types(types)
+    writer.add_unk_token_id(0)
+    writer.add_bos_token_id(1)
+    writer.add_eos_token_id(2)
+    writer.add_add_bos_token(True)
+    writer.add_add_eos_token(False)
+    writer.add_chat_template(CHATML_TEMPLATE)
+
+    if shape.n_expert:
+        writer.add_expert_count(shape.n_expert)
+        writer.add_expert_used_count(shape.n_expert_used)
+
+    # Tensors are declared first and generated one at a time while writing, so a model of
+    # 8B parameters never has to sit in memory whole.
+    block = rng.standard_normal(1 << 20, dtype=np.float32)
+
+    def noise(*dims: int, scale: float = 0.02) -> np.ndarray:
+        """Random-looking weights: a 1M-value random block tiled (timing ignores the values)."""
+        if shape.script:  # layers that add nothing: the last token alone decides the next
+            return np.zeros(dims, dtype=wtype)
+        return (np.resize(block, int(np.prod(dims))).reshape(dims) * scale).astype(wtype)
+
+    embeddings = rng.standard_normal((n_vocab, n_embd), dtype=np.float32) if shape.script else None
+    ones = lambda: np.ones(n_embd, dtype=np.float32)  # noqa: E731 - norms stay F32 as llama.cpp expects
+    plan: list[tuple[str, tuple[int, ...], type, object]] = [
+        ("token_embd.weight", (n_vocab, n_embd), wtype, lambda: embeddings.astype(wtype) if embeddings is not None else noise(n_vocab, n_embd, scale=1.0)),
+    ]
+    ff, experts = shape.n_ff, shape.n_expert
+    for i in range(shape.n_layer):
+        blk = f"blk.{i}"
+        plan += [
+            (f"{blk}.attn_norm.weight", (n_embd,), np.float32, ones),
+            (f"{blk}.attn_q.weight", (n_embd, n_embd), wtype, lambda: noise(n_embd, n_embd)),
+            (f"{blk}.attn_k.weight", (n_kv, n_embd), wtype, lambda: noise(n_kv, n_embd)),
+            (f"{blk}.attn_v.weight", (n_kv, n_embd), wtype, lambda: noise(n_kv, n_embd)),
+            (f"{blk}.attn_output.weight", (n_embd, n_embd), wtype, lambda: noise(n_embd, n_embd)),
+            (f"{blk}.ffn_norm.weight", (n_embd,), np.float32, ones),
+        ]
+        if experts:
+            plan += [
+                (f"{blk}.ffn_gate_inp.weight", (experts, n_embd), np.float32, lambda: noise(experts, n_embd).astype(np.float32)),
+                (f"{blk}.ffn_gate_exps.weight", (experts, ff, n_embd), wtype, lambda: noise(experts, ff, n_embd)),
+                (f"{blk}.ffn_up_exps.weight", (experts, ff, n_embd), wtype, lambda: noise(experts, ff, n_embd)),
+                (f"{blk}.ffn_down_exps.weight", (experts, n_embd, ff), wtype, lambda: noise(experts, n_embd, ff)),
+            ]
+        else:
+            plan += [
+                (f"{blk}.ffn_gate.weight", (ff, n_embd), wtype, lambda: noise(ff, n_embd)),
+                (f"{blk}.ffn_up.weight", (ff, n_embd), wtype, lambda: noise(ff, n_embd)),
+                (f"{blk}.ffn_down.weight", (n_embd, ff), wtype, lambda: noise(n_embd, ff)),
+            ]
+    plan.append(("output_norm.weight", (n_embd,), np.float32, ones))
+    plan.append((
+        "output.weight", (n_vocab, n_embd), wtype,
+        lambda: (_script_weights(shape.script, embeddings) if shape.script else _output_weights(rng, types, n_embd)).astype(wtype),
+    ))  # fmt: skip
+    for name, dims, dtype, _make in plan:
+        writer.add_tensor_info(name, dims, np.dtype(dtype), int(np.prod(dims)) * np.dtype(dtype).itemsize)
+    try:
+        writer.write_header_to_file()
+        writer.write_kv_data_to_file()
+        writer.write_ti_data_to_file()
+        for done, (_name, _dims, _dtype, make) in enumerate(plan, start=1):
+            writer.write_tensor_data(make())
+            if progress:
+                progress(done / len(plan))
+    finally:
+        writer.close()
+    os.replace(tmp, path)
+    if progress:
+        progress(1.0)
+    return path
+
+
+def _output_weights(rng: np.random.Generator, types: list[int], n_embd: int) -> np.ndarray:
+    """Random output rows, with zero rows for control tokens.
+
+    Ordinary tokens then get logits of a few units either side of zero while end-of-
+    generation tokens sit at exactly zero, so a random model keeps talking instead of
+    stopping after a token or two, which is what a streaming test needs.
+    """
+    import numpy as np
+
+    out = rng.standard_normal((len(types), n_embd), dtype=np.float32) * 0.5
+    for index, kind in enumerate(types):
+        if kind in (_CONTROL, _UNKNOWN):
+            out[index] = 0.0
+    return out
+
+
+def _script_weights(script: str, embeddings: np.ndarray) -> np.ndarray:
+    """Output rows that make byte b(i+1) the best continuation of byte b(i), cyclically.
+
+    With the layers zeroed, the final hidden state is the normalised embedding of the
+    last token, so the logit of token v is emb(last) . row(v). Setting row(b(i+1)) to
+    emb(b(i)) gives the successor a logit of about n_embd while any other token scores
+    around sqrt(n_embd): greedy decoding walks the script's bytes, and each character
+    (3 or 4 bytes) arrives split across tokens.
+    """
+    import numpy as np
+
+    data = script.encode("utf-8")
+    if len(set(data)) != len(data):
+        raise InvalidInput(QT_TR_NOOP("a script's UTF-8 bytes must all differ"))
+    byte_token = {b: len(_SPECIALS) + b for b in range(256)}
+    out = np.zeros_like(embeddings)
+    for i, b in enumerate(data):
+        nxt = data[(i + 1) % len(data)]
+        out[byte_token[nxt]] = embeddings[byte_token[b]]
+    return out

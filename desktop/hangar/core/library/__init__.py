@@ -1,0 +1,1 @@
+"""The models on this machine: registering, finding, removing them."""

@@ -1,0 +1,289 @@
+"""The parent's side of the inference worker: start it, talk to it, survive its death.
+
+One ``EngineClient`` owns one worker process (``python -m hangar.engine``) and so one
+loaded model. Events arrive on a queue filled by a reader thread; the blocking helpers
+(``load``, ``generate``) consume it and are meant for a worker thread in the GUI or the
+CLI's main thread. When the process dies (a crash, an OOM kill, SIGKILL) the reader
+turns that into an ``error`` event with the exit reason and the worker's last log lines.
+Everything here is a runner.protocol event dataclass, never a raw dict; a message in an
+error event arrives as a QT_TR_NOOP text, so the window shows it in its language.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import logging
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from typing import Callable, Iterator, TypeVar
+
+from ..common.errors import HangarError
+from ..common.i18n import QT_TR_NOOP
+from . import protocol as P
+
+log = logging.getLogger(__name__)
+EventT = TypeVar("EventT", bound=P.Event)
+
+_SIGNAL_HINTS = {
+    signal.SIGKILL: QT_TR_NOOP("often the system ran out of memory and killed it"),
+    signal.SIGSEGV: QT_TR_NOOP("a crash inside llama.cpp or the GPU driver"),
+    signal.SIGABRT: QT_TR_NOOP("llama.cpp stopped on an internal error"),
+    signal.SIGBUS: QT_TR_NOOP("the model file changed or vanished while mapped"),
+}
+
+
+class EngineError(HangarError):
+    """A failure reported by (or about) the worker; ``code`` is from runner.protocol."""
+
+    def __init__(self, code: str, message: str, *, log_tail: list[str] | None = None, hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.code = code
+        self.log_tail = log_tail or []
+
+    def to_dict(self) -> dict:
+        return {**super().to_dict(), "log_tail": self.log_tail}
+
+
+def engine_command(*args: str, python: str | None = None) -> list[str]:
+    """The command line that starts the worker: ``python -m hangar.engine ARGS``.
+
+    A frozen bundle (PyInstaller, installers/hangar.spec) has no Python to give ``-m``;
+    ``sys.executable`` is the bundle's launcher, and the worker is the ``hangar-engine``
+    executable next to it (Qt-free, like ``python -m hangar.engine``).
+    """
+    executable = python or sys.executable
+    if getattr(sys, "frozen", False):
+        suffix = ".exe" if sys.platform == "win32" else ""
+        return [os.path.join(os.path.dirname(executable), "hangar-engine" + suffix), *args]
+    return [executable, "-m", "hangar.engine", *args]
+
+
+class EngineClient:
+    def __init__(
+        self,
+        *,
+        runtime_name: str = "cpu",
+        runtime_env: dict[str, str] | None = None,
+        python: str = sys.executable,
+        start_timeout_s: float = 60.0,
+    ) -> None:
+        self.runtime_name = runtime_name
+        self.events: queue.Queue[P.Event] = queue.Queue()
+        self.stderr_tail: collections.deque[str] = collections.deque(maxlen=60)
+        self.hello: P.Hello | None = None
+        self.model: P.ModelInfo | None = None  # the model loaded now, as the last ``loaded`` event said
+        self._next_id = 0
+        self._closing = False
+        self._cancel_at: float | None = None
+        env = {**os.environ, **(runtime_env or {}), "PYTHONUNBUFFERED": "1"}
+        self.proc = subprocess.Popen(
+            engine_command(python=python),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            bufsize=1,
+        )
+        self._stdin_lock = threading.Lock()
+        threading.Thread(target=self._read_stdout, name="engine-stdout", daemon=True).start()
+        threading.Thread(target=self._read_stderr, name="engine-stderr", daemon=True).start()
+        first = self._next_event(start_timeout_s)
+        if not isinstance(first, P.Hello):
+            self.close()
+            raise _error_from(first)
+        self.hello = first
+
+    # -- plumbing -------------------------------------------------------------------------------
+    def _read_stdout(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            try:
+                self.events.put(P.parse_event(json.loads(line)))
+            except ValueError as exc:
+                log.warning("engine wrote a line that is not an event (%s): %r", exc, line[:200])
+        code = self.proc.wait()
+        if not self._closing:
+            time.sleep(0.05)  # let the stderr reader catch the last lines
+            self.events.put(self._death_event(code))
+
+    def _read_stderr(self) -> None:
+        assert self.proc.stderr is not None
+        for line in self.proc.stderr:
+            line = line.rstrip()
+            if line:
+                self.stderr_tail.append(line)
+                log.debug("engine: %s", line)
+
+    def _death_event(self, code: int) -> P.Error:
+        if code < 0:
+            try:
+                name = signal.Signals(-code).name
+            except ValueError:
+                name = f"signal {-code}"
+            hint = _SIGNAL_HINTS.get(-code)
+            if hint:
+                message = QT_TR_NOOP("The model process was stopped by {signal} ({hint}).", signal=name, hint=hint)
+            else:
+                message = QT_TR_NOOP("The model process was stopped by {signal}.", signal=name)
+        else:
+            message = QT_TR_NOOP("The model process exited unexpectedly (exit code {code}).", code=code)
+        return P.Error(code=P.E_WORKER_CRASHED, message=message, log_tail=list(self.stderr_tail)[-20:])
+
+    def send(self, request: dict) -> None:
+        if self.proc.poll() is not None or self.proc.stdin is None:
+            raise EngineError(P.E_WORKER_CRASHED, QT_TR_NOOP("The model process is not running."), log_tail=list(self.stderr_tail)[-20:])
+        with self._stdin_lock:
+            try:
+                self.proc.stdin.write(json.dumps(request) + "\n")
+                self.proc.stdin.flush()
+            except (BrokenPipeError, OSError) as exc:
+                raise EngineError(P.E_WORKER_CRASHED, QT_TR_NOOP("The model process is gone: {error}", error=exc)) from exc
+
+    def _new_id(self) -> int:
+        self._next_id += 1
+        return self._next_id
+
+    def _next_event(self, timeout: float | None) -> P.Event:
+        try:
+            return self.events.get(timeout=timeout)
+        except queue.Empty:
+            return P.Error(code=P.E_WORKER_UNRESPONSIVE, message=QT_TR_NOOP("The model process did not answer within {seconds:.0f} s.", seconds=timeout))
+
+    def _events_for(self, request_id: int, *, idle_timeout: float | None, cancel_grace_s: float = 0.5) -> Iterator[P.Event]:
+        """Events answering one request; ends at its final event (or the worker's death)."""
+        while True:
+            wait = 0.05 if self._cancel_at is not None else idle_timeout
+            try:
+                event = self.events.get(timeout=wait)
+            except queue.Empty:
+                if self._cancel_at is not None and time.monotonic() - self._cancel_at > cancel_grace_s:
+                    self.kill()
+                    yield P.Done(id=request_id, stop_reason=P.StopReason.CANCELLED, worker_killed=True)
+                    return
+                if self._cancel_at is None:
+                    yield P.Error(id=request_id, code=P.E_WORKER_UNRESPONSIVE, message=QT_TR_NOOP("The model process stopped answering."))
+                    return
+                continue
+            if event.id not in (request_id, None):
+                continue  # a late event from an earlier request
+            yield event
+            if event.FINAL:
+                return
+
+    # -- requests --------------------------------------------------------------------------------
+    def _request(self, request: dict, final: type[EventT], what: str, *, timeout_s: float, cancel_grace_s: float = 0.5,
+                 on_progress: Callable[[P.Progress], None] | None = None) -> EventT:
+        """Send one request and wait for its ``final`` event; progress events go to ``on_progress``."""
+        self._cancel_at = None
+        self.send(request)
+        for event in self._events_for(request["id"], idle_timeout=timeout_s, cancel_grace_s=cancel_grace_s):
+            if isinstance(event, final):
+                return event
+            if isinstance(event, P.Progress) and on_progress:
+                on_progress(event)
+            elif isinstance(event, P.Error):
+                raise _error_from(event)
+            elif isinstance(event, P.Done) and event.worker_killed:
+                raise EngineError(P.E_CANCELLED, QT_TR_NOOP("The {what} was cancelled.", what=what))
+        raise EngineError(P.E_WORKER_UNRESPONSIVE, QT_TR_NOOP("No answer to the {what} request.", what=what))
+
+    def load(self, options: P.LoadOptions, on_progress: Callable[[float], None] | None = None, timeout_s: float = 600) -> P.Loaded:
+        """Load a model; returns the ``loaded`` event or raises EngineError."""
+        event = self._request(
+            options.to_request(self._new_id()), P.Loaded, QT_TR_NOOP("load"), timeout_s=timeout_s, cancel_grace_s=2.0,
+            on_progress=(lambda e: on_progress(e.fraction)) if on_progress else None,
+        )  # fmt: skip
+        self.model = event.model
+        return event
+
+    def generate(self, options: P.GenerateOptions, idle_timeout_s: float = 300) -> Iterator[P.Token | P.Done]:
+        """Send the request now; the iterator yields ``Token`` events, then one ``Done`` event.
+
+        Errors are raised as EngineError. The request goes out before this returns (not at
+        the first ``next``), so a ``cancel()`` made right after it always concerns it.
+        """
+        request_id = self._new_id()
+        self._cancel_at = None
+        self.send(options.to_request(request_id))
+        return self._generated(request_id, idle_timeout_s)
+
+    def _generated(self, request_id: int, idle_timeout_s: float) -> Iterator[P.Token | P.Done]:
+        for event in self._events_for(request_id, idle_timeout=idle_timeout_s):
+            if isinstance(event, P.Error):
+                raise _error_from(event)
+            if isinstance(event, (P.Token, P.Done)):
+                yield event
+
+    def bench(self, options: P.BenchOptions, on_progress: Callable[[str, float], None] | None = None, timeout_s: float = 3600) -> P.Bench:
+        """Run llama-bench's measurement in the worker (engine/bench.py); returns the ``Bench`` event.
+
+        ``on_progress`` gets each stage (a message: localise it before showing) and the fraction done.
+        """
+        return self._request(
+            options.to_request(self._new_id()), P.Bench, QT_TR_NOOP("benchmark"), timeout_s=timeout_s,
+            on_progress=(lambda e: on_progress(e.stage, e.fraction)) if on_progress else None,
+        )  # fmt: skip
+
+    def cancel(self) -> None:
+        """Ask the worker to stop now; if it has not stopped within 0.5 s it is ended."""
+        self._cancel_at = time.monotonic()
+        try:
+            self.send(P.request("cancel"))
+        except EngineError:
+            pass
+
+    def stats(self, timeout_s: float = 10) -> P.Stats:
+        return self._request(P.request("stats", self._new_id()), P.Stats, QT_TR_NOOP("statistics"), timeout_s=timeout_s)
+
+    @property
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def kill(self) -> None:
+        self._closing = True
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+    def close(self, timeout_s: float = 3.0) -> None:
+        self._closing = True
+        if self.proc.poll() is None:
+            try:
+                self.send(P.request("shutdown"))
+                self.proc.wait(timeout=timeout_s)
+            except (EngineError, subprocess.TimeoutExpired):
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+        for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+            try:
+                if stream:
+                    stream.close()
+            except OSError:
+                pass
+
+    def __enter__(self) -> "EngineClient":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _error_from(event: P.Event) -> EngineError:
+    """The EngineError for an ``error`` event (its message still a Text, so translatable)."""
+    if not isinstance(event, P.Error):  # the worker's first line was not its hello
+        return EngineError("internal", QT_TR_NOOP("The model process sent {event} instead of its greeting.", event=event.EVENT))
+    hint = {
+        P.E_NOT_GGUF: QT_TR_NOOP("Hangar only loads GGUF files. Download a .gguf quantisation of this model."),
+        P.E_WORKER_CRASHED: QT_TR_NOOP("Hangar is still running; load the model again, perhaps with a smaller context or fewer GPU layers."),
+        P.E_CONTEXT_FULL: QT_TR_NOOP("Start a new conversation or load the model with a larger context."),
+    }.get(event.code, "")
+    return EngineError(event.code, event.message or QT_TR_NOOP("unknown error"), log_tail=event.log_tail, hint=hint)

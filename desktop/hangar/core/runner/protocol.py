@@ -1,0 +1,359 @@
+"""The language between Hangar and its inference worker: one JSON object per line.
+
+The parent writes requests to the worker's stdin; the worker answers with events on
+stdout. Both sides build and read their messages only through these dataclasses, so a
+field's name and type live in one place, and this module is all the worker (engine/)
+takes from core/ (tests/test_architecture.py checks). The worker never imports Qt; the
+parent may be the GUI or the CLI.
+
+Requests (``op``): load, generate, bench, cancel (acted on at once, even mid-prompt),
+unload, stats, shutdown. Events (``event``): hello, progress, loaded, token, done, error,
+unloaded, stats, bench, bye. Every event that answers a request carries that request's
+``id``. A message meant for a person (an error, the reason energy was not measured, a
+benchmark stage) crosses the pipe as a ``core.i18n.Text``'s template and fields, so the
+window can still translate it (``QT_TR_NOOP`` is re-exported here for the worker).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields
+from enum import Enum
+from typing import Any, Callable, ClassVar
+
+from ..common.i18n import QT_TR_NOOP, Text, from_stored, to_stored  # noqa: F401 - QT_TR_NOOP and Text for the worker
+
+GPU_LAYERS_ALL = -1  # offload every layer; 0 keeps the model on the CPU
+FLASH_ATTN = ("auto", "on", "off")
+# LocalScore's shapes (LLAMA-NOTES.md): (prompt tokens, generated tokens)
+LOCALSCORE_SHAPES = [(1024, 16), (4096, 256), (2048, 256), (2048, 768), (1024, 1024), (1280, 3072), (384, 1152), (64, 1024), (16, 1536)]
+
+# Error codes the worker sends; the client adds its own for crashes and time-outs.
+E_BAD_REQUEST = "bad_request"
+E_NOT_LOADED = "not_loaded"
+E_LOAD_FAILED = "load_failed"
+E_NOT_GGUF = "not_gguf"
+E_CANCELLED = "cancelled"
+E_GENERATE_FAILED = "generate_failed"
+E_CONTEXT_FULL = "context_full"
+E_INTERNAL = "internal"
+E_WORKER_CRASHED = "worker_crashed"
+E_WORKER_UNRESPONSIVE = "worker_unresponsive"
+E_RUNTIME_UNAVAILABLE = "runtime_unavailable"
+
+
+class StopReason(str, Enum):
+    """Why a generation ended. Str-valued, so JSON, the database and ``== "cancelled"`` still work."""
+
+    LENGTH = "length"  # max_tokens reached
+    STOP = "stop"  # an end-of-generation token or a stop string
+    CANCELLED = "cancelled"
+    CONTEXT_FULL = "context_full"
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        return format(self.value, spec)
+
+
+# -- messages on the wire ---------------------------------------------------------------------
+def _to_wire(value: Any) -> Any:
+    """JSON-ready: a Text becomes {"template", "fields"} (as core.i18n stores it), an Enum its value."""
+    if isinstance(value, Text):
+        return json.loads(to_stored(value))
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {k: _to_wire(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_to_wire(v) for v in value]
+    return value
+
+
+def message_from_wire(value: Any) -> Any:
+    """A message as the other side wrote it: a Text again (translatable), or the plain string."""
+    if isinstance(value, dict) and "template" in value:
+        return from_stored(json.dumps(value, ensure_ascii=False))
+    return value
+
+
+class _Wire:
+    """``from_dict`` for a dataclass: unknown keys are ignored (an older or newer peer), and
+    ``CONVERT`` turns JSON values back into their types (nested records, messages, enums)."""
+
+    CONVERT: ClassVar[dict[str, Callable[[Any], Any]]] = {}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):
+        known = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        values = {k: v for k, v in data.items() if k in known}
+        for name, convert in cls.CONVERT.items():
+            if values.get(name) is not None:
+                values[name] = convert(values[name])
+        return cls(**values)
+
+
+# -- requests ---------------------------------------------------------------------------------
+@dataclass
+class LoadOptions(_Wire):
+    path: str
+    n_ctx: int = 4096
+    n_gpu_layers: int = GPU_LAYERS_ALL
+    n_threads: int = 0  # 0: one per physical core
+    n_batch: int = 512
+    flash_attn: str = "auto"
+    use_mmap: bool = True
+    seed: int = 0
+
+    def to_request(self, request_id: int) -> dict[str, Any]:
+        return {"op": "load", "id": request_id, **asdict(self)}
+
+
+@dataclass
+class GenerateOptions(_Wire):
+    prompt: str | None = None
+    messages: list[dict[str, str]] | None = None  # rendered with the model's chat template
+    max_tokens: int = 256
+    temperature: float = 0.8
+    top_p: float = 0.95
+    top_k: int = 40
+    min_p: float = 0.05
+    repeat_penalty: float = 1.1
+    seed: int | None = None
+    stop: list[str] = field(default_factory=list)
+    ignore_eos: bool = False  # benchmarks and tests: always produce max_tokens
+
+    def to_request(self, request_id: int) -> dict[str, Any]:
+        return {"op": "generate", "id": request_id, **asdict(self)}
+
+
+@dataclass
+class BenchOptions(_Wire):
+    """What to benchmark and how, from the button or the command line to the worker; defaults
+    are llama-bench's. ``core.bench.run_benchmark`` turns ``model`` (or ``synthetic``) into a
+    GGUF path and picks ``energy_device`` before the request goes out; the worker reads
+    the rest. One type, so a setting cannot be renamed on one side only."""
+
+    model: str = ""  # a GGUF file; from a user also a library reference (id, name, repo)
+    synthetic: str | None = None  # or a synthetic model of this shape (core/gguf/synth.py) ...
+    quant: str = "Q4_K_M"  # ... in this quantisation
+    runtime: str = "cpu"
+    force: bool = False  # run even when the memory estimate says it does not fit
+    n_prompt: int = 512
+    n_gen: int = 128
+    reps: int = 5
+    n_threads: int = 0  # 0: the setting, else one per physical core
+    n_gpu_layers: int = GPU_LAYERS_ALL
+    n_batch: int = 2048
+    n_ubatch: int = 512
+    flash_attn: str = "auto"
+    type_k: str = "f16"
+    type_v: str = "f16"
+    use_mmap: bool = True
+    warmup: bool = True
+    seed: int = 42
+    energy_device: str = "cpu"  # cpu (RAPL) / gpu (NVML) / npu (npu-smi)
+    energy_index: int = 0
+    suite: str = "llama-bench"  # or "localscore": LocalScore's prompt+generation shapes
+    shapes: list[tuple[int, int]] = field(default_factory=list)  # the suite's shapes, if not LocalScore's
+
+    CONVERT: ClassVar[dict] = {"shapes": lambda shapes: [tuple(s) for s in shapes]}
+
+    def tests(self) -> list[tuple[str, int, int]]:
+        """(name, prompt tokens, generated tokens) of each test, named as llama-bench names them."""
+        if self.suite == "localscore":
+            return [(f"pp{p}+tg{g}", p, g) for p, g in (self.shapes or LOCALSCORE_SHAPES)]
+        return ([(f"pp{self.n_prompt}", self.n_prompt, 0)] if self.n_prompt else []) + (
+            [(f"tg{self.n_gen}", 0, self.n_gen)] if self.n_gen else []
+        )
+
+    def context_needed(self) -> int:
+        """Tokens of context the largest test needs (the worker makes one context per test)."""
+        return max((p + g for _name, p, g in self.tests()), default=1)
+
+    def to_request(self, request_id: int) -> dict[str, Any]:
+        return {"op": "bench", "id": request_id, **asdict(self)}
+
+
+def request(op: str, request_id: int | None = None) -> dict[str, Any]:
+    """A request without options: cancel, unload, stats, shutdown."""
+    return {"op": op} if request_id is None else {"op": op, "id": request_id}
+
+
+# -- records inside events --------------------------------------------------------------------
+@dataclass
+class ModelInfo(_Wire):
+    """A loaded model as llama.cpp placed it (the ``loaded`` and ``stats`` events)."""
+
+    path: str
+    description: str = ""
+    size_bytes: int = 0
+    n_params: int = 0
+    n_ctx: int = 0  # tokens that fit, which llama.cpp may have rounded
+    n_ctx_train: int = 0
+    n_vocab: int = 0
+    n_threads: int = 0
+    chat_template: str = ""  # "gguf", or "fallback: ChatML"
+    synthetic: bool = False
+    layers_offloaded: int = 0
+    layers_total: int | None = None
+    buffers_mib: dict[str, float] = field(default_factory=dict)  # llama.cpp's buffer name -> MiB
+    kv_cache_mib: float = 0.0
+
+
+@dataclass
+class BenchTest(_Wire):
+    """One llama-bench test (pp512, tg128, pp1024+tg16 ...), every sample kept."""
+
+    test: str
+    n_prompt: int
+    n_gen: int
+    avg_ns: int
+    stddev_ns: int
+    avg_ts: float
+    stddev_ts: float
+    samples_ns: list[int] = field(default_factory=list)
+    samples_ts: list[float] = field(default_factory=list)
+    energy_j: float | None = None  # over the timed repetitions only
+    j_per_token: float | None = None
+    tokens_per_j: float | None = None
+    prompt_ts: float | None = None  # prompt+generation shapes (LocalScore) only
+    gen_ts: float | None = None
+    ttft_ms: float | None = None
+
+
+# -- events -----------------------------------------------------------------------------------
+@dataclass(kw_only=True)
+class Event(_Wire):
+    EVENT: ClassVar[str] = ""
+    FINAL: ClassVar[bool] = False  # the last event answering a request
+    id: int | None = None
+
+    def to_line(self) -> str:
+        return json.dumps({"event": self.EVENT, **_to_wire(asdict(self))}, ensure_ascii=False)
+
+
+@dataclass(kw_only=True)
+class Hello(Event):
+    """First line from a fresh worker: which llama.cpp build it loaded (engine/probe.py)."""
+
+    EVENT = "hello"
+    pid: int = 0
+    llama_cpp_python: str | None = None
+    library_path: str | None = None
+    gpu_offload: bool = False
+    system_info: str = ""
+    devices: list[dict[str, Any]] = field(default_factory=list)  # the probe's devices, as in Runtime.devices
+
+
+@dataclass(kw_only=True)
+class Progress(Event):
+    EVENT = "progress"
+    CONVERT = {"stage": message_from_wire}
+    stage: str = ""  # "load", or a benchmark stage (a message)
+    fraction: float = 0.0
+
+
+@dataclass(kw_only=True)
+class Loaded(Event):
+    EVENT, FINAL = "loaded", True
+    CONVERT = {"model": ModelInfo.from_dict}
+    load_ms: float
+    model: ModelInfo
+
+
+@dataclass(kw_only=True)
+class Token(Event):
+    EVENT = "token"
+    text: str
+    n: int = 0  # tokens generated so far, and the prompt's: the window shows context use live
+    n_prompt: int = 0
+    ttft_ms: float | None = None  # the worker's own clock, so no view recomputes what it measured
+    gen_tps: float | None = None  # generation speed so far (None until a second token)
+
+
+@dataclass(kw_only=True)
+class Done(Event):
+    EVENT, FINAL = "done", True
+    CONVERT = {"stop_reason": StopReason}
+    stop_reason: StopReason
+    n_prompt: int = 0
+    n_generated: int = 0
+    ttft_ms: float | None = None
+    prompt_tps: float | None = None
+    gen_tps: float | None = None
+    total_ms: float | None = None
+    context_used: int | None = None
+    n_ctx: int | None = None
+    worker_killed: bool = False  # set by the client, never by the worker: it ended a worker that did not stop in time
+
+
+@dataclass(kw_only=True)
+class Error(Event):
+    EVENT, FINAL = "error", True
+    CONVERT = {"message": message_from_wire}
+    code: str
+    message: str  # a Text where the sender could make one
+    log_tail: list[str] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Unloaded(Event):
+    EVENT, FINAL = "unloaded", True
+
+
+@dataclass(kw_only=True)
+class Stats(Event):
+    EVENT, FINAL = "stats", True
+    CONVERT = {"model": ModelInfo.from_dict}
+    rss_bytes: int | None = None
+    model: ModelInfo | None = None
+
+
+@dataclass(kw_only=True)
+class Bench(Event):
+    """llama-bench's fields (n_batch, type_k ... as its JSON names them) plus Hangar's."""
+
+    EVENT, FINAL = "bench", True
+    CONVERT = {"results": lambda tests: [BenchTest.from_dict(t) for t in tests], "energy_reason": message_from_wire}
+    results: list[BenchTest]
+    ttft_ms: float | None = None
+    energy_source: str | None = None
+    energy_reason: str | None = None  # why energy was not measured (a message)
+    energy_j_per_token: float | None = None
+    localscore: float | None = None
+    peak_rss_bytes: int | None = None
+    peak_vram_bytes: int | None = None
+    model_type: str = ""
+    model_size: int = 0
+    model_n_params: int = 0
+    n_threads: int = 0
+    n_gpu_layers: int = GPU_LAYERS_ALL
+    n_batch: int = 0
+    n_ubatch: int = 0
+    flash_attn: str = "auto"
+    type_k: str = "f16"
+    type_v: str = "f16"
+    use_mmap: bool = True
+    threadpool: bool = False
+
+
+@dataclass(kw_only=True)
+class Bye(Event):
+    EVENT = "bye"
+
+
+EVENTS: dict[str, type[Event]] = {cls.EVENT: cls for cls in (Hello, Progress, Loaded, Token, Done, Error, Unloaded, Stats, Bench, Bye)}
+
+
+def parse_event(data: Any) -> Event:
+    """The event a decoded JSON line describes; ValueError for anything else."""
+    kind = EVENTS.get(data.get("event")) if isinstance(data, dict) else None
+    if kind is None:
+        raise ValueError(f"not a worker event: {str(data)[:200]!r}")
+    try:
+        return kind.from_dict(data)
+    except (TypeError, ValueError, KeyError) as exc:
+        raise ValueError(f"a malformed {data['event']} event: {exc}") from exc
+
