@@ -171,3 +171,22 @@ def test_the_face_check_catches_a_pane_that_builds_its_own_library() -> None:
         copy.unlink()
     assert any("imports Library from hangar.core.library.models" in f for f in found), found
     assert any("constructs Library" in f for f in found), found
+
+
+def test_core_has_no_loose_modules() -> None:
+    """The folder names are the architecture (docs/architecture.md): every module of core/
+    lives in the subpackage of its part, none at the root."""
+    loose = sorted(p.name for p in (PACKAGE / "core").glob("*.py") if p.name != "__init__.py")
+    assert loose == [], f"put these in a subpackage of core/: {loose}"
+
+
+def test_the_worker_loads_only_the_protocol_from_core() -> None:
+    """At run time too: what the worker imports must not drag the rest of core in."""
+    code = (
+        "import sys, hangar.engine.worker, hangar.engine.bench, hangar.engine.model\n"
+        "print(' '.join(sorted(m for m in sys.modules if m.startswith('hangar.core'))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    loaded = set(result.stdout.split())
+    assert loaded <= {"hangar.core", "hangar.core.runner", "hangar.core.runner.protocol", "hangar.core.common", "hangar.core.common.i18n"}, loaded
