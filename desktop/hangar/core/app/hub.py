@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from ..hub.catalog import HubCatalog, RepoDetails
 from ..hub.quants import GGUFChoice
@@ -28,7 +29,7 @@ class RepoInspection:
 
 
 class HubService:
-    def __init__(self, models_dir: "callable") -> None:
+    def __init__(self, models_dir: Callable[[], Path]) -> None:
         self._models_dir = models_dir  # a callable: the folder can change in Settings
 
     def catalog(self) -> HubCatalog:

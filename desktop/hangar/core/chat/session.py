@@ -17,7 +17,7 @@ from ..common.errors import InvalidInput
 from ..common.i18n import QT_TR_NOOP
 from ..runner import protocol as P
 from ..runner.client import EngineClient, EngineError
-from .store import DEFAULT_TITLE, ChatStore
+from .store import DEFAULT_TITLE, ChatStore, MessageState
 
 SAVE_EVERY_S = 1.0
 OnToken = Callable[[str], None]
@@ -94,7 +94,7 @@ class ChatSession:
         self.store.truncate_after(message_id)
 
     def reply(self, options: P.GenerateOptions, on_token: OnToken | None = None, on_event: OnEvent | None = None) -> Reply:
-        assistant = self.store.add(self.conversation_id, "assistant", "", state="streaming")
+        assistant = self.store.add(self.conversation_id, "assistant", "", state=MessageState.STREAMING)
         turns = self.history(exclude=assistant.id)
         dropped = 0
         pieces: list[str] = []
@@ -124,9 +124,9 @@ class ChatSession:
                     del turns[droppable[0]]  # the oldest turn after the system prompt
                     dropped += 1
                     continue
-                self.store.save(assistant.id, "".join(pieces), state="interrupted")
+                self.store.save(assistant.id, "".join(pieces), state=MessageState.INTERRUPTED)
                 raise
-        state = "cancelled" if done.stop_reason == P.StopReason.CANCELLED else "complete"
+        state = MessageState.CANCELLED if done.stop_reason == P.StopReason.CANCELLED else MessageState.COMPLETE
         text = "".join(pieces)
         self.store.save(assistant.id, text, state=state, n_tokens=done.n_generated, tokens_per_s=done.gen_tps, ttft_ms=done.ttft_ms)
         return Reply(assistant.id, text, done.stop_reason, dropped, done.n_generated, done.gen_tps, done.ttft_ms, done.n_prompt, done.n_ctx)

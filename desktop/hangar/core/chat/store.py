@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from enum import Enum
 
 from ..common.errors import InvalidInput
 from ..common.i18n import QT_TR_NOOP
@@ -14,18 +15,33 @@ ROLES = ("system", "user", "assistant")
 
 DEFAULT_TITLE = "New conversation"  # until the first message names it (ChatSession.add_user)
 
+class MessageState(str, Enum):
+    """Where a message stands; the values are what the database and the JSON export hold."""
+
+    COMPLETE = "complete"
+    STREAMING = "streaming"  # a reply being written (saved at least every second)
+    INTERRUPTED = "interrupted"  # the worker died while writing it
+    CANCELLED = "cancelled"  # stopped by the user
+
+    def __str__(self) -> str:
+        return self.value
+
+
 @dataclass
 class Message:
     id: int
     conversation_id: int
     role: str
     content: str
-    state: str  # complete / streaming / interrupted / cancelled
+    state: MessageState
     n_tokens: int | None
     tokens_per_s: float | None
     ttft_ms: float | None
     created_at: str
     updated_at: str
+
+    def __post_init__(self) -> None:
+        self.state = MessageState(self.state)  # rows hold the plain value
 
 
 @dataclass
@@ -91,7 +107,7 @@ class ChatStore:
         self.db.execute("DELETE FROM conversations WHERE id = ?", (conversation_id,))
 
     # -- messages ---------------------------------------------------------------------------------
-    def add(self, conversation_id: int, role: str, content: str, state: str = "complete") -> Message:
+    def add(self, conversation_id: int, role: str, content: str, state: MessageState = MessageState.COMPLETE) -> Message:
         if role not in ROLES:
             raise InvalidInput(QT_TR_NOOP("unknown role {role}", role=repr(role)))
         message_id = self.db.execute(
@@ -100,7 +116,7 @@ class ChatStore:
         self.db.execute("UPDATE conversations SET updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?", (conversation_id,))
         return self.message(message_id)
 
-    def save(self, message_id: int, content: str, *, state: str | None = None, n_tokens: int | None = None,
+    def save(self, message_id: int, content: str, *, state: MessageState | None = None, n_tokens: int | None = None,
              tokens_per_s: float | None = None, ttft_ms: float | None = None) -> None:
         """Write a message's text as it stands (called while it streams and when it ends)."""
         self.db.execute(
@@ -163,6 +179,6 @@ class ChatStore:
         if conversation.system_prompt:
             lines += ["**System:** " + conversation.system_prompt, ""]
         for message in self.messages(conversation_id):
-            note = "" if message.state == "complete" else f" *({message.state})*"
+            note = "" if message.state == MessageState.COMPLETE else f" *({message.state.value})*"
             lines += [f"## {message.role.capitalize()}{note}", "", message.content, ""]
         return "\n".join(lines)

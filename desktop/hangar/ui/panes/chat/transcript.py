@@ -19,7 +19,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QFont, QGuiApplication, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from ....core.chat.store import Message
+from ....core.chat.store import Message, MessageState
 from ...format import UNTRUSTED_MARKDOWN
 from .highlight import CodeHighlighter
 
@@ -54,9 +54,9 @@ class Transcript(QTextBrowser):
         self.clear()
         self._code.clear()
         self._stream_at = None
-        last_assistant = max((m.id for m in messages if m.role == "assistant" and m.state != "streaming"), default=None)
+        last_assistant = max((m.id for m in messages if m.role == "assistant" and m.state != MessageState.STREAMING), default=None)
         for message in messages:
-            if message.state == "streaming" and streaming_text is not None:
+            if message.state == MessageState.STREAMING and streaming_text is not None:
                 self.begin_stream()
                 self.append_stream(streaming_text)
             else:
@@ -94,9 +94,9 @@ class Transcript(QTextBrowser):
                 QTextCursor(block).mergeBlockFormat(shade)
             block = block.next()
 
-    def _heading(self, cursor: QTextCursor, role: str, state: str) -> None:
+    def _heading(self, cursor: QTextCursor, role: str, state: MessageState) -> None:
         who = {"user": self.tr("You"), "assistant": self.tr("Model"), "system": self.tr("System")}[role]
-        notes = {"streaming": self.tr("writing…"), "interrupted": self.tr("interrupted"), "cancelled": self.tr("stopped")}
+        notes = {MessageState.STREAMING: self.tr("writing…"), MessageState.INTERRUPTED: self.tr("interrupted"), MessageState.CANCELLED: self.tr("stopped")}
         heading = QTextCharFormat()
         heading.setFontWeight(QFont.Weight.Bold)
         spaced = QTextBlockFormat()
@@ -137,7 +137,7 @@ class Transcript(QTextBrowser):
     # -- streaming ---------------------------------------------------------------------------
     def begin_stream(self) -> None:
         cursor = self._end()
-        self._heading(cursor, "assistant", "streaming")
+        self._heading(cursor, "assistant", MessageState.STREAMING)
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
         self._stream_at = cursor.position()
 
