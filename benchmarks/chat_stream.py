@@ -56,10 +56,12 @@ def main() -> int:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from hangar.core.app import Hangar, conversation
     from hangar.core.config.context import AppContext
     from hangar.core.gguf.synth import write_synthetic
     from hangar.core.library.models import Library
     from hangar.ui.panes.chat import pane as pane_module
+    from hangar.ui.services import UiServices
 
     app = QApplication([])
     model = home / f"{args.shape}.gguf"
@@ -68,9 +70,9 @@ def main() -> int:
     Library(ctx.database).add_file(model)
 
     # The pane's own options, with end-of-sequence ignored so the reply has every token.
-    original = pane_module.generate_options
-    pane_module.generate_options = lambda params: replace(original(params), ignore_eos=True)
-    pane = pane_module.ChatPane(ctx)
+    original = conversation.generate_options
+    conversation.generate_options = lambda params: replace(original(params), ignore_eos=True)
+    pane = pane_module.ChatPane(UiServices(Hangar(ctx)))
     pane.resize(1100, 750)
     pane.show()
     pane.params.fields["n_ctx"].setValue(args.tokens + 1536)  # room for the history too (these models spend a token per byte)
@@ -78,7 +80,7 @@ def main() -> int:
     pane.params.fields["temperature"].setValue(0.0)
     pane.load_model()
     deadline = time.monotonic() + 120
-    while (pane.client is None or pane._loading_client is not None) and time.monotonic() < deadline:
+    while (pane.client is None or pane.loading) and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
     if pane.client is None:
@@ -92,8 +94,8 @@ def main() -> int:
     def timed_append(text: str) -> None:
         started = time.perf_counter()
         real_append(text)  # the insert and the layout it causes (painting shows in the stall numbers)
-        n = pane._n_generated - last_count[0]
-        last_count[0] = pane._n_generated
+        n = pane.controller.reply.n_generated - last_count[0]
+        last_count[0] = pane.controller.reply.n_generated
         appends.append((max(n, 1), time.perf_counter() - started))
 
     pane.transcript.append_stream = timed_append
@@ -138,7 +140,7 @@ def main() -> int:
     for _ in range(5):
         app.processEvents()
 
-    generated = pane._n_generated
+    generated = pane.controller.reply.n_generated
     total = sum(n for n, _ in appends)
     tenth = max(1, total // 10)
 

@@ -60,6 +60,7 @@ def first_run_shots() -> int:
     from hangar.core.config.context import AppContext
     from hangar.core.config.resources import resource
     from hangar.ui.i18n import install_translations
+    from hangar.core.app import Hangar
     from hangar.ui.main_window import MainWindow
     from hangar.ui.startup import show_welcome_if_first_run
 
@@ -68,7 +69,7 @@ def first_run_shots() -> int:
     for language in ("en", "zh_CN"):
         os.environ["HANGAR_HOME"] = tempfile.mkdtemp(prefix=f"hangar-first-run-{language}-")
         install_translations(language)  # before the window: widgets translate when built
-        window = MainWindow(AppContext.open())
+        window = MainWindow(Hangar.open())
         window.resize(1180, 760)
         window.move(0, 0)
         window.show()
@@ -98,10 +99,11 @@ def _demo_hub():
 
 
 def _window(ctx):
+    from hangar.core.app import Hangar
     from hangar.ui.main_window import MainWindow
 
     ctx.settings.first_run_done = True
-    window = MainWindow(ctx)
+    window = MainWindow(Hangar(ctx))
     window.resize(1280, 780)
     window.move(0, 0)
     window.show()
@@ -198,7 +200,7 @@ def license_shots() -> int:
     for repo, name in (("Qwen/Qwen3-8B-GGUF", "Qwen3-8B-Q4_K_M.gguf"), ("bartowski/Llama-3.1-8B-Instruct-GGUF", "Llama-3.1-8B-Instruct-Q4_K_M.gguf"),
                        ("tencent/Hunyuan-7B-Instruct-GGUF", "Hunyuan-7B-Instruct-Q4_K_M.gguf"),
                        ("FreedomIntelligence/openPangu-Embedded-7B-GGUF", "openPangu-Embedded-7B-Q4_K_M.gguf")):  # fmt: skip
-        window.services.downloads.plan(repo, name)
+        window.services.downloads.queue(repo, name)
     until(lambda: len(Library(ctx.database).list()) == 4, 120_000)
     licenses = window.pane("licenses")
     window.show_pane("licenses")
@@ -236,11 +238,12 @@ def main() -> int:
 
     from hangar.core.config.context import AppContext
     from hangar.core.config.resources import resource
+    from hangar.core.app import Hangar
     from hangar.ui.main_window import MainWindow
 
     app = QApplication(sys.argv)
     app.setWindowIcon(QIcon(str(resource("icons", "hangar.svg"))))
-    window = MainWindow(AppContext.open())
+    window = MainWindow(Hangar.open())
     window.resize(1180, 760)
     window.move(0, 0)
     window.show()
