@@ -159,6 +159,7 @@ def test_stop_switch_while_streaming_and_a_killed_worker(qtbot, medium_gguf: Pat
     load(qtbot, chat, medium_gguf)
     send(qtbot, chat, "Talk for a long time", wait=False)
     qtbot.waitUntil(lambda: len(chat.transcript.toPlainText()) > 60, timeout=30_000)
+    assert chat.transcript.toPlainText().count("Model (writing…)") == 1, "the reply streams under one heading"
     started = time.perf_counter()
     qtbot.keyClick(chat.input, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not chat.streaming, timeout=5_000)

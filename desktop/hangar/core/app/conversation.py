@@ -254,10 +254,11 @@ class ChatController:
         conversation_id, post = self.conversation_id, self.outbox.append
         self.reply, self._session = StreamingReply(conversation_id), session
         options = generate_options(params)
+        assistant = session.start_reply()  # in the conversation before the view draws it
 
         def work() -> None:
             try:
-                reply = session.reply(options, on_event=lambda event: post(_Tokens(conversation_id, event)))
+                reply = session.reply(options, on_event=lambda event: post(_Tokens(conversation_id, event)), assistant=assistant)
             except BaseException as exc:  # noqa: BLE001 - saved as interrupted by the session; the view says why
                 post(ReplyFailed(conversation_id, exc, getattr(exc, "code", "") == P.E_WORKER_CRASHED))
                 return

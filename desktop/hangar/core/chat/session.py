@@ -17,7 +17,7 @@ from ..common.errors import InvalidInput
 from ..common.i18n import QT_TR_NOOP
 from ..runner import protocol as P
 from ..runner.client import EngineClient, EngineError
-from .store import DEFAULT_TITLE, ChatStore, MessageState
+from .store import DEFAULT_TITLE, ChatStore, Message, MessageState
 
 SAVE_EVERY_S = 1.0
 OnToken = Callable[[str], None]
@@ -93,8 +93,14 @@ class ChatSession:
         self.store.save(message_id, text)
         self.store.truncate_after(message_id)
 
-    def reply(self, options: P.GenerateOptions, on_token: OnToken | None = None, on_event: OnEvent | None = None) -> Reply:
-        assistant = self.store.add(self.conversation_id, "assistant", "", state=MessageState.STREAMING)
+    def start_reply(self) -> Message:
+        """The reply's message, stored empty in state streaming before anything is generated,
+        so a view drawn now shows it where it will be written."""
+        return self.store.add(self.conversation_id, "assistant", "", state=MessageState.STREAMING)
+
+    def reply(self, options: P.GenerateOptions, on_token: OnToken | None = None, on_event: OnEvent | None = None,
+              assistant: Message | None = None) -> Reply:  # fmt: skip
+        assistant = assistant or self.start_reply()
         turns = self.history(exclude=assistant.id)
         dropped = 0
         pieces: list[str] = []

@@ -251,8 +251,7 @@ class ChatPane(QWidget):
         self.conversations.busy_id = self.conversation_id
         self.conversations.reload()
         self.conversations.select(self.conversation_id, emit=False)
-        self.transcript.show_messages(self.controller.messages())
-        self.transcript.begin_stream()
+        self.transcript.show_messages(self.controller.messages(), streaming_text="")  # the reply is drawn where it streams
         self.stats.setText(self.tr("Waiting for the first token…"))
         self._update_controls()
         self._collect()
