@@ -69,7 +69,7 @@ def test_cancel_answers_and_says_so(qtbot, medium_gguf: Path) -> None:
     pane = _pane(qtbot, medium_gguf)
     pane.controls.reps.setValue(50)
     pane.run_button.click()
-    qtbot.waitUntil(lambda: pane._client is not None and pane.progress.value() > 0, timeout=60_000)
+    qtbot.waitUntil(lambda: pane.bench_run is not None and pane.progress.value() > 0, timeout=60_000)
     pane.cancel_button.click()
     qtbot.waitUntil(lambda: pane.run_button.isEnabled(), timeout=10_000)
     assert "cancelled" in pane.stage.text().lower()

@@ -1,24 +1,97 @@
 """Benchmarks as the faces run them: the model is found through the library (a vanished
-file is a plain message), the run is stored, the history is read back."""
+file is a plain message), the run is stored, the history is read back.
+
+``run`` blocks (the CLI); ``start`` runs it on a thread and reports through an Outbox
+(the window), the same way the chat controller does.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import threading
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
 from ..config.context import AppContext
 from .library import LibraryService
+from .outbox import Outbox
+
+
+@dataclass(frozen=True)
+class BenchStatus:
+    text: str  # a message (localise it to show it)
+
+
+@dataclass(frozen=True)
+class BenchProgress:
+    stage: str  # a message: "pp512 2/5"
+    fraction: float
+
+
+@dataclass(frozen=True)
+class BenchFinished:
+    record: dict
+
+
+@dataclass(frozen=True)
+class BenchFailed:
+    error: BaseException
+
+
+class BenchRun:
+    """One benchmark on its own thread; ``take_updates`` on the view's thread."""
+
+    def __init__(self, service: "BenchService", spec) -> None:  # noqa: ANN001 - runner.protocol.BenchOptions
+        self.outbox = Outbox()
+        self.running = True
+        self._worker = None  # the EngineClient, once it exists, so Cancel can reach it
+        self._cancelled = threading.Event()
+        post = self.outbox.post
+
+        def started(client) -> None:  # noqa: ANN001
+            self._worker = client
+            if self._cancelled.is_set():
+                client.cancel()
+
+        def work() -> None:
+            try:
+                record = service.run(spec, on_status=lambda text: post(BenchStatus(text)),
+                                     on_progress=lambda stage, fraction: post(BenchProgress(stage, fraction)), on_client=started)  # fmt: skip
+            except BaseException as exc:  # noqa: BLE001 - every failure reaches the view
+                post(BenchFailed(exc))
+                return
+            post(BenchFinished(record))
+
+        threading.Thread(target=work, name="benchmark", daemon=True).start()
+
+    @property
+    def busy(self) -> bool:
+        return self.running or bool(self.outbox)
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+        worker = self._worker
+        if worker is not None:
+            worker.cancel()
+
+    def take_updates(self) -> list:
+        updates = self.outbox.take()
+        if any(isinstance(u, (BenchFinished, BenchFailed)) for u in updates):
+            self.running = False
+        return updates
 
 
 class BenchService:
     def __init__(self, ctx: AppContext, library: LibraryService) -> None:
         self._ctx, self._library = ctx, library
 
+    def start(self, spec) -> BenchRun:  # noqa: ANN001
+        return BenchRun(self, spec)
+
     def run(self, spec, *, on_status: Callable[[str], None] = lambda text: None,
             on_progress: Callable[[str, float], None] = lambda stage, fraction: None,
             on_client: Callable[[object], None] = lambda client: None) -> dict:  # fmt: skip
-        """Run ``spec`` (core.bench's options); returns the stored record."""
+        """Run ``spec`` (runner.protocol.BenchOptions) in this thread; returns the stored record."""
         from ..bench.runs import run_benchmark
 
         used, sha256 = None, None

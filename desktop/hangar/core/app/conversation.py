@@ -6,18 +6,17 @@ had its own copy of the streaming reply, stored the user's message and named the
 conversation itself, counted tokens per second again). Now the pane renders what this
 controller holds and posts.
 
-One mechanism carries worker events to the view: loads and replies run on their own
-threads and only ever append to ``outbox`` (a deque: thread-safe, no signal per token).
-The view calls ``take_updates()`` on its own thread (a 50 ms timer in the window) and
-gets the updates since the last call; only then does the state change, so everything
-the view reads is changed on the view's thread.
+One mechanism carries worker events to the view (core/app/outbox.py, shared with the
+benchmark): loads and replies run on their own threads and only ever post to ``outbox``
+(no signal per token). The view calls ``take_updates()`` on its own thread (a 50 ms
+timer in the window) and gets the updates since the last call; only then does the
+state change, so everything the view reads is changed on the view's thread.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections import deque
 from dataclasses import dataclass, field
 
 from ..chat.params import generate_options, normalise
@@ -27,6 +26,7 @@ from ..common.i18n import QT_TR_NOOP
 from ..runner import protocol as P
 from ..runner.client import EngineClient, EngineError
 from .hosting import LoadedModel, LoadRequest
+from .outbox import Outbox
 
 log = logging.getLogger(__name__)
 
@@ -103,7 +103,7 @@ class ChatController:
         self._app = app
         self.store = app.chats.store
         self.log_file = app.ctx.paths.log_file  # where error messages send the curious
-        self.outbox: deque = deque()
+        self.outbox = Outbox()
         self.conversation_id: int | None = None
         self.editing_id: int | None = None
         self.model: LoadedModel | None = None
@@ -136,7 +136,7 @@ class ChatController:
         self.loading, self.loading_worker = True, None
         self.load_request = LoadRequest(ref, n_ctx=n_ctx, force=force)
         self._cancel_load.clear()
-        request, post, cancel = self.load_request, self.outbox.append, self._cancel_load
+        request, post, cancel = self.load_request, self.outbox.post, self._cancel_load
 
         def started(client: EngineClient) -> None:
             self.loading_worker = client  # one reference, written once per worker; Cancel only reads it
@@ -251,7 +251,7 @@ class ChatController:
         return self._app.chats.session(self.conversation_id, model.client)
 
     def _start(self, session: ChatSession, params: dict) -> None:
-        conversation_id, post = self.conversation_id, self.outbox.append
+        conversation_id, post = self.conversation_id, self.outbox.post
         self.reply, self._session = StreamingReply(conversation_id), session
         options = generate_options(params)
         assistant = session.start_reply()  # in the conversation before the view draws it
@@ -271,8 +271,7 @@ class ChatController:
         """On the view's thread: what happened since the last call, with the state changed to match.
         Tokens that arrived together come as one ReplyText."""
         updates: list[Update] = []
-        while self.outbox:
-            item = self.outbox.popleft()
+        for item in self.outbox.take():
             if isinstance(item, _Tokens):
                 self._on_token(item, updates)
                 continue

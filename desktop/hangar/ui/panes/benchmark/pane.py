@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ....core.app.bench import BenchFailed, BenchFinished, BenchProgress, BenchStatus
 from ....core.bench.cost import cost_per_million
 from ....core.bench.export import rows, to_csv
+from ...collector import Collector
 from ...error_dialog import ask_anyway, error_text
 from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
@@ -29,13 +31,6 @@ from ...tasks import BackgroundTasks
 from ...widgets.tables import read_only_table
 from .chart import HistoryChart, ResultsChart
 from .controls import BenchControls
-
-
-class _Relay(QObject):
-    """Carries progress from the benchmark thread to the GUI thread."""
-
-    progress = Signal(str, float)
-    status = Signal(str)
 
 
 def _label(record: dict) -> str:
@@ -51,11 +46,9 @@ class BenchmarkPane(QWidget):
         super().__init__(parent)
         self.services, self.ctx, self.app = services, services.ctx, services.app
         self.tasks = BackgroundTasks(self)
-        self._client = None
+        self.bench_run = None  # core.app.bench.BenchRun while one runs
         self.last: dict | None = None
-        self.relay = _Relay()
-        self.relay.progress.connect(self._on_progress)
-        self.relay.status.connect(lambda text: self.stage.setText(text))
+        self.collector = Collector(self._render, self)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         self.controls = BenchControls(self.app)
@@ -166,28 +159,28 @@ class BenchmarkPane(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.stage.setText(self.tr("Starting…"))
-        relay, bench = self.relay, self.app.bench
-
-        def work():
-            return bench.run(
-                spec, on_status=lambda text: relay.status.emit(localise(text)),
-                on_progress=lambda stage, fraction: relay.progress.emit(localise(stage), fraction),  # a signal drops the template
-                on_client=lambda c: setattr(self, "_client", c),
-            )
-
-        self.tasks.run(work, self._on_done, self._on_failed)
+        self.bench_run = self.app.bench.start(spec)
+        self.collector.follow(self.bench_run)
 
     def cancel(self) -> None:
-        if self._client is not None:
-            self._client.cancel()
+        if self.bench_run is not None:
+            self.bench_run.cancel()
         self.stage.setText(self.tr("Cancelling…"))
 
-    def _on_progress(self, stage: str, fraction: float) -> None:
-        self.progress.setValue(int(fraction * 1000))
-        self.stage.setText(self.tr("Running {0}").format(stage))
+    def _render(self, updates: list) -> None:
+        for update in updates:
+            if isinstance(update, BenchStatus):
+                self.stage.setText(localise(update.text))
+            elif isinstance(update, BenchProgress):
+                self.progress.setValue(int(update.fraction * 1000))
+                self.stage.setText(self.tr("Running {0}").format(localise(update.stage)))
+            elif isinstance(update, BenchFinished):
+                self._on_done(update.record)
+            elif isinstance(update, BenchFailed):
+                self._on_failed(update.error)
 
     def _finish(self) -> None:
-        self._client = None
+        self.bench_run = None
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
 

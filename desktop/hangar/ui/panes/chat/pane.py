@@ -13,7 +13,7 @@ in its own process, so nothing it does can freeze the window.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ....core.app.conversation import LoadFailed, LoadProgress, LoadStatus, ModelReady, ReplyFailed, ReplyFinished, ReplyText
 from ....core.common.errors import HangarError
 from ....core.runner.protocol import StopReason
+from ...collector import Collector
 from ...error_dialog import error_text
 from ...i18n import localise
 from ...services import UiServices
@@ -37,8 +38,6 @@ from .model_bar import ModelBar
 from .params_panel import ParamsPanel
 from .transcript import Transcript
 
-FLUSH_MS = 50  # updates reach the screen in batches: at most 20 repaints a second
-
 
 class ChatPane(QWidget):
     def __init__(self, services: UiServices, parent: QWidget | None = None) -> None:
@@ -46,7 +45,7 @@ class ChatPane(QWidget):
         self.services, self.ctx, self.app = services, services.ctx, services.app
         self.controller = self.app.chat_controller()
         self.store = self.controller.store
-        self._flush = QTimer(self, interval=FLUSH_MS, timeout=self._on_tick)
+        self.collector = Collector(self._render, self)  # the controller's updates, every 50 ms while it works
 
         self.conversations = ConversationList(self.store)
         self.conversations.opened.connect(self.open_conversation)
@@ -264,13 +263,7 @@ class ChatPane(QWidget):
 
     # -- the controller's updates ---------------------------------------------------------------
     def _collect(self) -> None:
-        if not self._flush.isActive():
-            self._flush.start()
-
-    def _on_tick(self) -> None:
-        self._render(self.controller.take_updates())
-        if not self.controller.busy:
-            self._flush.stop()
+        self.collector.follow(self.controller)
 
     def _render(self, updates: list) -> None:
         for update in updates:
