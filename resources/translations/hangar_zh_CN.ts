@@ -20,6 +20,10 @@
         <translation>正在用 llama.cpp 的量化工具将它量化为 {quant}</translation>
     </message>
     <message>
+        <source>Quantising the synthetic model failed: {reason}</source>
+        <translation>量化合成模型失败：{reason}</translation>
+    </message>
+    <message>
         <source>Give either a model or a synthetic shape.</source>
         <translation>请指定一个模型或一种合成模型形状。</translation>
     </message>
@@ -112,12 +116,24 @@
         <translation>请释放一些空间，或在“设置”中选择其他模型文件夹；已下载的部分文件会保留。</translation>
     </message>
     <message>
+        <source>refused a download path outside the models folder: {file}</source>
+        <translation>已拒绝模型文件夹之外的下载路径：{file}</translation>
+    </message>
+    <message>
+        <source>refused an unsafe file name from the Hub: {file}</source>
+        <translation>已拒绝 Hub 上不安全的文件名：{file}</translation>
+    </message>
+    <message>
         <source>{repo} has no GGUF file named {file}.</source>
         <translation>{repo} 中没有名为 {file} 的 GGUF 文件。</translation>
     </message>
     <message>
         <source>hangar-cli files {repo} lists them.</source>
         <translation>运行 hangar-cli files {repo} 可以列出这些文件。</translation>
+    </message>
+    <message>
+        <source>no download with id {id}</source>
+        <translation>没有 ID 为 {id} 的下载</translation>
     </message>
     <message>
         <source>A part of the download kept failing ({problem}).</source>
@@ -134,6 +150,14 @@
     <message>
         <source>Cannot write {file}: {reason}</source>
         <translation>无法写入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>internal error: hashed {hashed:,} of {size:,} bytes</source>
+        <translation>内部错误：已校验 {hashed:,} / {size:,} 字节</translation>
+    </message>
+    <message>
+        <source>internal error: {file} ends at {hashed:,}, expected {size:,} bytes</source>
+        <translation>内部错误：{file} 在 {hashed:,} 字节处结束，应为 {size:,} 字节</translation>
     </message>
     <message>
         <source>fits</source>

@@ -48,7 +48,8 @@ def synthetic_model(shape: str, quant: str, cache_dir: Path, on_status=lambda me
             engine_command("--quantize", str(f16), str(target), quant), capture_output=True, text=True
         )
         if done.returncode != 0 or not target.exists():
-            raise HangarError(f"Quantising the synthetic model failed: {done.stderr.strip().splitlines()[-1:] or done.returncode}")
+            reason = (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[-1]
+            raise HangarError(QT_TR_NOOP("Quantising the synthetic model failed: {reason}", reason=reason))
     return target
 
 

@@ -36,7 +36,7 @@ def destination(models_dir: Path, repo: str, filename: str) -> Path:
     check_repo_path(filename)
     dest = (models_dir / repo / filename).resolve()
     if not dest.is_relative_to(models_dir.resolve()):
-        raise InvalidInput(f"refused a download path outside the models folder: {filename!r}")
+        raise InvalidInput(QT_TR_NOOP("refused a download path outside the models folder: {file}", file=repr(filename)))
     return dest
 
 
@@ -84,7 +84,7 @@ class DownloadManager:
         choice = next((c for c in choices if filename in c.files), None)
         if choice is None:
             if filename in refused:
-                raise InvalidInput(f"refused an unsafe file name from the Hub: {filename!r}")
+                raise InvalidInput(QT_TR_NOOP("refused an unsafe file name from the Hub: {file}", file=repr(filename)))
             raise NotFoundOnHub(QT_TR_NOOP("{repo} has no GGUF file named {file}.", repo=repo, file=filename), hint=QT_TR_NOOP("hangar-cli files {repo} lists them.", repo=repo))
         ids = []
         for name, size, sha in zip(choice.files, choice.sizes, choice.sha256):
@@ -110,7 +110,7 @@ class DownloadManager:
     def get(self, download_id: int) -> Download:
         row = self.db.query_one("SELECT * FROM downloads WHERE id = ?", (download_id,))
         if row is None:
-            raise InvalidInput(f"no download with id {download_id}")
+            raise InvalidInput(QT_TR_NOOP("no download with id {id}", id=download_id))
         return _with_partial(Download.from_row(row))
 
     def list(self) -> list[Download]:

@@ -106,7 +106,7 @@ class FileHasher(threading.Thread):
         if self._error is not None:
             raise self._error
         if self.hashed != size:
-            raise HangarError(f"internal error: hashed {self.hashed:,} of {size:,} bytes")
+            raise HangarError(QT_TR_NOOP("internal error: hashed {hashed:,} of {size:,} bytes", hashed=self.hashed, size=size))
         return self.hasher.hexdigest()
 
     def abandon(self) -> None:
@@ -133,7 +133,7 @@ class FileHasher(threading.Thread):
                     while self.hashed < target:
                         count = handle.readinto(view[: min(BLOCK, target - self.hashed)])
                         if not count:
-                            raise HangarError(f"internal error: {self.path.name} ends at {self.hashed:,}, expected {target:,} bytes")
+                            raise HangarError(QT_TR_NOOP("internal error: {file} ends at {hashed:,}, expected {size:,} bytes", file=self.path.name, hashed=self.hashed, size=target))
                         self.hasher.update(view[:count])
                         self.hashed += count
                     self.cpu_s = time.thread_time()
