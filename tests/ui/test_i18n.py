@@ -349,7 +349,7 @@ def _license_audits() -> list:
     return audits
 
 
-def test_the_chinese_window_shows_no_untranslated_english(qtbot, chinese, monkeypatch, tmp_path: Path) -> None:
+def test_the_chinese_window_shows_no_untranslated_english(qtbot, chinese, monkeypatch, tmp_path: Path, tiny_gguf: Path) -> None:
     from hangar.core.licenses.kb import knowledge_base
     from hangar.ui.main_window import MainWindow
     from hangar.ui.welcome import show_welcome
@@ -391,6 +391,22 @@ def test_the_chinese_window_shows_no_untranslated_english(qtbot, chinese, monkey
     unknown = licenses.model.rowCount() - 1
     assert licenses.model.index(unknown, 2).data() == "未知许可证" and licenses.model.index(unknown, 3).data() == "低"
     assert {licenses.openness_model.index(r, 1).data() for r in range(licenses.openness_model.rowCount())} <= {"开放", "受限", "未注明"}
+
+    # The Benchmark pane with a real run from this machine: the device ("CPU memory"), the
+    # energy reason (here: no RAPL counters), the stages and the history come from core and
+    # the worker as messages. The model's file name, the runtime's id, the tests' names and
+    # the sysfs folder (intel-rapl) are names.
+    from hangar.core.runner import protocol as P
+
+    bench = window.pane("benchmark")
+    window.show_pane("benchmark")
+    record = window.app.bench.run(P.BenchOptions(model=str(tiny_gguf), n_prompt=8, n_gen=4, reps=1))
+    bench.show_record(record)
+    bench.reload_history()
+    qtbot.wait(50)
+    shown = bench.summary.text()
+    assert CHINESE.search(shown) and "CPU memory" not in shown, shown
+    problems += [f"[benchmark, a run] {p}" for p in _untranslated(window, cells=True, names=(tiny_gguf.name, "intel-rapl", "RAPL", "cpu", "pp8", "tg4"))]
 
     if _english_words(window.statusBar().currentMessage()):
         problems.append(f"[status bar] {window.statusBar().currentMessage()!r}")
