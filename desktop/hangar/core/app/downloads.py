@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..db.store import Database
-from ..downloads.manager import Download, DownloadManager
+from ..downloads.manager import DownloadManager
+from ..downloads.rows import Download, DownloadState
 from ..hub.tokens import get_token
 from ..library.models import Library, LocalModel
 from .changes import Announcer, Change, ChangeReport, LibraryChange, LibraryEvent
@@ -84,12 +85,14 @@ class DownloadService:
         results, already, model = [], [], None
         for download_id in ids:
             download = self.manager.get(download_id)
-            if download.state == "done" and Path(download.dest_path).exists():
+            if download.state == DownloadState.DONE and Path(download.dest_path).exists():
                 already.append(download.filename)
                 continue
             on_status(_starting(download))
-            results.append(self.manager.run_one(download_id, on_progress).fetched)
-        model = self.manager.model_for(ids[0])
+            outcome = self.manager.run_one(download_id, on_progress)
+            results.append(outcome.fetched)
+            model = outcome.model or model  # registered once the last part is verified
+        model = model or self.manager.model_for(ids[0])
         first = self.manager.get(ids[0])
         verified = bool(results) and all(r.verified for r in results)
         if not results:  # nothing fetched now: verified when it was downloaded, if the library has its hash

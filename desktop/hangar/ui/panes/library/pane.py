@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from ....core.common.units import GIB, format_bytes
-from ....core.library.models import SOURCES_WE_OWN
 from ...error_dialog import error_text, show_error
 from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
@@ -152,7 +151,11 @@ class LibraryPane(QWidget):
         if not records:
             return
         record = records[0]
-        owned = record["source"] in SOURCES_WE_OWN
+        model = self.library().by_id(record["id"])
+        if model is None:  # removed meanwhile (the CLI, another window)
+            self.reload()
+            return
+        owned = self.library().owns_file(model)  # only files Hangar downloaded are deleted from disk
         question = (
             self.tr("Delete {0} and its file ({1:.2f} GiB)? This frees the disk space and cannot be undone.")
             if owned
