@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hangar.core.common.errors import DatabaseCorrupt, DatabaseLocked, DatabaseTooNew
+from hangar.core.common.errors import DatabaseCorrupt, DatabaseError, DatabaseLocked, DatabaseTooNew
 from hangar.core.db.migrations import MIGRATIONS, Migration, latest_version
 from hangar.core.db.store import Database, move_aside
 
@@ -141,3 +141,54 @@ def test_a_failed_write_rolls_back(tmp_path: Path) -> None:
                 conn.execute("INSERT INTO models (path, name, size_bytes) VALUES ('/m/a', 'a', 1)")
                 1 / 0
         assert db.query_one("SELECT COUNT(*) FROM models")[0] == 0
+
+
+def test_a_unique_violation_is_not_reported_as_damage(tmp_path: Path) -> None:
+    """"UNIQUE constraint failed" was once shown as "The database ... is damaged"."""
+    with Database(tmp_path / "h.db") as db:
+        db.execute("INSERT INTO models (path, name, size_bytes) VALUES ('/m/a', 'a', 1)")
+        with pytest.raises(DatabaseError) as info:
+            db.execute("INSERT INTO models (path, name, size_bytes) VALUES ('/m/a', 'b', 2)")
+        assert not isinstance(info.value, DatabaseCorrupt)
+        assert "damaged" not in info.value.message and "UNIQUE" in info.value.message
+        assert "not damaged" in info.value.hint
+        assert db.query_one("SELECT name FROM models")["name"] == "a", "the refused change was rolled back"
+        db.execute("INSERT INTO models (path, name, size_bytes) VALUES ('/m/b', 'b', 2)")  # and it still works
+
+
+def test_a_database_locked_by_another_writer_mid_use_is_locked_not_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "h.db"
+    with Database(path, busy_timeout_s=0.2) as db:
+        holder = sqlite3.connect(path, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        try:
+            with pytest.raises(DatabaseLocked, match="locked") as info:
+                db.execute("INSERT INTO models (path, name, size_bytes) VALUES ('/m/a', 'a', 1)")
+            assert not isinstance(info.value, DatabaseCorrupt) and "damaged" not in info.value.message
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        db.execute("INSERT INTO models (path, name, size_bytes) VALUES ('/m/a', 'a', 1)")
+
+
+def test_a_mistake_in_a_statement_is_not_reported_as_damage(tmp_path: Path) -> None:
+    with Database(tmp_path / "h.db") as db:
+        with pytest.raises(DatabaseError) as info:
+            db.query("SELECT * FROM models WHERE path = ?", ("a", "b"))  # too many bindings: our bug, not the file's
+        assert not isinstance(info.value, DatabaseCorrupt) and "damaged" not in info.value.message
+
+
+def test_a_file_sqlite_calls_damaged_is_still_reported_as_damaged(tmp_path: Path) -> None:
+    """The classification follows SQLite's own result code (SQLITE_NOTADB here), met by a query."""
+    from hangar.core.db.store import _translated_errors
+
+    path = tmp_path / "h.db"
+    path.write_bytes(b"\x00" * 8192)
+    raw = sqlite3.connect(path)
+    try:
+        with pytest.raises(DatabaseCorrupt, match="damaged") as info:
+            with _translated_errors(path):
+                raw.execute("SELECT * FROM sqlite_master").fetchall()
+        assert "not changed or deleted" in info.value.hint
+    finally:
+        raw.close()

@@ -169,26 +169,48 @@ def _connect(path: Path, busy_timeout_s: float) -> sqlite3.Connection:
     return conn
 
 
+# SQLite's primary result codes (an error's extended code keeps its primary one in the low byte).
+_CORRUPT = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
+_BUSY = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
+
+
 @contextmanager
 def _translated_errors(path: Path) -> Iterator[None]:
-    """Turn sqlite3's terse errors into messages a user can act on."""
+    """Turn sqlite3's terse errors into messages a user can act on.
+
+    A file is reported as damaged only when SQLite says so (SQLITE_CORRUPT, SQLITE_NOTADB):
+    a constraint that refused a row, a lock held by another process or a mistake in a
+    statement is not damage, and calling it that sends people to move a healthy
+    database aside. (Every sqlite3.DatabaseError used to read "is damaged", including
+    "UNIQUE constraint failed" from two downloads planned at once.)"""
     try:
         yield
-    except sqlite3.OperationalError as exc:
-        text = str(exc).lower()
-        if "locked" in text or "busy" in text:
-            raise DatabaseLocked(QT_TR_NOOP("The database {path} is locked.", path=path), hint=_LOCKED_HINT) from exc
-        if "readonly" in text or "read-only" in text:
-            raise DatabaseError(
-                QT_TR_NOOP("The database {path} is read-only.", path=path),
-                hint=QT_TR_NOOP("Give your user write permission on that folder, or set HANGAR_HOME to a writable one."),
-            ) from exc
-        if "disk is full" in text or "disk i/o" in text:
-            raise DatabaseError(QT_TR_NOOP("Cannot write the database {path}: {problem}.", path=path, problem=str(exc)),
-                                hint=QT_TR_NOOP("Free some disk space and try again.")) from exc  # fmt: skip
-        raise DatabaseError(QT_TR_NOOP("Database error in {path}: {problem}", path=path, problem=str(exc))) from exc
-    except sqlite3.DatabaseError as exc:
-        raise DatabaseCorrupt(QT_TR_NOOP("The database {path} is damaged: {problem}.", path=path, problem=str(exc)), hint=_CORRUPT_HINT) from exc
+    except sqlite3.Error as exc:
+        raise _translated(exc, path) from exc
+
+
+def _translated(exc: sqlite3.Error, path: Path) -> DatabaseError:
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).lower()
+    if primary in _CORRUPT or (primary is None and ("malformed" in text or "not a database" in text)):
+        return DatabaseCorrupt(QT_TR_NOOP("The database {path} is damaged: {problem}.", path=path, problem=str(exc)), hint=_CORRUPT_HINT)
+    if primary in _BUSY or (primary is None and ("locked" in text or "busy" in text)):
+        return DatabaseLocked(QT_TR_NOOP("The database {path} is locked.", path=path), hint=_LOCKED_HINT)
+    if primary == sqlite3.SQLITE_READONLY or "readonly" in text or "read-only" in text:
+        return DatabaseError(
+            QT_TR_NOOP("The database {path} is read-only.", path=path),
+            hint=QT_TR_NOOP("Give your user write permission on that folder, or set HANGAR_HOME to a writable one."),
+        )
+    if primary in (sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR) or "disk is full" in text or "disk i/o" in text:
+        return DatabaseError(QT_TR_NOOP("Cannot write the database {path}: {problem}.", path=path, problem=str(exc)),
+                             hint=QT_TR_NOOP("Free some disk space and try again."))  # fmt: skip
+    if isinstance(exc, sqlite3.IntegrityError) or primary == sqlite3.SQLITE_CONSTRAINT:
+        return DatabaseError(
+            QT_TR_NOOP("The database {path} refused a change: {problem}.", path=path, problem=str(exc)),
+            hint=QT_TR_NOOP("The database is not damaged; the change clashed with what it already holds. Try again, and report it if it happens again."),
+        )
+    return DatabaseError(QT_TR_NOOP("Database error in {path}: {problem}", path=path, problem=str(exc)))
 
 
 def move_aside(path: Path) -> Path:
