@@ -52,3 +52,18 @@ def test_a_setting_is_parsed_validated_saved_and_announced_once(tmp_path: Path) 
     assert [d for _c, d in seen] == ["threads", "models_dir", "cost_per_hour", "cost_currency"]
     app.close()
     reopened.close()
+
+
+def test_a_stale_id_never_resolves_to_another_model(tiny_gguf: Path, tmp_path: Path) -> None:
+    """'3' once named model 3; after it is removed it must not match 'Qwen3' by its digits."""
+    app = Hangar.open()
+    first = app.library.import_path(Path(shutil.copy(tiny_gguf, tmp_path / "Qwen3-tiny.gguf"))).added[0]
+    second = app.library.import_path(Path(shutil.copy(tiny_gguf, tmp_path / "other.gguf"))).added[0]
+    stale = str(second.id + 1)
+    for ref in (stale, int(stale)):
+        with pytest.raises(InvalidInput, match="has the id"):
+            app.library.get(ref)
+        with pytest.raises(InvalidInput, match="has the id"):
+            app.models.resolve(ref)
+    assert app.library.get(str(first.id)).id == first.id and app.library.get("Qwen3").id == first.id
+    app.close()

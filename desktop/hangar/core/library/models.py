@@ -125,9 +125,17 @@ class Library:
         return LocalModel(**dict(row)) if row is not None else None
 
     def get(self, ref: str | int) -> LocalModel:
-        """A model by id, path, name or repo; InvalidInput if none or several match."""
+        """A model by id, path, name or repo; InvalidInput if none or several match.
+
+        A number is an id and only an id: a stale id (the model was removed) must never
+        fall through to a name that happens to contain its digits ("3" in "Qwen3")."""
+        text = str(ref).strip()
+        if isinstance(ref, int) or text.isdigit():
+            model = self.by_id(int(text))
+            if model is None:
+                raise InvalidInput(QT_TR_NOOP("No model in the library has the id {id}.", id=text), hint=QT_TR_NOOP("hangar-cli models lists them."))
+            return model
         models = self.list()
-        text = str(ref)
         exact = [m for m in models if str(m.id) == text or m.path == text or m.path == str(Path(text).expanduser().resolve())]
         if exact:
             return exact[0]
