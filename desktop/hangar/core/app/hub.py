@@ -52,7 +52,7 @@ class HubService:
         header, problem = header_for(details, catalog.token, catalog.base)
         devices = devices_from(detect_hardware(Path(self._models_dir())))
         assess(details.files, header, devices, n_ctx)
-        best, reason = recommend(details.files, devices)
+        best, reason = recommend(details.files, devices, n_ctx)
         if not with_license:
             return RepoInspection(details, best, reason, problem, {}, None)
         cards = base_cards_for(catalog, details)

@@ -19,6 +19,8 @@ class PolicyService:
     def __init__(self, ctx: AppContext, changes: Announcer) -> None:
         self._ctx = ctx
         self._changes = changes
+        self.version = 0  # grows with every replacement: a view can tell its audit is older
+
 
     def current(self) -> Policy:
         """The saved policy (the default until one is saved); HangarError if the file is unreadable."""
@@ -34,5 +36,6 @@ class PolicyService:
 
     def replace(self, policy: Policy) -> Policy:
         save_policy(self._ctx, policy)
+        self.version += 1
         self._changes.announce(Change.POLICY, policy)
         return policy

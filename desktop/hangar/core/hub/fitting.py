@@ -69,14 +69,15 @@ def assess(choices: list[GGUFChoice], header: GGUFHeader | None, devices: list[D
             choice.fit[device.label] = entry
 
 
-def recommend(choices: list[GGUFChoice], devices: list[Device]) -> tuple[GGUFChoice | None, str]:
-    """The best-quality quant that fits comfortably, on the best device it fits on."""
+def recommend(choices: list[GGUFChoice], devices: list[Device], n_ctx: int = DEFAULT_CTX) -> tuple[GGUFChoice | None, str]:
+    """The best-quality quant that fits comfortably, on the best device it fits on, at the
+    context ``assess`` judged the fit with (the sentence names it)."""
     for device in devices:
         candidates = [c for c in choices if c.fit.get(device.label, {}).get("verdict") == FitVerdict.FITS and "warning" not in c.fit[device.label]]
         if candidates:
             best = min(candidates, key=lambda c: (quality_rank(c.quant), -c.size_bytes))
             better = [c for c in choices if quality_rank(c.quant) < quality_rank(best.quant)]
-            fields = {"quant": best.quant or best.name, "device": device.label, "n_ctx": DEFAULT_CTX,
+            fields = {"quant": best.quant or best.name, "device": device.label, "n_ctx": n_ctx,
                       "needed": best.fit[device.label]["needed_bytes"] / GIB, "free": device.free_bytes / GIB}  # fmt: skip
             if not better:
                 return best, QT_TR_NOOP("{quant} is the best quality that fits on {device} with a {n_ctx:,}-token context ({needed:.1f} GiB of {free:.1f} GiB free).", **fields)

@@ -191,11 +191,14 @@ class DiscoverPane(QWidget):
         self.placeholder.show()
         self.repo_view.hide()
         policy, _problem = self.app.policy.current_or_default()
-        hub = self.app.hub
-        self.tasks.run(lambda: hub.inspect(repo_id, policy=policy), self._on_repo, self._on_repo_failed)
+        hub, version = self.app.hub, self.app.policy.version
+        self.tasks.run(lambda: hub.inspect(repo_id, policy=policy), lambda found: self._on_repo(found, version), self._on_repo_failed)
 
-    def _on_repo(self, inspection) -> None:
+    def _on_repo(self, inspection, policy_version: int | None = None) -> None:
         self.inspection = inspection
+        if policy_version is not None and policy_version != self.app.policy.version:  # changed while the repo was read
+            policy, _problem = self.app.policy.current_or_default()
+            inspection.audit = self.app.hub.audit(inspection.details, inspection.base_cards, policy)
         self.repo_view.show_details(inspection.details, inspection.recommended, inspection.reason, inspection.fit_note)
         self.repo_view.show_license(inspection.audit)
         self.placeholder.hide()
@@ -217,8 +220,10 @@ class DiscoverPane(QWidget):
     def _on_download(self, repo_id: str, filename: str) -> None:
         self.repo_view.status.setText(self.tr("Queuing {0}…").format(filename))
         downloads = self.app.downloads
+        shown = self.inspection.details if self.inspection is not None and self.inspection.details.id == repo_id else None
+        revision = shown.sha if shown is not None else None  # the commit whose sizes, fit and license were shown
         self.tasks.run(
-            lambda: downloads.queue(repo_id, filename),
+            lambda: downloads.queue(repo_id, filename, revision),
             lambda ids: self.repo_view.status.setText(self.tr("{0} is downloading: follow it in the Library.").format(filename)),
             lambda exc: self.repo_view.status.setText(" ".join(error_text(exc, self.ctx.paths.log_file))),
         )
