@@ -69,3 +69,25 @@ def test_a_cancelled_load_leaves_no_worker(app, medium_gguf: Path) -> None:
     updates = _until(controller, (LoadFailed, ModelReady))
     failed = [u for u in updates if isinstance(u, LoadFailed)]
     assert failed and failed[0].cancelled and controller.model is None and not controller.loading
+
+
+def test_cancel_after_the_load_finished_but_before_the_view_looked(app, tiny_gguf: Path) -> None:
+    """The load may end between two ticks of the view; a Cancel pressed then still wins."""
+    controller = app.chat_controller()
+    controller.load(str(tiny_gguf), 512)
+    deadline = time.monotonic() + 60
+    while not any(isinstance(u, ModelReady) for u in list(controller.outbox._items)) and time.monotonic() < deadline:
+        time.sleep(0.02)  # the load is done; the view has not collected it yet
+    controller.cancel_load()
+    updates = _until(controller, (LoadFailed, ModelReady))
+    assert any(isinstance(u, LoadFailed) and u.cancelled for u in updates) and controller.model is None
+
+
+def test_a_refused_parameter_stores_nothing(app, tiny_gguf: Path) -> None:
+    controller = app.chat_controller()
+    controller.load(str(tiny_gguf), 512)
+    _until(controller, ModelReady)
+    with pytest.raises(InvalidInput, match="temperature"):
+        controller.send("hello", "", {"temperature": "hot"})
+    assert controller.store.list() == [] and controller.conversation_id is None
+    controller.close()

@@ -219,6 +219,7 @@ class ChatController:
             return False
         if self.model is None:
             raise InvalidInput(QT_TR_NOOP("Load a model first."))
+        normalise(params)  # a parameter out of range is refused before anything is stored
         if self.conversation_id is None:
             self.new_conversation(system_prompt, params, self.model.path, self.model.name)
         session = self._new_session(system_prompt, params)
@@ -275,6 +276,9 @@ class ChatController:
             if isinstance(item, _Tokens):
                 self._on_token(item, updates)
                 continue
+            if isinstance(item, ModelReady) and self._cancel_load.is_set():  # Cancel came after the load, before this
+                item.model.close()
+                item = LoadFailed(EngineError(P.E_CANCELLED, QT_TR_NOOP("Loading was cancelled.")), True)
             if isinstance(item, ModelReady):
                 self.loading, self.loading_worker, self.model = False, None, item.model
             elif isinstance(item, LoadFailed):
