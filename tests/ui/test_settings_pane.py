@@ -92,3 +92,20 @@ def test_a_token_from_the_environment_is_named_as_such(qtbot, memory_keyring, mo
     assert "HF_TOKEN environment variable" in pane.token_status.text() and "keyring" in pane.token_status.text()
     assert not pane.clear_token_button.isEnabled(), "Clear cannot remove an environment variable"
     assert "hf_fromtheenvironment123" not in pane.token_status.text()
+
+
+def test_a_change_that_cannot_be_saved_shows_why_and_the_saved_value(qtbot, monkeypatch) -> None:
+    ctx = AppContext.open()
+    pane = SettingsPane(UiServices(Hangar(ctx)))
+    qtbot.addWidget(pane)
+    shown = []
+    monkeypatch.setattr("hangar.ui.panes.settings.pane.show_error", lambda parent, title, exc: shown.append(exc.message))
+
+    def full_disk() -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ctx, "save_settings", full_disk)
+    pane.threads_spin.setValue(7)
+    assert shown, "the user is told"
+    assert pane.threads_spin.value() == ctx.settings.threads == 0, "the box shows what is saved, not the refused value"
+    assert load_settings(ctx.paths.settings_file).threads == 0

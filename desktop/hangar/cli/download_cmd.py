@@ -21,12 +21,13 @@ class Download:
     @staticmethod
     def run(args: argparse.Namespace, app: Hangar) -> Result:
         from ..core.common.units import MIB
+        from ..core.downloads.transport import ProgressState
 
         say = args.out.progress
         last = [0.0]
 
         def show(p) -> None:
-            if p.state != "downloading":
+            if p.state != ProgressState.DOWNLOADING:
                 say(p.message)
                 return
             if p.done_bytes / max(p.total_bytes, 1) - last[0] >= 0.05 or p.done_bytes == p.total_bytes:

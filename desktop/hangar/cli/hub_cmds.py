@@ -6,9 +6,8 @@ import argparse
 
 from ..core.app import Hangar
 from ..core.common.units import format_bytes
+from ..core.app.hub import DEFAULT_CTX
 from ..core.hub.terms import FAMILIES, SORTS
-
-DEFAULT_CTX = 4096  # the same default as core.hub.fitting, without importing it for --help
 from .framework import Result
 
 

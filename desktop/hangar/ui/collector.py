@@ -32,9 +32,11 @@ class Collector(QObject):
         if source is None:
             self._timer.stop()
             return
-        self._render(source.take_updates())
-        if self._source is source and not source.busy:  # the view may have started new work while rendering
-            self._timer.stop()
+        try:
+            self._render(source.take_updates())
+        finally:  # a view that fails to render must not leave the timer firing forever
+            if self._source is source and not source.busy:  # the view may have started new work while rendering
+                self._timer.stop()
 
     @property
     def active(self) -> bool:

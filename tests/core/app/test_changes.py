@@ -67,3 +67,21 @@ def test_a_stale_id_never_resolves_to_another_model(tiny_gguf: Path, tmp_path: P
             app.models.resolve(ref)
     assert app.library.get(str(first.id)).id == first.id and app.library.get("Qwen3").id == first.id
     app.close()
+
+
+def test_conversations_change_through_the_layer_and_a_busy_one_is_kept() -> None:
+    app = Hangar.open()
+    seen = []
+    app.changes.subscribe(lambda report: seen.append(report.change))
+    conversation = app.chats.store.create()
+    assert app.chats.rename(conversation.id, "  Trip   to Lyon ").title == "Trip to Lyon"
+    with pytest.raises(InvalidInput, match="cannot be empty"):
+        app.chats.rename(conversation.id, "   ")
+    app.chats.busy.add(conversation.id)  # a reply is being written into it
+    with pytest.raises(InvalidInput, match="Stop it first"):
+        app.chats.delete(conversation.id)
+    assert app.chats.store.get(conversation.id).title == "Trip to Lyon"
+    app.chats.busy.discard(conversation.id)
+    app.chats.delete(conversation.id)
+    assert app.chats.store.list() == [] and seen == [Change.CONVERSATIONS, Change.CONVERSATIONS]
+    app.close()

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Callable
 
 from ..config.context import AppContext
+from .hosting import ModelHost
 from .library import LibraryService
 from .outbox import Outbox
 
@@ -82,8 +82,8 @@ class BenchRun:
 
 
 class BenchService:
-    def __init__(self, ctx: AppContext, library: LibraryService) -> None:
-        self._ctx, self._library = ctx, library
+    def __init__(self, ctx: AppContext, library: LibraryService, host: ModelHost) -> None:
+        self._ctx, self._library, self._host = ctx, library, host
 
     def start(self, spec) -> BenchRun:  # noqa: ANN001
         return BenchRun(self, spec)
@@ -95,10 +95,9 @@ class BenchService:
         from ..bench.runs import run_benchmark
 
         used, sha256 = None, None
-        if spec.model:
-            used = self._library.by_path(spec.model) if Path(spec.model).is_file() else self._library.usable(spec.model)
-            if used is not None:
-                spec, sha256 = replace(spec, model=used.path), used.sha256
+        if spec.model:  # found the way a load finds it (a vanished file, a stale id: the same plain messages)
+            path, used = self._host.resolve(spec.model)
+            spec, sha256 = replace(spec, model=str(path)), used.sha256 if used is not None else None
         record = run_benchmark(self._ctx, spec, on_status=on_status, on_progress=on_progress, on_client=on_client, sha256=sha256)
         if used is not None:
             self._library.touch(used)

@@ -254,6 +254,7 @@ class ChatController:
     def _start(self, session: ChatSession, params: dict) -> None:
         conversation_id, post = self.conversation_id, self.outbox.post
         self.reply, self._session = StreamingReply(conversation_id), session
+        self._app.chats.busy.add(conversation_id)
         options = generate_options(params)
         assistant = session.start_reply()  # in the conversation before the view draws it
 
@@ -261,7 +262,7 @@ class ChatController:
             try:
                 reply = session.reply(options, on_event=lambda event: post(_Tokens(conversation_id, event)), assistant=assistant)
             except BaseException as exc:  # noqa: BLE001 - saved as interrupted by the session; the view says why
-                post(ReplyFailed(conversation_id, exc, getattr(exc, "code", "") == P.E_WORKER_CRASHED))
+                post(ReplyFailed(conversation_id, exc, getattr(exc, "code", "") in (P.E_WORKER_CRASHED, P.E_WORKER_UNRESPONSIVE)))
                 return
             post(ReplyFinished(conversation_id, reply))
 
@@ -286,6 +287,7 @@ class ChatController:
             elif isinstance(item, (ReplyFinished, ReplyFailed)):
                 if self.reply is not None:
                     self.reply.done = True
+                self._app.chats.busy.discard(item.conversation_id)
                 self._session = None
                 if isinstance(item, ReplyFailed) and item.worker_died and self.model is not None:
                     self.model.close()  # the conversation and the partial reply are saved

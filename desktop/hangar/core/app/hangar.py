@@ -37,7 +37,7 @@ class Hangar:
         self.hub = HubService(lambda: ctx.models_dir)
         self.licenses = LicenseService(ctx, self.library, self.policy, self.hub)
         self.models = ModelHost(ctx, self.library)
-        self.bench = BenchService(ctx, self.library)
+        self.bench = BenchService(ctx, self.library, self.models)
         self._downloads: DownloadService | None = None
         self.chats = ChatService(ctx, changes)
 

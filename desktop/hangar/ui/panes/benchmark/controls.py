@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
+from ....core.common.errors import HangarError
 from ....core.runner import protocol as P
+from ...error_dialog import show_error
 
 SYNTHETIC = [("1b", "Q4_K_M"), ("1b", "Q8_0"), ("1b", "F16"), ("8b", "Q4_K_M"), ("8b", "Q8_0"), ("moe", "Q4_K_M"), ("small", "F16")]
 
@@ -52,6 +54,7 @@ class BenchControls(QWidget):
         self.watts = self._money(s.cost_power_watts, 100_000, decimals=0)
         self.currency = QLineEdit(s.cost_currency)
         self.currency.setMaxLength(8)
+        self.currency.editingFinished.connect(self.save_costs)
         for label, widget in (
             (self.tr("Price per hour"), self.price_per_hour), (self.tr("or purchase price"), self.purchase), (self.tr("over lifetime (hours)"), self.lifetime),
             (self.tr("Electricity per kWh"), self.kwh), (self.tr("Power draw (W), if not measured"), self.watts), (self.tr("Currency"), self.currency),
@@ -71,7 +74,7 @@ class BenchControls(QWidget):
         spin.setRange(0, maximum)
         spin.setDecimals(decimals)
         spin.setValue(value)
-        spin.valueChanged.connect(self.save_costs)
+        spin.valueChanged.connect(self.save_costs)  # arrows and typing alike; the write is a small JSON file
         return spin
 
     def choose_fitting_default(self, available_bytes: int) -> None:
@@ -104,7 +107,14 @@ class BenchControls(QWidget):
         )  # fmt: skip
 
     def save_costs(self) -> None:
-        """Through the application layer: one validation, one save, and the change announced."""
+        """Through the application layer: one validation, one save, and the change announced.
+        A save that fails says why and leaves the saved values as they were."""
+        try:
+            self._save_costs()
+        except HangarError as exc:
+            show_error(self, self.tr("Cost"), exc)
+
+    def _save_costs(self) -> None:
         self.app.settings.update({
             "cost_per_hour": self.price_per_hour.value(), "cost_purchase_price": self.purchase.value(), "cost_lifetime_hours": self.lifetime.value(),
             "cost_electricity_per_kwh": self.kwh.value(), "cost_power_watts": self.watts.value(), "cost_currency": self.currency.text().strip() or "USD",

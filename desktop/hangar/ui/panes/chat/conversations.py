@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ....core.common.errors import HangarError
+from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
 
 if TYPE_CHECKING:  # names for annotations; the objects come from the application layer
-    from ....core.chat.store import ChatStore
+    from ....core.app.chats import ChatService
 
 
 class ConversationList(QWidget):
@@ -31,10 +33,10 @@ class ConversationList(QWidget):
     new_requested = Signal()
     deleted = Signal(int)
 
-    def __init__(self, store: ChatStore, parent: QWidget | None = None) -> None:
+    def __init__(self, chats: ChatService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.busy_id: int | None = None  # the conversation a reply is streaming into
+        self.chats, self.store = chats, chats.store  # changes go through the service; the store is read
+        self.busy_id: int | None = None  # the conversation a reply is streaming into (shown, not a rule)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
@@ -91,20 +93,24 @@ class ConversationList(QWidget):
             return
         title, ok = QInputDialog.getText(self, self.tr("Rename conversation"), self.tr("New name:"), text=self.store.get(self.current_id).title)
         if ok and title.strip():
-            self.store.update(self.current_id, title=title.strip()[:200])
+            self.chats.rename(self.current_id, title)
             self.reload()
 
     def delete(self) -> None:
         if self.current_id is None:
             return
-        if self.current_id == self.busy_id:
+        if self.current_id in self.chats.busy:
             QMessageBox.information(self, self.tr("Delete conversation"), self.tr("A reply is still being written here. Stop it first."))
             return
         title = self.store.get(self.current_id).title
         answer = QMessageBox.question(self, self.tr("Delete conversation"), self.tr("Delete “{0}” and all its messages?").format(title))
         if answer == QMessageBox.StandardButton.Yes:
+            try:
+                self.chats.delete(self.current_id)  # the layer refuses while a reply is written into it
+            except HangarError as exc:
+                QMessageBox.information(self, self.tr("Delete conversation"), localise(exc.message))
+                return
             deleted, self.current_id = self.current_id, None
-            self.store.delete(deleted)
             self.reload()
             self.deleted.emit(deleted)
 

@@ -104,10 +104,12 @@ class ModelBar(QWidget):
         else:
             template = self.tr("no chat template of its own, so Hangar uses the ChatML format, which may not suit it")
         text = self.tr("{0} is loaded on {1} via the {2} runtime, {3} tokens of context. It has {4}.").format(
-            self.name_of(model.path), model.placement.device, model.placement.runtime, model.n_ctx, template
+            model.name, model.placement.device, model.placement.runtime, model.n_ctx, template
         )  # fmt: skip
         if model.placement.fallback_reason:
             text += " " + self.tr("It runs on the CPU because the accelerator failed: {0}").format(localise(model.placement.fallback_reason))
+        for warning in model.warnings:  # the CANN quant warning stays in view, not overwritten by the next line
+            text += " " + localise(warning)
         self.status.emit(text)
 
     def _on_failed(self, failure: LoadFailed) -> None:

@@ -47,7 +47,7 @@ class ChatPane(QWidget):
         self.store = self.controller.store
         self.collector = Collector(self._render, self)  # the controller's updates, every 50 ms while it works
 
-        self.conversations = ConversationList(self.store)
+        self.conversations = ConversationList(self.app.chats)
         self.conversations.opened.connect(self.open_conversation)
         self.conversations.new_requested.connect(self.new_conversation)
         self.conversations.deleted.connect(self._on_deleted)

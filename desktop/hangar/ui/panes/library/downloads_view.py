@@ -7,11 +7,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ....core.common.units import MIB
+from ....core.downloads.rows import DownloadState
 from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
 from ...widgets.progress_delegate import ProgressDelegate
 
-VISIBLE_STATES = ("queued", "downloading", "paused", "failed", "quarantined")
+VISIBLE_STATES = (DownloadState.QUEUED, DownloadState.DOWNLOADING, DownloadState.PAUSED, DownloadState.FAILED, DownloadState.QUARANTINED)
 
 
 def _progress(r: dict) -> str:
@@ -20,7 +21,7 @@ def _progress(r: dict) -> str:
 
 
 def _eta(r: dict) -> str:
-    if r["state"] != "downloading" or not r.get("eta_s"):
+    if r["state"] != DownloadState.DOWNLOADING or not r.get("eta_s"):
         return ""
     seconds = int(r["eta_s"])
     return f"{seconds // 3600}h {seconds % 3600 // 60:02d}m" if seconds >= 3600 else f"{seconds // 60}m {seconds % 60:02d}s"
@@ -28,7 +29,7 @@ def _eta(r: dict) -> str:
 
 def _state(r: dict, names: dict[str, str]) -> str:
     """The state, and why: the error of a failed download, or what a running one waits for."""
-    detail = r.get("error") or (r.get("note") if r["state"] == "downloading" else None)
+    detail = r.get("error") or (r.get("note") if r["state"] == DownloadState.DOWNLOADING else None)
     return names.get(r["state"], r["state"]) + (f": {localise(detail)}" if detail else "")
 
 
@@ -38,14 +39,14 @@ class DownloadsView(QGroupBox):
         self.setTitle(self.tr("Downloads"))
         self.services = services
         state_names = {
-            "queued": self.tr("queued"), "downloading": self.tr("downloading"), "paused": self.tr("paused"),
-            "failed": self.tr("failed"), "quarantined": self.tr("failed verification"),
+            DownloadState.QUEUED: self.tr("queued"), DownloadState.DOWNLOADING: self.tr("downloading"), DownloadState.PAUSED: self.tr("paused"),
+            DownloadState.FAILED: self.tr("failed"), DownloadState.QUARANTINED: self.tr("failed verification"),
         }  # fmt: skip
         self.model = RecordTableModel(
             [
                 Column(self.tr("File"), lambda r: Path(r["filename"]).name, lambda r: f"{r['repo']}/{r['filename']}"),
                 Column(self.tr("Progress"), _progress, fraction=lambda r: r["downloaded_bytes"] / (r["size_bytes"] or 1)),
-                Column(self.tr("Speed"), lambda r: f"{r['speed_bps'] / MIB:.1f} MiB/s" if r["state"] == "downloading" and r.get("speed_bps") else "", align_right=True),
+                Column(self.tr("Speed"), lambda r: f"{r['speed_bps'] / MIB:.1f} MiB/s" if r["state"] == DownloadState.DOWNLOADING and r.get("speed_bps") else "", align_right=True),
                 Column(self.tr("Time left"), _eta, align_right=True),
                 Column(self.tr("State"), lambda r: _state(r, state_names), lambda r: localise(r.get("error") or r.get("note"))),
             ]

@@ -143,6 +143,21 @@ class SettingsPane(QWidget):
         outer.addStretch(1)
         services.settings_changed.connect(self._on_setting_changed)
 
+    def _show_stored(self, name: str) -> None:
+        value = getattr(self.ctx.settings, name)
+        widget = {"threads": self.threads_spin, "gpu_fallback_to_cpu": self.fallback_check,
+                  "language": self.language_combo, "theme": self.theme_combo}.get(name)  # fmt: skip
+        if widget is None:
+            return
+        widget.blockSignals(True)
+        if widget is self.threads_spin:
+            widget.setValue(int(value))
+        elif widget is self.fallback_check:
+            widget.setChecked(bool(value))
+        else:
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        widget.blockSignals(False)
+
     def _on_setting_changed(self, name: str) -> None:
         if name == "models_dir":  # the welcome dialog, or hangar's own layer, changed it
             self.models_dir_edit.setText(str(self.ctx.models_dir))
@@ -223,6 +238,7 @@ class SettingsPane(QWidget):
             self.services.app.settings.set(name, value)
         except HangarError as exc:
             show_error(self, self.tr("Settings"), exc)
+            self._show_stored(name)  # the widget says what is saved, not what was refused
             return
         if name == "theme":
             apply_theme(str(value))
