@@ -151,3 +151,18 @@ def test_cli_one_turn_saves_unless_told_not_to(script_gguf: Path) -> None:
     assert [m.role for m in store.messages(1)] == ["user", "assistant"]
     nosave = json.loads(run_cli("chat", str(script_gguf), "--prompt", "é", "--max-tokens", "3", "--no-save", "--json").stdout)
     assert nosave["conversation"] is None and len(store.list()) == 1
+
+
+def test_a_reply_left_streaming_by_a_dead_process_is_marked_interrupted() -> None:
+    from hangar.core.app import Hangar
+    from hangar.core.chat.store import ChatStore, MessageState
+
+    app = Hangar.open()
+    store = ChatStore(app.ctx.database)
+    conversation = store.create()
+    stale = store.add(conversation.id, "assistant", "half a repl", state=MessageState.STREAMING)
+    fresh = store.add(conversation.id, "assistant", "still writing", state=MessageState.STREAMING)
+    app.ctx.database.execute("UPDATE messages SET updated_at = '2020-01-01T00:00:00.000Z' WHERE id = ?", (stale.id,))
+    states = {m.id: m.state for m in app.chats.store.messages(conversation.id)}  # the service's store recovers on open
+    assert states == {stale.id: MessageState.INTERRUPTED, fresh.id: MessageState.STREAMING}
+    app.close()

@@ -22,6 +22,7 @@ class ChatService:
     def store(self) -> ChatStore:
         if self._store is None:
             self._store = ChatStore(self._ctx.database)
+            self._store.recover_interrupted()
         return self._store
 
     @staticmethod

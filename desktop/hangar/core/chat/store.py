@@ -61,6 +61,17 @@ class ChatStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def recover_interrupted(self, quiet_for_s: int = 600) -> int:
+        """Mark replies left ``streaming`` by a process that ended without saying so (a power cut,
+        a kill) as interrupted, so they are drawn as such and can be regenerated. A reply that
+        is really streaming saves at least every second it writes, so only one quiet for
+        ``quiet_for_s`` is touched; if it was alive after all, its own last save wins."""
+        with self.db.write() as conn:
+            return conn.execute(
+                "UPDATE messages SET state = ? WHERE state = ? AND updated_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?)",
+                (MessageState.INTERRUPTED.value, MessageState.STREAMING.value, f"-{int(quiet_for_s)} seconds"),
+            ).rowcount
+
     # -- conversations ----------------------------------------------------------------------------
     def create(self, title: str = DEFAULT_TITLE, *, system_prompt: str = "", params: dict | None = None,
                model_path: str | None = None, model_name: str | None = None, runtime: str | None = None) -> Conversation:
