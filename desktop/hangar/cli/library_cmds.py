@@ -23,7 +23,8 @@ class Models:
     @staticmethod
     def run(args: argparse.Namespace, app: Hangar) -> Result:
         if args.scan:
-            app.library.scan_other_apps()
+            for path, reason in app.library.scan_other_apps().refused:  # the scan went on past them
+                args.out.progress(f"refused {path}: {reason}")
         models = app.library.list()
         data = [{k: m.to_dict()[k] for k in _FIELDS} for m in models]
         lines = [f"{m.id:>4}  {m.name[:40]:<40} {m.quant or '?':<8} {format_bytes(m.size_bytes):>10}  {m.architecture or '?':<10} {m.source:<9} {m.path}" for m in models]

@@ -29,6 +29,7 @@ class ImportResult:
 class ScanResult:
     hf_cache: list[LocalModel] = field(default_factory=list)
     ollama: list[LocalModel] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (path, reason): the scan went on past them
 
 
 class LibraryService:
@@ -86,7 +87,8 @@ class LibraryService:
         return ImportResult(added, refused)
 
     def scan_other_apps(self, hf_cache_dir: Path | None = None, ollama_dir: Path | None = None) -> ScanResult:
-        result = ScanResult(self._library.scan_hf_cache(hf_cache_dir), self._library.scan_ollama(ollama_dir))
+        refused: list[tuple[str, str]] = []
+        result = ScanResult(self._library.scan_hf_cache(hf_cache_dir, refused), self._library.scan_ollama(ollama_dir, refused), refused)
         self._announce(LibraryEvent.SCANNED, result.hf_cache + result.ollama)
         return result
 

@@ -4,6 +4,13 @@ Why not ``gguf.GGUFReader``: it memory-maps the whole file, so it cannot read th
 of a file that is still on the Hub (fetched by HTTP Range, a few MB of a 40 GB file) or a
 truncated download. This parser reads only the header from any byte source; the type
 tables are in ggml_types (checked against the gguf package by a test).
+
+The header is the boundary: everything after it (the library's SQLite rows, the memory
+estimate, the size check) takes its numbers as they are. So the parser checks, once,
+that the keys Hangar reads have the type and range llama.cpp gives them (a uint32 hyper-
+parameter, a power-of-two alignment), bounds nesting and array lengths, and otherwise
+raises MalformedHeader naming the key and the reason; never an OverflowError, a
+RecursionError or a ValueError from deep inside.
 """
 
 from __future__ import annotations
@@ -19,6 +26,20 @@ from .ggml_types import file_type, quant_size
 
 MAX_STRING = 64 * 1024 * 1024  # a chat template is a few KB; a longer string means a damaged file
 MAX_ARRAY_KEPT = 64  # arrays longer than this (vocabularies) are counted, not kept
+MAX_LAYERS_KEPT = 4096  # per-layer arrays (head counts of OpenELM-style models) are kept up to this
+MAX_ARRAY_LENGTH = 1 << 24  # items in one array: a 262k vocabulary is far below, a damaged count far above
+MAX_DEPTH = 4  # arrays of arrays: the format allows them, no model nests more than two
+MAX_DIMS = 4  # GGML_MAX_DIMS
+MAX_ALIGNMENT = 1 << 30
+UINT32_MAX = 2**32 - 1
+INT64_MAX = 2**63 - 1  # SQLite's INTEGER, and llama.cpp's bound on a tensor dimension
+_INTEGERS = frozenset((0, 1, 2, 3, 4, 5, 10, 11))
+# Keys read by Hangar (the library, the memory estimate): llama.cpp reads each as a uint32;
+# the per-layer ones may also be an array with one value per layer (llama.cpp's get_key_or_arr).
+_ARCH_NUMBERS = ("context_length", "block_count", "embedding_length", "vocab_size", "attention.key_length",
+                 "attention.value_length", "expert_count", "expert_used_count")  # fmt: skip
+_ARCH_PER_LAYER = ("feed_forward_length", "attention.head_count", "attention.head_count_kv")
+_PER_LAYER_SUFFIXES = tuple("." + s for s in _ARCH_PER_LAYER)
 _SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q", 11: "<q", 12: "<d"}
 
 
@@ -28,6 +49,16 @@ class NotGGUF(InvalidInput):
 
 class TruncatedHeader(InvalidInput):
     code = "truncated"
+
+
+class MalformedHeader(NotGGUF):
+    """A header that parses but holds a value Hangar cannot use: the key and the reason are named."""
+
+    code = "malformed_gguf"
+
+    def __init__(self, key: str, reason: str) -> None:
+        super().__init__(QT_TR_NOOP("this file's header is malformed: {key}: {reason}", key=key, reason=reason))
+        self.key, self.reason = key, reason
 
 
 @dataclass
@@ -79,6 +110,24 @@ class GGUFHeader:
     def arch_get(self, suffix: str, default: Any = None) -> Any:
         return self.get(f"{self.architecture}.{suffix}", default)
 
+    # Typed reads: the value when it has the type asked for, else the default. The keys
+    # Hangar relies on were checked by the parser, so for them this never hides damage.
+    def integer(self, key: str, default: int | None = None) -> int | None:
+        value = self.get(key)
+        return value if type(value) is int else default
+
+    def text(self, key: str, default: str | None = None) -> str | None:
+        value = self.get(key)
+        return value if isinstance(value, str) else default
+
+    @property
+    def alignment(self) -> int:
+        return self.integer("general.alignment") or 32
+
+    @property
+    def context_length(self) -> int | None:
+        return self.integer(f"{self.architecture}.context_length")
+
     @property
     def weights_bytes(self) -> int:
         return sum(t.n_bytes for t in self.tensors)
@@ -110,21 +159,93 @@ class _Source:
         return self.take(length).decode("utf-8", errors="replace")
 
 
-def _value(src: _Source, kind: int, key: str, lengths: dict[str, int]) -> Any:
+def _value(src: _Source, kind: int, key: str, lengths: dict[str, int], depth: int = 0) -> Any:
     if kind in _SCALARS:
         return src.unpack(_SCALARS[kind])
     if kind == 8:
         return src.string()
     if kind == 9:
+        if depth >= MAX_DEPTH:
+            raise MalformedHeader(key, QT_TR_NOOP("arrays are nested more than {limit} deep", limit=MAX_DEPTH))
         item_kind, count = src.unpack("<I"), src.unpack("<Q")
+        if count > MAX_ARRAY_LENGTH:
+            raise MalformedHeader(key, QT_TR_NOOP("an array claims {count:,} items, more than {limit:,}", count=count, limit=MAX_ARRAY_LENGTH))
         lengths[key] = count
-        if item_kind in _SCALARS and count > MAX_ARRAY_KEPT:
+        keep = MAX_LAYERS_KEPT if item_kind in _INTEGERS and key.endswith(_PER_LAYER_SUFFIXES) else MAX_ARRAY_KEPT
+        if item_kind in _SCALARS and count > keep:
             src.take(struct.calcsize(_SCALARS[item_kind]) * count)  # skip in one read
             return None
-        items = [_value(src, item_kind, key, lengths) for _ in range(count)]
+        if count > keep:  # strings or arrays: read through, keep nothing
+            for _ in range(count):
+                _value(src, item_kind, key, lengths, depth + 1)
+            lengths[key] = count
+            return None
+        items = [_value(src, item_kind, key, lengths, depth + 1) for _ in range(count)]
         lengths[key] = count
-        return items if count <= MAX_ARRAY_KEPT else None
+        return items
     raise NotGGUF(QT_TR_NOOP("unknown metadata type {kind} for {key}: the file is damaged or newer than Hangar", kind=kind, key=key))
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return QT_TR_NOOP("true or false")
+    if isinstance(value, float):
+        return QT_TR_NOOP("a fractional number ({value})", value=repr(value))
+    if isinstance(value, str):
+        return QT_TR_NOOP("a string")
+    if isinstance(value, list):
+        return QT_TR_NOOP("an array")
+    if value is None:
+        return QT_TR_NOOP("a long array")
+    if isinstance(value, int):
+        return QT_TR_NOOP("the number {value}", value=value)
+    return QT_TR_NOOP("a value")
+
+
+def _check_number(key: str, value: Any, *, per_layer: bool = False, low: int = 0, high: int = UINT32_MAX) -> None:
+    if per_layer and isinstance(value, list):
+        if not value:
+            raise MalformedHeader(key, QT_TR_NOOP("expected a whole number, found an empty array"))
+        for item in value:
+            _check_number(key, item, low=low, high=high)
+        return
+    if per_layer and value is None:
+        return  # a per-layer array longer than MAX_LAYERS_KEPT: counted, not kept, never read
+    if type(value) is not int:
+        raise MalformedHeader(key, QT_TR_NOOP("expected a whole number, found {found}", found=_describe(value)))
+    if not low <= value <= high:
+        raise MalformedHeader(key, QT_TR_NOOP("{value:,} is outside {low:,} to {high:,}", value=value, low=low, high=high))
+
+
+def _validate(metadata: dict[str, Any]) -> None:
+    """The keys Hangar reads: right type, within llama.cpp's range (see the module docstring)."""
+    arch = metadata.get("general.architecture")
+    if "general.architecture" in metadata and not isinstance(arch, str):
+        raise MalformedHeader("general.architecture", QT_TR_NOOP("expected a string, found {found}", found=_describe(arch)))
+    if "general.alignment" in metadata:
+        alignment = metadata["general.alignment"]
+        _check_number("general.alignment", alignment, low=1, high=MAX_ALIGNMENT)
+        if alignment & (alignment - 1):
+            raise MalformedHeader("general.alignment", QT_TR_NOOP("the alignment must be a power of two, not {value:,}", value=alignment))
+    if "general.file_type" in metadata:
+        _check_number("general.file_type", metadata["general.file_type"])
+    if not arch:
+        return
+    for suffix in _ARCH_NUMBERS + _ARCH_PER_LAYER:
+        key = f"{arch}.{suffix}"
+        if key in metadata:
+            _check_number(key, metadata[key], per_layer=suffix in _ARCH_PER_LAYER)
+
+
+def _tensor(src: _Source) -> TensorInfo:
+    name = src.string()
+    n_dims = src.unpack("<I")
+    if n_dims > MAX_DIMS:
+        raise MalformedHeader(name, QT_TR_NOOP("a tensor has {count:,} dimensions, more than {limit}", count=n_dims, limit=MAX_DIMS))
+    dims = tuple(src.unpack("<Q") for _ in range(n_dims))
+    if any(dim > INT64_MAX for dim in dims):
+        raise MalformedHeader(name, QT_TR_NOOP("a tensor dimension is larger than {limit:,}", limit=INT64_MAX))
+    return TensorInfo(name, dims, src.unpack("<I"), src.unpack("<Q"))
 
 
 def parse_header(read: Callable[[int], bytes]) -> GGUFHeader:
@@ -142,11 +263,8 @@ def parse_header(read: Callable[[int], bytes]) -> GGUFHeader:
     for _ in range(n_kv):
         key = src.string()
         metadata[key] = _value(src, src.unpack("<I"), key, lengths)
-    tensors = []
-    for _ in range(n_tensors):
-        name = src.string()
-        dims = tuple(src.unpack("<Q") for _ in range(src.unpack("<I")))
-        tensors.append(TensorInfo(name, dims, src.unpack("<I"), src.unpack("<Q")))
+    _validate(metadata)
+    tensors = [_tensor(src) for _ in range(n_tensors)]
     return GGUFHeader(version, metadata, tensors, lengths, src.position)
 
 
@@ -157,7 +275,7 @@ def read_header(path: Path) -> GGUFHeader:
 
 def expected_size(header: GGUFHeader) -> int:
     """How long the file must be: aligned header, then every tensor's data."""
-    alignment = int(header.get("general.alignment", 32) or 32)
+    alignment = header.alignment
     data_start = -(-header.header_bytes // alignment) * alignment
     end = max((t.offset + t.n_bytes for t in header.tensors), default=0)
     return data_start + end
@@ -165,5 +283,5 @@ def expected_size(header: GGUFHeader) -> int:
 
 def file_type_name(header: GGUFHeader) -> str | None:
     """The quantisation as people name it (Q4_K_M, Q8_0, F16), from general.file_type."""
-    value = header.get("general.file_type")
-    return file_type(value) if isinstance(value, int) else None
+    value = header.integer("general.file_type")
+    return file_type(value) if value is not None else None

@@ -3,6 +3,11 @@
 Files are registered where they are, never copied: a model already in the Hugging Face
 cache or Ollama's store is used in place, so nothing is downloaded twice. Only files
 Hangar downloaded itself are ever deleted from disk by Hangar.
+
+What reaches SQLite from a file's header went through the header's typed reads (the
+parser checked the keys Hangar uses), so a hostile file is refused with its key and
+reason, never a bind error that looks like a damaged database; and a scan or a folder
+import goes on past a refused file, reporting it.
 """
 
 from __future__ import annotations
@@ -18,13 +23,16 @@ from typing import Callable
 
 from ..common.errors import InvalidInput
 from ..common.i18n import QT_TR_NOOP
+from ..common.small_files import read_small_file
 from ..db.store import Database
-from ..gguf.header import GGUFHeader, expected_size, file_type_name, read_header
+from ..gguf.header import INT64_MAX, GGUFHeader, MalformedHeader, expected_size, file_type_name, read_header
 
 log = logging.getLogger(__name__)
 FAMILIES = ("qwen", "deepseek", "pangu", "hunyuan", "llama", "gemma", "mistral", "mixtral", "phi", "glm", "falcon", "ernie", "yi", "internlm", "baichuan", "minicpm", "gpt-oss")
 _SHARD = re.compile(r"-(\d{5})-of-(\d{5})\.gguf$", re.IGNORECASE)
 SOURCES_WE_OWN = ("download",)
+_OLLAMA_DIGEST = re.compile(r"sha256[:-][0-9a-f]{64}")
+MAX_MANIFEST_BYTES = 1024 * 1024
 
 
 @dataclass
@@ -91,20 +99,24 @@ def inspect_model_file(path: Path) -> tuple[GGUFHeader, int, int]:
     for part in parts:
         try:
             header = read_header(part)
+            expected = expected_size(header)
         except InvalidInput as exc:
             raise InvalidInput(QT_TR_NOOP("{file} was refused: {reason}", file=part.name, reason=exc.message)) from None
         except OSError as exc:
             raise InvalidInput(QT_TR_NOOP("{file} cannot be read: {reason}", file=part.name, reason=exc.strerror or type(exc).__name__)) from None
         size = part.stat().st_size
-        if expected_size(header) > size:
+        if expected > size:
             raise InvalidInput(
-                QT_TR_NOOP("{file} was refused: it is truncated ({size:,} of {expected:,} bytes).", file=part.name, size=size, expected=expected_size(header)),
+                QT_TR_NOOP("{file} was refused: it is truncated ({size:,} of {expected:,} bytes).", file=part.name, size=size, expected=expected),
                 hint=QT_TR_NOOP("Download it again."),
             )
         total += size
         params += header.n_params
         first = first or header
     assert first is not None
+    if params > INT64_MAX:  # cannot be stored; the size check above normally refuses such a file first
+        bad = MalformedHeader("tensors", QT_TR_NOOP("the tensors claim {count:,} parameters", count=params))
+        raise InvalidInput(QT_TR_NOOP("{file} was refused: {reason}", file=path.name, reason=bad.message))
     return first, total, params
 
 
@@ -160,27 +172,33 @@ class Library:
     ) -> LocalModel:
         """Register a model file in place. ``license_hint`` (the Hub card's) is used when the
         file's own metadata names none; the license audit weighs the two later."""
-        path = Path(path).expanduser().resolve()
+        try:
+            path = Path(path).expanduser().resolve()
+        except (OSError, RuntimeError) as exc:  # a symlink loop
+            raise InvalidInput(QT_TR_NOOP("{path} cannot be read: {reason}", path=path, reason=getattr(exc, "strerror", None) or str(exc))) from None
         header, total, params = inspect_model_file(path)
         if sha256 is None and len(shard_paths(path)) == 1:
-            sha256 = hash_file(path, on_hash_progress)
+            try:
+                sha256 = hash_file(path, on_hash_progress)
+            except OSError as exc:
+                raise InvalidInput(QT_TR_NOOP("{file} cannot be read: {reason}", file=path.name, reason=exc.strerror or type(exc).__name__)) from None
         # From a Hub repo, the file name says what people chose ("Qwen3-8B-Q4_K_M");
         # otherwise the model's own general.name, then the file name.
-        name = header.get("general.name") if isinstance(header.get("general.name"), str) and not repo else None
+        name = header.text("general.name") if not repo else None
         synthetic = header.get("hangar.synthetic") is True
         if synthetic:
             source = "synthetic" if source == "import" else source
         arch = header.architecture
-        license_id = header.get("general.license") or license_hint
+        license_id = header.text("general.license") or license_hint
         values = {
             "path": str(path),
             "name": (name or _SHARD.sub("", path.name).removesuffix(".gguf"))[:200],
             "size_bytes": total,
             "sha256": sha256,
-            "architecture": arch,
+            "architecture": arch[:100] if arch else None,
             "quant": file_type_name(header),
             "parameters": params,
-            "context_length": header.arch_get("context_length"),
+            "context_length": header.context_length,
             "license": license_id[:100] if isinstance(license_id, str) else None,
             "repo": repo,
             "revision": revision,
@@ -217,8 +235,10 @@ class Library:
                 refused.append((str(file), exc.message))
         return added, refused
 
-    def scan_hf_cache(self, cache_dir: Path | None = None) -> list[LocalModel]:
-        """GGUF files in the Hugging Face cache, used in place; the blob name is the LFS SHA-256."""
+    def scan_hf_cache(self, cache_dir: Path | None = None, refused: list[tuple[str, str]] | None = None) -> list[LocalModel]:
+        """GGUF files in the Hugging Face cache, used in place; the blob name is the LFS SHA-256.
+
+        A file that is refused goes into ``refused`` (path, reason) and the scan goes on."""
         if cache_dir is None:
             from huggingface_hub import constants
 
@@ -228,37 +248,44 @@ class Library:
             repo_dir = snapshot_file.relative_to(cache_dir).parts[0]
             repo = repo_dir.removeprefix("models--").replace("--", "/", 1)
             revision = snapshot_file.relative_to(cache_dir).parts[2]
-            blob = snapshot_file.resolve()
-            sha = blob.name if re.fullmatch(r"[0-9a-f]{64}", blob.name) else None
             match = _SHARD.search(snapshot_file.name)
             if match and match.group(1) != "00001":
                 continue
             try:
+                blob = snapshot_file.resolve()
+                sha = blob.name if re.fullmatch(r"[0-9a-f]{64}", blob.name) else None
                 found.append(self.add_file(snapshot_file, source="hf-cache", repo=repo, revision=revision, sha256=sha))
-            except InvalidInput as exc:
-                log.info("skipped %s in the HF cache: %s", snapshot_file, exc.message)
+            except (InvalidInput, OSError, RuntimeError) as exc:
+                _refuse(refused, snapshot_file, exc, "skipped %s in the HF cache: %s")
         return found
 
-    def scan_ollama(self, models_dir: Path | None = None) -> list[LocalModel]:
-        """Models pulled by Ollama: each manifest names a GGUF blob by its SHA-256."""
+    def scan_ollama(self, models_dir: Path | None = None, refused: list[tuple[str, str]] | None = None) -> list[LocalModel]:
+        """Models pulled by Ollama: each manifest names a GGUF blob by its SHA-256.
+
+        A manifest or blob that is refused goes into ``refused`` (path, reason) and the scan goes on."""
         root = Path(models_dir or os.environ.get("OLLAMA_MODELS") or Path.home() / ".ollama" / "models")
         found = []
         for manifest in sorted((root / "manifests").glob("*/*/*/*")):
             try:
-                layers = json.loads(manifest.read_text()).get("layers", [])
-            except (OSError, ValueError):
+                data = json.loads(read_small_file(manifest, MAX_MANIFEST_BYTES))
+            except (InvalidInput, OSError, ValueError, RecursionError) as exc:
+                _refuse(refused, manifest, exc, "skipped the Ollama manifest %s: %s")
                 continue
-            for layer in layers:
-                if layer.get("mediaType") != "application/vnd.ollama.image.model":
+            layers = data.get("layers") if isinstance(data, dict) else None
+            for layer in layers if isinstance(layers, list) else []:
+                if not isinstance(layer, dict) or layer.get("mediaType") != "application/vnd.ollama.image.model":
                     continue
                 digest = str(layer.get("digest", ""))
-                blob = root / "blobs" / digest.replace(":", "-")
                 namespace, model, tag = manifest.parts[-3:]
                 name = f"{model}:{tag}" if namespace == "library" else f"{namespace}/{model}:{tag}"
+                if not _OLLAMA_DIGEST.fullmatch(digest):  # never a path of the manifest's choosing
+                    _refuse(refused, manifest, InvalidInput(QT_TR_NOOP("the model layer's digest is not a SHA-256")), "skipped %s: %s")
+                    continue
+                blob = root / "blobs" / digest.replace(":", "-")
                 try:
-                    entry = self.add_file(blob, source="ollama", repo=f"ollama:{name}", sha256=digest.removeprefix("sha256:") or None)
+                    entry = self.add_file(blob, source="ollama", repo=f"ollama:{name}", sha256=digest[len("sha256:"):])
                 except InvalidInput as exc:
-                    log.info("skipped Ollama model %s: %s", name, exc.message)
+                    _refuse(refused, blob, exc, "skipped Ollama model %s: %s")
                     continue
                 self.db.execute("UPDATE models SET name = ? WHERE id = ?", (name, entry.id))
                 found.append(self.get(entry.id))
@@ -292,3 +319,17 @@ class Library:
 
     def touch(self, model: LocalModel) -> None:
         self.db.execute("UPDATE models SET last_used_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?", (model.id,))
+
+
+def _refuse(refused: list[tuple[str, str]] | None, path: Path, exc: BaseException, log_format: str) -> None:
+    if isinstance(exc, InvalidInput):
+        reason = exc.message
+    elif isinstance(exc, OSError):
+        reason = QT_TR_NOOP("{file} cannot be read: {reason}", file=path.name, reason=exc.strerror or type(exc).__name__)
+    elif isinstance(exc, RecursionError):
+        reason = QT_TR_NOOP("{file} is nested too deeply to be read", file=path.name)
+    else:
+        reason = QT_TR_NOOP("{file} cannot be read: {reason}", file=path.name, reason=str(exc))
+    log.info(log_format, path, reason)
+    if refused is not None:
+        refused.append((str(path), reason))
