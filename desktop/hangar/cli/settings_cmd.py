@@ -20,6 +20,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, app: Hangar) -> Result:
+    try:
+        return _run(args, app)
+    finally:  # a settings file that could not be read (and where it was kept) is said every time
+        for problem in app.settings.problems:
+            args.out.progress(f"warning: {problem}")
+
+
+def _run(args: argparse.Namespace, app: Hangar) -> Result:
     settings = app.settings
     values = settings.values()
     if args.action == "list":

@@ -62,12 +62,10 @@ class SettingsService:
             setattr(settings, name, new[name])
         try:
             settings.validate()
-            self._ctx.save_settings()
-        except (HangarError, OSError) as exc:
+            self._save()
+        except HangarError:
             for name in changed:
                 setattr(settings, name, old[name])
-            if isinstance(exc, OSError):
-                raise InvalidInput(QT_TR_NOOP("The settings could not be saved: {reason}", reason=exc.strerror or str(exc))) from exc
             raise
         for name in changed:
             log.info("setting %s changed", name)
@@ -89,7 +87,20 @@ class SettingsService:
         """Window state (size, last pane, first run done): saved, not announced."""
         for name, value in values.items():
             setattr(self._ctx.settings, name, value)
-        self._ctx.save_settings()
+        self._save()
+
+    @property
+    def problems(self) -> list[str]:
+        """What was wrong with the settings file (read at start-up, or moved aside by a save)."""
+        return list(self._ctx.settings.problems)
+
+    def _save(self) -> None:
+        """Save, or a HangarError with a plain message: a full disk is DiskFull (from
+        core/config/settings.py), any other failure says why; never a traceback."""
+        try:
+            self._ctx.save_settings()
+        except OSError as exc:
+            raise InvalidInput(QT_TR_NOOP("The settings could not be saved: {reason}", reason=exc.strerror or type(exc).__name__)) from None
 
     @staticmethod
     def _usable_folder(text: str) -> str:

@@ -31,6 +31,24 @@ class RedactingFormatter(logging.Formatter):
         return redact(super().format(record))
 
 
+class _LogFile(logging.handlers.RotatingFileHandler):
+    """A log that cannot be written (a full disk) says so in one line on stderr, once: never
+    logging's own traceback, which prints the record's arguments unredacted."""
+
+    _said = False
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        if not _LogFile._said:
+            _LogFile._said = True
+            import sys
+
+            from ..common.i18n import QT_TR_NOOP
+
+            exc = sys.exc_info()[1]
+            reason = getattr(exc, "strerror", None) or type(exc).__name__
+            print(QT_TR_NOOP("warning: the log {file} cannot be written ({reason})", file=self.baseFilename, reason=reason), file=sys.stderr)
+
+
 def setup_logging(log_file: Path, *, level: int = logging.INFO, max_bytes: int = 2_000_000, backups: int = 5) -> Path:
     """Attach the rotating file handler to the root logger: one per process, for one file."""
     root = logging.getLogger()
@@ -41,7 +59,7 @@ def setup_logging(log_file: Path, *, level: int = logging.INFO, max_bytes: int =
             root.removeHandler(handler)  # the data folder changed (HANGAR_HOME): follow it
             handler.close()
     log_file.parent.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
+    handler = _LogFile(log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8")
     handler.set_name(_HANDLER_NAME)
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s"))
     root.addHandler(handler)
