@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from ..common.errors import InvalidInput
 from ..common.i18n import QT_TR_NOOP, Text, Translated
+from ..common.small_files import read_small_file
 from ..config.resources import resource
 from .enums import OutputsTraining
 
@@ -112,8 +114,7 @@ class KnowledgeBase:
         self.licenses: dict[str, LicenseInfo] = {}
         self._exact: dict[str, str] = {}
         for path in sorted(self.folder.glob("*.json")):
-            data = json.loads(path.read_text(encoding="utf-8"))
-            info = _info(data)
+            data, info = _read_entry(path)
             self.licenses[info.id] = info
             for key in ("hub_ids", "hub_names", "aliases"):
                 for value in data.get(key, []):
@@ -149,6 +150,30 @@ class KnowledgeBase:
             if hits and (best is None or hits > best[0]):
                 best = (hits, info.id)
         return best[1] if best else None
+
+
+MAX_ENTRY_BYTES = 1024 * 1024  # an entry is a few KB
+
+
+def _read_entry(path: Path) -> tuple[dict, LicenseInfo]:
+    """One entry, or a plain message naming the damaged file (never a RecursionError or a KeyError)."""
+    try:
+        data = json.loads(read_small_file(path, MAX_ENTRY_BYTES))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        return data, _info(data)
+    except RecursionError:
+        problem = QT_TR_NOOP("it is nested too deeply")
+    except InvalidInput as exc:
+        problem = exc.message
+    except OSError as exc:
+        problem = exc.strerror or type(exc).__name__
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        problem = f"{type(exc).__name__}: {exc}"
+    raise InvalidInput(
+        QT_TR_NOOP("The license knowledge base file {file} is damaged: {problem}", file=path, problem=problem),
+        hint=QT_TR_NOOP("Reinstall Hangar, or restore the file from its source."),
+    )
 
 
 def _info(data: dict) -> LicenseInfo:

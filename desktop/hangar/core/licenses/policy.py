@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..common.errors import InvalidInput
 from ..common.i18n import QT_TR_NOOP, joined
+from ..common.small_files import UnsuitableFile, read_small_file
 from .detect import Detection
 from .enums import Confidence, OutputsTraining, PolicyVerdict
 from .kb import UNKNOWN, LicenseInfo, fact_label
@@ -22,6 +23,7 @@ EU_MEMBERS = frozenset(
 )  # the 27 member states (ISO 3166-1 alpha-2); licenses write "EU" for all of them
 VERDICTS = tuple(PolicyVerdict)
 POLICY_FORMAT = "hangar-license-policy"
+MAX_POLICY_BYTES = 1024 * 1024  # six answers and a name: a policy is under 1 KB (`--policy /dev/zero` is refused)
 
 
 @dataclass
@@ -59,6 +61,8 @@ class Policy:
             data = json.loads(text)
         except ValueError as exc:
             raise InvalidInput(QT_TR_NOOP("This is not a policy file (not JSON: {problem}).", problem=str(exc))) from None
+        except RecursionError:
+            raise InvalidInput(QT_TR_NOOP("This is not a policy file (not JSON: {problem}).", problem=QT_TR_NOOP("it is nested too deeply"))) from None
         if not isinstance(data, dict) or data.get("format") != POLICY_FORMAT:
             raise InvalidInput(QT_TR_NOOP("This is not a Hangar license policy (expected \"format\": \"{format}\").", format=POLICY_FORMAT))
         known = {f.name for f in fields(cls)}
@@ -72,10 +76,15 @@ class Policy:
 
     @classmethod
     def load(cls, path: Path) -> "Policy":
+        """A regular file of at most MAX_POLICY_BYTES (a FIFO or a device is refused unopened),
+        UTF-8 with or without a BOM."""
         try:
-            return cls.from_json(Path(path).read_text(encoding="utf-8"))
+            text = read_small_file(Path(path), MAX_POLICY_BYTES).decode("utf-8-sig")
+        except UnsuitableFile as exc:
+            raise InvalidInput(QT_TR_NOOP("Cannot read the policy file {path}: {problem}", path=path, problem=exc.reason)) from None
         except (OSError, UnicodeDecodeError) as exc:
             raise InvalidInput(QT_TR_NOOP("Cannot read the policy file {path}: {problem}", path=path, problem=str(exc))) from None
+        return cls.from_json(text)
 
 
 @dataclass
