@@ -19,6 +19,7 @@ from .. import __version__
 from ..core.app import Hangar
 from ..core.common.errors import HangarError
 from ..core.config.context import AppContext
+from .terminal import json_safe, terminal_safe
 
 log = logging.getLogger("hangar.cli")
 
@@ -41,7 +42,7 @@ class Output:
         self.stream = stream or sys.stderr
 
     def progress(self, message: str) -> None:
-        print(message, file=self.stream, flush=True)
+        print(terminal_safe(message), file=self.stream, flush=True)
 
 
 def build_parser(commands: Sequence[Any]) -> argparse.ArgumentParser:
@@ -93,16 +94,16 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[[], App
         elif ctx is not None:
             ctx.close()
     if args.json:
-        print(json.dumps(result.data, indent=2, ensure_ascii=False, default=str))
+        print(json_safe(json.dumps(result.data, indent=2, ensure_ascii=False, default=str)))
     elif result.text is not None:
-        print(result.text)
+        print(terminal_safe(result.text))  # a model's name is data, never a command to the terminal
     return result.exit_code
 
 
 def _report_error(json_mode: bool, error: dict) -> None:
     if json_mode:
-        print(json.dumps({"error": error}, ensure_ascii=False), file=sys.stderr)
+        print(json_safe(json.dumps({"error": error}, ensure_ascii=False)), file=sys.stderr)
         return
-    print(f"error: {error['message']}", file=sys.stderr)
+    print(terminal_safe(f"error: {error['message']}"), file=sys.stderr)
     if error.get("hint"):
-        print(error["hint"], file=sys.stderr)
+        print(terminal_safe(error["hint"]), file=sys.stderr)
