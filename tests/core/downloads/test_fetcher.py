@@ -205,3 +205,81 @@ def test_the_download_modules_import_in_layers() -> None:
         above = imported & set(layers[layers.index(name) + 1 :])
         assert not above, f"{name} imports {above}"
         assert not any(alias.name.startswith("_") for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 1 for alias in node.names), name
+
+
+def _file_gets(hub) -> int:
+    return sum(1 for r in hub.state.requests if r.method == "GET" and r.path.endswith("model-Q4_0.gguf"))
+
+
+def test_a_server_that_ignores_range_and_cuts_every_body_short_is_given_up_with_its_reason(served, tmp_path: Path) -> None:
+    """Once retried for ever (1,168 requests in 300 s): every attempt started again at byte 0."""
+    hub, _ = served
+    hub.set_faults(drop_after_bytes=1_000_000, drop_times=10**9, ignore_range=True)
+    with pytest.raises(NetworkError, match="ignores requests to continue") as info:
+        _get(hub, tmp_path / "m.gguf")
+    assert "cannot get past 977 KiB" in info.value.message, info.value.message
+    assert "proxy" in info.value.hint
+    assert _file_gets(hub) <= 2 * (8 + 1) + 1
+    assert not (tmp_path / "m.gguf").exists()
+
+
+def test_bodies_cut_short_without_progress_are_bounded_even_when_bytes_arrive(served, tmp_path: Path) -> None:
+    """Ranges honoured, but every answer brings a few bytes: the count no longer starts
+    again whenever any byte arrives."""
+    hub, _ = served
+    hub.set_faults(drop_after_bytes=100, drop_times=10**9)
+    with pytest.raises(NetworkError, match="kept failing") as info:
+        _get(hub, tmp_path / "m.gguf", max_failures=3)
+    assert "partial file is kept" in info.value.hint
+    assert _file_gets(hub) == 3 + 1
+    assert part_path(tmp_path / "m.gguf").stat().st_size == 400, "what arrived is kept"
+
+
+def test_bodies_cut_short_that_still_move_the_file_on_finish_it(served, tmp_path: Path) -> None:
+    hub, data = served
+    hub.set_faults(drop_after_bytes=1_000_000, drop_times=10**9)  # every answer, and each brings 1 MB
+    result = _get(hub, tmp_path / "m.gguf", max_failures=2)
+    assert result.verified and (tmp_path / "m.gguf").read_bytes() == data
+    assert _file_gets(hub) == 6
+
+
+def test_every_failure_of_one_fetch_is_capped_however_much_each_brought(served, tmp_path: Path) -> None:
+    hub, _ = served
+    hub.set_faults(drop_after_bytes=500_000, drop_times=10**9)
+    with pytest.raises(NetworkError, match="kept failing"):
+        _get(hub, tmp_path / "m.gguf", max_total_failures=4)
+    assert _file_gets(hub) == 5
+    assert part_path(tmp_path / "m.gguf").stat().st_size == 2_500_000
+
+
+def test_a_redirect_loop_is_a_network_error_that_says_so(served, tmp_path: Path) -> None:
+    """Once "unexpected error: TooManyRedirects"."""
+    hub, _ = served
+    hub.set_faults(redirect_loop=True)
+    with pytest.raises(NetworkError, match="redirected in a loop") as info:
+        _get(hub, tmp_path / "m.gguf")
+    assert "HF_ENDPOINT" in info.value.hint
+    assert _file_gets(hub) <= 25, "one request's redirects, not retried"
+
+
+def test_the_disk_space_message_gives_sizes_that_read_right(served, tmp_path: Path, monkeypatch) -> None:
+    """Once "needs 0.00 GiB more, 0.01 GiB are free"."""
+    hub, _ = served
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(fetcher_module.shutil, "disk_usage", lambda path: usage(10**9, 10**9 - 12_000_000, 12_000_000))
+    with pytest.raises(DiskFull) as info:
+        _get(hub, tmp_path / "m.gguf")
+    needed = SIZE + fetcher_module.DISK_MARGIN
+    assert f"needs {needed / 2**20:.1f} MiB" in info.value.message and "11.4 MiB are free" in info.value.message, info.value.message
+    assert "64.0 MiB to spare" in info.value.message and "0.00 GiB" not in info.value.message
+
+
+def test_a_file_already_in_place_with_the_hubs_hash_is_checked_not_fetched(served, tmp_path: Path) -> None:
+    hub, data = served
+    dest = tmp_path / "m.gguf"
+    dest.write_bytes(data)
+    result = _get(hub, dest)
+    assert result.verified and result.transferred_bytes == 0 and _file_gets(hub) == 0
+    dest.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))  # same size, other bytes: fetched again
+    result = _get(hub, dest)
+    assert result.verified and result.transferred_bytes == SIZE and dest.read_bytes() == data

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Callable
 
 from ..db.store import Database
+from ..downloads.fetcher import FetchResult
 from ..downloads.manager import DownloadManager
-from ..downloads.rows import Download, DownloadState
+from ..downloads.rows import Download
 from ..hub.tokens import get_token
 from ..library.models import Library, LocalModel
 from .changes import Announcer, Change, ChangeReport, LibraryChange, LibraryEvent
@@ -20,12 +21,12 @@ from .changes import Announcer, Change, ChangeReport, LibraryChange, LibraryEven
 
 @dataclass
 class DownloadOutcome:
-    """What ``download_now`` did: honest about verification (only what was checked this run)."""
+    """What ``download_now`` did: honest about verification."""
 
     model: LocalModel | None  # in the library once every part is verified
     path: str
     sha256: str | None
-    verified: bool  # every file fetched this run matched the Hub's SHA-256
+    verified: bool  # every part matched the Hub's SHA-256: this run, or when it was downloaded
     transferred_bytes: int = 0
     already: list[str] = field(default_factory=list)  # files that were already complete
 
@@ -80,25 +81,31 @@ class DownloadService:
     # -- one file, now (the CLI) ----------------------------------------------------------------
     def download_now(self, repo: str, filename: str, revision: str | None = None, *,
                      on_progress: Callable | None = None, on_status: Callable[[str], None] = lambda text: None) -> DownloadOutcome:  # fmt: skip
-        """Download in this thread, part after part; resumes a partial file."""
+        """Download in this thread, part after part; resumes a partial file.
+
+        A part counts as already downloaded only when it is done, its file is in place and
+        the model is in the library; a file the library refused raises (its row is failed
+        with the reason), so it is never reported as downloaded. Another Hangar process
+        downloading the same file is waited for (``on_progress`` says so)."""
         ids = self.manager.plan(repo, filename, revision)
         results, already, model = [], [], None
         for download_id in ids:
             download = self.manager.get(download_id)
-            if download.state == DownloadState.DONE and Path(download.dest_path).exists():
+            if self.manager.finished(download):
                 already.append(download.filename)
                 continue
             on_status(_starting(download))
             outcome = self.manager.run_one(download_id, on_progress)
-            results.append(outcome.fetched)
+            if outcome.fetched is None:  # another process finished it while this one waited
+                already.append(download.filename)
+            else:
+                results.append(outcome.fetched)
             model = outcome.model or model  # registered once the last part is verified
         model = model or self.manager.model_for(ids[0])
-        first = self.manager.get(ids[0])
-        verified = bool(results) and all(r.verified for r in results)
-        if not results:  # nothing fetched now: verified when it was downloaded, if the library has its hash
-            verified = model is not None and model.sha256 is not None and model.sha256 == first.sha256
+        parts = [self.manager.get(i) for i in ids]
+        first = parts[0]
         return DownloadOutcome(model, model.path if model else first.dest_path, model.sha256 if model else first.sha256,
-                               verified, sum(r.transferred_bytes for r in results), already)  # fmt: skip
+                               _verified(model, parts, results, already), sum(r.transferred_bytes for r in results), already)  # fmt: skip
 
     # -- events -----------------------------------------------------------------------------------
     def _on_model(self, model: LocalModel) -> None:
@@ -107,6 +114,19 @@ class DownloadService:
     def _on_change(self, report: ChangeReport) -> None:
         if report.change is Change.SETTINGS and report.detail == "models_dir":
             self.manager.models_dir = self._models_dir()  # new downloads go to the new folder
+
+
+def _verified(model: LocalModel | None, parts: list[Download], fetched: list[FetchResult], already: list[str]) -> bool:
+    """Every part checked against the Hub's SHA-256: those fetched now by this run's
+    check; those already there by the check that made them done (a row is done only
+    after its published SHA-256 matched, or with none published), and for a single file
+    the library still holding that SHA-256."""
+    if model is None or not all(result.verified for result in fetched):
+        return False
+    earlier = [part for part in parts if part.filename in already]
+    if any(part.sha256 is None for part in earlier):
+        return False
+    return len(parts) > 1 or not earlier or model.sha256 == parts[0].sha256
 
 
 def _starting(download: Download) -> str:

@@ -3,7 +3,9 @@
 Resume is HTTP Range on a ``<name>.part`` file that survives restarts (huggingface_hub
 deletes partial files between runs since 1.18, so this part is ours). Dropped
 connections, 5xx answers and stalls (no byte for ``stall_timeout_s``) reconnect with
-backoff and continue from the last byte written. The finished file must match the
+backoff and continue from the last byte written; tries are counted by how far they
+moved the file on (transport.RetryBudget), so a server that cuts every answer short is
+given up on with its reason. The caller holds the destination's lock (lock.py). The finished file must match the
 Hub's LFS SHA-256 before it is atomically renamed into place; a mismatch is moved to
 ``.quarantine/`` and reported, never loaded.
 
@@ -32,11 +34,12 @@ import httpx2 as httpx
 
 from ..common.errors import DiskFull, IntegrityError, NetworkError
 from ..common.i18n import QT_TR_NOOP
+from ..common.units import format_bytes
 from ..hub.remote import client
 from .record import partial_files, plan_segments, resume_state, state_path
 from .segmented import SegmentedFetch
-from .sink import FileHasher, HashingSink, StoppedWhileChecking
-from .transport import Paused, Progress, ProgressState, RangeIgnored, RetryableError, RetryPolicy, paused, problem, stream_range
+from .sink import FileHasher, HashingSink, StoppedWhileChecking, hash_prefix
+from .transport import Paused, Progress, ProgressState, RangeIgnored, RetryableError, RetryBudget, RetryPolicy, paused, problem, stream_range
 
 log = logging.getLogger(__name__)
 DISK_MARGIN = 64 * 1024 * 1024
@@ -76,6 +79,8 @@ class Fetcher:
         max_failures: int = 8,
         backoff_s: float = 0.5,
         backoff_cap_s: float = 30.0,
+        progress_bytes: int = 1024 * 1024,
+        max_total_failures: int = 100,
         connections: int = 4,
         segment_min_bytes: int = 64 * 1024 * 1024,
         probe_s: float = 1.0,
@@ -83,14 +88,19 @@ class Fetcher:
     ) -> None:
         self.on_progress = on_progress or (lambda progress: None)
         self.should_stop = should_stop
-        self.policy = RetryPolicy(stall_timeout_s, max_failures, backoff_s, backoff_cap_s)
+        self.policy = RetryPolicy(stall_timeout_s, max_failures, backoff_s, backoff_cap_s, progress_bytes, max_total_failures)
         self.connections = connections
         self.segment_min_bytes = segment_min_bytes
         self.probe_s = probe_s  # 0: split a large file at once, without measuring first
         self.cpu_time = cpu_time  # None: the processor time of this download's own threads
 
     def fetch(self, url: str, dest: Path, size: int, sha256: str | None, headers: dict[str, str]) -> FetchResult:
+        """Fetch ``dest``; the caller holds its DestinationLock (lock.py), so no other
+        download touches the partial file meanwhile."""
         part = part_path(dest)
+        in_place = self._already_in_place(dest, size, sha256)
+        if in_place is not None:
+            return in_place
         segments = resume_state(part, size)
         if segments is None and state_path(part).exists():
             log.warning("the segment record of %s is unreadable: starting it again", part)
@@ -112,23 +122,30 @@ class Fetcher:
             sink = HashingSink(part, resume=existing > 0, should_stop=self.should_stop)
         except StoppedWhileChecking:
             raise paused() from None
-        transferred, failures = 0, 0
+        transferred, ignored_range = 0, False
+        budget = RetryBudget(self.policy, sink.written, size)
         http = client()
         try:
             while sink.written < size:
                 try:
                     transferred += self._stream(http, url, headers, sink, size)
-                    failures = 0
+                except RangeIgnored:
+                    log.warning("the server ignored the Range request; downloading %s from the start", url)
+                    self.connections = 1  # it will ignore the segments' ranges too
+                    ignored_range = True
+                    sink.restart()  # no wait: a plain request from byte 0 follows at once
+                    if budget.failed(sink.written):
+                        raise _no_resume(dest.name, budget.furthest) from None
                 except (httpx.TransportError, RetryableError) as exc:
-                    received = getattr(exc, "received", 0)
-                    transferred += received
-                    failures = 0 if received else failures + 1
-                    if failures > self.policy.max_failures:
+                    transferred += getattr(exc, "received", 0)
+                    if budget.failed(sink.written):
+                        if ignored_range:
+                            raise _no_resume(dest.name, budget.furthest) from exc
                         raise NetworkError(
                             QT_TR_NOOP("The download of {file} kept failing ({problem}).", file=dest.name, problem=self.policy.problem(exc)),
                             hint=QT_TR_NOOP("The partial file is kept; resume when the connection is back."),
                         ) from exc
-                    self.policy.wait(failures, self.policy.problem(exc), self.on_progress, self.should_stop)
+                    self.policy.wait(budget.failures, self.policy.problem(exc), self.on_progress, self.should_stop)
         except _Split as split:
             # The network is the limit: the rest goes over parallel segments, continuing
             # this stream's hash from where it stopped (nothing is read or fetched twice).
@@ -195,15 +212,27 @@ class Fetcher:
                         raise _Split(received)
                     window[:] = [now, cpu_time()]
 
-        try:
-            received = stream_range(http, url, headers, offset, size, on_chunk, self.should_stop, self.policy.stall_timeout_s)
-        except RangeIgnored:
-            log.warning("the server ignored the Range request; downloading %s from the start", url)
-            self.connections = 1  # it will ignore the segments' ranges too
-            sink.restart()
-            return 1  # progress of a kind: go round again from byte 0
+        received = stream_range(http, url, headers, offset, size, on_chunk, self.should_stop, self.policy.stall_timeout_s)
         self.on_progress(Progress(offset + received, size, received / max(time.monotonic() - started, 1e-6)))
         return received
+
+    def _already_in_place(self, dest: Path, size: int, sha256: str | None) -> FetchResult | None:
+        """The file is already at ``dest`` with the Hub's SHA-256 (a run stopped after the
+        rename and before the queue said so, or the library refused it last time): checked
+        here, nothing fetched. Without a published SHA-256 nothing can vouch for it."""
+        if not sha256 or not dest.is_file() or dest.stat().st_size != size:
+            return None
+        self.on_progress(Progress(0, size, 0.0, ProgressState.CHECKING, QT_TR_NOOP("checking the file already in place")))
+        try:
+            hasher, _ = hash_prefix(dest, self.should_stop)
+        except StoppedWhileChecking:
+            raise paused() from None
+        digest = hasher.hexdigest()
+        if digest != sha256.lower():
+            return None  # another file under that name: downloaded again and replaced
+        for path in partial_files(part_path(dest)):
+            path.unlink(missing_ok=True)  # left by an earlier attempt
+        return FetchResult(dest, digest, verified=True, transferred_bytes=0, expected_sha256=digest)
 
     def _complete(self, part: Path, dest: Path, size: int, sha256: str | None, digest: str, transferred: int) -> FetchResult:
         actual = part.stat().st_size
@@ -231,14 +260,24 @@ class _Split(Exception):
         self.received = received
 
 
+def _no_resume(name: str, best: int) -> NetworkError:
+    return NetworkError(
+        QT_TR_NOOP("The server ends {file} early every time and ignores requests to continue from where it stopped (HTTP Range), so the download cannot get past {size}.",
+                   file=name, size=format_bytes(best)),
+        hint=QT_TR_NOOP("Try again later or from another network; a proxy between this machine and the Hub may be cutting the connection."),
+    )  # fmt: skip
+
+
 def _check_disk(folder: Path, remaining: int) -> None:
+    """Room for the rest of the file and DISK_MARGIN besides (the sizes as format_bytes
+    writes them: "0.00 GiB more, 0.01 GiB are free" said nothing)."""
     folder.mkdir(parents=True, exist_ok=True)
     free = shutil.disk_usage(folder).free
     if free < remaining + DISK_MARGIN:
         raise DiskFull(
             QT_TR_NOOP(
-                "Not enough disk space in {folder}: the download needs {needed:.2f} GiB more, {free:.2f} GiB are free.",
-                folder=folder, needed=remaining / 2**30, free=free / 2**30,
+                "Not enough disk space in {folder}: the download needs {needed} (the rest of the file and {margin} to spare), and {free} are free.",
+                folder=folder, needed=format_bytes(remaining + DISK_MARGIN), margin=format_bytes(DISK_MARGIN), free=format_bytes(free),
             ),
             hint=QT_TR_NOOP("Free some space or choose another models folder in Settings; any partial file is kept."),
         )  # fmt: skip

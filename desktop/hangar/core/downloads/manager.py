@@ -4,8 +4,14 @@ Rows survive restarts: one that was running when the app (or the machine) stoppe
 queued again at start and resumes from its partial file. Each file of a split model is
 its own row; the model enters the library when its last part is verified, and
 ``run_one`` returns that model with the file it fetched, so no caller has to find it
-again. A change is announced from the row in hand where there is one; otherwise by one
-row's lookup, never by reading the queue back.
+again. A row is ``done`` only once the library has taken the model (a file the library
+refuses ends ``failed`` with the library's reason). A change is announced from the row
+in hand where there is one; otherwise by one row's lookup, never by reading the queue back.
+
+Several processes share the database (the window, any number of ``hangar-cli``): a row
+is planned in one statement (an upsert, never a select then an insert), and a row is
+run only while holding its destination's lock (lock.py), so one destination is written
+by one download at a time; the other waits and says whose turn it is.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from ..hub.quants import check_repo_path, group_gguf_files
 from ..hub.remote import auth_headers, card_base_models, card_license, endpoint, repo_files, resolve_url
 from ..library.models import Library, LocalModel
 from .fetcher import Fetcher, Paused, Progress, ProgressState, part_path
+from .lock import DestinationLock
 from .record import partial_files
 from .rows import ACTIVE, Download, DownloadResult, DownloadState
 
@@ -40,12 +47,27 @@ def destination(models_dir: Path, repo: str, filename: str) -> Path:
     return dest
 
 
-def _discard_partial(dest: Path) -> None:
-    for path in partial_files(part_path(dest)):
-        try:
-            path.unlink(missing_ok=True)
-        except OSError as exc:  # still open elsewhere (Windows): harmless, a new download starts it again
-            log.warning("could not delete %s: %s", path, exc)
+def _discard_partial(dest: Path, *, locked: bool = False) -> None:
+    """Delete a download's partial files; unless the caller holds the destination's lock,
+    only when nobody else is downloading it (another process may be writing them)."""
+    lock = DestinationLock(dest)
+    if not locked and not lock.try_acquire():
+        log.info("not deleting the partial files of %s: another download holds them (pid %s)", dest.name, lock.holder())
+        return
+    try:
+        for path in partial_files(part_path(dest)):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError as exc:  # still open elsewhere (Windows): harmless, a new download starts it again
+                log.warning("could not delete %s: %s", path, exc)
+    finally:
+        lock.release()
+
+
+INTERNAL = QT_TR_NOOP("internal error; see the log")
+REFUSED_HINT = QT_TR_NOOP(
+    "The file matches what the Hub publishes, so downloading it again brings the same file: choose another file, or tell the repository's owner."
+)
 
 
 class DownloadManager:
@@ -86,23 +108,18 @@ class DownloadManager:
             if filename in refused:
                 raise InvalidInput(QT_TR_NOOP("refused an unsafe file name from the Hub: {file}", file=repr(filename)))
             raise NotFoundOnHub(QT_TR_NOOP("{repo} has no GGUF file named {file}.", repo=repo, file=filename), hint=QT_TR_NOOP("hangar-cli files {repo} lists them.", repo=repo))
-        ids = []
-        for name, size, sha in zip(choice.files, choice.sizes, choice.sha256):
-            dest = destination(self.models_dir, repo_id, name)
-            row = self.db.query_one("SELECT id FROM downloads WHERE dest_path = ?", (str(dest),))
-            if row is not None:
-                self.db.execute(
-                    "UPDATE downloads SET state = CASE WHEN state = ? THEN state ELSE ? END, error = NULL, revision = ?, size_bytes = ?, sha256 = ?, license = ?, base_model = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?",
-                    (DownloadState.DONE, DownloadState.QUEUED, commit, size, sha, license_id, bases_json, row["id"]),
-                )
-                ids.append(row["id"])
-                continue
-            ids.append(
-                self.db.execute(
-                    "INSERT INTO downloads (repo, revision, filename, dest_path, size_bytes, sha256, group_key, license, base_model) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (repo_id, commit, name, str(dest), size, sha, f"{repo_id}/{choice.name}", license_id, bases_json),
-                )
-            )
+        parts = [(name, size, sha, destination(self.models_dir, repo_id, name)) for name, size, sha in zip(choice.files, choice.sizes, choice.sha256)]
+        busy = {str(dest) for *_, dest in parts if _held_elsewhere(dest)}
+        in_place = {str(dest) for *_, dest in parts if dest.is_file()}
+        with self.db.write() as conn:  # one transaction: every part, or none
+            ids = [
+                conn.execute(_PLAN, {
+                    "repo": repo_id, "revision": commit, "filename": name, "dest": str(dest), "size": size, "sha": sha,
+                    "group": f"{repo_id}/{choice.name}", "license": license_id, "bases": bases_json,
+                    "busy": str(dest) in busy, "in_place": str(dest) in in_place,
+                }).fetchone()[0]
+                for name, size, sha, dest in parts
+            ]  # fmt: skip
         self._wake.set()
         return ids
 
@@ -156,10 +173,46 @@ class DownloadManager:
 
     # -- running --------------------------------------------------------------------------------
     def run_one(self, download_id: int, on_progress: Callable[[Progress], None] | None = None) -> DownloadResult:
-        """Download one row now, in this thread (the CLI does this; the queue thread too)."""
+        """Download one row now, in this thread (the CLI does this; the queue thread too).
+
+        While another download (another Hangar process, usually) holds the destination,
+        this one waits and says who it waits for; if that one finished the model meanwhile,
+        the result has ``fetched`` None. The row is not touched while waiting."""
         download = self.get(download_id)
         stop = self._stop_flags.setdefault(download_id, threading.Event())
         stop.clear()
+        lock = DestinationLock(Path(download.dest_path))
+
+        def waiting(pid: int | None) -> None:
+            text = QT_TR_NOOP("another Hangar process (pid {pid}) is downloading {file}; waiting for it to finish", pid="?" if pid is None else pid, file=download.filename)
+            log.info("%s", text)
+            if on_progress:
+                on_progress(Progress(0, download.size_bytes, 0.0, ProgressState.WAITING, text))
+            self.on_change(dataclasses.replace(download, note=text))
+
+        try:
+            if lock.acquire(should_stop=stop.is_set, on_wait=waiting):
+                download = self.get(download_id)  # as the other download left it
+                if self.finished(download):
+                    return DownloadResult(download, None, self.model_for(download_id))
+            return self._run_locked(download, stop, on_progress)
+        finally:
+            lock.release()
+            self._stop_flags.pop(download_id, None)
+
+    def finished(self, download: Download) -> bool:
+        """Nothing left to do: done, its file in place, and the model in the library (or,
+        for a part of a split model, other parts still to come). A model removed from the
+        library since is downloaded again: the file in place is checked, not fetched."""
+        if download.state != DownloadState.DONE or not Path(download.dest_path).is_file():
+            return False
+        if self.model_for(download.id) is not None:
+            return True
+        pending = self.db.query_one("SELECT COUNT(*) FROM downloads WHERE group_key = ? AND state != ?", (download.group_key, DownloadState.DONE))
+        return bool(pending[0])
+
+    def _run_locked(self, download: Download, stop: threading.Event, on_progress: Callable[[Progress], None] | None) -> DownloadResult:
+        download_id = download.id
         download = self._set(download, DownloadState.DOWNLOADING)
 
         def progress(p: Progress) -> None:
@@ -176,7 +229,7 @@ class DownloadManager:
             fetched = fetcher.fetch(url, Path(download.dest_path), download.size_bytes, download.sha256, auth_headers(self.token_provider()))
         except Paused:
             if self._state_of(download_id) == DownloadState.CANCELLED:
-                _discard_partial(Path(download.dest_path))
+                _discard_partial(Path(download.dest_path), locked=True)
             else:
                 self._set(download, DownloadState.PAUSED, downloaded=_partial_size(download))
             raise
@@ -184,26 +237,45 @@ class DownloadManager:
             state = DownloadState.QUARANTINED if exc.code == "hash_mismatch" else DownloadState.FAILED
             self._set(download, state, exc.message, _partial_size(download))
             raise
-        finally:
-            self._stop_flags.pop(download_id, None)
+        except (KeyboardInterrupt, SystemExit):  # Ctrl-C in the CLI: kept, as a pause keeps it
+            self._set(download, DownloadState.PAUSED, downloaded=_partial_size(download))
+            raise
+        except Exception:  # a bug: the row must not stay "downloading"
+            log.exception("download %s stopped unexpectedly", download_id)
+            self._set(download, DownloadState.FAILED, INTERNAL, _partial_size(download))
+            raise
+        model = self._register_if_complete(download, fetched.verified)  # before "done": a refused file is never done
         done = self._set(download, DownloadState.DONE, None, download.size_bytes)
-        return DownloadResult(done, fetched, self._register_if_complete(done))
+        if model is not None:
+            self.on_model(model)
+        return DownloadResult(done, fetched, model)
 
     def _state_of(self, download_id: int) -> DownloadState | None:
         row = self.db.query_one("SELECT state FROM downloads WHERE id = ?", (download_id,))
         return DownloadState(row["state"]) if row else None
 
-    def _register_if_complete(self, download: Download) -> LocalModel | None:
-        rows = self.db.query("SELECT state, dest_path, sha256, license FROM downloads WHERE group_key = ? ORDER BY filename", (download.group_key,))
-        if any(r["state"] != DownloadState.DONE for r in rows):
+    def _register_if_complete(self, download: Download, verified: bool) -> LocalModel | None:
+        """Add the model to the library once ``download`` (just fetched) completes it; a
+        file the library refuses leaves this row failed with the library's reason (a
+        truncated GGUF, or an empty file, that the Hub lists with a matching SHA-256)."""
+        rows = self.db.query("SELECT id, state, dest_path, sha256, license FROM downloads WHERE group_key = ? ORDER BY filename", (download.group_key,))
+        if any(r["id"] != download.id and r["state"] != DownloadState.DONE for r in rows):
             return None
         first = rows[0]
         sha = first["sha256"] if len(rows) == 1 else None
-        model = self.library.add_file(
-            Path(first["dest_path"]), source="download", repo=download.repo, revision=download.revision, sha256=sha, license_hint=first["license"]
-        )
-        self.on_model(model)
-        return model
+        try:
+            return self.library.add_file(
+                Path(first["dest_path"]), source="download", repo=download.repo, revision=download.revision, sha256=sha, license_hint=first["license"]
+            )
+        except HangarError as exc:
+            self._set(download, DownloadState.FAILED, exc.message, download.size_bytes)
+            if verified and isinstance(exc, InvalidInput):  # not "download it again": it would be the same file
+                raise InvalidInput(exc.message, hint=REFUSED_HINT) from exc
+            raise
+        except Exception:
+            log.exception("registering %s failed", first["dest_path"])
+            self._set(download, DownloadState.FAILED, INTERNAL, download.size_bytes)
+            raise
 
     def model_for(self, download_id: int) -> LocalModel | None:
         """The library entry a download (any part of a split model) became, if it has."""
@@ -242,7 +314,40 @@ class DownloadManager:
                 log.warning("download %s failed: %s", row["id"], exc.message)
             except Exception:  # a bug must not kill the queue
                 log.exception("download %s crashed", row["id"])
-                self._set(row["id"], DownloadState.FAILED, "internal error; see the log")
+                self._set(row["id"], DownloadState.FAILED, INTERNAL)
+
+
+# One statement per part, so two processes planning one file at once get one row (the
+# select-then-insert this replaced lost that race: "UNIQUE constraint failed"). A row that
+# is done, its file in place, keeps what it says about that file (its revision, size and
+# SHA-256 are what was verified); one that another download holds stays "downloading";
+# anything else is queued again with what the Hub says now.
+_PLAN = """
+INSERT INTO downloads (repo, revision, filename, dest_path, size_bytes, sha256, group_key, license, base_model)
+VALUES (:repo, :revision, :filename, :dest, :size, :sha, :group, :license, :bases)
+ON CONFLICT(dest_path) DO UPDATE SET
+    state = CASE WHEN downloads.state = 'done' AND :in_place THEN 'done'
+                 WHEN downloads.state = 'downloading' AND :busy THEN 'downloading'
+                 ELSE 'queued' END,
+    error = CASE WHEN downloads.state = 'downloading' AND :busy THEN downloads.error ELSE NULL END,
+    revision = CASE WHEN downloads.state = 'done' AND :in_place THEN downloads.revision ELSE excluded.revision END,
+    size_bytes = CASE WHEN downloads.state = 'done' AND :in_place THEN downloads.size_bytes ELSE excluded.size_bytes END,
+    sha256 = CASE WHEN downloads.state = 'done' AND :in_place THEN downloads.sha256 ELSE excluded.sha256 END,
+    license = excluded.license, base_model = excluded.base_model,
+    updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')
+RETURNING id
+"""
+
+
+def _held_elsewhere(dest: Path) -> bool:
+    """Whether another download holds ``dest`` right now."""
+    lock = DestinationLock(dest)
+    if not lock.path.exists():  # nobody has it (and planning creates no folder)
+        return False
+    if lock.try_acquire():
+        lock.release()
+        return False
+    return True
 
 
 def _partial_size(download: Download) -> int | None:

@@ -72,8 +72,9 @@ class Download:
 class DownloadResult:
     """What ``DownloadManager.run_one`` did: the file it fetched, and the library entry it
     registered when that file completed its model (every part of a split model is in);
-    ``model`` is None while other parts are still to come."""
+    ``model`` is None while other parts are still to come. ``fetched`` is None when
+    another download (another Hangar process) finished the file while this one waited."""
 
     download: Download
-    fetched: "FetchResult"
+    fetched: "FetchResult | None"
     model: "LocalModel | None"

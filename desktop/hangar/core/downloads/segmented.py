@@ -24,7 +24,7 @@ from ..common.errors import NetworkError
 from ..common.i18n import QT_TR_NOOP
 from .record import LIVE_EVERY, SegmentRecord, plan_segments, resume_state, state_path
 from .sink import FileHasher, write_all
-from .transport import Paused, Progress, RangeIgnored, RetryableError, RetryPolicy, stream_range
+from .transport import Paused, Progress, RangeIgnored, RetryableError, RetryBudget, RetryPolicy, stream_range
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +88,9 @@ class SegmentedFetch:
 
     # -- workers ----------------------------------------------------------------------------------
     def _segment(self, index: int, handle) -> None:  # noqa: ANN001
-        failures = 0
+        with self.lock:
+            start, end, done = self.segments[index]
+        budget = RetryBudget(self.policy, start + done, end - start)  # a segment's own prefix
         stop = lambda: self.stop.is_set() or self.should_stop()  # noqa: E731
 
         def on_chunk(chunk: bytes, received: int) -> None:
@@ -103,15 +105,15 @@ class SegmentedFetch:
             handle.seek(start + done)
             try:
                 stream_range(self.http, self.url, self.headers, start + done, end, on_chunk, stop, self.policy.stall_timeout_s, always_range=True)
-                failures = 0
             except (httpx.TransportError, RetryableError) as exc:
-                failures = 0 if getattr(exc, "received", 0) else failures + 1
-                if failures > self.policy.max_failures:
+                with self.lock:
+                    position = self.segments[index][0] + self.segments[index][2]
+                if budget.failed(position):
                     raise NetworkError(
                         QT_TR_NOOP("A part of the download kept failing ({problem}).", problem=self.policy.problem(exc)),
                         hint=QT_TR_NOOP("The partial file is kept; resume when the connection is back."),
                     ) from exc
-                self.policy.wait(failures, self.policy.problem(exc), self.on_progress, stop)
+                self.policy.wait(budget.failures, self.policy.problem(exc), self.on_progress, stop)
 
     def _guard(self, index: int) -> None:
         try:

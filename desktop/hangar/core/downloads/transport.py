@@ -17,7 +17,7 @@ from typing import Callable
 
 import httpx2 as httpx
 
-from ..common.errors import HangarError
+from ..common.errors import HangarError, NetworkError
 from ..common.i18n import QT_TR_NOOP, Text
 from ..hub.remote import raise_for_hub_status, timeout
 
@@ -28,6 +28,7 @@ class ProgressState(str, Enum):
     DOWNLOADING = "downloading"
     CHECKING = "checking"  # re-hashing a partial file before resuming
     RETRYING = "retrying"  # waiting before it reconnects
+    WAITING = "waiting"  # another download (often another Hangar process) holds the destination
 
     __str__ = str.__str__
     __format__ = str.__format__
@@ -70,12 +71,18 @@ class RangeIgnored(Exception):
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How long a connection may stay silent, how often to retry, how long to wait between."""
+    """How long a connection may stay silent, how often to retry, how long to wait between.
+
+    ``max_failures`` counts failures in a row that did not move the download on by
+    ``progress_bytes`` (or a sixteenth of a small file); ``max_total_failures`` caps every
+    failure of one fetch, however much each brought."""
 
     stall_timeout_s: float = 30.0
     max_failures: int = 8
     backoff_s: float = 0.5
     backoff_cap_s: float = 30.0
+    progress_bytes: int = 1024 * 1024
+    max_total_failures: int = 100
 
     def problem(self, exc: BaseException) -> Text:
         """What went wrong with a connection, in words (for the retry line and the final error)."""
@@ -94,6 +101,36 @@ class RetryPolicy:
             if stop():
                 raise paused()
             time.sleep(min(0.1, delay))
+
+
+class RetryBudget:
+    """Failures counted by progress, not by any byte.
+
+    A server that cuts every body short used to be retried forever, because the count of
+    failures started again whenever a request brought a byte (1,168 requests in 300 s,
+    and with a server that also ignored Range, every one of them from byte 0). A failure
+    now counts unless the complete prefix (the bytes from the start of the file, or of a
+    segment, with no gap) grew by at least ``progress`` since the count last started
+    again; and all failures of one fetch are capped."""
+
+    def __init__(self, policy: RetryPolicy, position: int, length: int) -> None:
+        self.policy = policy
+        self.mark = position  # the complete prefix when the count last started again
+        self.progress = max(1, min(policy.progress_bytes, length // 16))
+        self.failures = 0  # in a row without progress: sets the backoff
+        self.total = 0
+        self.furthest = position  # the longest complete prefix any attempt reached
+
+    def failed(self, position: int) -> bool:
+        """Count a failed request that left the complete prefix at ``position``; True when
+        no more tries are allowed."""
+        self.total += 1
+        self.furthest = max(self.furthest, position)
+        if position >= self.mark + self.progress:
+            self.mark, self.failures = position, 0
+        else:
+            self.failures += 1
+        return self.failures > self.policy.max_failures or self.total > self.policy.max_total_failures
 
 
 def problem(exc: BaseException, stall_timeout_s: float) -> Text:
@@ -147,6 +184,11 @@ def stream_range(
     except (httpx.TransportError, RetryableError) as exc:
         exc.received = received  # type: ignore[attr-defined]
         raise
+    except httpx.TooManyRedirects as exc:  # not a TransportError: it escaped as "unexpected error"
+        raise NetworkError(
+            QT_TR_NOOP("The download of {file} was redirected in a loop (more than {count} redirects).", file=url.rsplit("/", 1)[-1], count=http.max_redirects),
+            hint=QT_TR_NOOP("The Hub, a mirror or a proxy on the way is misconfigured. Try again later, or check HF_ENDPOINT and your proxy settings."),
+        ) from exc
     if received < end - start:
         raise RetryableError(QT_TR_NOOP("the connection closed early"), received)
     return received
