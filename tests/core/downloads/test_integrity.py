@@ -182,3 +182,39 @@ def test_an_unexpected_error_never_leaves_a_row_downloading(race_hub: HubServer,
     row = manager.get(download_id)
     assert row.state == "failed" and row.error == "internal error; see the log"
     assert not isinstance(row.error, HangarError)
+
+
+def test_cancel_in_one_process_never_deletes_a_partial_file_another_is_writing(race_hub: HubServer) -> None:
+    from hangar.core.downloads.fetcher import part_path
+    from hangar.core.downloads.lock import DestinationLock
+
+    manager = _manager(AppContext.open())
+    (download_id,) = manager.plan(REPO, NAME)
+    dest = Path(manager.get(download_id).dest_path)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    part_path(dest).write_bytes(b"x" * 1000)
+    elsewhere = DestinationLock(dest)  # as the CLI would hold it
+    assert elsewhere.try_acquire()
+    try:
+        manager.cancel(download_id)
+        assert part_path(dest).read_bytes() == b"x" * 1000, "the other download's partial file is left alone"
+    finally:
+        elsewhere.release()
+    manager.cancel(download_id)
+    assert not part_path(dest).exists()
+
+
+def test_a_done_row_keeps_what_was_verified_until_its_file_is_gone(race_hub: HubServer, tiny_gguf: Path) -> None:
+    """Planning again once said the Hub's new size and SHA-256 for the old file on disk."""
+    manager = _manager(AppContext.open())
+    (download_id,) = manager.plan(REPO, NAME)
+    manager.run_one(download_id)
+    verified = manager.get(download_id).sha256
+    race_hub.state.repos[REPO].add_file(NAME, tiny_gguf.read_bytes() + b"\0" * 32)  # the Hub's file changed
+    assert manager.plan(REPO, NAME) == [download_id]
+    row = manager.get(download_id)
+    assert (row.state, row.sha256, row.size_bytes) == ("done", verified, tiny_gguf.stat().st_size)
+    Path(row.dest_path).unlink()
+    manager.plan(REPO, NAME)
+    row = manager.get(download_id)
+    assert row.state == "queued" and row.sha256 == race_hub.state.repos[REPO].files[NAME].sha256 != verified

@@ -17,15 +17,18 @@ file notices (the path no longer names the file it holds) and takes the new one 
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import time
 from pathlib import Path
 from typing import Callable
 
+from .sink import write_error
 from .transport import paused
 
 log = logging.getLogger(__name__)
+_NO_LOCKS = {errno.ENOLCK, errno.EOPNOTSUPP, getattr(errno, "ENOTSUP", errno.EOPNOTSUPP)}  # some network and FUSE file systems
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -55,10 +58,17 @@ else:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             return False
+        except OSError as exc:
+            if exc.errno not in _NO_LOCKS:
+                raise
+            log.warning("this file system cannot lock files (%s): two downloads of one file at once are not prevented", exc.strerror)
         return True
 
     def _unlock(fd: int) -> None:
-        fcntl.flock(fd, fcntl.LOCK_UN)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        except OSError:  # never locked (a file system without locks); closing lets go anyway
+            pass
 
 
 def lock_path(dest: Path) -> Path:
@@ -80,9 +90,12 @@ class DestinationLock:
         """Take the lock if nobody holds it; False at once if somebody does."""
         if self._fd is not None:
             return True
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         while True:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
+            except OSError as exc:  # a read-only or full models folder: said as a write would say it
+                raise write_error(exc, self.path) from exc
             try:
                 if not _try_lock(fd):
                     os.close(fd)

@@ -51,7 +51,12 @@ def _discard_partial(dest: Path, *, locked: bool = False) -> None:
     """Delete a download's partial files; unless the caller holds the destination's lock,
     only when nobody else is downloading it (another process may be writing them)."""
     lock = DestinationLock(dest)
-    if not locked and not lock.try_acquire():
+    try:
+        free = locked or lock.try_acquire()
+    except HangarError as exc:  # the folder cannot be written: nothing can be deleted either
+        log.warning("cannot delete the partial files of %s: %s", dest.name, exc.message)
+        return
+    if not free:
         log.info("not deleting the partial files of %s: another download holds them (pid %s)", dest.name, lock.holder())
         return
     try:
