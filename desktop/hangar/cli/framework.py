@@ -18,6 +18,7 @@ from typing import Any, Callable, Sequence
 from .. import __version__
 from ..core.app import Hangar
 from ..core.common.errors import HangarError
+from ..core.common.secrets import redact_str
 from ..core.config.context import AppContext
 from .terminal import json_safe, terminal_safe
 
@@ -42,7 +43,7 @@ class Output:
         self.stream = stream or sys.stderr
 
     def progress(self, message: str) -> None:
-        print(terminal_safe(message), file=self.stream, flush=True)
+        print(terminal_safe(redact_str(message)), file=self.stream, flush=True)
 
 
 def build_parser(commands: Sequence[Any]) -> argparse.ArgumentParser:
@@ -93,17 +94,17 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[[], App
             app.close()
         elif ctx is not None:
             ctx.close()
-    if args.json:
-        print(json_safe(json.dumps(result.data, indent=2, ensure_ascii=False, default=str)))
+    if args.json:  # what leaves the process never holds a token (core/common/secrets.py)
+        print(json_safe(redact_str(json.dumps(result.data, indent=2, ensure_ascii=False, default=str))))
     elif result.text is not None:
-        print(terminal_safe(result.text))  # a model's name is data, never a command to the terminal
+        print(terminal_safe(redact_str(result.text)))  # a model's name is data, never a command to the terminal
     return result.exit_code
 
 
 def _report_error(json_mode: bool, error: dict) -> None:
     if json_mode:
-        print(json_safe(json.dumps({"error": error}, ensure_ascii=False)), file=sys.stderr)
+        print(json_safe(redact_str(json.dumps({"error": error}, ensure_ascii=False, default=str))), file=sys.stderr)
         return
-    print(terminal_safe(f"error: {error['message']}"), file=sys.stderr)
+    print(terminal_safe(redact_str(f"error: {error['message']}")), file=sys.stderr)
     if error.get("hint"):
-        print(terminal_safe(error["hint"]), file=sys.stderr)
+        print(terminal_safe(redact_str(error["hint"])), file=sys.stderr)

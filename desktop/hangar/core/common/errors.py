@@ -6,6 +6,8 @@ shown as is, so it says what happened and what to do, never a bare traceback.
 
 from __future__ import annotations
 
+from .secrets import redact
+
 
 class HangarError(Exception):
     """A failure with a message fit to show a user.
@@ -17,15 +19,33 @@ class HangarError(Exception):
     code = "error"
 
     def __init__(self, message: str, *, hint: str = "") -> None:
-        super().__init__(message)
         self.message = message
         self.hint = hint
+        super().__init__(self.message)
+
+    # A message is often built from what a server said, which may echo a token: both are
+    # masked when set (secrets.redact), so no copy of the error (str, to_dict, args) holds one.
+    @property
+    def message(self) -> str:
+        return self._message
+
+    @message.setter
+    def message(self, value: str) -> None:
+        self._message = redact(value)
+
+    @property
+    def hint(self) -> str:
+        return self._hint
+
+    @hint.setter
+    def hint(self, value: str) -> None:
+        self._hint = redact(value)
 
     def __str__(self) -> str:
         return f"{self.message}\n{self.hint}" if self.hint else self.message
 
     def to_dict(self) -> dict:
-        return {"code": self.code, "message": self.message, "hint": self.hint}
+        return {"code": self.code, "message": redact(self.message), "hint": redact(self.hint)}
 
 
 class DatabaseError(HangarError):

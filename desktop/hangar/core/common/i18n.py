@@ -63,20 +63,28 @@ class Translated(str):
 
 # -- storing a message (a failed download's error in SQLite) ------------------------------------
 def to_stored(text: str | None) -> str | None:
-    """A Text as JSON (template and fields), so a window can still translate it after a restart."""
+    """A Text as JSON (template and fields), so a window can still translate it after a restart.
+
+    Secrets are masked first (secrets.redact): what is stored is on disk for good."""
+    from .secrets import redact
+
+    text = redact(text)
     if not isinstance(text, Text):
         return text
     return json.dumps(_pack(text), ensure_ascii=False)
 
 
 def from_stored(stored: str | None) -> str | None:
-    """What ``to_stored`` wrote, as a Text again; any other string as it is."""
+    """What ``to_stored`` wrote, as a Text again; any other string as it is (a row written
+    before secrets were masked is masked as it is read)."""
+    from .secrets import redact
+
     if not stored or not stored.startswith('{"template"'):
-        return stored
+        return redact(stored)
     try:
-        return _unpack(json.loads(stored))
+        return redact(_unpack(json.loads(stored)))
     except (ValueError, KeyError, TypeError, IndexError):
-        return stored
+        return redact(stored)
 
 
 def _pack(text: Text) -> dict:

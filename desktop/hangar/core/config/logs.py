@@ -11,6 +11,8 @@ import logging.handlers
 import re
 from pathlib import Path
 
+from ..common.secrets import redact_str
+
 _SECRET_PATTERNS = (
     re.compile(r"hf_[A-Za-z0-9]{8,}"),
     re.compile(r"(?i)(authorization:?\s*(?:bearer\s+)?)[^\s'\"]+"),
@@ -20,6 +22,9 @@ _HANDLER_NAME = "hangar-file"
 
 
 def redact(text: str) -> str:
+    """The shared masking (the tokens this process holds, hf_ tokens, Authorization values),
+    then the log's own, wider patterns: a log line has no message template to keep."""
+    text = redact_str(text)
     text = _SECRET_PATTERNS[0].sub("hf_***", text)
     for pattern in _SECRET_PATTERNS[1:]:
         text = pattern.sub(lambda m: m.group(1) + "***", text)

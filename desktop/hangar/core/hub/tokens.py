@@ -12,6 +12,7 @@ import os
 
 from ..common.errors import HangarError
 from ..common.i18n import QT_TR_NOOP
+from ..common.secrets import remember
 
 SERVICE = "Hangar"
 ACCOUNT = "huggingface"
@@ -35,6 +36,7 @@ _cached: list[str | None] = []  # one keyring look-up per process (it costs ~0.1
 def get_token() -> str | None:
     env = os.environ.get("HF_TOKEN", "").strip()
     if env:
+        remember(env)
         return env
     if _cached:
         return _cached[0]
@@ -44,6 +46,7 @@ def get_token() -> str | None:
     except errors as exc:
         log.info("no keyring available for the Hugging Face token: %s", type(exc).__name__)
         token = None
+    remember(token)  # masked in every message from now on (core/common/secrets.py)
     _cached.append(token)
     return token
 
@@ -57,6 +60,7 @@ def token_source() -> str | None:
 
 def set_token(token: str) -> None:
     token = token.strip()
+    remember(token)
     if not token.startswith("hf_") or len(token) < 10 or any(c.isspace() for c in token):
         raise HangarError(QT_TR_NOOP("That does not look like a Hugging Face access token (they start with hf_)."))
     keyring, errors = _keyring()
