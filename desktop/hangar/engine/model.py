@@ -2,7 +2,9 @@
 
 Built on llama-cpp-python's ``Llama`` (its sampler chain, prefix cache and sandboxed
 chat templates), with our own token loop so that cancellation, UTF-8 hold-back, stop
-strings and timings are ours to control and to test.
+strings and timings are ours to control and to test. The chat template is compiled once,
+by chat_template.py, not by ``Llama()``; the prompt is measured against the context before
+it is tokenised (``MAX_BYTES_PER_TOKEN``), so a huge prompt is refused in milliseconds.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Callable, Iterator
 
 from ..core.runner import protocol as P
 from ..core.runner.protocol import QT_TR_NOOP
+from .chat_template import ChatTemplate, TemplateCancelled, TemplateError, not_compiled_by_llama, size_problem
 from .llama_log import LlamaLog
 from .textstream import StopMatcher, Utf8Stream
 
@@ -28,6 +31,10 @@ CHATML_FALLBACK = (
 _OFFLOADED = re.compile(r"offloaded (\d+)/(\d+) layers to GPU")
 _BUFFER = re.compile(r"\b(\S+) model buffer size =\s*([\d.]+) MiB")
 _KV_BUFFER = re.compile(r"\b(\S+) KV buffer size =\s*([\d.]+) MiB")
+# No vocabulary has tokens this long on average (English runs near 4 bytes a token, Chinese
+# near 5): a prompt of more bytes than this times the context cannot fit, and is refused
+# before the tokeniser spends seconds and memory on it.
+MAX_BYTES_PER_TOKEN = 32
 
 
 class WorkerError(Exception):
@@ -118,6 +125,7 @@ class LoadedModel:
         self.load_ms = load_ms
         self.log = log
         self._abort_cb = None
+        self._template: ChatTemplate | TemplateError | None = None  # compiled at the first chat request
 
     # -- loading ----------------------------------------------------------------------------
     @classmethod
@@ -138,7 +146,7 @@ class LoadedModel:
         log.placement_lines.clear()
         started = time.perf_counter()
         try:
-            with _construction_hooks(low, on_progress, options.flash_attn):
+            with _construction_hooks(low, on_progress, options.flash_attn), not_compiled_by_llama():
                 llm = llama_cpp.Llama(
                     model_path=options.path,
                     n_ctx=options.n_ctx,
@@ -155,6 +163,12 @@ class LoadedModel:
             if cancel.is_set():
                 raise WorkerError(P.E_CANCELLED, QT_TR_NOOP("Loading was cancelled.")) from exc
             raise WorkerError(P.E_LOAD_FAILED, _load_failure_message(options.path, exc, log)) from exc
+        too_large = size_problem(llm.metadata.get("tokenizer.chat_template"))
+        if too_large:
+            llm.close()
+            raise WorkerError(P.E_LOAD_FAILED, too_large)
+        for key in [k for k in llm.metadata if k.startswith("tokenizer.chat_template.") and size_problem(llm.metadata[k])]:
+            llm.metadata[key] = ""  # named templates (tool_use, rag ...) are never used here: keep no huge copy
         return cls(llm, options, (time.perf_counter() - started) * 1000, log)
 
     @property
@@ -190,25 +204,46 @@ class LoadedModel:
         )
 
     # -- generating -------------------------------------------------------------------------
-    def prompt_tokens(self, options: P.GenerateOptions) -> list[int]:
-        if options.messages is not None:
-            from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+    def prompt_tokens(self, options: P.GenerateOptions, cancel: threading.Event | None = None) -> list[int]:
+        """The prompt as tokens; WorkerError E_CONTEXT_FULL (before tokenising) when its text is
+        longer than any prompt the context could hold. TemplateCancelled if cancelled."""
+        cancel = cancel or threading.Event()
+        n_ctx = self.context_size
+        limit = n_ctx * MAX_BYTES_PER_TOKEN
+        if options.messages is None:
+            return self.llm.tokenize(self._measured(options.prompt or "", limit, n_ctx), add_bos=True, special=True)
+        vocab = self.llm._model
+        try:
+            text = self._chat_template(cancel).render(options.messages, max_chars=limit, n_ctx=n_ctx, cancel=cancel)
+        except TemplateError as exc:
+            raise WorkerError(exc.code, exc.message) from exc
+        bos = vocab.token_get_text(vocab.token_bos()) if vocab.token_bos() >= 0 else ""
+        add_bos = not (bos and text.startswith(bos))  # templates often write the BOS themselves
+        return self.llm.tokenize(self._measured(text, limit, n_ctx), add_bos=add_bos, special=True)
 
-            template = self.llm.metadata.get("tokenizer.chat_template") or CHATML_FALLBACK
+    def _chat_template(self, cancel: threading.Event) -> ChatTemplate:
+        """The model's template (or ChatML), compiled once; a template that cannot compile fails
+        every chat request the same way, without compiling again. A cancelled compile is retried."""
+        if self._template is None:
             vocab = self.llm._model
-            formatter = Jinja2ChatFormatter(
-                template,
-                eos_token=vocab.token_get_text(vocab.token_eos()),
-                bos_token=vocab.token_get_text(vocab.token_bos()),
-            )
+            source = self.llm.metadata.get("tokenizer.chat_template") or CHATML_FALLBACK
+            bos, eos = (vocab.token_get_text(token) if token >= 0 else "" for token in (vocab.token_bos(), vocab.token_eos()))
             try:
-                text = formatter(messages=options.messages).prompt
-            except Exception as exc:  # a template error (sandbox refusal, bad syntax)
-                raise WorkerError(P.E_BAD_REQUEST, QT_TR_NOOP("The model's chat template failed: {error}", error=exc)) from exc
-            bos = vocab.token_get_text(vocab.token_bos()) if vocab.token_bos() >= 0 else ""
-            add_bos = not (bos and text.startswith(bos))  # templates often write the BOS themselves
-            return self.llm.tokenize(text.encode("utf-8"), add_bos=add_bos, special=True)
-        return self.llm.tokenize((options.prompt or "").encode("utf-8"), add_bos=True, special=True)
+                self._template = ChatTemplate(source, bos_token=bos, eos_token=eos, cancel=cancel)
+            except TemplateError as exc:
+                self._template = exc
+        if isinstance(self._template, TemplateError):
+            raise WorkerError(self._template.code, self._template.message)
+        return self._template
+
+    @staticmethod
+    def _measured(text: str, limit: int, n_ctx: int) -> bytes:
+        data = text.encode("utf-8")
+        if len(data) > limit:
+            raise WorkerError(P.E_CONTEXT_FULL, QT_TR_NOOP(
+                "The prompt is {size:,} bytes, more than a context of {n_ctx:,} tokens can hold (Hangar reads at most {limit:,} bytes "
+                "for it, {per_token} per token of context).", size=len(data), n_ctx=n_ctx, limit=limit, per_token=MAX_BYTES_PER_TOKEN))  # fmt: skip
+        return data
 
     def _set_abort(self, cancel: threading.Event | None) -> None:
         import llama_cpp.llama_cpp as low
@@ -223,7 +258,12 @@ class LoadedModel:
     def generate(self, options: P.GenerateOptions, cancel: threading.Event, emit: Emit, request_id: int) -> P.Done:
         import llama_cpp.llama_cpp as low
 
-        tokens = self.prompt_tokens(options)
+        asked = time.perf_counter()
+        try:
+            tokens = self.prompt_tokens(options, cancel)
+        except TemplateCancelled:  # Stop (or the parent gone) while the template rendered
+            total_ms = round((time.perf_counter() - asked) * 1000, 3)
+            return P.Done(id=request_id, stop_reason=P.StopReason.CANCELLED, total_ms=total_ms, context_used=self.llm.n_tokens, n_ctx=self.context_size)
         n_ctx = self.context_size
         if len(tokens) >= n_ctx:
             raise WorkerError(P.E_CONTEXT_FULL, QT_TR_NOOP("The prompt has {tokens} tokens but the context holds {n_ctx}.", tokens=len(tokens), n_ctx=n_ctx))
