@@ -115,3 +115,39 @@ def test_sigkill_at_half_then_resume_transfers_less_than_60_percent(demo_hub, ha
     done = json.loads(result.stdout)
     assert done["sha256"] == hashlib.sha256(repo.files[name].data).hexdigest()
     assert Path(done["path"]).read_bytes() == repo.files[name].data
+
+
+@pytest.mark.parametrize(
+    ("fault", "said"),
+    [
+        ({"html": True}, "with something that is not JSON"),
+        ({"invalid_json": True}, "with something that is not JSON"),
+        ({"odd_json": '"surprise"'}, "in a form Hangar does not understand"),
+        ({"redirect_loop": True}, "in a loop"),
+    ],
+)
+def test_a_hub_that_is_not_one_gets_a_message_from_every_command(hub, fault: dict, said: str) -> None:
+    hub.set_api_faults(**fault)
+    for command in (("search", "tiny"), ("files", "hangar-test/tiny-llama-GGUF"), ("download", "hangar-test/tiny-llama-GGUF", "tiny-llama-Q8_0.gguf")):
+        result = run_cli(*command, env={"HF_ENDPOINT": hub.endpoint})
+        assert result.returncode == 1, (command, result.stderr)
+        assert "unexpected error" not in result.stderr and said in result.stderr, (command, result.stderr)
+        assert "HF_ENDPOINT" in result.stderr, "the hint says where to look"
+
+
+def test_search_against_a_next_link_to_itself_ends_at_once(hub) -> None:
+    hub.set_api_faults(next_to_self=True)
+    for query in ("nothing-matches-this", "tiny"):
+        started = time.monotonic()
+        result = run_cli("search", query, "--json", env={"HF_ENDPOINT": hub.endpoint})
+        assert time.monotonic() - started < 30
+        assert result.returncode == 1 and json.loads(result.stderr)["error"]["code"] == "hub_runaway"
+        assert "round in circles" in result.stderr
+    assert hub.api_requests() <= 6, "two searches: a reachability check and one page each"
+
+
+def test_a_search_longer_than_a_url_can_be(hub) -> None:
+    result = run_cli("search", "q" * 120_000, env={"HF_ENDPOINT": hub.endpoint})
+    assert result.returncode == 1 and "unexpected error" not in result.stderr
+    assert "The search text is 120,000 characters long; the Hub takes at most 256." in result.stderr
+    assert hub.api_requests() == 0

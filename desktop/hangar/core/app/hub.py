@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..common.errors import InvalidInput
+from ..common.i18n import QT_TR_NOOP
 from ..hub.catalog import HubCatalog, RepoDetails
 from ..hub.quants import GGUFChoice
 from ..hub.tokens import get_token
@@ -16,6 +18,24 @@ from ..licenses.policy import Policy
 
 log = logging.getLogger(__name__)
 DEFAULT_CTX = 4096
+MAX_QUERY_CHARS = 256  # repository names are at most 96; a longer "search" is pasted text, and a 120 kB one is no URL
+MAX_RESULTS = 1000
+MAX_OFFSET = 100_000
+
+
+def _check_search(query: str, author: str | None, limit: int, offset: int) -> None:
+    """What a person typed, checked before it becomes a URL (where it would fail as InvalidURL)."""
+    if len(query or "") > MAX_QUERY_CHARS:
+        raise InvalidInput(
+            QT_TR_NOOP("The search text is {length:,} characters long; the Hub takes at most {most}.", length=len(query), most=MAX_QUERY_CHARS),
+            hint=QT_TR_NOOP("Search for a few words of the repository's name."),
+        )
+    if len(author or "") > MAX_QUERY_CHARS:
+        raise InvalidInput(QT_TR_NOOP("The author name is {length:,} characters long; the Hub takes at most {most}.", length=len(author or ""), most=MAX_QUERY_CHARS))
+    if not 1 <= limit <= MAX_RESULTS:
+        raise InvalidInput(QT_TR_NOOP("The number of results must be between 1 and {most:,}, not {value}.", most=MAX_RESULTS, value=limit))
+    if not 0 <= offset <= MAX_OFFSET:
+        raise InvalidInput(QT_TR_NOOP("The offset must be between 0 and {most:,}, not {value}.", most=MAX_OFFSET, value=offset))
 
 
 @dataclass
@@ -37,6 +57,7 @@ class HubService:
 
     def search(self, query: str = "", *, sort: str = "downloads", family: str | None = None, author: str | None = None,
                limit: int = 20, offset: int = 0) -> list[dict]:  # fmt: skip
+        _check_search(query, author, limit, offset)
         return self.catalog().search(query, sort=sort, family=family, author=author, limit=limit, offset=offset)
 
     def inspect(self, repo_id: str, revision: str | None = None, *, n_ctx: int = DEFAULT_CTX, policy: Policy | None = None,

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Iterator
 
-from ..common.errors import GatedRepo, HubError, NetworkError, NotFoundOnHub
+from ..common.errors import GatedRepo, HangarError, HubError, InvalidInput, NetworkError, NotFoundOnHub
 from ..common.i18n import QT_TR_NOOP
+from ..common.secrets import redact_str, remember
+from .calls import bounded, explain, install, shown
 from .quants import GGUFChoice, group_gguf_files
 from .remote import endpoint, fetch_text
 from .terms import FAMILIES, SORTS
@@ -24,29 +26,38 @@ _FRONT_MATTER = re.compile(r"^---\s*\n.*?\n---\s*\n", re.DOTALL)
 
 
 @contextlib.contextmanager
-def hub_errors(what: str) -> Iterator[None]:
-    import httpx2 as httpx
+def hub_errors(what: str, base: str | None = None, seconds: float | None = None) -> Iterator[None]:
+    """One Hub call: under a deadline, with a page cap (calls.bounded), and whatever fails
+    (the Hub's answer, the network, a reply that is not JSON or not the expected JSON)
+    becomes a HangarError that says which; the server's own words are shown masked."""
     from huggingface_hub.errors import (
         EntryNotFoundError,
         GatedRepoError,
+        HFValidationError,
         HfHubHTTPError,
         RepositoryNotFoundError,
         RevisionNotFoundError,
     )
 
+    base = base or endpoint()
     try:
-        yield
+        with bounded(what, base, seconds):
+            yield
     except GatedRepoError as exc:
         raise GatedRepo(QT_TR_NOOP("{what} is gated: accept its terms on the Hub and add your token.", what=what)) from exc
     except (RepositoryNotFoundError, RevisionNotFoundError, EntryNotFoundError) as exc:
         raise NotFoundOnHub(QT_TR_NOOP("The Hub has no {what}.", what=what), hint=QT_TR_NOOP("Check the spelling of the repository and file names.")) from exc
     except HfHubHTTPError as exc:
-        raise HubError(QT_TR_NOOP("The Hub could not answer for {what}: {error}", what=what, error=exc)) from exc
-    except (httpx.HTTPError, OSError) as exc:
-        raise NetworkError(
-            QT_TR_NOOP("Cannot reach the Hugging Face Hub at {endpoint} ({error}).", endpoint=endpoint(), error=type(exc).__name__),
-            hint=QT_TR_NOOP("Check the network connection or proxy; models already on this machine keep working."),
-        ) from exc
+        raise HubError(QT_TR_NOOP("The Hub could not answer for {what}: {error}", what=what, error=redact_str(str(exc))[:1000])) from exc  # masked, then cut
+    except HFValidationError as exc:
+        raise InvalidInput(QT_TR_NOOP("{what} is not a name the Hub accepts: {problem}", what=what, problem=redact_str(str(exc))[:300])) from exc
+    except HangarError:
+        raise
+    except Exception as exc:
+        mapped = explain(exc, what, base)
+        if mapped is None:
+            raise
+        raise mapped from exc
 
 
 def license_of(tags: list[str] | None, card: dict | None = None) -> str | None:
@@ -113,7 +124,7 @@ def ensure_reachable(base: str, ttl_s: float = 300.0) -> None:
 
     from .remote import client
 
-    with hub_errors(QT_TR_NOOP("the Hub")):
+    with hub_errors(QT_TR_NOOP("the Hub"), base):
         client().get(f"{base}/api/models", params={"limit": 1}, timeout=httpx.Timeout(8.0, connect=4.0))
     _REACHABLE[base] = time.monotonic()
 
@@ -122,6 +133,8 @@ class HubCatalog:
     def __init__(self, token: str | None = None, base: str | None = None) -> None:
         from huggingface_hub import HfApi
 
+        install()  # huggingface_hub's client gets the deadline and page checks (calls.py)
+        remember(token)
         self.token = token
         self.base = base or endpoint()
         self.api = HfApi(endpoint=self.base, token=token or False)
@@ -131,7 +144,7 @@ class HubCatalog:
         family_key = FAMILIES.get(family or "", (family or "").lower()) or None
         search = term or family_key or None
         ensure_reachable(self.base)
-        with hub_errors(QT_TR_NOOP("model search")):
+        with hub_errors(QT_TR_NOOP("model search"), self.base):
             models = self.api.list_models(
                 search=search, filter="gguf", author=author or None, sort=SORTS.get(sort, sort), limit=offset + limit, expand=_EXPAND
             )
@@ -142,10 +155,13 @@ class HubCatalog:
 
     def repo(self, repo_id: str, revision: str | None = None, *, with_card: bool = True) -> RepoDetails:
         ensure_reachable(self.base)
-        with hub_errors(QT_TR_NOOP("repository {repo}", repo=repo_id)):
+        what = QT_TR_NOOP("repository {repo}", repo=shown(repo_id))
+        with hub_errors(what, self.base):
             info = self.api.model_info(repo_id, revision=revision, files_metadata=True)
-        card = info.card_data.to_dict() if info.card_data else {}
-        entries = [(s.rfilename, s.size or 0, s.lfs.sha256 if s.lfs else None) for s in info.siblings or []]
+            if not (isinstance(info.id, str) and isinstance(info.sha, str)):
+                raise TypeError("no repository id or commit in the answer")
+            card = info.card_data.to_dict() if info.card_data else {}
+            entries = [(s.rfilename, s.size or 0, s.lfs.sha256 if s.lfs else None) for s in info.siblings or []]
         refused: list[str] = []
         files = group_gguf_files(entries, refused)
         card_text = ""

@@ -12,9 +12,11 @@ from urllib.parse import quote
 
 import httpx2 as httpx
 
-from ..common.errors import GatedRepo, HubError, NetworkError, NotFoundOnHub
+from ..common.errors import GatedRepo, HubError, NotFoundOnHub
 from ..common.i18n import QT_TR_NOOP
+from ..common.secrets import redact_str, remember
 from ..gguf.header import GGUFHeader, TruncatedHeader, parse_header
+from .calls import guarded, hooks, shown
 
 USER_AGENT = "hangar-desktop"
 HEADER_LIMIT = 64 * 1024 * 1024  # no sane GGUF header is larger; vocabularies are a few MB
@@ -33,6 +35,7 @@ def resolve_url(repo_id: str, revision: str, filename: str, base: str | None = N
 def auth_headers(token: str | None) -> dict[str, str]:
     headers = {"User-Agent": USER_AGENT}
     if token:
+        remember(token)  # whatever the Hub echoes of it is masked
         headers["Authorization"] = f"Bearer {token}"
     return headers
 
@@ -43,11 +46,12 @@ _SHARED: httpx.Client | None = None
 def client() -> httpx.Client:
     """One client per process: connections are reused and TLS set up once (about 35 ms each).
 
-    httpx clients are thread-safe; callers pass their own timeout per request.
+    httpx clients are thread-safe; callers pass their own timeout per request. A call made
+    inside ``calls.bounded`` is also held to its deadline and page cap by the hooks.
     """
     global _SHARED
     if _SHARED is None or _SHARED.is_closed:
-        _SHARED = httpx.Client(follow_redirects=True, timeout=httpx.Timeout(30.0, connect=15.0))
+        _SHARED = httpx.Client(follow_redirects=True, max_redirects=10, timeout=httpx.Timeout(30.0, connect=15.0), event_hooks=hooks())
     return _SHARED
 
 
@@ -60,7 +64,7 @@ def raise_for_hub_status(response: httpx.Response, what: str) -> None:
     if response.status_code < 400:
         return
     code = response.headers.get("X-Error-Code", "")
-    message = response.headers.get("X-Error-Message", "")
+    message = redact_str(response.headers.get("X-Error-Message", ""))[:500]  # the server's words: never a token
     if code == "GatedRepo" or (response.status_code in (401, 403) and "gated" in message.lower()):
         raise GatedRepo(
             QT_TR_NOOP("{what} is in a gated repository: its authors require you to accept their terms first.", what=what),
@@ -111,22 +115,21 @@ class RangeReader:
         return out
 
 
+HEADER_DEADLINE_S = 120.0  # a header with a large vocabulary is a few MB, read by 1 MiB ranges
+
+
 def read_remote_header(repo_id: str, revision: str, filename: str, token: str | None, base: str | None = None) -> GGUFHeader:
-    try:
+    with guarded(filename, base or endpoint(), HEADER_DEADLINE_S):  # network failures said by calls.failure
         reader = RangeReader(client(), resolve_url(repo_id, revision, filename, base), auth_headers(token))
         return parse_header(reader.read)
-    except httpx.HTTPError as exc:
-        raise NetworkError(QT_TR_NOOP("Could not read the header of {file} from the Hub: {error}", file=filename, error=exc)) from exc
 
 
 def fetch_text(repo_id: str, revision: str, filename: str, token: str | None, limit: int = 1024 * 1024, base: str | None = None) -> str:
     """A small text file (the model card), cut at ``limit`` bytes."""
-    try:
+    with guarded(f"{repo_id}/{filename}", base or endpoint()):
         response = client().get(resolve_url(repo_id, revision, filename, base), headers={**auth_headers(token), "Range": f"bytes=0-{limit - 1}"})
-    except httpx.HTTPError as exc:
-        raise NetworkError(QT_TR_NOOP("Could not fetch {file} from the Hub: {error}", file=filename, error=exc)) from exc
-    raise_for_hub_status(response, f"{repo_id}/{filename}")
-    return response.content[:limit].decode("utf-8", errors="replace")
+        raise_for_hub_status(response, f"{repo_id}/{filename}")
+        return response.content[:limit].decode("utf-8", errors="replace")
 
 
 def repo_files(repo_id: str, revision: str | None, token: str | None, base: str | None = None) -> tuple[str, str, list[tuple[str, int, str | None]], dict]:
@@ -138,18 +141,17 @@ def repo_files(repo_id: str, revision: str | None, token: str | None, base: str 
     """
     base = base or endpoint()
     path = f"{base}/api/models/{repo_id}" + (f"/revision/{quote(revision, safe='')}" if revision else "")
-    try:
+    what = QT_TR_NOOP("repository {repo}", repo=shown(repo_id))
+    with guarded(what, base):  # a deadline; not JSON, the wrong JSON, a redirect loop: each said
         response = client().get(path, params={"blobs": "true"}, headers=auth_headers(token))
-    except httpx.HTTPError as exc:
-        raise NetworkError(
-            QT_TR_NOOP("Cannot reach the Hugging Face Hub at {endpoint} ({error}).", endpoint=base, error=type(exc).__name__),
-            hint=QT_TR_NOOP("Check the network connection or proxy."),
-        ) from exc
-    raise_for_hub_status(response, QT_TR_NOOP("repository {repo}", repo=repo_id))
-    info = response.json()
-    files = [(s["rfilename"], int(s.get("size") or 0), (s.get("lfs") or {}).get("sha256")) for s in info.get("siblings", []) if isinstance(s, dict) and "rfilename" in s]
-    card = info.get("cardData") if isinstance(info.get("cardData"), dict) else {}
-    return info.get("id", repo_id), info["sha"], files, card
+        raise_for_hub_status(response, what)
+        info = response.json()
+        files = [(s["rfilename"], int(s.get("size") or 0), (s.get("lfs") or {}).get("sha256")) for s in info.get("siblings", []) if isinstance(s, dict) and "rfilename" in s]
+        card = info.get("cardData") if isinstance(info.get("cardData"), dict) else {}
+        sha = info["sha"]
+        if not isinstance(sha, str):
+            raise TypeError(f"sha is {type(sha).__name__}")
+        return info.get("id", repo_id), sha, files, card
 
 
 def card_license(card: dict) -> str | None:
