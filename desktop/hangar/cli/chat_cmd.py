@@ -36,25 +36,26 @@ class Chat:
     def run(args: argparse.Namespace, app: Hangar) -> Result:
         path, _model = app.models.resolve(args.model)
         store = app.chats.scratch_store() if args.no_save else app.chats.store
-        if args.conversation and not args.no_save:
-            conversation = store.get(args.conversation)
-        else:
-            title = (args.prompt or "Terminal chat")[:60]
-            conversation = store.create(title, system_prompt=args.system, model_path=str(path), model_name=path.name, runtime=args.runtime,
-                                        params={"temperature": args.temperature, "max_tokens": args.max_tokens, "n_ctx": args.ctx})  # fmt: skip
-        try:  # the one load path: the fit check, the runtime, the fallback (as in the window)
+        # A conversation to continue is found before anything loads; a new one is made only
+        # once the model is loaded, so a refused load leaves no empty conversation behind.
+        conversation = store.get(args.conversation) if args.conversation and not args.no_save else None
+        try:  # the one load path: the numbers, the fit check, the runtime, the fallback (as in the window)
             loaded = app.models.load(LoadRequest(str(path), n_ctx=args.ctx, runtime=args.runtime, force=args.force),
                                      on_status=args.out.progress, on_warning=lambda text: args.out.progress(f"warning: {text}"))  # fmt: skip
         except ModelTooLarge as exc:
             exc.hint = "Use a smaller quantisation or context (--ctx), or pass --force to try anyway."
             raise
         client, placement = loaded.client, loaded.placement
-        args.out.progress(f"{path.name} on {placement.summary()}; conversation {conversation.id}")
-        options = P.GenerateOptions(max_tokens=args.max_tokens, temperature=args.temperature, seed=args.seed)
-        session = app.chats.session(conversation.id, client, store)
-        echo = (lambda text: (sys.stdout.write(text), sys.stdout.flush())) if not args.json else None
         replies = []
-        try:
+        try:  # Ctrl-C, SIGTERM and SIGHUP end here too: the worker is closed, the reply saved as interrupted
+            if conversation is None:
+                title = (args.prompt or "Terminal chat")[:60]
+                conversation = store.create(title, system_prompt=args.system, model_path=str(path), model_name=path.name, runtime=args.runtime,
+                                            params={"temperature": args.temperature, "max_tokens": args.max_tokens, "n_ctx": args.ctx})  # fmt: skip
+            args.out.progress(f"{path.name} on {placement.summary()}; conversation {conversation.id}")
+            options = P.GenerateOptions(max_tokens=args.max_tokens, temperature=args.temperature, seed=args.seed)
+            session = app.chats.session(conversation.id, client, store)
+            echo = (lambda text: (sys.stdout.write(text), sys.stdout.flush())) if not args.json else None
             prompts = [args.prompt] if args.prompt is not None else _interactive()
             for prompt in prompts:
                 reply = session.send(prompt, options, echo)

@@ -20,6 +20,7 @@ from ..core.app import Hangar
 from ..core.common.errors import HangarError
 from ..core.common.secrets import redact_str
 from ..core.config.context import AppContext
+from .interrupts import interrupted, signals_as_interrupts
 from .terminal import json_safe, terminal_safe
 
 log = logging.getLogger("hangar.cli")
@@ -70,13 +71,15 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[[], App
     args.out = Output(args.json)
     ctx: AppContext | None = None
     app: Hangar | None = None
+    restore_signals = signals_as_interrupts()  # SIGTERM/SIGHUP unwind as Ctrl-C does
     try:
         ctx = context_factory()
         app = Hangar(ctx)
         result = args._run(args, app)
-    except KeyboardInterrupt:
-        _report_error(args.json, {"code": "interrupted", "message": "interrupted", "hint": ""})
-        return 130
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP (interrupts.Terminated)
+        message, status = interrupted(exc)
+        _report_error(args.json, {"code": "interrupted", "message": message, "hint": ""})
+        return status
     except HangarError as exc:
         log.info("command %s failed: %s", args.command, exc.message)
         _report_error(args.json, exc.to_dict())
@@ -94,6 +97,7 @@ def main(argv: Sequence[str] | None = None, *, context_factory: Callable[[], App
             app.close()
         elif ctx is not None:
             ctx.close()
+        restore_signals()
     if args.json:  # what leaves the process never holds a token (core/common/secrets.py)
         print(json_safe(redact_str(json.dumps(result.data, indent=2, ensure_ascii=False, default=str))))
     elif result.text is not None:

@@ -3,24 +3,39 @@
 A reader thread takes requests off stdin so that "cancel" is seen at once, even while
 the main thread is inside llama.cpp; everything else is queued and run in order. The
 protocol uses a private copy of stdout's file descriptor, and fd 1 itself is pointed at
-stderr, so a stray printf from a C library can never corrupt the JSON stream. When
-stdin closes (the parent died) the worker cancels and exits. Every line it writes is an
-event dataclass from core/runner/protocol.py, the only part of core/ the worker uses.
+stderr, so a stray printf from a C library can never corrupt the JSON stream. Every line
+it writes is an event dataclass from core/runner/protocol.py, the only part of core/ the
+worker uses.
+
+The worker dies with its parent. On Linux it asks the kernel for SIGKILL when the parent
+goes (PR_SET_PDEATHSIG, when the parent's main thread started it); everywhere, stdin
+closing (the parent died) or a shutdown cancels what runs and ends the process within
+``EXIT_GRACE_S`` even if the step under way never looks at the cancel. While a request
+runs, a heartbeat thread sends ``alive`` at least every ``P.HEARTBEAT_S``, so the parent
+can tell a long prompt from a stopped process. Ctrl-C in the terminal is for the parent
+to handle (it cancels or ends the worker): the worker ignores SIGINT.
 """
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import queue
+import signal
 import sys
 import threading
+import time
 import traceback
 
 from ..core.runner import protocol as P
 from ..core.runner.protocol import QT_TR_NOOP
 from .llama_log import LlamaLog
 from .model import LoadedModel, WorkerError
+
+EXIT_GRACE_S = 2.0  # after stdin closes or a shutdown, the longest the worker may take to leave
+_IDLE = object()  # no request running (a request's id may itself be None)
+PR_SET_PDEATHSIG = 1
 
 
 class Worker:
@@ -36,17 +51,39 @@ class Worker:
         self._cancelled_upto = 0
         self.model: LoadedModel | None = None
         self.log = LlamaLog()
+        self._running: object = _IDLE  # the id of the request being handled
+        self._last_emit = time.monotonic()
 
     def emit(self, event: P.Event) -> None:
         line = event.to_line()
         with self._out_lock:
             self._out.write(line + "\n")
             self._out.flush()
+            self._last_emit = time.monotonic()
+
+    def heartbeat(self) -> None:
+        """While a request runs, say so whenever nothing else was said for a heartbeat."""
+        while True:
+            time.sleep(P.HEARTBEAT_S / 4)
+            running = self._running
+            if running is _IDLE or time.monotonic() - self._last_emit < P.HEARTBEAT_S:
+                continue
+            try:
+                self.emit(P.Alive(id=running))
+            except (OSError, ValueError):  # the parent is gone; stdin's end will end us
+                return
+
+    def leave_soon(self, code: int) -> None:
+        """Stop what runs and make sure the process ends, even inside a step that never checks."""
+        self.cancel.set()
+        timer = threading.Timer(EXIT_GRACE_S, os._exit, args=(code,))
+        timer.daemon = True
+        timer.start()
 
     # -- input ----------------------------------------------------------------------------------
     def read_stdin(self) -> None:
-        for raw in sys.stdin:
-            raw = raw.strip()
+        for line in sys.stdin.buffer:  # bytes: a line that is not UTF-8 must not end this thread
+            raw = line.decode("utf-8", "replace").strip()
             if not raw:
                 continue
             try:
@@ -57,14 +94,16 @@ class Worker:
                 self.emit(P.Error(code=P.E_BAD_REQUEST, message=QT_TR_NOOP("unreadable request: {error}", error=exc)))
                 continue
             with self._cancel_lock:
-                if request["op"] == "cancel":
+                if request["op"] in ("cancel", "shutdown"):
                     self._cancelled_upto = self._last_read
                     self.cancel.set()
-                    continue
+                    if request["op"] == "cancel":
+                        continue
+                    self.leave_soon(0)
                 self._last_read += 1
                 request["_seq"] = self._last_read
             self.requests.put(request)
-        self.cancel.set()  # the parent is gone: stop whatever runs, then leave
+        self.leave_soon(1)  # the parent is gone: stop whatever runs, then leave
         self.requests.put(None)
 
     # -- dispatch -------------------------------------------------------------------------------
@@ -76,6 +115,7 @@ class Worker:
         self.log.install(low)
         self.emit(P.Hello.from_dict({**probe(), "pid": os.getpid()}))
         threading.Thread(target=self.read_stdin, name="stdin", daemon=True).start()
+        threading.Thread(target=self.heartbeat, name="heartbeat", daemon=True).start()
         while True:
             request = self.requests.get()
             if request is None or request["op"] == "shutdown":
@@ -86,6 +126,7 @@ class Worker:
                 else:
                     self.cancel.set()  # cancelled while it waited in the queue
             request_id = request.get("id")
+            self._running = request_id
             try:
                 self.handle(request)
             except WorkerError as exc:
@@ -94,9 +135,14 @@ class Worker:
                 traceback.print_exc(file=sys.stderr)
                 message = QT_TR_NOOP("Internal error in the model process: {error}", error=f"{type(exc).__name__}: {exc}")
                 self.emit(P.Error(id=request_id, code=P.E_INTERNAL, message=message, log_tail=self.log.tail()))
+            finally:
+                self._running = _IDLE
         if self.model is not None:
             self.model.close()
-        self.emit(P.Bye())
+        try:
+            self.emit(P.Bye())
+        except OSError:  # the parent is gone
+            pass
         return 0
 
     def handle(self, request: dict) -> None:
@@ -136,9 +182,13 @@ class Worker:
 def _options(kind: type, request: dict):
     """A request's options dataclass; a missing field is the sender's error, not the worker's."""
     try:
-        return kind.from_dict(request)
+        options = kind.from_dict(request)
     except TypeError as exc:
         raise WorkerError(P.E_BAD_REQUEST, QT_TR_NOOP("bad {op} request: {error}", op=request["op"], error=exc)) from exc
+    problem = options.problem()  # a number llama.cpp would wrap or abort on never reaches it
+    if problem:
+        raise WorkerError(P.E_BAD_REQUEST, QT_TR_NOOP("bad {op} request: {error}", op=request["op"], error=problem))
+    return options
 
 
 def _rss_bytes() -> int | None:
@@ -150,8 +200,33 @@ def _rss_bytes() -> int | None:
         return None
 
 
+def die_with_parent() -> None:
+    """Ask Linux for SIGKILL when the parent dies, then check it has not died already (it
+    may have gone between our start and the request: nothing would then send the signal)."""
+    parent = os.environ.get("HANGAR_ENGINE_PARENT", "")
+    if os.environ.get("HANGAR_ENGINE_DIE_WITH_PARENT") == "1" and sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)
+        except (OSError, AttributeError):
+            pass  # no prctl: stdin closing still ends the worker
+    if os.name == "posix" and parent.isdigit() and os.getppid() != int(parent) and not _exists(int(parent)):
+        os._exit(1)  # adopted already: the parent is gone (Windows does not adopt; stdin tells there)
+
+
+def _exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, and is not ours to signal
+        return True
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group; the parent decides
     protocol_fd = os.dup(1)
     os.dup2(2, 1)  # stray prints from C libraries now land in stderr
     sys.stdout = sys.stderr

@@ -105,6 +105,27 @@ def test_killed_worker_keeps_the_partial_reply(store: ChatStore, tiny_gguf: Path
     assert store.messages(conversation.id)[0].content == "Tell me everything"
 
 
+@pytest.mark.parametrize("interruption", [KeyboardInterrupt, SystemExit, MemoryError])
+def test_a_reply_ended_by_ctrl_c_or_sigterm_is_saved_as_interrupted(store: ChatStore, tiny_gguf: Path, interruption: type) -> None:
+    """Ctrl-C, or a SIGTERM the CLI turns into an exception, lands in the reply loop: the
+    reply was left 'streaming' for ever; now it is what arrived, marked interrupted."""
+    conversation = store.create()
+    streamed: list[str] = []
+
+    def on_token(text: str) -> None:
+        streamed.append(text)
+        if len(streamed) == 20:
+            raise interruption()
+
+    with EngineClient() as client:
+        client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=4096))
+        with pytest.raises(interruption):
+            ChatSession(store, client, conversation.id).send("Go on", P.GenerateOptions(max_tokens=4000, ignore_eos=True), on_token)
+    reply = store.messages(conversation.id)[-1]
+    assert reply.role == "assistant" and reply.state == "interrupted"
+    assert "".join(streamed).startswith(reply.content)
+
+
 def test_long_conversations_drop_the_oldest_turns(store: ChatStore, tiny_gguf: Path) -> None:
     conversation = store.create(system_prompt="sys")
     for i in range(6):

@@ -4,6 +4,8 @@ record that it was used.
 
 Before, Chat checked the fit and the CLI's chat did not, the benchmark a third way, and
 a model whose file had vanished reached the worker and came back as an exception name.
+The numbers are checked first (``LoadOptions.problem``): a context of 2**32 once wrapped
+to 8192 inside llama.cpp, and 2**32+1 aborted the worker.
 """
 
 from __future__ import annotations
@@ -95,17 +97,22 @@ class ModelHost:
         on_progress: Callable[[float], None] | None = None,
         on_client: Callable[[EngineClient], None] | None = None,
     ) -> LoadedModel:
-        """Raises InvalidInput (no such model, file gone), ModelTooLarge (unless ``force``) or EngineError."""
+        """Raises InvalidInput (a number out of range, no such model, file gone), ModelTooLarge
+        (unless ``force``) or EngineError."""
         from ..runner.fit import check_load
 
-        path, model = self.resolve(request.model)
-        runtime = self.runtime(request.runtime)
         settings = self._ctx.settings
+        options = P.LoadOptions(path="", n_ctx=request.n_ctx, n_gpu_layers=request.n_gpu_layers,
+                                n_threads=request.n_threads if request.n_threads is not None else settings.threads)  # fmt: skip
+        problem = options.problem()
+        if problem:
+            raise InvalidInput(problem, hint=QT_TR_NOOP("Nothing was loaded; give a value inside that range."))
+        path, model = self.resolve(request.model)
+        options.path = str(path)
+        runtime = self.runtime(request.runtime)
         warning = check_load(path, runtime, n_ctx=request.n_ctx, n_gpu_layers=request.n_gpu_layers, force=request.force)
         if warning:
             (on_warning or on_status)(warning)
-        options = P.LoadOptions(path=str(path), n_ctx=request.n_ctx, n_gpu_layers=request.n_gpu_layers,
-                                n_threads=request.n_threads if request.n_threads is not None else settings.threads)  # fmt: skip
         fallback = settings.gpu_fallback_to_cpu if request.allow_fallback is None else request.allow_fallback
         client, placement = start_model(options, runtime, allow_fallback=fallback, runtimes_dir=self._ctx.paths.runtimes_dir,
                                         on_progress=on_progress, on_status=on_status, on_client=on_client)  # fmt: skip

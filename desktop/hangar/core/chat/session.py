@@ -2,8 +2,10 @@
 
 Each user message is saved when sent; the reply is saved at least every second while
 it streams and when it ends, so a crash or a killed worker loses at most the last
-second. When the conversation outgrows the context, the oldest turns after the system
-prompt are dropped (the stated policy) and the reply says how many.
+second. A reply that ends any other way than the worker's "done" (an error, Ctrl-C, a
+SIGTERM the CLI turned into an exception) is saved as interrupted, never left streaming.
+When the conversation outgrows the context, the oldest turns after the system prompt are
+dropped (the stated policy) and the reply says how many.
 """
 
 from __future__ import annotations
@@ -130,6 +132,9 @@ class ChatSession:
                     del turns[droppable[0]]  # the oldest turn after the system prompt
                     dropped += 1
                     continue
+                self.store.save(assistant.id, "".join(pieces), state=MessageState.INTERRUPTED)
+                raise
+            except BaseException:  # Ctrl-C, SIGTERM/SIGHUP (the CLI raises them here), a bug: never left "streaming"
                 self.store.save(assistant.id, "".join(pieces), state=MessageState.INTERRUPTED)
                 raise
         state = MessageState.CANCELLED if done.stop_reason == P.StopReason.CANCELLED else MessageState.COMPLETE

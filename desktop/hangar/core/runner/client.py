@@ -7,6 +7,12 @@ CLI's main thread. When the process dies (a crash, an OOM kill, SIGKILL) the rea
 turns that into an ``error`` event with the exit reason and the worker's last log lines.
 Everything here is a runner.protocol event dataclass, never a raw dict; a message in an
 error event arrives as a QT_TR_NOOP text, so the window shows it in its language.
+
+A busy worker sends an ``alive`` event at least every second, so silence means a stopped
+(SIGSTOP) or wedged process: after ``SILENCE_S`` without any event the client ends it
+and says so, instead of waiting minutes. The worker dies with this process (engine/worker.py:
+a parent-death signal where Linux has one, and stdin closing); ``close`` ends it within
+seconds even while it is busy.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from . import protocol as P
 
 log = logging.getLogger(__name__)
 EventT = TypeVar("EventT", bound=P.Event)
+SILENCE_S = 30.0  # no event at all for this long while a request runs: the worker is stopped or wedged
 
 _SIGNAL_HINTS = {
     signal.SIGKILL: QT_TR_NOOP("often the system ran out of memory and killed it"),
@@ -81,7 +88,14 @@ class EngineClient:
         self._next_id = 0
         self._closing = False
         self._cancel_at: float | None = None
-        env = {**os.environ, **(runtime_env or {}), "PYTHONUNBUFFERED": "1"}
+        env = {**os.environ, **(runtime_env or {}), "PYTHONUNBUFFERED": "1", "HANGAR_ENGINE_PARENT": str(os.getpid())}
+        # Linux sends a parent-death signal when the *thread* that started the child ends, so
+        # the worker asks for one only when that thread is the main thread (a GUI load runs on
+        # a short-lived thread); its stdin closing covers every other case.
+        if threading.current_thread() is threading.main_thread():
+            env["HANGAR_ENGINE_DIE_WITH_PARENT"] = "1"
+        else:
+            env.pop("HANGAR_ENGINE_DIE_WITH_PARENT", None)
         self.proc = subprocess.Popen(
             engine_command(python=python),
             stdin=subprocess.PIPE,
@@ -96,7 +110,11 @@ class EngineClient:
         self._stdin_lock = threading.Lock()
         threading.Thread(target=self._read_stdout, name="engine-stdout", daemon=True).start()
         threading.Thread(target=self._read_stderr, name="engine-stderr", daemon=True).start()
-        first = self._next_event(start_timeout_s)
+        try:
+            first = self._next_event(start_timeout_s)
+        except BaseException:  # Ctrl-C or SIGTERM while the worker starts: it must not outlive us
+            self.kill()
+            raise
         if not isinstance(first, P.Hello):
             self.close()
             raise _error_from(first)
@@ -159,7 +177,9 @@ class EngineClient:
             return P.Error(code=P.E_WORKER_UNRESPONSIVE, message=QT_TR_NOOP("The model process did not answer within {seconds:.0f} s.", seconds=timeout))
 
     def _events_for(self, request_id: int, *, idle_timeout: float | None, cancel_grace_s: float = 0.5) -> Iterator[P.Event]:
-        """Events answering one request; ends at its final event (or the worker's death)."""
+        """Events answering one request; ends at its final event (or the worker's death).
+
+        ``idle_timeout`` is the silence allowed: any event (an ``alive`` too) restarts it."""
         while True:
             wait = 0.05 if self._cancel_at is not None else idle_timeout
             try:
@@ -170,11 +190,14 @@ class EngineClient:
                     yield P.Done(id=request_id, stop_reason=P.StopReason.CANCELLED, worker_killed=True)
                     return
                 if self._cancel_at is None:
-                    yield P.Error(id=request_id, code=P.E_WORKER_UNRESPONSIVE, message=QT_TR_NOOP("The model process stopped answering."))
+                    self.kill()  # stopped or wedged: its answers could no longer be trusted to come
+                    message = QT_TR_NOOP("The model process stopped answering (no sign of life for {seconds:.0f} s; it may have been suspended).",
+                                         seconds=idle_timeout)  # fmt: skip
+                    yield P.Error(id=request_id, code=P.E_WORKER_UNRESPONSIVE, message=message, log_tail=list(self.stderr_tail)[-20:])
                     return
                 continue
-            if event.id not in (request_id, None):
-                continue  # a late event from an earlier request
+            if isinstance(event, P.Alive) or event.id not in (request_id, None):
+                continue  # a sign of life, or a late event from an earlier request
             yield event
             if event.FINAL:
                 return
@@ -196,8 +219,10 @@ class EngineClient:
                 raise EngineError(P.E_CANCELLED, QT_TR_NOOP("The {what} was cancelled.", what=what))
         raise EngineError(P.E_WORKER_UNRESPONSIVE, QT_TR_NOOP("No answer to the {what} request.", what=what))
 
-    def load(self, options: P.LoadOptions, on_progress: Callable[[float], None] | None = None, timeout_s: float = 600) -> P.Loaded:
-        """Load a model; returns the ``loaded`` event or raises EngineError."""
+    def load(self, options: P.LoadOptions, on_progress: Callable[[float], None] | None = None, timeout_s: float = SILENCE_S) -> P.Loaded:
+        """Load a model; returns the ``loaded`` event or raises EngineError. ``timeout_s`` is the
+        silence allowed (the worker is heard from every second while it loads)."""
+        _check(options)
         event = self._request(
             options.to_request(self._new_id()), P.Loaded, QT_TR_NOOP("load"), timeout_s=timeout_s, cancel_grace_s=2.0,
             on_progress=(lambda e: on_progress(e.fraction)) if on_progress else None,
@@ -205,12 +230,13 @@ class EngineClient:
         self.model = event.model
         return event
 
-    def generate(self, options: P.GenerateOptions, idle_timeout_s: float = 300) -> Iterator[P.Token | P.Done]:
+    def generate(self, options: P.GenerateOptions, idle_timeout_s: float = SILENCE_S) -> Iterator[P.Token | P.Done]:
         """Send the request now; the iterator yields ``Token`` events, then one ``Done`` event.
 
         Errors are raised as EngineError. The request goes out before this returns (not at
         the first ``next``), so a ``cancel()`` made right after it always concerns it.
         """
+        _check(options)
         request_id = self._new_id()
         self._cancel_at = None
         self.send(options.to_request(request_id))
@@ -223,11 +249,12 @@ class EngineClient:
             if isinstance(event, (P.Token, P.Done)):
                 yield event
 
-    def bench(self, options: P.BenchOptions, on_progress: Callable[[str, float], None] | None = None, timeout_s: float = 3600) -> P.Bench:
+    def bench(self, options: P.BenchOptions, on_progress: Callable[[str, float], None] | None = None, timeout_s: float = SILENCE_S) -> P.Bench:
         """Run llama-bench's measurement in the worker (engine/bench.py); returns the ``Bench`` event.
 
         ``on_progress`` gets each stage (a message: localise it before showing) and the fraction done.
         """
+        _check(options)
         return self._request(
             options.to_request(self._new_id()), P.Bench, QT_TR_NOOP("benchmark"), timeout_s=timeout_s,
             on_progress=(lambda e: on_progress(e.stage, e.fraction)) if on_progress else None,
@@ -255,9 +282,12 @@ class EngineClient:
             self.proc.wait(timeout=10)
 
     def close(self, timeout_s: float = 3.0) -> None:
+        """End the worker: whatever it is doing is cancelled, and it is killed if it has not
+        left within ``timeout_s`` (the worker itself leaves within 2 s of a shutdown)."""
         self._closing = True
         if self.proc.poll() is None:
             try:
+                self.send(P.request("cancel"))
                 self.send(P.request("shutdown"))
                 self.proc.wait(timeout=timeout_s)
             except (EngineError, subprocess.TimeoutExpired):
@@ -275,6 +305,13 @@ class EngineClient:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _check(options: P.LoadOptions | P.GenerateOptions | P.BenchOptions) -> None:
+    """A number out of range is refused here, before the request is sent (the worker checks again)."""
+    problem = options.problem()
+    if problem:
+        raise EngineError(P.E_BAD_REQUEST, problem)
 
 
 def _error_from(event: P.Event) -> EngineError:

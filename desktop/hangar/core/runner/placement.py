@@ -87,6 +87,10 @@ def start_model(
             if runtime.name == "cpu" or exc.code in (P.E_NOT_GGUF, P.E_CANCELLED):
                 raise
             first_error = exc
+        except BaseException:  # Ctrl-C or SIGTERM mid-load: the worker goes too
+            if client is not None:
+                client.close()
+            raise
     if not allow_fallback:
         raise first_error
     reason = first_error.message
@@ -97,7 +101,7 @@ def start_model(
     started(client)
     try:
         client.load(_cpu_options(options), on_progress=on_progress)
-    except EngineError:
+    except BaseException:
         client.close()
         raise
     return client, placement_of(client, fallback_reason=reason)

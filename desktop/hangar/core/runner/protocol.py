@@ -8,15 +8,18 @@ parent may be the GUI or the CLI.
 
 Requests (``op``): load, generate, bench, cancel (acted on at once, even mid-prompt),
 unload, stats, shutdown. Events (``event``): hello, progress, loaded, token, done, error,
-unloaded, stats, bench, bye. Every event that answers a request carries that request's
-``id``. A message meant for a person (an error, the reason energy was not measured, a
-benchmark stage) crosses the pipe as a ``core.i18n.Text``'s template and fields, so the
-window can still translate it (``QT_TR_NOOP`` is re-exported here for the worker).
+unloaded, stats, bench, alive (a busy worker's heartbeat), bye. Numbers in a request are
+checked against the bounds below on both sides (``problem()``). Every event that answers
+a request carries that request's ``id``. A message meant for a person (an error, the
+reason energy was not measured, a benchmark stage) crosses the pipe as a ``core.i18n.Text``'s
+template and fields, so the window can still translate it (``QT_TR_NOOP`` is re-exported
+here for the worker).
 """
 
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 from typing import Any, Callable, ClassVar
@@ -27,6 +30,17 @@ GPU_LAYERS_ALL = -1  # offload every layer; 0 keeps the model on the CPU
 FLASH_ATTN = ("auto", "on", "off")
 # LocalScore's shapes (LLAMA-NOTES.md): (prompt tokens, generated tokens)
 LOCALSCORE_SHAPES = [(1024, 16), (4096, 256), (2048, 256), (2048, 768), (1024, 1024), (1280, 3072), (384, 1152), (64, 1024), (16, 1536)]
+
+# Bounds of the numbers a request carries, checked by core before a worker starts and by the
+# worker before llama.cpp sees them: llama.cpp keeps n_ctx in a uint32 (2**32 wrapped to 0,
+# "the model's own context"; 2**32+1 to 1, which aborted the worker), threads in an int
+# bounded by ggml's GGML_MAX_N_THREADS, seeds in a uint32.
+MIN_CTX, MAX_CTX = 16, 1 << 20  # tokens (the chat's own n_ctx range ends at 1,048,576 too)
+MAX_THREADS = 512  # GGML_MAX_N_THREADS
+MAX_BATCH = 1 << 16
+MAX_GPU_LAYERS = 9999  # -1 or any count at or above the model's layers offloads them all
+MAX_SEED = 2**32 - 1
+HEARTBEAT_S = 1.0  # a busy worker says it is alive at least this often (the "alive" event)
 
 # Error codes the worker sends; the client adds its own for crashes and time-outs.
 E_BAD_REQUEST = "bad_request"
@@ -109,6 +123,18 @@ class LoadOptions(_Wire):
     def to_request(self, request_id: int) -> dict[str, Any]:
         return {"op": "load", "id": request_id, **asdict(self)}
 
+    def problem(self) -> Text | None:
+        """What is wrong with these options (a message), or None; the same check on both sides of the pipe."""
+        if not isinstance(self.path, str):
+            return QT_TR_NOOP("{name} must be text, not {value}", name="path", value=_shown(self.path))
+        if self.flash_attn not in FLASH_ATTN:
+            return QT_TR_NOOP("{name} must be one of {choices}, not {value}", name="flash_attn", choices=", ".join(FLASH_ATTN), value=_shown(self.flash_attn))
+        if not isinstance(self.use_mmap, bool):
+            return QT_TR_NOOP("{name} must be true or false, not {value}", name="use_mmap", value=_shown(self.use_mmap))
+        return (_whole("n_ctx", self.n_ctx, MIN_CTX, MAX_CTX) or _whole("n_threads", self.n_threads, 0, MAX_THREADS)
+                or _whole("n_batch", self.n_batch, 1, MAX_BATCH) or _whole("n_gpu_layers", self.n_gpu_layers, GPU_LAYERS_ALL, MAX_GPU_LAYERS)
+                or _whole("seed", self.seed, 0, MAX_SEED))  # fmt: skip
+
 
 @dataclass
 class GenerateOptions(_Wire):
@@ -126,6 +152,38 @@ class GenerateOptions(_Wire):
 
     def to_request(self, request_id: int) -> dict[str, Any]:
         return {"op": "generate", "id": request_id, **asdict(self)}
+
+    def problem(self) -> Text | None:
+        """What is wrong with these options (a message), or None."""
+        if self.prompt is not None and not isinstance(self.prompt, str):
+            return QT_TR_NOOP("{name} must be text, not {value}", name="prompt", value=_shown(self.prompt))
+        if self.messages is not None and not (isinstance(self.messages, list) and all(isinstance(m, dict) for m in self.messages)):
+            return QT_TR_NOOP("{name} must be a list of messages, not {value}", name="messages", value=_shown(self.messages))
+        if not isinstance(self.stop, list) or not all(isinstance(s, str) for s in self.stop):
+            return QT_TR_NOOP("{name} must be a list of texts, not {value}", name="stop", value=_shown(self.stop))
+        if not isinstance(self.ignore_eos, bool):
+            return QT_TR_NOOP("{name} must be true or false, not {value}", name="ignore_eos", value=_shown(self.ignore_eos))
+        return (_whole("max_tokens", self.max_tokens, 1, MAX_CTX) or _whole("top_k", self.top_k, 0, 2**31 - 1)
+                or (None if self.seed is None else _whole("seed", self.seed, 0, MAX_SEED))
+                or _real("temperature", self.temperature, 0.0, 100.0) or _real("top_p", self.top_p, 0.0, 1.0)
+                or _real("min_p", self.min_p, 0.0, 1.0) or _real("repeat_penalty", self.repeat_penalty, 0.01, 100.0))  # fmt: skip
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _whole(name: str, value: Any, low: int, high: int) -> Text | None:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        return QT_TR_NOOP("{name} must be a whole number from {low:,} to {high:,}, not {value}", name=name, low=low, high=high, value=_shown(value))
+    return None
+
+
+def _real(name: str, value: Any, low: float, high: float) -> Text | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or not low <= value <= high:
+        return QT_TR_NOOP("{name} must be a number from {low} to {high}, not {value}", name=name, low=low, high=high, value=_shown(value))
+    return None
 
 
 @dataclass
@@ -174,6 +232,17 @@ class BenchOptions(_Wire):
 
     def to_request(self, request_id: int) -> dict[str, Any]:
         return {"op": "bench", "id": request_id, **asdict(self)}
+
+    def problem(self) -> Text | None:
+        """What is wrong with the numbers the worker reads (a message), or None."""
+        if self.flash_attn not in FLASH_ATTN:
+            return QT_TR_NOOP("{name} must be one of {choices}, not {value}", name="flash_attn", choices=", ".join(FLASH_ATTN), value=_shown(self.flash_attn))
+        shapes = [v for shape in self.shapes for v in shape] if isinstance(self.shapes, list) else [None]
+        return (_whole("n_prompt", self.n_prompt, 0, MAX_CTX) or _whole("n_gen", self.n_gen, 0, MAX_CTX) or _whole("reps", self.reps, 1, 1000)
+                or _whole("n_threads", self.n_threads, 0, MAX_THREADS) or _whole("n_batch", self.n_batch, 1, MAX_BATCH)
+                or _whole("n_ubatch", self.n_ubatch, 1, MAX_BATCH) or _whole("n_gpu_layers", self.n_gpu_layers, GPU_LAYERS_ALL, MAX_GPU_LAYERS)
+                or _whole("seed", self.seed, 0, MAX_SEED) or next((p for v in shapes if (p := _whole("shapes", v, 0, MAX_CTX))), None)
+                or _whole("context", self.context_needed(), 1, MAX_CTX))  # fmt: skip
 
 
 def request(op: str, request_id: int | None = None) -> dict[str, Any]:
@@ -340,11 +409,19 @@ class Bench(Event):
 
 
 @dataclass(kw_only=True)
+class Alive(Event):
+    """A busy worker's sign of life, at least every HEARTBEAT_S while a request runs (a long
+    prompt, a load, a benchmark), so the parent can tell a slow worker from a stopped one."""
+
+    EVENT = "alive"
+
+
+@dataclass(kw_only=True)
 class Bye(Event):
     EVENT = "bye"
 
 
-EVENTS: dict[str, type[Event]] = {cls.EVENT: cls for cls in (Hello, Progress, Loaded, Token, Done, Error, Unloaded, Stats, Bench, Bye)}
+EVENTS: dict[str, type[Event]] = {cls.EVENT: cls for cls in (Hello, Progress, Loaded, Token, Done, Error, Unloaded, Stats, Bench, Alive, Bye)}
 
 
 def parse_event(data: Any) -> Event:
