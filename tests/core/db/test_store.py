@@ -192,3 +192,28 @@ def test_a_file_sqlite_calls_damaged_is_still_reported_as_damaged(tmp_path: Path
         assert "not changed or deleted" in info.value.hint
     finally:
         raw.close()
+
+
+def test_processes_opening_one_new_database_at_once_all_succeed(tmp_path: Path) -> None:
+    """The window and hangar-cli (or two CLIs) may create the database together: each
+    migration step is applied once, whoever gets there first."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from hangar.core.db.store import Database\n"
+        "start = float(sys.argv[2])\n"
+        "time.sleep(max(0.0, start - time.time()))\n"
+        "db = Database(Path(sys.argv[1]))\n"
+        "print(db.user_version)\n"
+    )
+    for round_ in range(6):
+        path = tmp_path / f"new-{round_}.db"
+        start = __import__("time").time() + 1.5  # every child waits for the same instant
+        children = [subprocess.Popen([sys.executable, "-c", code, str(path), str(start)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                    for _ in range(4)]  # fmt: skip
+        results = [child.communicate(timeout=60) for child in children]
+        assert all(child.returncode == 0 for child in children), [err for _out, err in results]
+        assert {out.strip() for out, _err in results} == {str(Database(path).user_version)}

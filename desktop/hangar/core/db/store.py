@@ -53,7 +53,7 @@ class Database:
     # -- opening ----------------------------------------------------------------------
     def _prepare(self) -> None:
         with _translated_errors(self.path):
-            mode = self._conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            mode = self._journal_mode_wal()
             if str(mode).lower() != "wal":
                 log.warning("database %s stays in journal mode %s", self.path, mode)
             self._conn.execute("PRAGMA foreign_keys=ON")
@@ -69,6 +69,19 @@ class Database:
             self._conn.execute("ROLLBACK")
             self._migrate()
 
+    def _journal_mode_wal(self, patience_s: float = 10.0) -> str:
+        """Switch to WAL, waiting for the lock it needs. SQLite answers this pragma "database is
+        locked" at once, without its busy handler, while another process opening the same new
+        database (the window and hangar-cli started together) holds the lock for a moment."""
+        deadline = time.monotonic() + patience_s
+        while True:
+            try:
+                return str(self._conn.execute("PRAGMA journal_mode=WAL").fetchone()[0])
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
     def _migrate(self) -> None:
         current = self.user_version
         target = latest_version(self._migrations)
@@ -83,8 +96,12 @@ class Database:
         if current > 0:
             self.backup(self.path.with_name(f"{self.path.name}.bak-v{current}"))
         for migration in self._migrations[current:]:
-            log.info("migrating %s to schema %d (%s)", self.path, migration.version, migration.description)
             with self.write() as conn:
+                # Read again under the write lock: another process opening the same new database
+                # (the window and hangar-cli at once) may have applied this step meanwhile.
+                if int(conn.execute("PRAGMA user_version").fetchone()[0]) >= migration.version:
+                    continue
+                log.info("migrating %s to schema %d (%s)", self.path, migration.version, migration.description)
                 for statement in migration.statements:
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {int(migration.version)}")
