@@ -83,10 +83,23 @@ class ModelHost:
         return Path(model.path), model
 
     def runtime(self, name: str | None):
-        from ..runner.runtimes import best_runtime, detect_runtime, detect_runtimes
+        """The named runtime (cpu, cuda, cann), or the best working one on this machine."""
+        from ..runner.runtimes import detect_runtime
 
-        runtimes_dir = self._ctx.paths.runtimes_dir
-        return detect_runtime(name, runtimes_dir) if name else best_runtime(detect_runtimes(runtimes_dir))
+        return detect_runtime(name, self._ctx.paths.runtimes_dir) if name else self.best_runtime(self.runtimes())
+
+    def runtimes(self) -> list:
+        """Every runtime with what it sees, or why it is unavailable (probed in child processes)."""
+        from ..runner.runtimes import detect_runtimes
+
+        return detect_runtimes(self._ctx.paths.runtimes_dir)
+
+    @staticmethod
+    def best_runtime(runtimes: list):
+        """The one a load uses when none is named: the same choice for every face."""
+        from ..runner.runtimes import best_runtime
+
+        return best_runtime(runtimes)
 
     def load(
         self,

@@ -11,13 +11,14 @@ from typing import Callable
 
 from ..common.errors import InvalidInput
 from ..common.i18n import QT_TR_NOOP
+from ..hub import fitting
 from ..hub.catalog import HubCatalog, RepoDetails
 from ..hub.quants import GGUFChoice
 from ..hub.tokens import get_token
 from ..licenses.policy import Policy
 
 log = logging.getLogger(__name__)
-DEFAULT_CTX = 4096
+DEFAULT_CTX = fitting.DEFAULT_CTX  # the one default context a fit is judged at
 MAX_QUERY_CHARS = 256  # repository names are at most 96; a longer "search" is pasted text, and a 120 kB one is no URL
 MAX_RESULTS = 1000
 MAX_OFFSET = 100_000

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ....core.app.bench import BenchFailed, BenchFinished, BenchProgress, BenchStatus
-from ....core.bench.cost import cost_per_million
+from ....core.bench.cost import EnergyBasis, cost_per_million
 from ....core.bench.export import rows, to_csv
 from ...collector import Collector
 from ...error_dialog import ask_anyway, error_text
@@ -141,13 +141,11 @@ class BenchmarkPane(QWidget):
         self.controls.set_models(self.app.library.list())
         self.controls.choose_fitting_default(psutil.virtual_memory().available)
         self.reload_history()
-        runtimes_dir = self.ctx.paths.runtimes_dir
+        host = self.app.models
 
         def detect():
-            from ....core.runner.runtimes import best_runtime, detect_runtimes
-
-            found = detect_runtimes(runtimes_dir)
-            return found, best_runtime(found).name
+            found = host.runtimes()
+            return found, host.best_runtime(found).name
 
         self.tasks.run(detect, lambda result: self.controls.set_runtimes(*result), lambda exc: self.stage.setText(" ".join(error_text(exc))))
 
@@ -225,7 +223,7 @@ class BenchmarkPane(QWidget):
         self.chart.show_runs([(_label(record), record)])
 
     def _basis(self, basis: str) -> str:
-        return {"measured": self.tr("measured"), "entered power": self.tr("entered power"), "none": self.tr("no")}.get(basis, basis)
+        return {EnergyBasis.MEASURED: self.tr("measured"), EnergyBasis.ENTERED_POWER: self.tr("entered power"), EnergyBasis.NONE: self.tr("no")}.get(basis, basis)
 
     def reload_history(self) -> None:
         history = self.app.bench.history()
