@@ -76,6 +76,10 @@
         <translation>下载已暂停；已下载的部分文件会保留。</translation>
     </message>
     <message>
+        <source>checking the file already in place</source>
+        <translation>正在检查已存在的文件</translation>
+    </message>
+    <message>
         <source>{file} has {actual:,} bytes but the Hub lists {size:,}.</source>
         <translation>{file} 有 {actual:,} 字节，但 Hub 列出的大小是 {size:,} 字节。</translation>
     </message>
@@ -92,6 +96,18 @@
         <translation>它已被移到 {path}，不会被加载。请重新下载。</translation>
     </message>
     <message>
+        <source>The server ends {file} early every time and ignores requests to continue from where it stopped (HTTP Range), so the download cannot get past {size}.</source>
+        <translation>服务器每次都提前结束 {file} 的传输，并忽略从中断处继续的请求（HTTP Range），因此下载无法超过 {size}。</translation>
+    </message>
+    <message>
+        <source>Try again later or from another network; a proxy between this machine and the Hub may be cutting the connection.</source>
+        <translation>请稍后重试或换一个网络；本机与 Hub 之间的代理可能在切断连接。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space in {folder}: the download needs {needed} (the rest of the file and {margin} to spare), and {free} are free.</source>
+        <translation>{folder} 的磁盘空间不足：下载需要 {needed}（文件的剩余部分外加 {margin} 余量），可用空间为 {free}。</translation>
+    </message>
+    <message>
         <source>no data for {seconds:.0f} s</source>
         <translation>{seconds:.0f} 秒内没有收到数据</translation>
     </message>
@@ -104,12 +120,16 @@
         <translation>Hub 返回了 {status}</translation>
     </message>
     <message>
-        <source>the connection closed early</source>
-        <translation>连接提前关闭</translation>
+        <source>The download of {file} was redirected in a loop (more than {count} redirects).</source>
+        <translation>{file} 的下载陷入了重定向循环（超过 {count} 次重定向）。</translation>
     </message>
     <message>
-        <source>Not enough disk space in {folder}: the download needs {needed:.2f} GiB more, {free:.2f} GiB are free.</source>
-        <translation>{folder} 所在磁盘空间不足：下载还需要 {needed:.2f} GiB，目前可用 {free:.2f} GiB。</translation>
+        <source>The Hub, a mirror or a proxy on the way is misconfigured. Try again later, or check HF_ENDPOINT and your proxy settings.</source>
+        <translation>Hub、镜像或途中的某个代理配置有误。请稍后重试，或检查 HF_ENDPOINT 和代理设置。</translation>
+    </message>
+    <message>
+        <source>the connection closed early</source>
+        <translation>连接提前关闭</translation>
     </message>
     <message>
         <source>Free some space or choose another models folder in Settings; any partial file is kept.</source>
@@ -118,6 +138,14 @@
     <message>
         <source>refused a download path outside the models folder: {file}</source>
         <translation>已拒绝模型文件夹之外的下载路径：{file}</translation>
+    </message>
+    <message>
+        <source>internal error; see the log</source>
+        <translation>内部错误；请查看日志</translation>
+    </message>
+    <message>
+        <source>The file matches what the Hub publishes, so downloading it again brings the same file: choose another file, or tell the repository&apos;s owner.</source>
+        <translation>该文件与 Hub 公布的内容一致，重新下载得到的仍是同一个文件：请选择其他文件，或告知仓库所有者。</translation>
     </message>
     <message>
         <source>refused an unsafe file name from the Hub: {file}</source>
@@ -134,6 +162,10 @@
     <message>
         <source>no download with id {id}</source>
         <translation>没有 ID 为 {id} 的下载</translation>
+    </message>
+    <message>
+        <source>another Hangar process (pid {pid}) is downloading {file}; waiting for it to finish</source>
+        <translation>另一个 Hangar 进程（pid {pid}）正在下载 {file}；正在等待它完成</translation>
     </message>
     <message>
         <source>A part of the download kept failing ({problem}).</source>
@@ -196,6 +228,10 @@
         <translation>请使用更小的量化版本或更小的上下文。</translation>
     </message>
     <message>
+        <source>this file&apos;s header is malformed: {key}: {reason}</source>
+        <translation>此文件的头部格式错误：{key}：{reason}</translation>
+    </message>
+    <message>
         <source>tensor {name} has an unknown type {type}: the file is damaged or newer than Hangar</source>
         <translation>张量 {name} 的类型 {type} 无法识别：文件已损坏，或比 Hangar 更新</translation>
     </message>
@@ -208,8 +244,72 @@
         <translation>某个元数据字符串声称有 {length:,} 字节：文件已损坏</translation>
     </message>
     <message>
+        <source>arrays are nested more than {limit} deep</source>
+        <translation>数组嵌套超过 {limit} 层</translation>
+    </message>
+    <message>
+        <source>an array claims {count:,} items, more than {limit:,}</source>
+        <translation>某个数组声称有 {count:,} 个元素，超过上限 {limit:,}</translation>
+    </message>
+    <message>
         <source>unknown metadata type {kind} for {key}: the file is damaged or newer than Hangar</source>
         <translation>{key} 的元数据类型 {kind} 无法识别：文件已损坏，或比 Hangar 更新</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a fractional number ({value})</source>
+        <translation>小数（{value}）</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <source>a long array</source>
+        <translation>长数组</translation>
+    </message>
+    <message>
+        <source>the number {value}</source>
+        <translation>数字 {value}</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>其他类型的值</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found an empty array</source>
+        <translation>应为整数，实际是空数组</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found {found}</source>
+        <translation>应为整数，实际是{found}</translation>
+    </message>
+    <message>
+        <source>{value:,} is outside {low:,} to {high:,}</source>
+        <translation>{value:,} 超出了 {low:,} 到 {high:,} 的范围</translation>
+    </message>
+    <message>
+        <source>expected a string, found {found}</source>
+        <translation>应为字符串，实际是{found}</translation>
+    </message>
+    <message>
+        <source>the alignment must be a power of two, not {value:,}</source>
+        <translation>对齐值必须是 2 的幂，而不是 {value:,}</translation>
+    </message>
+    <message>
+        <source>a tensor has {count:,} dimensions, more than {limit}</source>
+        <translation>某个张量有 {count:,} 个维度，超过上限 {limit}</translation>
+    </message>
+    <message>
+        <source>a tensor dimension is larger than {limit:,}</source>
+        <translation>某个张量维度大于 {limit:,}</translation>
     </message>
     <message>
         <source>this is not a GGUF file (it does not start with the GGUF signature)</source>
@@ -240,12 +340,68 @@
         <translation>Hub 无法响应 {what}：{error}</translation>
     </message>
     <message>
+        <source>{what} is not a name the Hub accepts: {problem}</source>
+        <translation>{what} 不是 Hub 接受的名称：{problem}</translation>
+    </message>
+    <message>
+        <source>The Hub at {endpoint} did not finish answering for {what} within {seconds:.0f} s.</source>
+        <translation>位于 {endpoint} 的 Hub 未能在 {seconds:.0f} 秒内完成对 {what} 的响应。</translation>
+    </message>
+    <message>
+        <source>The Hub or the network is very slow or stuck; try again later. Models already on this machine keep working.</source>
+        <translation>Hub 或网络非常慢或已卡住；请稍后重试。本机上已有的模型仍可正常使用。</translation>
+    </message>
+    <message>
+        <source>The Hub at {endpoint} sent {what} round in circles: its next page is one already read.</source>
+        <translation>位于 {endpoint} 的 Hub 返回的 {what} 结果陷入循环：下一页是已经读取过的页面。</translation>
+    </message>
+    <message>
+        <source>Check HF_ENDPOINT and any proxy between this machine and the Hub.</source>
+        <translation>请检查 HF_ENDPOINT 以及本机与 Hub 之间的代理。</translation>
+    </message>
+    <message>
+        <source>The Hub at {endpoint} kept {what} going for more than {count} requests; Hangar stopped it.</source>
+        <translation>位于 {endpoint} 的 Hub 使 {what} 持续了超过 {count} 次请求；Hangar 已将其停止。</translation>
+    </message>
+    <message>
+        <source>The Hub at {endpoint} asks to wait {seconds:,.0f} s before it answers {what}; that is past this call&apos;s deadline.</source>
+        <translation>位于 {endpoint} 的 Hub 要求等待 {seconds:,.0f} 秒后才响应 {what}；这超出了本次调用的时限。</translation>
+    </message>
+    <message>
+        <source>The Hub is busy; try again later. Models already on this machine keep working.</source>
+        <translation>Hub 正忙；请稍后重试。本机上已有的模型仍可正常使用。</translation>
+    </message>
+    <message>
+        <source>The Hub at {endpoint} answered {what} with something that is not JSON (a web page or a broken reply), so it may not be a Hugging Face Hub.</source>
+        <translation>位于 {endpoint} 的 Hub 对 {what} 返回的不是 JSON（而是网页或损坏的响应），因此它可能不是 Hugging Face Hub。</translation>
+    </message>
+    <message>
+        <source>The Hub at {endpoint} redirected the request for {what} in a loop.</source>
+        <translation>位于 {endpoint} 的 Hub 对 {what} 的请求进行了循环重定向。</translation>
+    </message>
+    <message>
+        <source>The request for {what} cannot be sent: {problem}.</source>
+        <translation>无法发送 {what} 的请求：{problem}。</translation>
+    </message>
+    <message>
+        <source>The Hub at {endpoint} stopped answering for {what} ({error}).</source>
+        <translation>位于 {endpoint} 的 Hub 停止响应 {what}（{error}）。</translation>
+    </message>
+    <message>
+        <source>The Hub at {endpoint} sent a broken HTTP answer for {what} ({error}).</source>
+        <translation>位于 {endpoint} 的 Hub 对 {what} 返回了损坏的 HTTP 响应（{error}）。</translation>
+    </message>
+    <message>
         <source>Cannot reach the Hugging Face Hub at {endpoint} ({error}).</source>
         <translation>无法连接位于 {endpoint} 的 Hugging Face Hub（{error}）。</translation>
     </message>
     <message>
         <source>Check the network connection or proxy; models already on this machine keep working.</source>
         <translation>请检查网络连接或代理；本机上已有的模型仍可正常使用。</translation>
+    </message>
+    <message>
+        <source>The Hub at {endpoint} answered {what} in a form Hangar does not understand ({problem}).</source>
+        <translation>位于 {endpoint} 的 Hub 对 {what} 的响应格式 Hangar 无法识别（{problem}）。</translation>
     </message>
     <message>
         <source>the Hub</source>
@@ -328,20 +484,12 @@
         <translation>GGUF 头部超过 {mib} MiB</translation>
     </message>
     <message>
-        <source>Could not read the header of {file} from the Hub: {error}</source>
-        <translation>无法从 Hub 读取 {file} 的文件头：{error}</translation>
-    </message>
-    <message>
-        <source>Could not fetch {file} from the Hub: {error}</source>
-        <translation>无法从 Hub 获取 {file}：{error}</translation>
-    </message>
-    <message>
-        <source>Check the network connection or proxy.</source>
-        <translation>请检查网络连接或代理。</translation>
-    </message>
-    <message>
         <source>{path} does not exist or is not a file.</source>
         <translation>{path} 不存在或不是文件。</translation>
+    </message>
+    <message>
+        <source>Nothing was loaded; give a value inside that range.</source>
+        <translation>没有加载任何内容；请给出该范围内的值。</translation>
     </message>
     <message>
         <source>{file} is one part of a split model, and {missing} is missing.</source>
@@ -368,8 +516,28 @@
         <translation>请重新下载。</translation>
     </message>
     <message>
+        <source>the tensors claim {count:,} parameters</source>
+        <translation>张量声称共有 {count:,} 个参数</translation>
+    </message>
+    <message>
+        <source>No model in the library has the id {id}.</source>
+        <translation>库中没有 id 为 {id} 的模型。</translation>
+    </message>
+    <message>
         <source>No model in the library matches &apos;{ref}&apos;.</source>
         <translation>库中没有与“{ref}”匹配的模型。</translation>
+    </message>
+    <message>
+        <source>{file} is nested too deeply to be read</source>
+        <translation>{file} 嵌套层级过深，无法读取</translation>
+    </message>
+    <message>
+        <source>{name} could not be deleted: {reason}</source>
+        <translation>无法删除 {name}：{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted. Unload it in Chat or close the program that has the file open, then try again.</source>
+        <translation>没有删除任何内容。请在“对话”中卸载它，或关闭打开了该文件的程序，然后重试。</translation>
     </message>
     <message>
         <source>hangar-cli models lists them.</source>
@@ -380,8 +548,16 @@
         <translation>“{ref}”匹配到 {count} 个模型：{ids}。请使用 id。</translation>
     </message>
     <message>
+        <source>{path} cannot be read: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
         <source>{path} does not exist.</source>
         <translation>{path} 不存在。</translation>
+    </message>
+    <message>
+        <source>the model layer&apos;s digest is not a SHA-256</source>
+        <translation>模型层的摘要不是 SHA-256</translation>
     </message>
     <message>
         <source>{name} belongs to {source}; Hangar does not delete other tools&apos; files.</source>
@@ -440,8 +616,8 @@
         <translation>模型进程在 {seconds:.0f} 秒内没有响应。</translation>
     </message>
     <message>
-        <source>The model process stopped answering.</source>
-        <translation>模型进程不再响应。</translation>
+        <source>The model process stopped answering (no sign of life for {seconds:.0f} s; it may have been suspended).</source>
+        <translation>模型进程停止响应（{seconds:.0f} 秒内没有任何活动迹象；它可能已被挂起）。</translation>
     </message>
     <message>
         <source>The {what} was cancelled.</source>
@@ -804,6 +980,18 @@
         <translation>许可证链接</translation>
     </message>
     <message>
+        <source>it is nested too deeply</source>
+        <translation>嵌套层级过深</translation>
+    </message>
+    <message>
+        <source>The license knowledge base file {file} is damaged: {problem}</source>
+        <translation>许可证知识库文件 {file} 已损坏：{problem}</translation>
+    </message>
+    <message>
+        <source>Reinstall Hangar, or restore the file from its source.</source>
+        <translation>请重新安装 Hangar，或从来源恢复该文件。</translation>
+    </message>
+    <message>
         <source>Model architecture</source>
         <translation>模型架构</translation>
     </message>
@@ -1012,6 +1200,10 @@
         <translation>theme 必须是 {choices} 之一，而不是 {value}</translation>
     </message>
     <message>
+        <source>{name} must be a number of at least 0, not {value}</source>
+        <translation>{name} 必须是不小于 0 的数字，而不是 {value}</translation>
+    </message>
+    <message>
         <source>unknown setting {name}; known: {known}</source>
         <translation>未知设置 {name}；已知设置：{known}</translation>
     </message>
@@ -1032,8 +1224,20 @@
         <translation>{name} 不能为负数</translation>
     </message>
     <message>
-        <source>{path} could not be read ({problem}); defaults are used and the file is kept.</source>
-        <translation>无法读取 {path}（{problem}）；将使用默认值，文件会保留。</translation>
+        <source>{path} could not be read ({problem}); defaults are used and the file is kept: before settings are next saved, it is moved to {aside}.</source>
+        <translation>无法读取 {path}（{problem}）；已改用默认值，该文件会保留：下次保存设置前，它会被移到 {aside}。</translation>
+    </message>
+    <message>
+        <source>it is nested too deeply to be a settings file</source>
+        <translation>嵌套层级过深，不可能是设置文件</translation>
+    </message>
+    <message>
+        <source>Free some space, then change the setting again.</source>
+        <translation>请释放一些空间，然后重新修改该设置。</translation>
+    </message>
+    <message>
+        <source>{path} could not be read and was moved to {aside}; a new settings file was written.</source>
+        <translation>无法读取 {path}，已将其移到 {aside}；已写入新的设置文件。</translation>
     </message>
     <message>
         <source>setting {name} has an invalid value {value}; using the default</source>
@@ -1094,6 +1298,14 @@
     <message>
         <source>Free some disk space and try again.</source>
         <translation>请释放一些磁盘空间后重试。</translation>
+    </message>
+    <message>
+        <source>The database {path} refused a change: {problem}.</source>
+        <translation>数据库 {path} 拒绝了一项修改：{problem}。</translation>
+    </message>
+    <message>
+        <source>The database is not damaged; the change clashed with what it already holds. Try again, and report it if it happens again.</source>
+        <translation>数据库没有损坏；这项修改与其中已有的内容冲突。请重试，如果再次发生，请报告此问题。</translation>
     </message>
     <message>
         <source>Database error in {path}: {problem}</source>
@@ -1184,8 +1396,28 @@
         <translation>请先加载模型。</translation>
     </message>
     <message>
+        <source>The model&apos;s chat template is {size}; Hangar reads chat templates up to {limit}. The file is damaged or was not made for chat.</source>
+        <translation>模型的对话模板大小为 {size}；Hangar 最多读取 {limit} 的对话模板。文件已损坏，或并非为对话而制作。</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template did not compile within {seconds:g} s (Hangar&apos;s time limit for a chat template).</source>
+        <translation>模型的对话模板未能在 {seconds:g} 秒内完成编译（Hangar 对对话模板的时间限制）。</translation>
+    </message>
+    <message>
         <source>The model&apos;s chat template failed: {error}</source>
         <translation>模型的对话模板出错：{error}</translation>
+    </message>
+    <message>
+        <source>The model&apos;s chat template ran for more than {seconds:g} s without finishing and was stopped (Hangar&apos;s time limit for rendering a chat template).</source>
+        <translation>模型的对话模板运行超过 {seconds:g} 秒仍未完成，已被停止（Hangar 渲染对话模板的时间限制）。</translation>
+    </message>
+    <message>
+        <source>The chat template&apos;s output passed {limit:,} characters, more than a context of {n_ctx:,} tokens can hold; it was stopped there.</source>
+        <translation>对话模板的输出超过了 {limit:,} 个字符，超出 {n_ctx:,} 个 token 的上下文所能容纳的量；已在此处停止。</translation>
+    </message>
+    <message>
+        <source>The prompt is {size:,} bytes, more than a context of {n_ctx:,} tokens can hold (Hangar reads at most {limit:,} bytes for it, {per_token} per token of context).</source>
+        <translation>提示词有 {size:,} 字节，超出 {n_ctx:,} 个 token 的上下文所能容纳的量（Hangar 最多读取 {limit:,} 字节，即每个上下文 token {per_token} 字节）。</translation>
     </message>
     <message>
         <source>The prompt has {tokens} tokens but the context holds {n_ctx}.</source>
@@ -1274,6 +1506,94 @@
     <message>
         <source>&apos;{name}&apos; is a built-in preset; save yours under another name.</source>
         <translation>“{name}”是内置预设；请用其他名称保存您的预设。</translation>
+    </message>
+    <message>
+        <source>A conversation&apos;s name cannot be empty.</source>
+        <translation>会话名称不能为空。</translation>
+    </message>
+    <message>
+        <source>A reply is still being written here. Stop it first.</source>
+        <translation>此处仍在生成回复，请先停止。</translation>
+    </message>
+    <message>
+        <source>The search text is {length:,} characters long; the Hub takes at most {most}.</source>
+        <translation>搜索文本长 {length:,} 个字符；Hub 最多接受 {most} 个。</translation>
+    </message>
+    <message>
+        <source>Search for a few words of the repository&apos;s name.</source>
+        <translation>请用仓库名称中的几个词进行搜索。</translation>
+    </message>
+    <message>
+        <source>The author name is {length:,} characters long; the Hub takes at most {most}.</source>
+        <translation>作者名长 {length:,} 个字符；Hub 最多接受 {most} 个。</translation>
+    </message>
+    <message>
+        <source>The number of results must be between 1 and {most:,}, not {value}.</source>
+        <translation>结果数必须在 1 到 {most:,} 之间，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>The offset must be between 0 and {most:,}, not {value}.</source>
+        <translation>偏移量必须在 0 到 {most:,} 之间，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>a special file</source>
+        <translation>特殊文件</translation>
+    </message>
+    <message>
+        <source>it is {kind}, not a regular file</source>
+        <translation>它是{kind}，而不是普通文件</translation>
+    </message>
+    <message>
+        <source>it is {size}, more than the {limit} such a file may have</source>
+        <translation>它有 {size}，超过了此类文件允许的 {limit}</translation>
+    </message>
+    <message>
+        <source>warning: the log {file} cannot be written ({reason})</source>
+        <translation>警告：无法写入日志 {file}（{reason}）</translation>
+    </message>
+    <message>
+        <source>{name} must be text, not {value}</source>
+        <translation>{name} 必须是文本，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be one of {choices}, not {value}</source>
+        <translation>{name} 必须是 {choices} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be true or false, not {value}</source>
+        <translation>{name} 必须是 true 或 false，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a list of messages, not {value}</source>
+        <translation>{name} 必须是消息列表，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a list of texts, not {value}</source>
+        <translation>{name} 必须是文本列表，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a whole number from {low:,} to {high:,}, not {value}</source>
+        <translation>{name} 必须是 {low:,} 到 {high:,} 之间的整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a number from {low} to {high}, not {value}</source>
+        <translation>{name} 必须是 {low} 到 {high} 之间的数字，而不是 {value}</translation>
     </message>
 </context>
 <context>
