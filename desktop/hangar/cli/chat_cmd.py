@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..core.app import Hangar, LoadRequest
+from ..core.chat.params import generate_options, normalise
 from ..core.common.errors import ModelTooLarge
-from ..core.runner import protocol as P
 from .framework import Result
+from .terminal import terminal_safe
 
 
 class Chat:
@@ -48,14 +48,13 @@ class Chat:
         client, placement = loaded.client, loaded.placement
         replies = []
         try:  # Ctrl-C, SIGTERM and SIGHUP end here too: the worker is closed, the reply saved as interrupted
-            if conversation is None:
-                title = (args.prompt or "Terminal chat")[:60]
-                conversation = store.create(title, system_prompt=args.system, model_path=str(path), model_name=path.name, runtime=args.runtime,
-                                            params={"temperature": args.temperature, "max_tokens": args.max_tokens, "n_ctx": args.ctx})  # fmt: skip
-            args.out.progress(f"{path.name} on {placement.summary()}; conversation {conversation.id}")
-            options = P.GenerateOptions(max_tokens=args.max_tokens, temperature=args.temperature, seed=args.seed)
+            params = normalise({"temperature": args.temperature, "max_tokens": args.max_tokens, "n_ctx": args.ctx, "seed": -1 if args.seed is None else args.seed})
+            if conversation is None:  # named by its first message, as in the window (ChatSession.add_user)
+                conversation = store.create(system_prompt=args.system, model_path=str(path), model_name=loaded.name, runtime=placement.runtime, params=params)
+            args.out.progress(f"{loaded.name} on {placement.summary()}; conversation {conversation.id}")
+            options = generate_options(params)
             session = app.chats.session(conversation.id, client, store)
-            echo = (lambda text: (sys.stdout.write(text), sys.stdout.flush())) if not args.json else None
+            echo = (lambda text: (sys.stdout.write(terminal_safe(text)), sys.stdout.flush())) if not args.json else None  # a reply may hold escape codes
             prompts = [args.prompt] if args.prompt is not None else _interactive()
             for prompt in prompts:
                 reply = session.send(prompt, options, echo)

@@ -10,6 +10,7 @@ from ..core.common.errors import ModelTooLarge
 from ..core.runner import protocol as P
 from ..core.runner.runtimes import KINDS
 from .framework import Result
+from .terminal import terminal_safe
 
 NAME = "run"
 HELP = "run a prompt through a GGUF model (in a separate worker process) and stream the answer"
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace, app: Hangar) -> Result:
             if isinstance(event, P.Token):
                 pieces.append(event.text)
                 if not args.json:
-                    sys.stdout.write(event.text)
+                    sys.stdout.write(terminal_safe(event.text))  # generated text may hold escape codes
                     sys.stdout.flush()
             else:
                 done = event

@@ -97,3 +97,33 @@ def test_removing_a_downloaded_model_frees_its_disk(library: Library, tiny_gguf:
     assert freed == tiny_gguf.stat().st_size and not path.exists()
     with pytest.raises(InvalidInput, match="No model"):
         library.get("dl")
+
+
+def test_a_model_that_cannot_be_deleted_is_left_whole_with_a_plain_message(tiny_gguf: Path, tmp_path: Path, monkeypatch) -> None:
+    """A split model whose second part is in use (Windows refuses to rename an open file):
+    nothing is deleted, the library keeps it, and the message says what to do."""
+    import shutil
+
+    from hangar.core.app import Hangar
+    from hangar.core.common.errors import InvalidInput
+
+    app = Hangar.open()
+    parts = [Path(shutil.copy(tiny_gguf, tmp_path / f"split-0000{i}-of-00002.gguf")) for i in (1, 2)]
+    model = app.library.add_file(parts[0])
+    app.ctx.database.execute("UPDATE models SET source = 'download' WHERE id = ?", (model.id,))
+    real_rename = Path.rename
+
+    def rename(self, target):
+        if self.name == parts[1].name:
+            raise PermissionError(13, "The process cannot access the file because it is being used by another process")
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", rename)
+    with pytest.raises(InvalidInput, match="could not be deleted") as refused:
+        app.library.remove(model.id, delete_file=True)
+    assert "Nothing was deleted" in refused.value.hint
+    assert all(p.exists() for p in parts) and app.library.by_id(model.id) is not None
+    monkeypatch.setattr(Path, "rename", real_rename)
+    _model, freed = app.library.remove(model.id, delete_file=True)
+    assert freed == 2 * tiny_gguf.stat().st_size and not any(p.exists() for p in parts)
+    app.close()

@@ -300,10 +300,7 @@ class Library:
                     QT_TR_NOOP("{name} belongs to {source}; Hangar does not delete other tools' files.", name=model.name, source=model.source),
                     hint=QT_TR_NOOP("Remove it from the library only, or delete it with the tool that owns it."),
                 )
-            for part in shard_paths(Path(model.path)):
-                if part.exists():
-                    freed += part.stat().st_size
-                    part.unlink()
+            freed = _delete_parts(model, [part for part in shard_paths(Path(model.path)) if part.exists()])
         self.db.execute("DELETE FROM models WHERE id = ?", (model.id,))
         return freed
 
@@ -333,3 +330,30 @@ def _refuse(refused: list[tuple[str, str]] | None, path: Path, exc: BaseExceptio
     log.info(log_format, path, reason)
     if refused is not None:
         refused.append((str(path), reason))
+
+
+def _delete_parts(model: LocalModel, parts: list[Path]) -> int:
+    """Delete every part of a model or none: each is first renamed aside, which fails while
+    the file is open elsewhere on Windows (a model loaded in Chat) or the folder is read-only;
+    then the renamed parts are deleted. A split model is never left half deleted."""
+    aside: list[tuple[Path, Path]] = []
+    try:
+        for part in parts:
+            target = part.with_name(part.name + ".deleting")
+            part.rename(target)
+            aside.append((part, target))
+    except OSError as exc:
+        for original, target in reversed(aside):
+            try:
+                target.rename(original)
+            except OSError:
+                log.exception("could not put %s back after a failed delete", original)
+        raise InvalidInput(
+            QT_TR_NOOP("{name} could not be deleted: {reason}", name=model.name, reason=exc.strerror or type(exc).__name__),
+            hint=QT_TR_NOOP("Nothing was deleted. Unload it in Chat or close the program that has the file open, then try again."),
+        ) from None
+    freed = 0
+    for _original, target in aside:
+        freed += target.stat().st_size
+        target.unlink()
+    return freed

@@ -140,7 +140,9 @@ class LibraryPane(QWidget):
         self._run(library.scan_other_apps, self._on_scanned)
 
     def _on_scanned(self, result) -> None:
-        self.status.setText(self.tr("Found {0} in the Hugging Face cache and {1} from Ollama; they stay where they are.").format(len(result.hf_cache), len(result.ollama)))
+        lines = [self.tr("Found {0} in the Hugging Face cache and {1} from Ollama; they stay where they are.").format(len(result.hf_cache), len(result.ollama))]
+        lines += [self.tr("Refused {0}: {1}").format(Path(p).name, localise(reason)) for p, reason in result.refused]  # the scan went on past them
+        self.status.setText("\n".join(lines))
 
     def reveal(self) -> None:
         for record in self.selected()[:1]:
