@@ -209,9 +209,9 @@ def test_processes_opening_one_new_database_at_once_all_succeed(tmp_path: Path) 
         "db = Database(Path(sys.argv[1]))\n"
         "print(db.user_version)\n"
     )
-    for round_ in range(6):
+    for round_ in range(4):
         path = tmp_path / f"new-{round_}.db"
-        start = __import__("time").time() + 1.5  # every child waits for the same instant
+        start = __import__("time").time() + 1.2  # every child waits for the same instant
         children = [subprocess.Popen([sys.executable, "-c", code, str(path), str(start)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                     for _ in range(4)]  # fmt: skip
         results = [child.communicate(timeout=60) for child in children]
