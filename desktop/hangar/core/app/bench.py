@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from ..config.context import AppContext
+from ..runner import protocol as P
 from .hosting import ModelHost
 from .library import LibraryService
 from .outbox import Outbox
@@ -41,7 +42,7 @@ class BenchFailed:
 class BenchRun:
     """One benchmark on its own thread; ``take_updates`` on the view's thread."""
 
-    def __init__(self, service: "BenchService", spec) -> None:  # noqa: ANN001 - runner.protocol.BenchOptions
+    def __init__(self, service: "BenchService", spec: P.BenchOptions) -> None:
         self.outbox = Outbox()
         self.running = True
         self._worker = None  # the EngineClient, once it exists, so Cancel can reach it
@@ -85,10 +86,10 @@ class BenchService:
     def __init__(self, ctx: AppContext, library: LibraryService, host: ModelHost) -> None:
         self._ctx, self._library, self._host = ctx, library, host
 
-    def start(self, spec) -> BenchRun:  # noqa: ANN001
+    def start(self, spec: P.BenchOptions) -> BenchRun:
         return BenchRun(self, spec)
 
-    def run(self, spec, *, on_status: Callable[[str], None] = lambda text: None,
+    def run(self, spec: P.BenchOptions, *, on_status: Callable[[str], None] = lambda text: None,
             on_progress: Callable[[str, float], None] = lambda stage, fraction: None,
             on_client: Callable[[object], None] = lambda client: None) -> dict:  # fmt: skip
         """Run ``spec`` (runner.protocol.BenchOptions) in this thread; returns the stored record."""

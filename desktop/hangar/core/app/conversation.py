@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..chat.params import generate_options, normalise
 from ..chat.session import ChatSession, Reply
@@ -27,6 +28,9 @@ from ..runner import protocol as P
 from ..runner.client import EngineClient, EngineError
 from .hosting import LoadedModel, LoadRequest
 from .outbox import Outbox
+
+if TYPE_CHECKING:  # Hangar builds the controller (chat_controller()); the name is for the annotation
+    from .hangar import Hangar
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +103,7 @@ class StreamingReply:
 
 
 class ChatController:
-    def __init__(self, app) -> None:  # noqa: ANN001 - core.app.Hangar (imported late: it builds us)
+    def __init__(self, app: Hangar) -> None:
         self._app = app
         self.store = app.chats.store
         self.log_file = app.ctx.paths.log_file  # where error messages send the curious

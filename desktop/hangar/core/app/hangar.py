@@ -10,8 +10,12 @@ architecture tests check it). Every change the services make is announced once o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..config.context import AppContext
+
+if TYPE_CHECKING:
+    from .conversation import ChatController
 from .bench import BenchService
 from .changes import Announcer
 from .chats import ChatService
@@ -39,6 +43,7 @@ class Hangar:
         self.models = ModelHost(ctx, self.library)
         self.bench = BenchService(ctx, self.library, self.models)
         self._downloads: DownloadService | None = None
+        self._serving = None
         self.chats = ChatService(ctx, changes)
 
     @classmethod
@@ -52,7 +57,23 @@ class Hangar:
             self._downloads = DownloadService(self.ctx.database, self.changes, lambda: self.ctx.models_dir)
         return self._downloads
 
-    def chat_controller(self):
+    @property
+    def serving(self):
+        """The server's model pool (core/app/serving.py), built on first use: only ``serve`` needs it."""
+        if self._serving is None:
+            from .serving import ModelPool
+
+            self._serving = ModelPool(self)
+        return self._serving
+
+    @property
+    def api_keys(self):
+        """The server's API keys (stored hashed in the data folder)."""
+        from .serving import keys_for
+
+        return keys_for(self)
+
+    def chat_controller(self) -> "ChatController":
         """A new chat view's state (one per view; they share the store and the change reports)."""
         from .conversation import ChatController
 
@@ -63,6 +84,8 @@ class Hangar:
         return self.ctx.paths
 
     def close(self) -> None:
+        if self._serving is not None:
+            self._serving.close()
         if self._downloads is not None:
             self._downloads.stop()
         self.ctx.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
+from ....core.app import Hangar
 from ....core.common.errors import HangarError
 from ....core.runner import protocol as P
 from ...error_dialog import show_error
@@ -12,7 +13,7 @@ SYNTHETIC = [("1b", "Q4_K_M"), ("1b", "Q8_0"), ("1b", "F16"), ("8b", "Q4_K_M"), 
 
 
 class BenchControls(QWidget):
-    def __init__(self, app, parent: QWidget | None = None) -> None:
+    def __init__(self, app: Hangar, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app, self.ctx = app, app.ctx
         ctx = self.ctx

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ....core.app.conversation import ChatController, LoadFailed, LoadProgress, LoadStatus, ModelReady
+from ....core.app.library import LibraryService
 from ....core.common.errors import ModelTooLarge
 from ....core.runner import protocol as P
 from ...error_dialog import ask_anyway, error_text
@@ -23,7 +24,7 @@ class ModelBar(QWidget):
     unloaded = Signal()  # loading ended without a model (failed or cancelled)
     load_started = Signal()  # the pane collects the controller's updates while it loads
 
-    def __init__(self, controller: ChatController, library, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ChatController, library: LibraryService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller, self.library = controller, library
         layout = QVBoxLayout(self)
