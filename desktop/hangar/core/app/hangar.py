@@ -13,9 +13,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..config.context import AppContext
-
-if TYPE_CHECKING:
-    from .conversation import ChatController
 from .bench import BenchService
 from .changes import Announcer
 from .chats import ChatService
@@ -26,6 +23,9 @@ from .library import LibraryService
 from .licenses import LicenseService
 from .policy import PolicyService
 from .settings import SettingsService
+
+if TYPE_CHECKING:
+    from .conversation import ChatController
 
 
 @dataclass
