@@ -1,0 +1,509 @@
+"""Serving models to other programs: the pool the server face (hangar/server/) calls.
+
+The pool names every library model by its id and a readable alias (the GGUF file's stem,
+lowercased), loads one on its first request through ``ModelHost.load`` (the one load path:
+the fit check, the runtime choice, the fallback), unloads it after ``keep_alive_s`` without
+a request, applies the license policy (a blocked model is refused with the policy's reason,
+a review model is served with a warning in the log), admits at most ``n_parallel`` requests
+per model at once with a bounded queue behind them (``ServerBusy`` past it: the face answers
+503 with Retry-After), and keeps a log of the requests (never their text unless
+``log_prompts``). Every change of a model's state and every finished request is announced on
+``app.changes`` as ``SERVER`` (a future Server pane follows it).
+
+Parallel decoding lives in the worker: when its client says it takes several ``generate``
+calls at once (``EngineClient.concurrent`` or ``n_parallel`` > 1) they run together, each
+with its own cancel; until then the pool runs one request per model at a time with a lock,
+and a cancel is the client's own ``cancel()`` (only that request is running).
+"""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterator
+
+from ..common.errors import HangarError, InvalidInput
+from ..common.i18n import QT_TR_NOOP
+from ..runner import protocol as P
+from .api_keys import ApiKeys
+from .changes import Change
+from .hosting import LoadedModel, LoadRequest
+
+if TYPE_CHECKING:
+    from ..library.models import LocalModel
+    from .hangar import Hangar
+
+log = logging.getLogger(__name__)
+
+# The change the pool announces (the other changes are core.app.changes.Change).
+SERVER = "server"
+MAX_LOG = 500
+
+
+class ModelState(str, Enum):
+    UNLOADED = "unloaded"  # never loaded, or unloaded after keep-alive ("idle-unloaded" in the pane)
+    LOADING = "loading"
+    READY = "ready"
+    BUSY = "busy"
+
+
+class ModelNotFound(InvalidInput):
+    code = "model_not_found"
+
+    def __init__(self, name: str, available: list[str]) -> None:
+        super().__init__(QT_TR_NOOP("The model {name} is not in the library. Available: {available}.", name=name, available=", ".join(available) or "none"))
+        self.name, self.available = name, available
+
+
+class ModelRefused(HangarError):
+    """The license policy blocks the model; ``reasons`` are the policy's."""
+
+    code = "model_blocked"
+
+    def __init__(self, name: str, reasons: list[str]) -> None:
+        super().__init__(QT_TR_NOOP("The license policy blocks {name}: {reasons}", name=name, reasons=" ".join(str(r) for r in reasons)))
+        self.reasons = reasons
+
+
+class ServerBusy(HangarError):
+    code = "server_busy"
+
+    def __init__(self, name: str, retry_after_s: int) -> None:
+        super().__init__(QT_TR_NOOP("{name} is busy: every slot and the queue behind them are taken. Try again shortly.", name=name))
+        self.retry_after_s = retry_after_s
+
+
+class ModelLoadFailed(HangarError):
+    code = "model_load_failed"
+
+
+@dataclass
+class ServeOptions:
+    n_parallel: int = 1  # sequences one worker decodes together
+    n_ctx: int = 4096  # the worker's context (split into n_parallel slots by the worker)
+    runtime: str | None = None  # None: the best working runtime
+    keep_alive_s: float = 300.0  # unload a model after this long without a request (0: never)
+    queue_size: int | None = None  # requests waiting behind the running ones, per model (None: 4 x n_parallel)
+    log_prompts: bool = False  # keep the prompt text in the request log
+
+    def problem(self) -> str | None:
+        if isinstance(self.n_parallel, bool) or not isinstance(self.n_parallel, int) or not 1 <= self.n_parallel <= 256:
+            return QT_TR_NOOP("{name} must be a whole number from {low:,} to {high:,}, not {value}", name="parallel", low=1, high=256, value=self.n_parallel)
+        if isinstance(self.n_ctx, bool) or not isinstance(self.n_ctx, int) or not P.MIN_CTX <= self.n_ctx <= P.MAX_CTX:
+            return QT_TR_NOOP("{name} must be a whole number from {low:,} to {high:,}, not {value}", name="ctx", low=P.MIN_CTX, high=P.MAX_CTX, value=self.n_ctx)
+        if not isinstance(self.keep_alive_s, (int, float)) or self.keep_alive_s < 0:
+            return QT_TR_NOOP("{name} must be a number from {low} to {high}, not {value}", name="keep-alive", low=0, high="∞", value=self.keep_alive_s)
+        if self.queue_size is not None and (not isinstance(self.queue_size, int) or not 0 <= self.queue_size <= 10_000):
+            return QT_TR_NOOP("{name} must be a whole number from {low:,} to {high:,}, not {value}", name="queue", low=0, high=10_000, value=self.queue_size)
+        return None
+
+    @property
+    def queue_limit(self) -> int:
+        return 4 * self.n_parallel if self.queue_size is None else self.queue_size
+
+
+@dataclass
+class RequestRecord:
+    """One line of the request log."""
+
+    time: float  # when it arrived (Unix seconds)
+    model: str
+    endpoint: str
+    status: str  # "ok", "cancelled", or an error code
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    tokens_per_s: float | None = None
+    duration_ms: float = 0.0
+    finish_reason: str | None = None
+    prompt: str | None = None  # only with log_prompts
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True)
+class ServerReport:
+    """The detail of a SERVER change: ``kind`` is "model" (``model`` changed state) or "request" (``record``)."""
+
+    kind: str
+    model: str | None = None
+    state: ModelState | None = None
+    record: RequestRecord | None = None
+
+
+def alias_of(path: str | Path) -> str:
+    return Path(path).stem.lower()
+
+
+class PooledModel:
+    """A library model the pool may serve, and its worker when loaded."""
+
+    def __init__(self, model: "LocalModel") -> None:
+        self.model = model
+        self.alias = alias_of(model.path)
+        self.state = ModelState.UNLOADED
+        self.loaded: LoadedModel | None = None
+        self.warnings: list[str] = []
+        self.active = 0  # requests generating now
+        self.waiting = 0  # requests admitted, waiting for a slot or the load
+        self.last_used = time.monotonic()
+        self.cond = threading.Condition()
+        self.load_lock = threading.Lock()
+        self.serial = threading.Lock()  # one generate at a time, for a client that cannot run several
+
+    @property
+    def id(self) -> str:
+        return str(self.model.id)
+
+    def to_dict(self) -> dict:
+        loaded = self.loaded
+        return {"id": self.id, "alias": self.alias, "name": self.model.name, "state": self.state.value, "active": self.active,
+                "waiting": self.waiting, "placement": loaded.placement.summary() if loaded else None, "warnings": list(self.warnings)}  # fmt: skip
+
+
+def _client_is_concurrent(client: Any) -> bool:
+    """Whether the worker's client takes several generate calls at once (the parallel worker's interface)."""
+    concurrent = getattr(client, "concurrent", None)
+    if isinstance(concurrent, bool):
+        return concurrent
+    n_parallel = getattr(client, "n_parallel", None)
+    return isinstance(n_parallel, int) and not isinstance(n_parallel, bool) and n_parallel > 1
+
+
+def _load_request(model_id: int, options: ServeOptions) -> LoadRequest:
+    """The load request, with ``n_parallel`` once LoadRequest carries it (the parallel worker's change)."""
+    values: dict[str, Any] = {"model": model_id, "n_ctx": options.n_ctx, "runtime": options.runtime}
+    if "n_parallel" in {f.name for f in dataclasses.fields(LoadRequest)}:
+        values["n_parallel"] = options.n_parallel
+    return LoadRequest(**values)
+
+
+class Lease:
+    """A request's admission to one model: ``stream()`` generates; ``cancel()`` stops that stream."""
+
+    def __init__(self, pool: "ModelPool", entry: PooledModel, endpoint: str) -> None:
+        self._pool, self.entry, self.endpoint = pool, entry, endpoint
+        self._stream: Any = None
+        self._cancelled = threading.Event()
+        self._serial_held = False
+        self._slot = False
+        self._took_slot = False  # left the queue for a slot (release() takes it off the queue otherwise)
+        self._released = False
+        self.started = time.time()
+        self.warnings = list(entry.warnings)
+
+    @property
+    def name(self) -> str:
+        return self.entry.alias
+
+    def stream(self, options: P.GenerateOptions) -> Iterator[P.Token | P.Done]:
+        """The request's events: Tokens, then one Done. Blocks until a slot is free and the model is loaded."""
+        entry, pool = self.entry, self._pool
+        pool._take_slot(entry)
+        self._slot = self._took_slot = True
+        try:
+            loaded = pool._ensure_loaded(entry)
+            client = loaded.client
+            if not _client_is_concurrent(client):
+                entry.serial.acquire()
+                self._serial_held = True
+            pool._set_state(entry, ModelState.BUSY)
+            if self._cancelled.is_set():
+                yield P.Done(stop_reason=P.StopReason.CANCELLED)
+                return
+            try:
+                self._stream = client.generate(options)
+                if self._cancelled.is_set():
+                    self._cancel_stream(client)
+                yield from self._stream
+            finally:
+                if not client.alive:  # killed after a cancel that did not stop in time, or crashed
+                    pool._drop(entry, loaded)
+        finally:
+            if self._serial_held:
+                self._serial_held = False
+                entry.serial.release()
+            self._slot = False
+            pool._give_slot(entry)
+
+    def _cancel_stream(self, client: Any) -> None:
+        cancel = getattr(self._stream, "cancel", None)
+        if callable(cancel):
+            cancel()
+        elif not _client_is_concurrent(client):
+            client.cancel()  # this request is the only one running on this worker
+
+    def cancel(self) -> None:
+        """Stop this request (the client went away); safe from any thread, before or during the stream."""
+        self._cancelled.set()
+        loaded = self.entry.loaded
+        if self._stream is not None and loaded is not None:
+            self._cancel_stream(loaded.client)
+
+    def release(self, record: RequestRecord | None = None) -> None:
+        if self._released:
+            return
+        self._released = True
+        self._pool._release(self.entry, self)
+        if record is not None:
+            self._pool._record(record)
+
+
+class ModelPool:
+    def __init__(self, app: "Hangar", options: ServeOptions | None = None) -> None:
+        self._app = app
+        self.options = options or ServeOptions()
+        self._lock = threading.Lock()
+        self._entries: dict[int, PooledModel] = {}
+        self._verdicts: dict[int, tuple[str, list[str]]] = {}
+        self.log: collections.deque[RequestRecord] = collections.deque(maxlen=MAX_LOG)
+        self._closed = threading.Event()
+        self._reaper: threading.Thread | None = None
+        self._unsubscribe = app.changes.subscribe(self._on_change)
+
+    def configure(self, options: ServeOptions) -> None:
+        problem = options.problem()
+        if problem:
+            raise InvalidInput(problem)
+        self.options = options
+
+    # -- names ----------------------------------------------------------------------------------
+    def _sync(self) -> list[PooledModel]:
+        """The library's models, each with its pool entry (kept across calls: its worker, its state)."""
+        models = self._app.library.list()
+        with self._lock:
+            seen = set()
+            for model in models:
+                seen.add(model.id)
+                entry = self._entries.get(model.id)
+                if entry is None:
+                    self._entries[model.id] = PooledModel(model)
+                else:
+                    entry.model, entry.alias = model, alias_of(model.path)
+            for gone in [i for i in self._entries if i not in seen and self._entries[i].loaded is None]:
+                del self._entries[gone]
+            return [self._entries[m.id] for m in models]
+
+    def models(self) -> list[PooledModel]:
+        return self._sync()
+
+    def names(self) -> list[str]:
+        return [name for entry in self._sync() for name in (entry.alias, entry.id)]
+
+    def find(self, name: str) -> PooledModel:
+        """The entry named ``name`` (its alias, id, library name or file name); ModelNotFound otherwise."""
+        entries = self._sync()
+        text = str(name).strip()
+        low = text.lower()
+        for match in (lambda e: e.alias == low, lambda e: e.id == text, lambda e: e.model.name.lower() == low,
+                      lambda e: Path(e.model.path).name.lower() == low, lambda e: (e.model.repo or "").lower() == low):  # fmt: skip
+            found = [e for e in entries if match(e)]
+            if found:
+                return found[0]
+        raise ModelNotFound(text, [e.alias for e in entries])
+
+    # -- admission ------------------------------------------------------------------------------
+    def acquire(self, name: str, endpoint: str = "") -> Lease:
+        """Admit a request for model ``name`` now or refuse it: ModelNotFound, ModelRefused, ServerBusy.
+        Never blocks (the face calls it on its event loop); the wait for a slot is in ``Lease.stream``."""
+        entry = self.find(name)
+        self._check_license(entry)
+        limit = self.options.n_parallel + self.options.queue_limit
+        with entry.cond:
+            if entry.active + entry.waiting >= limit:
+                raise ServerBusy(entry.alias, 1)
+            entry.waiting += 1
+            entry.last_used = time.monotonic()
+        return Lease(self, entry, endpoint)
+
+    def _check_license(self, entry: PooledModel) -> None:
+        from ..licenses.enums import PolicyVerdict
+
+        cached = self._verdicts.get(entry.model.id)
+        if cached is None:
+            try:
+                audit = self._app.licenses.audit_model(entry.model.id)
+                cached = (str(audit.verdict.verdict.value), [str(r) for r in audit.verdict.reasons])
+            except Exception:  # an audit that fails must not open the door: a person reviews it
+                log.exception("license audit of %s failed", entry.alias)
+                cached = (PolicyVerdict.REVIEW.value, [QT_TR_NOOP("The license audit failed; a person must review it before use.")])
+            self._verdicts[entry.model.id] = cached
+            if cached[0] == PolicyVerdict.REVIEW.value:
+                warning = QT_TR_NOOP("{name} needs a license review before use: {reasons}", name=entry.alias, reasons=" ".join(cached[1]))
+                entry.warnings = [warning]
+                log.warning("%s", warning)
+        verdict, reasons = cached
+        if verdict == PolicyVerdict.BLOCKED.value:
+            raise ModelRefused(entry.alias, reasons)
+
+    def _take_slot(self, entry: PooledModel) -> None:
+        """Wait for one of the model's n_parallel slots, then hold it (leaving the queue)."""
+        with entry.cond:
+            while entry.active >= self.options.n_parallel and not self._closed.is_set():
+                entry.cond.wait(0.5)
+            entry.waiting -= 1
+            entry.active += 1
+            entry.last_used = time.monotonic()
+
+    def _give_slot(self, entry: PooledModel) -> None:
+        with entry.cond:
+            entry.active -= 1
+            entry.last_used = time.monotonic()
+            busy = entry.active > 0
+            entry.cond.notify_all()
+        if entry.loaded is not None:
+            self._set_state(entry, ModelState.BUSY if busy else ModelState.READY)
+
+    def _release(self, entry: PooledModel, lease: "Lease") -> None:
+        """A lease ended; one that never took a slot leaves the queue here."""
+        with entry.cond:
+            if not lease._took_slot:
+                entry.waiting -= 1
+            entry.last_used = time.monotonic()
+            entry.cond.notify_all()
+
+    # -- loading and unloading -----------------------------------------------------------------
+    def _ensure_loaded(self, entry: PooledModel) -> LoadedModel:
+        with entry.load_lock:
+            if entry.loaded is not None and entry.loaded.client.alive:
+                return entry.loaded
+            self._set_state(entry, ModelState.LOADING)
+            entry.warnings = [w for w in entry.warnings if w]
+            try:
+                loaded = self._app.models.load(_load_request(entry.model.id, self.options),
+                                               on_warning=lambda text: log.warning("%s: %s", entry.alias, text))  # fmt: skip
+            except Exception:
+                self._set_state(entry, ModelState.UNLOADED)
+                raise
+            entry.loaded = loaded
+            entry.last_used = time.monotonic()
+            log.info("serving %s on %s", entry.alias, loaded.placement.summary())
+            self._set_state(entry, ModelState.READY)
+            return loaded
+
+    def _drop(self, entry: PooledModel, loaded: LoadedModel) -> None:
+        with entry.load_lock:
+            if entry.loaded is loaded:
+                entry.loaded = None
+                loaded.close()
+                self._set_state(entry, ModelState.UNLOADED)
+
+    def unload(self, entry: PooledModel) -> bool:
+        """Unload an idle model (keep-alive); False when a request holds it."""
+        with entry.cond:
+            if entry.active or entry.waiting:
+                return False
+        with entry.load_lock:
+            loaded, entry.loaded = entry.loaded, None
+        if loaded is None:
+            return False
+        loaded.close()
+        log.info("unloaded %s after %.0f s idle", entry.alias, self.options.keep_alive_s)
+        self._set_state(entry, ModelState.UNLOADED)
+        return True
+
+    def preload(self, name: str) -> PooledModel:
+        entry = self.find(name)
+        self._check_license(entry)
+        self._ensure_loaded(entry)
+        return entry
+
+    def start_keep_alive(self, interval_s: float = 1.0) -> None:
+        if self._reaper is not None:
+            return
+
+        def reap() -> None:
+            while not self._closed.wait(interval_s):
+                keep = self.options.keep_alive_s
+                if keep <= 0:
+                    continue
+                with self._lock:
+                    entries = list(self._entries.values())
+                for entry in entries:
+                    if entry.loaded is not None and time.monotonic() - entry.last_used > keep:
+                        self.unload(entry)
+
+        self._reaper = threading.Thread(target=reap, name="serve-keep-alive", daemon=True)
+        self._reaper.start()
+
+    def close(self) -> None:
+        self._closed.set()
+        self._unsubscribe()
+        with self._lock:
+            entries = list(self._entries.values())
+        for entry in entries:
+            with entry.load_lock:
+                loaded, entry.loaded = entry.loaded, None
+            if loaded is not None:
+                loaded.close()
+                entry.state = ModelState.UNLOADED
+        if self._reaper is not None:
+            self._reaper.join(timeout=5)
+
+    # -- what the pane follows -----------------------------------------------------------------
+    def _set_state(self, entry: PooledModel, state: ModelState) -> None:
+        if entry.state != state:
+            entry.state = state
+            self._app.changes.announce(SERVER, ServerReport("model", entry.alias, state))  # type: ignore[arg-type]
+
+    def _record(self, record: RequestRecord) -> None:
+        if not self.options.log_prompts:
+            record.prompt = None
+        self.log.append(record)
+        log.info("%s %s %s prompt=%d completion=%d %.1f tok/s", record.endpoint, record.model, record.status,
+                 record.prompt_tokens, record.completion_tokens, record.tokens_per_s or 0.0)  # fmt: skip
+        self._app.changes.announce(SERVER, ServerReport("request", record.model, record=record))  # type: ignore[arg-type]
+
+    def _on_change(self, report) -> None:
+        if report.change in (Change.POLICY, Change.LIBRARY):
+            self._verdicts.clear()
+
+
+class Authenticator:
+    """Who may call the server: the stored keys and any given in a file (held in memory only)."""
+
+    def __init__(self, keys: ApiKeys, extra_secrets: list[str] | None = None) -> None:
+        import hashlib
+
+        self._keys = keys
+        self._extra = [hashlib.sha256(s.encode("utf-8")).digest() for s in (extra_secrets or [])]
+
+    @property
+    def required(self) -> bool:
+        return bool(self._extra) or bool(self._keys.list())
+
+    def check(self, presented: str | None) -> bool:
+        """Constant-time: every file key is compared, then the stored keys."""
+        import hashlib
+        import hmac
+
+        if not self.required:
+            return True
+        if not presented:
+            return False
+        digest = hashlib.sha256(presented.encode("utf-8", "replace")).digest()
+        matched = False
+        for known in self._extra:
+            matched |= hmac.compare_digest(digest, known)
+        return matched or self._keys.verify(presented) is not None
+
+
+def keys_for(app: "Hangar") -> ApiKeys:
+    return ApiKeys(app.paths.data / "server-keys.json")
+
+
+def serve_warning_for_address(host: str, auth: Authenticator) -> str | None:
+    """Why ``host`` may not be used (another machine could reach it and no key is set), or None."""
+    if host in ("127.0.0.1", "localhost", "::1") or host.startswith("127."):
+        return None
+    if not auth.required:
+        return QT_TR_NOOP("Serving on {host} lets other machines reach your models: create an API key first (hangar-cli keys create NAME) or give --api-key-file.", host=host)
+    return None
+
+
