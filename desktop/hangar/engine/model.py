@@ -90,15 +90,18 @@ def avoid_broken_amx(low, params) -> None:
 
 
 @contextlib.contextmanager
-def _construction_hooks(llama_cpp, on_progress: Callable[[float], bool], flash_attn: str) -> Iterator[None]:
-    """Reach two settings ``Llama()`` does not expose, for the length of one constructor call.
+def _construction_hooks(llama_cpp, on_progress: Callable[[float], bool], flash_attn: str, n_parallel: int = 1) -> Iterator[None]:
+    """Reach settings ``Llama()`` does not expose, for the length of one constructor call.
 
     llama-cpp-python builds its model parameters and context parameters inside
     ``Llama.__init__`` with no way to pass a load-progress callback (our progress bar
-    and load cancel) or flash-attention "auto" (llama-bench's default). We wrap the two
-    module-level names it reads; the worker is single-threaded here, so nothing else sees it.
+    and load cancel), flash-attention "auto" (llama-bench's default) or the number of
+    sequences decoded together (batch.py: ``n_seq_max``, a KV cache split per sequence).
+    We wrap the module-level names it reads; the worker is single-threaded here, so
+    nothing else sees it.
     """
     original_params = llama_cpp.llama_model_default_params
+    original_context = llama_cpp.llama_context_default_params
     original_disabled = llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED
     callback = llama_cpp.llama_progress_callback(lambda fraction, _user: bool(on_progress(float(fraction))))
 
@@ -108,13 +111,22 @@ def _construction_hooks(llama_cpp, on_progress: Callable[[float], bool], flash_a
         params.progress_callback = callback
         return params
 
+    def context_with_sequences():
+        params = original_context()
+        params.n_seq_max = n_parallel
+        params.kv_unified = False
+        return params
+
     llama_cpp.llama_model_default_params = params_with_progress
+    if n_parallel > 1:
+        llama_cpp.llama_context_default_params = context_with_sequences
     if flash_attn == "auto":
         llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED = llama_cpp.LLAMA_FLASH_ATTN_TYPE_AUTO
     try:
         yield
     finally:
         llama_cpp.llama_model_default_params = original_params
+        llama_cpp.llama_context_default_params = original_context
         llama_cpp.LLAMA_FLASH_ATTN_TYPE_DISABLED = original_disabled
 
 
@@ -146,7 +158,7 @@ class LoadedModel:
         log.placement_lines.clear()
         started = time.perf_counter()
         try:
-            with _construction_hooks(low, on_progress, options.flash_attn), not_compiled_by_llama():
+            with _construction_hooks(low, on_progress, options.flash_attn, options.n_parallel), not_compiled_by_llama():
                 llm = llama_cpp.Llama(
                     model_path=options.path,
                     n_ctx=options.n_ctx,
@@ -172,8 +184,17 @@ class LoadedModel:
         return cls(llm, options, (time.perf_counter() - started) * 1000, log)
 
     @property
+    def n_parallel(self) -> int:
+        return self.options.n_parallel
+
+    @property
     def context_size(self) -> int:
-        """Tokens that fit: llama.cpp may round its context up, llama-cpp-python's buffer is not."""
+        """Tokens one request may hold: llama.cpp may round its context up, llama-cpp-python's
+        buffer is not; with n_parallel sequences each owns its share (llama_n_ctx_seq)."""
+        if self.n_parallel > 1:
+            import llama_cpp.llama_cpp as low
+
+            return int(low.llama_n_ctx_seq(self.llm.ctx))
         return min(self.llm.n_ctx(), len(self.llm.input_ids))
 
     def describe(self) -> P.ModelInfo:
@@ -201,6 +222,7 @@ class LoadedModel:
             layers_total=int(offloaded[-1][1]) if offloaded else None,
             buffers_mib=buffers,
             kv_cache_mib=round(sum(float(mib) for _, mib in _KV_BUFFER.findall(log_text)), 3),
+            n_parallel=self.n_parallel,
         )
 
     # -- generating -------------------------------------------------------------------------
@@ -267,9 +289,17 @@ class LoadedModel:
         n_ctx = self.context_size
         if len(tokens) >= n_ctx:
             raise WorkerError(P.E_CONTEXT_FULL, QT_TR_NOOP("The prompt has {tokens} tokens but the context holds {n_ctx}.", tokens=len(tokens), n_ctx=n_ctx))
+        vocab = self.llm._model.vocab
+        grammar = None
+        if options.grammar is not None:
+            from llama_cpp.llama_grammar import LlamaGrammar
+
+            from .sampling import check_grammar
+
+            check_grammar(low, vocab, options.grammar)  # llama.cpp's NULL for a bad grammar must not reach Llama's chain
+            grammar = LlamaGrammar.from_string(options.grammar, verbose=False)
         if options.seed is not None:
             self.llm.set_seed(options.seed)
-        vocab = self.llm._model.vocab
         utf8, stops = Utf8Stream(), StopMatcher(options.stop)
         n_generated, stop_reason, ttft_ms = 0, P.StopReason.LENGTH, None
         started = time.perf_counter()
@@ -282,6 +312,7 @@ class LoadedModel:
                 min_p=options.min_p,
                 temp=options.temperature,
                 repeat_penalty=options.repeat_penalty,
+                grammar=grammar,
             ):
                 if ttft_ms is None:
                     ttft_ms = (time.perf_counter() - started) * 1000

@@ -14,6 +14,11 @@ closing (the parent died) or a shutdown cancels what runs and ends the process w
 runs, a heartbeat thread sends ``alive`` at least every ``P.HEARTBEAT_S``, so the parent
 can tell a long prompt from a stopped process. Ctrl-C in the terminal is for the parent
 to handle (it cancels or ends the worker): the worker ignores SIGINT.
+
+A model loaded with ``n_parallel`` > 1 runs generate requests together (batch.py): while
+any runs, the main loop takes new requests between decoding steps, so a generate joins
+the batch at the next step; a load, unload or benchmark waits until the batch is empty,
+a stats request is answered at once. ``cancel`` with an id stops that request alone.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ import traceback
 from ..core.runner import protocol as P
 from ..core.runner.protocol import QT_TR_NOOP
 from .llama_log import LlamaLog
+from .batch import BatchDecoder
+from .chat_template import TemplateCancelled
 from .model import LoadedModel, WorkerError
 
 EXIT_GRACE_S = 2.0  # after stdin closes or a shutdown, the longest the worker may take to leave
@@ -49,7 +56,10 @@ class Worker:
         self._cancel_lock = threading.Lock()
         self._last_read = 0  # sequence number of the last request read from stdin
         self._cancelled_upto = 0
+        self._cancelled_ids: set = set()  # requests cancelled by id (a cancel with an id stops that one only)
         self.model: LoadedModel | None = None
+        self.batch: BatchDecoder | None = None  # with n_parallel > 1: the sequences decoded together
+        self._held: dict | None = None  # a request that waits for the batch to empty (load, unload, bench)
         self.log = LlamaLog()
         self._running: object = _IDLE  # the id of the request being handled
         self._last_emit = time.monotonic()
@@ -94,6 +104,11 @@ class Worker:
                 self.emit(P.Error(code=P.E_BAD_REQUEST, message=QT_TR_NOOP("unreadable request: {error}", error=exc)))
                 continue
             with self._cancel_lock:
+                if request["op"] == "cancel" and request.get("id") is not None:
+                    self._cancelled_ids.add(request["id"])
+                    if self._running == request["id"]:
+                        self.cancel.set()
+                    continue
                 if request["op"] in ("cancel", "shutdown"):
                     self._cancelled_upto = self._last_read
                     self.cancel.set()
@@ -117,42 +132,101 @@ class Worker:
         threading.Thread(target=self.read_stdin, name="stdin", daemon=True).start()
         threading.Thread(target=self.heartbeat, name="heartbeat", daemon=True).start()
         while True:
-            request = self.requests.get()
+            if self.batch is not None and self.batch.busy:
+                if not self._take_requests_between_steps():
+                    break
+                self._running = None  # the heartbeat speaks for the whole batch
+                try:
+                    self.batch.step()
+                except Exception:  # the batch answered each of its requests with an error
+                    traceback.print_exc(file=sys.stderr)
+                finally:
+                    self._running = _IDLE
+                continue
+            request, self._held = (self._held, None) if self._held is not None else (self.requests.get(), None)
             if request is None or request["op"] == "shutdown":
                 break
-            with self._cancel_lock:
-                if request["_seq"] > self._cancelled_upto:
-                    self.cancel.clear()
-                else:
-                    self.cancel.set()  # cancelled while it waited in the queue
-            request_id = request.get("id")
-            self._running = request_id
-            try:
-                self.handle(request)
-            except WorkerError as exc:
-                self.emit(exc.event(request_id, self.log.tail()))
-            except Exception as exc:  # a bug here must become an event, not a dead worker
-                traceback.print_exc(file=sys.stderr)
-                message = QT_TR_NOOP("Internal error in the model process: {error}", error=f"{type(exc).__name__}: {exc}")
-                self.emit(P.Error(id=request_id, code=P.E_INTERNAL, message=message, log_tail=self.log.tail()))
-            finally:
-                self._running = _IDLE
-        if self.model is not None:
-            self.model.close()
+            self.dispatch(request)
+        self._close_model()
         try:
             self.emit(P.Bye())
         except OSError:  # the parent is gone
             pass
         return 0
 
+    def _take_requests_between_steps(self) -> bool:
+        """Read what arrived while the batch decoded; False when the worker must leave."""
+        while self._held is None:
+            try:
+                request = self.requests.get_nowait()
+            except queue.Empty:
+                return True
+            if request is None or request["op"] == "shutdown":
+                self.batch.cancel_everything()
+                return False
+            if request["op"] in ("generate", "stats"):
+                self.dispatch(request)
+            else:
+                self._held = request  # and every request after it waits too, in order
+        return True
+
+    def dispatch(self, request: dict) -> None:
+        with self._cancel_lock:
+            request_id = request.get("id")
+            if request["_seq"] > self._cancelled_upto and request_id not in self._cancelled_ids:
+                self.cancel.clear()
+            else:
+                self.cancel.set()  # cancelled while it waited in the queue
+            self._running = request_id
+        try:
+            self.handle(request)
+        except WorkerError as exc:
+            self.emit(exc.event(request_id, self.log.tail()))
+        except Exception as exc:  # a bug here must become an event, not a dead worker
+            traceback.print_exc(file=sys.stderr)
+            message = QT_TR_NOOP("Internal error in the model process: {error}", error=f"{type(exc).__name__}: {exc}")
+            self.emit(P.Error(id=request_id, code=P.E_INTERNAL, message=message, log_tail=self.log.tail()))
+        finally:
+            with self._cancel_lock:
+                self._running = _IDLE
+                if request["op"] == "generate" and (self.batch is None or request_id is None):
+                    self._cancelled_ids.discard(request_id)
+
+    def _is_cancelled(self, seq) -> bool:
+        if seq.read_no <= self._cancelled_upto or seq.request_id in self._cancelled_ids:
+            self._cancelled_ids.discard(seq.request_id)
+            return True
+        return False
+
+    def _all_cancelled(self, seqs: list) -> bool:
+        """For llama.cpp's abort callback: stop this decode only if none of its sequences is wanted."""
+        return bool(seqs) and all(s.read_no <= self._cancelled_upto or s.request_id in self._cancelled_ids for s in seqs)
+
+    def _close_model(self) -> None:
+        if self.batch is not None:
+            self.batch.close()
+            self.batch = None
+        if self.model is not None:
+            self.model.close()
+            self.model = None
+
+    def _generate_in_batch(self, options: P.GenerateOptions, request: dict) -> None:
+        received = time.perf_counter()
+        try:
+            tokens = self.model.prompt_tokens(options, self.cancel)
+        except TemplateCancelled:
+            self.emit(P.Done(id=request.get("id"), stop_reason=P.StopReason.CANCELLED, n_ctx=self.model.context_size))
+            return
+        self.batch.submit(request.get("id"), request["_seq"], options, tokens, received)
+
     def handle(self, request: dict) -> None:
         op, request_id = request["op"], request.get("id")
         if op == "load":
-            if self.model is not None:
-                self.model.close()
-                self.model = None
+            self._close_model()
             options = _options(P.LoadOptions, request)
             self.model = LoadedModel.load(options, self.cancel, self.emit, request_id, self.log)
+            if options.n_parallel > 1:
+                self.batch = BatchDecoder(self.model, self.emit, self._is_cancelled, self._all_cancelled)
             self.emit(P.Loaded(id=request_id, load_ms=round(self.model.load_ms, 1), model=self.model.describe()))
         elif op == "generate":
             if self.model is None:
@@ -160,18 +234,17 @@ class Worker:
             options = _options(P.GenerateOptions, request)
             if (options.prompt is None) == (options.messages is None):
                 raise WorkerError(P.E_BAD_REQUEST, QT_TR_NOOP("generate needs either a prompt or messages"))
-            self.emit(self.model.generate(options, self.cancel, self.emit, request_id))
+            if self.batch is not None:
+                self._generate_in_batch(options, request)
+            else:
+                self.emit(self.model.generate(options, self.cancel, self.emit, request_id))
         elif op == "bench":
             from .bench import run_bench
 
-            if self.model is not None:  # one model in memory at a time: the benchmark loads its own
-                self.model.close()
-                self.model = None
+            self._close_model()  # one model in memory at a time: the benchmark loads its own
             self.emit(run_bench(_options(P.BenchOptions, request), self.cancel, self.emit, request_id))
         elif op == "unload":
-            if self.model is not None:
-                self.model.close()
-                self.model = None
+            self._close_model()
             self.emit(P.Unloaded(id=request_id))
         elif op == "stats":
             self.emit(P.Stats(id=request_id, rss_bytes=_rss_bytes(), model=self.model.describe() if self.model else None))

@@ -1,9 +1,11 @@
 """The parent's side of the inference worker: start it, talk to it, survive its death.
 
 One ``EngineClient`` owns one worker process (``python -m hangar.engine``) and so one
-loaded model. Events arrive on a queue filled by a reader thread; the blocking helpers
-(``load``, ``generate``) consume it and are meant for a worker thread in the GUI or the
-CLI's main thread. When the process dies (a crash, an OOM kill, SIGKILL) the reader
+loaded model. A reader thread routes events: those of a running ``generate`` to that
+stream's own queue, everything else to ``events``, which the blocking helpers (``load``,
+``stats``, ``bench``) consume. ``generate`` may be called from several threads at once (a
+model loaded with ``n_parallel`` > 1 decodes the requests together); each call gets its own
+``GenerationStream``, which ``cancel(request_id)`` or ``stream.cancel()`` stops alone. When the process dies (a crash, an OOM kill, SIGKILL) the reader
 turns that into an ``error`` event with the exit reason and the worker's last log lines.
 Everything here is a runner.protocol event dataclass, never a raw dict; a message in an
 error event arrives as a QT_TR_NOOP text, so the window shows it in its language.
@@ -36,6 +38,7 @@ from . import protocol as P
 log = logging.getLogger(__name__)
 EventT = TypeVar("EventT", bound=P.Event)
 SILENCE_S = 30.0  # no event at all for this long while a request runs: the worker is stopped or wedged
+ALONE_GRACE_S = 0.4  # a stream cancelled by id ends at the latest this long after the cancel
 
 _SIGNAL_HINTS = {
     signal.SIGKILL: QT_TR_NOOP("often the system ran out of memory and killed it"),
@@ -71,6 +74,41 @@ def engine_command(*args: str, python: str | None = None) -> list[str]:
     return [executable, "-m", "hangar.engine", *args]
 
 
+class _Route:
+    """Where one generate request's events go, and how its cancel stands."""
+
+    def __init__(self, request_id: int) -> None:
+        self.id = request_id
+        self.asked = time.monotonic()
+        self.queue: queue.Queue[P.Event] = queue.Queue()
+        self.cancel_at: float | None = None
+        self.alone = False  # cancelled by id: never end the worker for it, the others are still running
+
+
+class GenerationStream(Iterator[P.Token | P.Done]):
+    """The events answering one generate request: ``Token`` events, then one ``Done``.
+
+    ``cancel()`` stops this request only; closing the stream before its ``Done`` cancels it too
+    (a server whose client went away closes it)."""
+
+    def __init__(self, client: "EngineClient", request_id: int, events: Iterator[P.Token | P.Done]) -> None:
+        self.client = client
+        self.request_id = request_id
+        self._events = events
+
+    def __iter__(self) -> "GenerationStream":
+        return self
+
+    def __next__(self) -> P.Token | P.Done:
+        return next(self._events)
+
+    def cancel(self) -> None:
+        self.client.cancel(self.request_id)
+
+    def close(self) -> None:
+        self._events.close()  # type: ignore[attr-defined]
+
+
 class EngineClient:
     def __init__(
         self,
@@ -86,8 +124,13 @@ class EngineClient:
         self.hello: P.Hello | None = None
         self.model: P.ModelInfo | None = None  # the model loaded now, as the last ``loaded`` event said
         self._next_id = 0
+        self._id_lock = threading.Lock()
         self._closing = False
         self._cancel_at: float | None = None
+        self._routes: dict[int, _Route] = {}  # generate requests still answering
+        self._orphans: set[int] = set()  # streams that ended before their worker's Done (late events are dropped)
+        self._routes_lock = threading.Lock()
+        self._last_heard = time.monotonic()  # any event: the worker is alive (for every stream's silence check)
         env = {**os.environ, **(runtime_env or {}), "PYTHONUNBUFFERED": "1", "HANGAR_ENGINE_PARENT": str(os.getpid())}
         # Linux sends a parent-death signal when the *thread* that started the child ends, so
         # the worker asks for one only when that thread is the main thread (a GUI load runs on
@@ -125,13 +168,33 @@ class EngineClient:
         assert self.proc.stdout is not None
         for line in self.proc.stdout:
             try:
-                self.events.put(P.parse_event(json.loads(line)))
+                event = P.parse_event(json.loads(line))
             except ValueError as exc:
                 log.warning("engine wrote a line that is not an event (%s): %r", exc, line[:200])
+                continue
+            self._last_heard = time.monotonic()
+            self._route(event)
         code = self.proc.wait()
         if not self._closing:
             time.sleep(0.05)  # let the stderr reader catch the last lines
-            self.events.put(self._death_event(code))
+            death = self._death_event(code)
+            with self._routes_lock:
+                for route in self._routes.values():
+                    route.queue.put(death)
+            self.events.put(death)
+
+    def _route(self, event: P.Event) -> None:
+        with self._routes_lock:
+            route = self._routes.get(event.id) if event.id is not None else None
+            if route is not None or (event.id is None and isinstance(event, P.Alive)):
+                if route is not None and not isinstance(event, P.Alive):
+                    route.queue.put(event)
+                return  # a sign of life only moves _last_heard
+            if event.id in self._orphans:  # a stream that already ended: drop its late events
+                if event.FINAL:
+                    self._orphans.discard(event.id)
+                return
+        self.events.put(event)
 
     def _read_stderr(self) -> None:
         assert self.proc.stderr is not None
@@ -167,8 +230,9 @@ class EngineClient:
                 raise EngineError(P.E_WORKER_CRASHED, QT_TR_NOOP("The model process is gone: {error}", error=exc)) from exc
 
     def _new_id(self) -> int:
-        self._next_id += 1
-        return self._next_id
+        with self._id_lock:
+            self._next_id += 1
+            return self._next_id
 
     def _next_event(self, timeout: float | None) -> P.Event:
         try:
@@ -180,11 +244,15 @@ class EngineClient:
         """Events answering one request; ends at its final event (or the worker's death).
 
         ``idle_timeout`` is the silence allowed: any event (an ``alive`` too) restarts it."""
+        asked = time.monotonic()
         while True:
-            wait = 0.05 if self._cancel_at is not None else idle_timeout
+            heard = max(asked, self._last_heard)
+            wait = 0.05 if self._cancel_at is not None else max(0.0, idle_timeout - (time.monotonic() - heard)) + 0.01
             try:
                 event = self.events.get(timeout=wait)
             except queue.Empty:
+                if self._cancel_at is None and time.monotonic() - max(asked, self._last_heard) <= idle_timeout:
+                    continue  # the worker spoke, to another request (a load waits for running generations)
                 if self._cancel_at is not None and time.monotonic() - self._cancel_at > cancel_grace_s:
                     self.kill()
                     yield P.Done(id=request_id, stop_reason=P.StopReason.CANCELLED, worker_killed=True)
@@ -238,16 +306,66 @@ class EngineClient:
         """
         _check(options)
         request_id = self._new_id()
-        self._cancel_at = None
-        self.send(options.to_request(request_id))
-        return self._generated(request_id, idle_timeout_s)
+        route = _Route(request_id)
+        with self._routes_lock:
+            self._routes[request_id] = route  # before the request goes out: no event can come first
+        try:
+            self.send(options.to_request(request_id))
+        except BaseException:
+            with self._routes_lock:
+                self._routes.pop(request_id, None)
+            raise
+        return GenerationStream(self, request_id, self._generated(route, idle_timeout_s))
 
-    def _generated(self, request_id: int, idle_timeout_s: float) -> Iterator[P.Token | P.Done]:
-        for event in self._events_for(request_id, idle_timeout=idle_timeout_s):
-            if isinstance(event, P.Error):
-                raise _error_from(event)
-            if isinstance(event, (P.Token, P.Done)):
-                yield event
+    def _generated(self, route: _Route, idle_timeout_s: float, cancel_grace_s: float = 0.5) -> Iterator[P.Token | P.Done]:
+        """One stream's events. Silence is the worker's, not the stream's: a request waiting its
+        turn hears nothing while the others stream. A cancel by id that the worker has not
+        answered within ``ALONE_GRACE_S`` ends the stream here (the worker's late events are
+        dropped); a cancel of everything ends the worker after ``cancel_grace_s``, as before."""
+        heard_final = False  # the worker answered with its final event
+        try:
+            while True:
+                heard = max(route.asked, self._last_heard)
+                if route.cancel_at is not None:
+                    wait = 0.02
+                else:  # at most 0.1 s, so a cancel made meanwhile is looked after in time
+                    wait = min(0.1, max(0.0, idle_timeout_s - (time.monotonic() - heard)) + 0.01)
+                try:
+                    event = route.queue.get(timeout=wait)
+                except queue.Empty:
+                    now = time.monotonic()
+                    if route.cancel_at is not None:
+                        if route.alone and now - route.cancel_at > ALONE_GRACE_S:
+                            yield P.Done(id=route.id, stop_reason=P.StopReason.CANCELLED)
+                            return
+                        if not route.alone and now - route.cancel_at > cancel_grace_s:
+                            self.kill()
+                            yield P.Done(id=route.id, stop_reason=P.StopReason.CANCELLED, worker_killed=True)
+                            return
+                        continue
+                    if now - max(route.asked, self._last_heard) > idle_timeout_s:
+                        self.kill()  # stopped or wedged: its answers could no longer be trusted to come
+                        message = QT_TR_NOOP("The model process stopped answering (no sign of life for {seconds:.0f} s; it may have been suspended).",
+                                             seconds=idle_timeout_s)  # fmt: skip
+                        raise _error_from(P.Error(id=route.id, code=P.E_WORKER_UNRESPONSIVE, message=message, log_tail=list(self.stderr_tail)[-20:]))
+                    continue
+                heard_final = event.FINAL
+                if isinstance(event, P.Error):
+                    raise _error_from(event)
+                if isinstance(event, (P.Token, P.Done)):
+                    yield event
+                if heard_final:
+                    return
+        finally:
+            with self._routes_lock:
+                self._routes.pop(route.id, None)
+                if not heard_final:
+                    self._orphans.add(route.id)
+            if not heard_final and route.cancel_at is None:  # abandoned mid-stream: the worker need not go on
+                try:
+                    self.send(P.request("cancel", route.id))
+                except EngineError:
+                    pass
 
     def bench(self, options: P.BenchOptions, on_progress: Callable[[str, float], None] | None = None, timeout_s: float = SILENCE_S) -> P.Bench:
         """Run llama-bench's measurement in the worker (engine/bench.py); returns the ``Bench`` event.
@@ -260,11 +378,24 @@ class EngineClient:
             on_progress=(lambda e: on_progress(e.stage, e.fraction)) if on_progress else None,
         )  # fmt: skip
 
-    def cancel(self) -> None:
-        """Ask the worker to stop now; if it has not stopped within 0.5 s it is ended."""
-        self._cancel_at = time.monotonic()
+    def cancel(self, request_id: int | None = None) -> None:
+        """Stop one generate request (``request_id``), its stream ends within 0.5 s and the others
+        go on; or, without an id, everything the worker was asked so far, which is ended if it
+        has not stopped within 0.5 s."""
+        now = time.monotonic()
+        with self._routes_lock:
+            if request_id is None:
+                self._cancel_at = now
+                for route in self._routes.values():
+                    route.cancel_at, route.alone = now, False
+            else:
+                route = self._routes.get(request_id)
+                if route is None:
+                    return  # finished already
+                if route.cancel_at is None:
+                    route.cancel_at, route.alone = now, True
         try:
-            self.send(P.request("cancel"))
+            self.send(P.request("cancel", request_id))
         except EngineError:
             pass
 

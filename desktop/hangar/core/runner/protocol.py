@@ -6,8 +6,10 @@ field's name and type live in one place, and this module is all the worker (engi
 takes from core/ (tests/test_architecture.py checks). The worker never imports Qt; the
 parent may be the GUI or the CLI.
 
-Requests (``op``): load, generate, bench, cancel (acted on at once, even mid-prompt),
-unload, stats, shutdown. Events (``event``): hello, progress, loaded, token, done, error,
+Requests (``op``): load, generate, bench, cancel (acted on at once, even mid-prompt; with
+an ``id`` it stops that one generate request only, without one every request read before it),
+unload, stats, shutdown. A model loaded with ``n_parallel`` > 1 decodes that many generate
+requests together (engine/batch.py), so their events interleave, each with its request's id. Events (``event``): hello, progress, loaded, token, done, error,
 unloaded, stats, bench, alive (a busy worker's heartbeat), bye. Numbers in a request are
 checked against the bounds below on both sides (``problem()``). Every event that answers
 a request carries that request's ``id``. A message meant for a person (an error, the
@@ -40,6 +42,8 @@ MAX_THREADS = 512  # GGML_MAX_N_THREADS
 MAX_BATCH = 1 << 16
 MAX_GPU_LAYERS = 9999  # -1 or any count at or above the model's layers offloads them all
 MAX_SEED = 2**32 - 1
+MAX_PARALLEL = 64  # sequences decoded together in one context (llama.cpp's LLAMA_MAX_SEQ is 256)
+MAX_GRAMMAR_CHARS = 1 << 20  # GBNF text; a JSON schema's grammar is a few KB
 HEARTBEAT_S = 1.0  # a busy worker says it is alive at least this often (the "alive" event)
 
 # Error codes the worker sends; the client adds its own for crashes and time-outs.
@@ -119,6 +123,7 @@ class LoadOptions(_Wire):
     flash_attn: str = "auto"
     use_mmap: bool = True
     seed: int = 0
+    n_parallel: int = 1  # generate requests decoded together; the context's n_ctx is split between them
 
     def to_request(self, request_id: int) -> dict[str, Any]:
         return {"op": "load", "id": request_id, **asdict(self)}
@@ -133,7 +138,8 @@ class LoadOptions(_Wire):
             return QT_TR_NOOP("{name} must be true or false, not {value}", name="use_mmap", value=_shown(self.use_mmap))
         return (_whole("n_ctx", self.n_ctx, MIN_CTX, MAX_CTX) or _whole("n_threads", self.n_threads, 0, MAX_THREADS)
                 or _whole("n_batch", self.n_batch, 1, MAX_BATCH) or _whole("n_gpu_layers", self.n_gpu_layers, GPU_LAYERS_ALL, MAX_GPU_LAYERS)
-                or _whole("seed", self.seed, 0, MAX_SEED))  # fmt: skip
+                or _whole("seed", self.seed, 0, MAX_SEED) or _whole("n_parallel", self.n_parallel, 1, MAX_PARALLEL)
+                or (None if self.n_parallel == 1 else _whole("n_ctx per sequence", self.n_ctx // self.n_parallel, MIN_CTX, MAX_CTX)))  # fmt: skip
 
 
 @dataclass
@@ -149,6 +155,7 @@ class GenerateOptions(_Wire):
     seed: int | None = None
     stop: list[str] = field(default_factory=list)
     ignore_eos: bool = False  # benchmarks and tests: always produce max_tokens
+    grammar: str | None = None  # GBNF text the output must match (llama.cpp's grammar sampler), e.g. from a JSON schema
 
     def to_request(self, request_id: int) -> dict[str, Any]:
         return {"op": "generate", "id": request_id, **asdict(self)}
@@ -163,6 +170,9 @@ class GenerateOptions(_Wire):
             return QT_TR_NOOP("{name} must be a list of texts, not {value}", name="stop", value=_shown(self.stop))
         if not isinstance(self.ignore_eos, bool):
             return QT_TR_NOOP("{name} must be true or false, not {value}", name="ignore_eos", value=_shown(self.ignore_eos))
+        if self.grammar is not None and not (isinstance(self.grammar, str) and 0 < len(self.grammar) <= MAX_GRAMMAR_CHARS):
+            return QT_TR_NOOP("{name} must be a GBNF grammar of 1 to {high:,} characters, not {value}", name="grammar", high=MAX_GRAMMAR_CHARS,
+                              value=_shown(self.grammar))  # fmt: skip
         return (_whole("max_tokens", self.max_tokens, 1, MAX_CTX) or _whole("top_k", self.top_k, 0, 2**31 - 1)
                 or (None if self.seed is None else _whole("seed", self.seed, 0, MAX_SEED))
                 or _real("temperature", self.temperature, 0.0, 100.0) or _real("top_p", self.top_p, 0.0, 1.0)
@@ -269,6 +279,7 @@ class ModelInfo(_Wire):
     layers_total: int | None = None
     buffers_mib: dict[str, float] = field(default_factory=dict)  # llama.cpp's buffer name -> MiB
     kv_cache_mib: float = 0.0
+    n_parallel: int = 1  # sequences decoded together; each holds n_ctx tokens (the context is n_ctx * n_parallel)
 
 
 @dataclass

@@ -1,0 +1,244 @@
+"""Several generate requests on one client, decoded together by a worker loaded with n_parallel.
+
+Greedy sampling (temperature 0) makes a request's tokens a function of its prompt, so a
+request decoded next to three others must give exactly what it gives alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from hangar.core.runner import protocol as P
+from hangar.core.runner.client import EngineClient, EngineError
+
+pytestmark = pytest.mark.slow
+PROMPTS = ["Hello there", "The quick brown fox", "Once upon a time, far away", "abc"]
+
+
+@pytest.fixture(scope="module")
+def parallel(tiny_gguf: Path):
+    engine = EngineClient()
+    engine.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=4 * 1024, n_parallel=4))
+    yield engine
+    engine.close()
+
+
+def _run(client: EngineClient, prompt: str, **options) -> tuple[str, list[P.Token], P.Done]:
+    events = list(client.generate(P.GenerateOptions(prompt=prompt, **{"max_tokens": 48, "temperature": 0, **options})))
+    tokens = [e for e in events if isinstance(e, P.Token)]
+    assert isinstance(events[-1], P.Done) and all(isinstance(e, P.Token) for e in events[:-1])
+    return "".join(t.text for t in tokens), tokens, events[-1]
+
+
+def _together(client: EngineClient, prompts: list[str], **options) -> list[tuple[str, list[P.Token], P.Done]]:
+    results: list = [None] * len(prompts)
+    start = threading.Barrier(len(prompts))
+
+    def one(i: int) -> None:
+        start.wait()
+        results[i] = _run(client, prompts[i], **options)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(len(prompts))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert all(r is not None for r in results), "every stream finished"
+    return results
+
+
+def test_the_model_says_how_many_sequences_it_decodes(parallel: EngineClient) -> None:
+    assert parallel.model.n_parallel == 4
+    assert parallel.model.n_ctx == 1024, "each sequence owns its share of the context"
+
+
+def test_four_concurrent_streams_each_give_what_the_request_gives_alone(parallel: EngineClient, tiny_gguf: Path) -> None:
+    alone = [_run(parallel, p) for p in PROMPTS]
+    together = _together(parallel, PROMPTS)
+    with EngineClient() as single:  # and what Hangar's chat path (one sequence, Llama.generate) gives
+        single.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=1024))
+        chat_path = [_run(single, p) for p in PROMPTS]
+    for (text, tokens, done), (text_alone, _, done_alone), (text_chat, _, done_chat) in zip(together, alone, chat_path):
+        assert text == text_alone == text_chat
+        assert done.stop_reason is P.StopReason.LENGTH and done.n_generated == 48 == done_chat.n_generated
+        assert done.n_prompt == done_alone.n_prompt == done_chat.n_prompt
+        assert tokens[-1].n == done.n_generated and tokens[-1].n_prompt == done.n_prompt
+        assert done.n_ctx == 1024 and done.context_used == done_chat.context_used
+    assert len({t for t, _, _ in together}) == len(PROMPTS), "different prompts, different replies: no stream got another's events"
+
+
+def test_the_worker_counts_each_request_on_its_own(parallel: EngineClient) -> None:
+    lengths = [5, 17, 33, 64]
+    prompt_sizes = [_run(parallel, p, max_tokens=1)[2].n_prompt for p in PROMPTS]
+    results: list = [None] * 4
+
+    def one(i: int) -> None:
+        results[i] = _run(parallel, PROMPTS[i], max_tokens=lengths[i], ignore_eos=True)
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    for (text, tokens, done), length, prompt, size in zip(results, lengths, PROMPTS, prompt_sizes):
+        assert done.n_generated == length and done.stop_reason is P.StopReason.LENGTH
+        assert done.n_prompt == size > len(prompt.encode()), "byte vocabulary: a token per byte at least, and the BOS"
+        assert tokens[-1].n == length
+
+
+def test_cancelling_one_stream_stops_it_within_half_a_second_and_the_others_finish(parallel: EngineClient) -> None:
+    streams = [parallel.generate(P.GenerateOptions(prompt=p, max_tokens=900, ignore_eos=True, temperature=0.8, seed=i)) for i, p in enumerate(PROMPTS)]
+    results: list = [None] * 4
+    cancelled: dict = {}
+
+    def consume(i: int) -> None:
+        seen = []
+        for event in streams[i]:
+            seen.append(event)
+            if i == 1 and len(seen) == 5:
+                cancelled["at"] = time.monotonic()
+                streams[i].cancel()
+        cancelled.setdefault(f"end{i}", time.monotonic())
+        results[i] = seen
+
+    threads = [threading.Thread(target=consume, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    done = results[1][-1]
+    assert done.stop_reason is P.StopReason.CANCELLED and not done.worker_killed
+    assert cancelled["end1"] - cancelled["at"] < 0.5
+    assert 5 <= done.n_generated < 900, "the worker itself answered the cancel"
+    for i in (0, 2, 3):
+        assert results[i][-1].stop_reason is P.StopReason.LENGTH and results[i][-1].n_generated == 900
+        assert cancelled[f"end{i}"] > cancelled["end1"], "the others went on after it"
+    assert parallel.alive
+
+
+def test_cancel_by_request_id_and_closing_a_stream_cancel_only_that_one(parallel: EngineClient) -> None:
+    keep = parallel.generate(P.GenerateOptions(prompt="keep", max_tokens=300, ignore_eos=True))
+    drop = parallel.generate(P.GenerateOptions(prompt="drop", max_tokens=100_000, ignore_eos=True))
+    closed = parallel.generate(P.GenerateOptions(prompt="closed", max_tokens=100_000, ignore_eos=True))
+    next(closed)
+    closed.close()  # the way a server drops a client that went away
+    next(drop)
+    parallel.cancel(drop.request_id)
+    assert list(drop)[-1].stop_reason is P.StopReason.CANCELLED
+    assert list(keep)[-1].n_generated == 300
+    assert _run(parallel, "after", max_tokens=4)[2].n_generated == 4, "the closed stream's slot came free"
+
+
+def test_cancel_without_an_id_still_cancels_everything(parallel: EngineClient) -> None:
+    streams = [parallel.generate(P.GenerateOptions(prompt=p, max_tokens=100_000, ignore_eos=True)) for p in PROMPTS]
+    next(streams[0])
+    parallel.cancel()
+    for stream in streams:
+        done = list(stream)[-1]
+        assert done.stop_reason is P.StopReason.CANCELLED and not done.worker_killed
+    assert _run(parallel, "again", max_tokens=3)[2].n_generated == 3
+
+
+def test_a_fifth_request_waits_for_a_free_sequence_then_completes(parallel: EngineClient) -> None:
+    alone = _run(parallel, "fifth", max_tokens=20)
+    firsts: dict = {}
+    ends: dict = {}
+
+    def long(i: int) -> None:
+        for event in parallel.generate(P.GenerateOptions(prompt=PROMPTS[i], max_tokens=600, ignore_eos=True)):
+            firsts.setdefault(i, time.monotonic())
+        ends[i] = time.monotonic()
+
+    threads = [threading.Thread(target=long, args=(i,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + 20
+    while len(firsts) < 4 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    assert len(firsts) == 4, "four sequences run"
+    fifth = parallel.generate(P.GenerateOptions(prompt="fifth", max_tokens=20, temperature=0))
+    first_event = next(fifth)
+    fifth_started = time.monotonic()
+    rest = list(fifth)
+    for thread in threads:
+        thread.join(60)
+    assert fifth_started >= min(ends.values()), "it waited for one of the four to finish"
+    assert first_event.text + "".join(e.text for e in rest if isinstance(e, P.Token)) == alone[0]
+    assert rest[-1].n_generated == 20
+
+
+def test_stop_strings_and_limits_are_per_sequence(parallel: EngineClient) -> None:
+    text, _, _ = _run(parallel, PROMPTS[0], max_tokens=48)
+    stop = text[10:13]
+    cut = text[: text.index(stop)]
+    results: list = [None] * 2
+
+    def one(i: int) -> None:
+        results[i] = _run(parallel, PROMPTS[0], max_tokens=48, stop=[stop] if i == 0 else [])
+
+    threads = [threading.Thread(target=one, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert results[0][0] == cut and results[0][2].stop_reason is P.StopReason.STOP
+    assert results[1][0] == text and results[1][2].stop_reason is P.StopReason.LENGTH
+
+
+@pytest.mark.parametrize("n_parallel", [1, 4])
+def test_a_grammar_shapes_the_output(tiny_gguf: Path, n_parallel: int) -> None:
+    from llama_cpp.llama_grammar import json_schema_to_gbnf
+
+    schema = {"type": "object", "properties": {"ok": {"type": "boolean"}, "n": {"type": "integer"}}, "required": ["ok", "n"], "additionalProperties": False}
+    grammars = ['root ::= "yes" | "no"', 'root ::= [a-c]+ "."', json_schema_to_gbnf(json.dumps(schema))]
+    with EngineClient() as client:
+        client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=1024 * n_parallel, n_parallel=n_parallel))
+        results = [None] * 3
+
+        def one(i: int) -> None:
+            results[i] = _run(client, "Answer:", max_tokens=200, grammar=grammars[i], temperature=0.7, seed=i)
+
+        threads = [threading.Thread(target=one, args=(i,)) for i in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert results[0][0] in ("yes", "no") and results[0][2].stop_reason is P.StopReason.STOP
+        assert re.fullmatch(r"[a-c]+\.?", results[1][0])
+        if results[2][2].stop_reason is P.StopReason.STOP:
+            value = json.loads(results[2][0])
+            assert set(value) == {"ok", "n"} and isinstance(value["ok"], bool) and isinstance(value["n"], int)
+        else:
+            assert re.fullmatch(r'\{\s*"ok"\s*:\s*(true|false)\s*,\s*"n"\s*:\s*-?\d*', results[2][0]), results[2][0]
+        with pytest.raises(EngineError) as info:
+            _run(client, "x", grammar="root ::= (")
+        assert info.value.code == P.E_BAD_REQUEST and "grammar" in info.value.message
+        assert _run(client, "x", max_tokens=3)[2].n_generated == 3, "a bad grammar is refused, not fatal"
+
+
+def test_a_load_waits_for_the_running_batch_and_stats_do_not(parallel: EngineClient, tiny_gguf: Path) -> None:
+    running = parallel.generate(P.GenerateOptions(prompt="busy", max_tokens=400, ignore_eos=True))
+    next(running)
+    assert parallel.stats().model.n_parallel == 4, "stats are answered while the batch runs"
+    finished: list = []
+    consumer = threading.Thread(target=lambda: finished.append((list(running)[-1], time.monotonic())))
+    consumer.start()
+    loaded = parallel.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=4 * 1024, n_parallel=4))
+    loaded_at = time.monotonic()
+    consumer.join(30)
+    done, done_at = finished[0]
+    assert done.n_generated == 400 and done.stop_reason is P.StopReason.LENGTH, "the running request was not cut short"
+    assert done_at <= loaded_at and loaded.model.n_parallel == 4
+
+
+def test_a_prompt_longer_than_a_sequence_s_share_is_refused(parallel: EngineClient) -> None:
+    with pytest.raises(EngineError) as info:
+        _run(parallel, "x" * 1500)
+    assert info.value.code == P.E_CONTEXT_FULL and "1024" in info.value.message
+    assert _run(parallel, "x", max_tokens=2)[2].n_generated == 2
