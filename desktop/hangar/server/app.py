@@ -188,7 +188,12 @@ def build_app(app: "Hangar", pool: ModelPool, auth: Authenticator, config: Serve
     async def generate(request: Request, endpoint: str, parse, respond, chunker) -> Response:
         body = await read_json(request)
         parsed = parse(body, max_tokens_limit=config.max_tokens_limit)
-        lease = await asyncio.to_thread(admit, parsed.model, endpoint, parsed.prompt_text)
+        admitted = asyncio.get_running_loop().run_in_executor(None, admit, parsed.model, endpoint, parsed.prompt_text)
+        try:
+            lease = await asyncio.shield(admitted)
+        except asyncio.CancelledError:  # the client went away while it was admitted: give the place back
+            admitted.add_done_callback(lambda f: f.cancelled() or f.exception() is not None or f.result().release())
+            raise
         name = lease.name
         run = _Run(lease, parsed.options, asyncio.get_running_loop()).start()
         rid, created = S.new_id("chatcmpl" if endpoint == "chat" else "cmpl"), int(time.time())
