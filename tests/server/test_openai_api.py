@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ import openai
 import pytest
 
 from hangar.core.app import LoadRequest
+from hangar.core.app.serving import _client_is_concurrent
 from hangar.core.runner import protocol as P
 from hangar.server.openai_shapes import grammar_supported
 
@@ -88,7 +90,7 @@ def test_completions_plain_and_streamed(client, served) -> None:
     assert chunks[-1].usage.completion_tokens == 4 and chunks[-2].choices[0].finish_reason == "length"
 
 
-def test_four_concurrent_streams_all_finish(client) -> None:
+def test_four_concurrent_streams_all_finish(client, served) -> None:
     results: dict[int, tuple[str, int]] = {}
     errors: list[BaseException] = []
 
@@ -108,6 +110,10 @@ def test_four_concurrent_streams_all_finish(client) -> None:
     assert errors == []
     assert sorted(results) == [0, 1, 2, 3]
     assert all(reason == "length" and n == 40 for reason, n in results.values()), results
+    app, _runner = served
+    client_of_worker = app.serving.find(ALIAS).loaded.client
+    if "n_parallel" in {f.name for f in dataclasses.fields(P.ModelInfo)}:  # the parallel worker: decoded together, not in turn
+        assert client_of_worker.model.n_parallel == 4 and _client_is_concurrent(client_of_worker)
 
 
 def test_embeddings_say_clearly_they_are_not_supported(client) -> None:

@@ -113,7 +113,7 @@ class _Run:
         return RequestRecord(time=self.lease.started, model=self.lease.name, endpoint=endpoint, status=status,
                              prompt_tokens=done.n_prompt if done else 0, completion_tokens=done.n_generated if done else 0,
                              tokens_per_s=tps, duration_ms=round((time.time() - self.lease.started) * 1000, 1),
-                             finish_reason=S.FINISH.get(done.stop_reason) if done else None)  # fmt: skip
+                             finish_reason=(done.stop_reason.value if done.stop_reason == P.StopReason.CANCELLED else S.FINISH.get(done.stop_reason)) if done else None)  # fmt: skip
 
 
 def build_app(app: "Hangar", pool: ModelPool, auth: Authenticator, config: ServerConfig | None = None) -> Starlette:

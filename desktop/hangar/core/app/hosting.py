@@ -39,6 +39,7 @@ class LoadRequest:
     n_threads: int | None = None  # None: the Settings value
     allow_fallback: bool | None = None  # None: the Settings value
     force: bool = False  # load even when the memory estimate says it does not fit
+    n_parallel: int = 1  # generate requests the worker decodes together (the server's slots); n_ctx is split between them
 
 
 @dataclass
@@ -116,7 +117,8 @@ class ModelHost:
 
         settings = self._ctx.settings
         options = P.LoadOptions(path="", n_ctx=request.n_ctx, n_gpu_layers=request.n_gpu_layers,
-                                n_threads=request.n_threads if request.n_threads is not None else settings.threads)  # fmt: skip
+                                n_threads=request.n_threads if request.n_threads is not None else settings.threads,
+                                n_parallel=request.n_parallel)  # fmt: skip
         problem = options.problem()
         if problem:
             raise InvalidInput(problem, hint=QT_TR_NOOP("Nothing was loaded; give a value inside that range."))

@@ -10,10 +10,11 @@ per model at once with a bounded queue behind them (``ServerBusy`` past it: the 
 ``log_prompts``). Every change of a model's state and every finished request is announced on
 ``app.changes`` as ``SERVER`` (a future Server pane follows it).
 
-Parallel decoding lives in the worker: when its client says it takes several ``generate``
-calls at once (``EngineClient.concurrent`` or ``n_parallel`` > 1) they run together, each
-with its own cancel; until then the pool runs one request per model at a time with a lock,
-and a cancel is the client's own ``cancel()`` (only that request is running).
+Parallel decoding lives in the worker: a model loaded with ``n_parallel`` > 1 (its
+``ModelInfo.n_parallel``) takes several ``generate`` calls at once, each stream cancelled
+alone (``stream.cancel()``); a worker without it (older, or n_parallel 1) gets one request
+per model at a time through a lock, and a cancel is the client's own ``cancel()`` then
+(only that request is running).
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ class RequestRecord:
     completion_tokens: int = 0
     tokens_per_s: float | None = None
     duration_ms: float = 0.0
-    finish_reason: str | None = None
+    finish_reason: str | None = None  # the API's (stop, length), or "cancelled"
     prompt: str | None = None  # only with log_prompts
 
     def to_dict(self) -> dict:
@@ -168,11 +169,13 @@ class PooledModel:
 
 
 def _client_is_concurrent(client: Any) -> bool:
-    """Whether the worker's client takes several generate calls at once (the parallel worker's interface)."""
-    concurrent = getattr(client, "concurrent", None)
-    if isinstance(concurrent, bool):
-        return concurrent
-    n_parallel = getattr(client, "n_parallel", None)
+    """Whether several generate calls may run at once on this worker: its model was loaded with
+    n_parallel > 1 (the parallel worker reports it in ModelInfo, and its client routes each
+    stream by request id). An older worker has no such field: one request at a time."""
+    explicit = getattr(client, "concurrent", None)
+    if isinstance(explicit, bool):
+        return explicit
+    n_parallel = getattr(getattr(client, "model", None), "n_parallel", 1)
     return isinstance(n_parallel, int) and not isinstance(n_parallel, bool) and n_parallel > 1
 
 
@@ -431,6 +434,16 @@ class ModelPool:
 
         self._reaper = threading.Thread(target=reap, name="serve-keep-alive", daemon=True)
         self._reaper.start()
+
+    def reopen(self) -> None:
+        """Serve again after ``close()``: the window starts and stops its server more than once."""
+        if not self._closed.is_set():
+            return
+        if self._reaper is not None:
+            self._reaper.join(timeout=5)
+            self._reaper = None
+        self._closed.clear()
+        self._unsubscribe = self._app.changes.subscribe(self._on_change)
 
     def close(self) -> None:
         self._closed.set()
