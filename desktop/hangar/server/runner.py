@@ -66,6 +66,7 @@ class ServerRunner:
             raise InvalidInput(problem)
         if isinstance(settings.port, bool) or not isinstance(settings.port, int) or not 0 <= settings.port <= 65535:
             raise InvalidInput(QT_TR_NOOP("{name} must be a whole number from {low:,} to {high:,}, not {value}", name="port", low=0, high=65535, value=settings.port))
+        self.pool.reopen()  # a pool closed by an earlier stop() (the window's Stop, then Start)
         self.pool.configure(settings.serve)
         self.pool.start_keep_alive()
         config = settings.config

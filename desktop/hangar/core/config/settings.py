@@ -53,6 +53,11 @@ class Settings:
     cost_power_watts: float = 0.0
     cost_currency: str = "USD"
     first_run_done: bool = False  # the welcome dialog was shown once and closed
+    serve_on_start: bool = False  # the Server pane's "Start the server with Hangar"
+    serve_host: str = "127.0.0.1"  # the Server pane's last address (any other than loopback needs an API key)
+    serve_port: int = 8181
+    serve_parallel: int = 1  # requests decoded together per model
+    serve_ctx: int = 4096  # context size of a served model's worker
     problems: list[str] = field(default_factory=list, compare=False, repr=False)  # QT_TR_NOOP messages
     set_aside: str = field(default="", compare=False, repr=False)  # an unreadable file moves here before the first save
 
@@ -63,6 +68,10 @@ class Settings:
             raise InvalidInput(QT_TR_NOOP("language must be one of {choices}, not {value}", choices=", ".join(LANGUAGES), value=_shown(self.language)))
         if self.theme not in THEMES:
             raise InvalidInput(QT_TR_NOOP("theme must be one of {choices}, not {value}", choices=", ".join(THEMES), value=_shown(self.theme)))
+        if not 0 <= self.serve_port <= 65535:
+            raise InvalidInput(QT_TR_NOOP("{name} must be a whole number from {low:,} to {high:,}, not {value}", name="serve_port", low=0, high=65535, value=self.serve_port))
+        if not 1 <= self.serve_parallel <= 64:
+            raise InvalidInput(QT_TR_NOOP("{name} must be a whole number from {low:,} to {high:,}, not {value}", name="serve_parallel", low=1, high=64, value=self.serve_parallel))
         for name in _COSTS:
             value = getattr(self, name)
             if not math.isfinite(value) or value < 0:
@@ -193,6 +202,10 @@ def _reset_invalid(settings: Settings) -> None:
         settings.language = default.language
     if settings.theme not in THEMES:
         settings.theme = default.theme
+    if not 0 <= settings.serve_port <= 65535:
+        settings.serve_port = default.serve_port
+    if not 1 <= settings.serve_parallel <= 64:
+        settings.serve_parallel = default.serve_parallel
     for name in _COSTS:
         value = getattr(settings, name)
         if not math.isfinite(value) or value < 0:
