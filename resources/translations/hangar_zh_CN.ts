@@ -1588,12 +1588,68 @@
         <translation>{name} 必须是文本列表，而不是 {value}</translation>
     </message>
     <message>
+        <source>{name} must be a GBNF grammar of 1 to {high:,} characters, not {value}</source>
+        <translation>{name} 必须是 1 到 {high:,} 个字符的 GBNF 语法，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>The model {name} is not in the library. Available: {available}.</source>
+        <translation>模型 {name} 不在模型库中。可用的模型：{available}。</translation>
+    </message>
+    <message>
+        <source>The license policy blocks {name}: {reasons}</source>
+        <translation>许可证策略禁止使用 {name}：{reasons}</translation>
+    </message>
+    <message>
+        <source>{name} is busy: every slot and the queue behind them are taken. Try again shortly.</source>
+        <translation>{name} 正忙：所有槽位和其后的队列都已占满。请稍后再试。</translation>
+    </message>
+    <message>
         <source>{name} must be a whole number from {low:,} to {high:,}, not {value}</source>
         <translation>{name} 必须是 {low:,} 到 {high:,} 之间的整数，而不是 {value}</translation>
     </message>
     <message>
         <source>{name} must be a number from {low} to {high}, not {value}</source>
         <translation>{name} 必须是 {low} 到 {high} 之间的数字，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>The license audit failed; a person must review it before use.</source>
+        <translation>许可证审查失败；使用前必须由人工审核。</translation>
+    </message>
+    <message>
+        <source>{name} needs a license review before use: {reasons}</source>
+        <translation>{name} 在使用前需要人工审核许可证：{reasons}</translation>
+    </message>
+    <message>
+        <source>Serving on {host} lets other machines reach your models: create an API key first (hangar-cli keys create NAME) or give --api-key-file.</source>
+        <translation>在 {host} 上提供服务会让其他机器访问你的模型：请先创建 API 密钥（hangar-cli keys create 名称）或指定 --api-key-file。</translation>
+    </message>
+    <message>
+        <source>The API key file {path} cannot be read: {error}</source>
+        <translation>无法读取 API 密钥文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>The API key file {path} is not a Hangar key file.</source>
+        <translation>API 密钥文件 {path} 不是 Hangar 的密钥文件。</translation>
+    </message>
+    <message>
+        <source>A key needs a name of 1 to {limit} characters.</source>
+        <translation>密钥需要一个 1 到 {limit} 个字符的名称。</translation>
+    </message>
+    <message>
+        <source>There is already a key named {name}.</source>
+        <translation>已有名为 {name} 的密钥。</translation>
+    </message>
+    <message>
+        <source>There is no key named {name}.</source>
+        <translation>没有名为 {name} 的密钥。</translation>
+    </message>
+    <message>
+        <source>The API key file {path} holds no key.</source>
+        <translation>API 密钥文件 {path} 中没有密钥。</translation>
+    </message>
+    <message>
+        <source>The grammar could not be parsed (GBNF with a rule named root is expected).</source>
+        <translation>无法解析该语法（需要包含名为 root 的规则的 GBNF 语法）。</translation>
     </message>
 </context>
 <context>
@@ -2985,6 +3041,10 @@
         <source>This pane could not be opened</source>
         <translation>无法打开此面板</translation>
     </message>
+    <message>
+        <source>The server did not start: {0}</source>
+        <translation>服务器未能启动：{0}</translation>
+    </message>
 </context>
 <context>
     <name>ModelBar</name>
@@ -3058,6 +3118,29 @@
     </message>
 </context>
 <context>
+    <name>NewKeyDialog</name>
+    <message>
+        <source>New API key</source>
+        <translation>新的 API 密钥</translation>
+    </message>
+    <message>
+        <source>The key {0} is shown only now: copy it and keep it safe. Hangar stores only a hash of it and cannot show it again.</source>
+        <translation>密钥 {0} 只在此时显示：请复制并妥善保管。Hangar 只保存它的哈希值，无法再次显示。</translation>
+    </message>
+    <message>
+        <source>The new API key</source>
+        <translation>新的 API 密钥</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+</context>
+<context>
     <name>Panes</name>
     <message>
         <source>Discover</source>
@@ -3074,6 +3157,10 @@
     <message>
         <source>Benchmark</source>
         <translation>基准测试</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
     </message>
     <message>
         <source>Licenses</source>
@@ -3334,6 +3421,245 @@ Download it anyway?</source>
     <message>
         <source>No results yet</source>
         <translation>还没有结果</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPane</name>
+    <message>
+        <source>127.0.0.1: only this computer. Any other address lets other machines connect, and needs an API key.</source>
+        <translation>127.0.0.1：仅限本机。其他任何地址都允许其他机器连接，并且需要 API 密钥。</translation>
+    </message>
+    <message>
+        <source>any free</source>
+        <translation>任意空闲端口</translation>
+    </message>
+    <message>
+        <source>Requests each model decodes together; more wait in a queue.</source>
+        <translation>每个模型同时解码的请求数；更多的请求在队列中等待。</translation>
+    </message>
+    <message>
+        <source>Context size in tokens of each served model, shared by its parallel requests.</source>
+        <translation>每个服务模型的上下文大小（token 数），由其并行请求共享。</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rallel:</source>
+        <translation>并行数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Conte&amp;xt:</source>
+        <translation>上下文(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Start server</source>
+        <translation>启动服务器</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Start the server with Hangar</source>
+        <translation>随 Hangar 启动服务器</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>运行位置</translation>
+    </message>
+    <message>
+        <source>Models the server offers</source>
+        <translation>服务器提供的模型</translation>
+    </message>
+    <message>
+        <source>API keys</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>Name of a new key</source>
+        <translation>新密钥的名称</translation>
+    </message>
+    <message>
+        <source>Create key</source>
+        <translation>创建密钥</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>吊销…</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>试一试</translation>
+    </message>
+    <message>
+        <source>Example with curl</source>
+        <translation>使用 curl 的示例</translation>
+    </message>
+    <message>
+        <source>Example with the openai Python package</source>
+        <translation>使用 openai Python 包的示例</translation>
+    </message>
+    <message>
+        <source>Copy example</source>
+        <translation>复制示例</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>提示词 token 数</translation>
+    </message>
+    <message>
+        <source>Completion tokens</source>
+        <translation>生成 token 数</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>token/秒</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>{0:.0f} ms</source>
+        <translation>{0:.0f} 毫秒</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation>请求日志</translation>
+    </message>
+    <message>
+        <source>The log keeps counts and speeds, never the text of a prompt or a reply.</source>
+        <translation>日志只记录数量和速度，从不记录提示词或回复的文本。</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>busy: {0} running, {1} waiting</source>
+        <translation>忙碌：{0} 个运行中，{1} 个等待中</translation>
+    </message>
+    <message>
+        <source>idle (unloaded)</source>
+        <translation>空闲（已卸载）</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Not started: create an API key first, or serve on 127.0.0.1.</source>
+        <translation>未启动：请先创建 API 密钥，或在 127.0.0.1 上提供服务。</translation>
+    </message>
+    <message>
+        <source>Serving at {0}: the OpenAI-compatible API is at {0}/v1.</source>
+        <translation>正在 {0} 提供服务：OpenAI 兼容的 API 位于 {0}/v1。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Stopping: finishing the requests and unloading the models…</source>
+        <translation>正在停止：完成当前请求并卸载模型…</translation>
+    </message>
+    <message>
+        <source>The server is stopped.</source>
+        <translation>服务器已停止。</translation>
+    </message>
+    <message>
+        <source>The server did not start: {0}</source>
+        <translation>服务器未能启动：{0}</translation>
+    </message>
+    <message>
+        <source>Serving on {0} lets other machines reach your models: create an API key below first. Without one, Hangar serves only on 127.0.0.1.</source>
+        <translation>在 {0} 上提供服务会让其他机器访问你的模型：请先在下方创建 API 密钥。没有密钥时，Hangar 只在 127.0.0.1 上提供服务。</translation>
+    </message>
+    <message>
+        <source>Other machines can reach the server on {0}; every request needs an API key.</source>
+        <translation>其他机器可以通过 {0} 访问服务器；每个请求都需要 API 密钥。</translation>
+    </message>
+    <message>
+        <source>API keys exist, so every request needs one (Authorization: Bearer followed by the key).</source>
+        <translation>已存在 API 密钥，因此每个请求都需要密钥（Authorization: Bearer 后接密钥）。</translation>
+    </message>
+    <message>
+        <source>Add a model to the library first: the server offers every model there.</source>
+        <translation>请先向模型库添加模型：服务器会提供库中的所有模型。</translation>
+    </message>
+    <message>
+        <source>Start the server, then run this in a terminal.</source>
+        <translation>启动服务器后，在终端中运行此命令。</translation>
+    </message>
+    <message>
+        <source>Set HANGAR_API_KEY to one of your keys first.</source>
+        <translation>请先将 HANGAR_API_KEY 设置为你的某个密钥。</translation>
+    </message>
+    <message>
+        <source>Run this in a terminal; the request appears in the log below.</source>
+        <translation>在终端中运行此命令；请求会出现在下方的日志中。</translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation>吊销密钥</translation>
+    </message>
+    <message>
+        <source>Revoke the key {0}? Programs that use it can no longer reach the server.</source>
+        <translation>吊销密钥 {0}？使用它的程序将无法再访问服务器。</translation>
     </message>
 </context>
 <context>

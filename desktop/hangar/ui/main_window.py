@@ -70,6 +70,9 @@ class MainWindow(QMainWindow):
         if ctx.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(ctx.settings.window_geometry.encode("ascii")))
         self.show_pane(ctx.settings.last_pane)
+        self.services.server.failed.connect(self._on_server_failed)
+        if ctx.settings.serve_on_start:  # the Server pane's "Start the server with Hangar"
+            self.services.server.start_from_settings()
 
     # -- menus ---------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -201,6 +204,10 @@ class MainWindow(QMainWindow):
         self.ctx.settings.last_pane = key
 
     # -- lifetime ------------------------------------------------------------------------
+    def _on_server_failed(self, exc: BaseException) -> None:
+        text, _hint = error_text(exc, self.ctx.paths.log_file)
+        self.statusBar().showMessage(self.tr("The server did not start: {0}").format(text))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.settings.window_geometry = bytes(self.saveGeometry().toBase64().data()).decode("ascii")
         self.ctx.settings.last_pane = self.current_pane_key()
@@ -208,6 +215,6 @@ class MainWindow(QMainWindow):
             self.app.settings.save_quietly(window_geometry=self.ctx.settings.window_geometry, last_pane=self.ctx.settings.last_pane)
         except (OSError, HangarError):
             log.exception("could not save window state")
-        self.services.close()
+        self.services.close()  # stops the server too: its port is free and its models unloaded
         super().closeEvent(event)
 

@@ -19,6 +19,7 @@ class UiServices(QObject):
     policy_changed = Signal()
     settings_changed = Signal(str)  # the setting's name
     conversations_changed = Signal()
+    server_changed = Signal(object)  # core.app.serving.ServerReport: a model's state, or a finished request
 
     def __init__(self, app: Hangar, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -26,6 +27,7 @@ class UiServices(QObject):
         self.ctx = app.ctx  # paths and the current settings, to read
         self._unsubscribe = app.changes.subscribe(self._on_change)
         self._started = False
+        self._server = None  # ui/panes/server/control.py: ServerControl, built on first use
 
     @property
     def library(self):
@@ -34,6 +36,15 @@ class UiServices(QObject):
     @property
     def downloads(self):
         return self.app.downloads
+
+    @property
+    def server(self):
+        """The window's server (start, stop, its address), shared by the Server pane and the start-up."""
+        if self._server is None:
+            from .panes.server.control import ServerControl
+
+            self._server = ServerControl(self.app, self)
+        return self._server
 
     def start(self) -> None:
         """Start the download queue (the window does; a pane built alone in a test need not)."""
@@ -52,8 +63,12 @@ class UiServices(QObject):
             self.settings_changed.emit(str(report.detail))
         elif report.change is Change.CONVERSATIONS:
             self.conversations_changed.emit()
+        elif report.change == "server":  # core.app.serving.SERVER, announced on the server's threads
+            self.server_changed.emit(report.detail)
 
     def close(self) -> None:
+        if self._server is not None:  # the port is free and the served models unloaded before the window goes
+            self._server.shutdown()
         self._unsubscribe()
         if self._started:
             self._started = False

@@ -29,6 +29,7 @@ def pane_specs() -> list[PaneSpec]:
     from .hardware.pane import HardwarePane
     from .library.pane import LibraryPane
     from .licenses.pane import LicensesPane
+    from .server.pane import ServerPane
     from .settings.pane import SettingsPane
 
     sp = QStyle.StandardPixmap
@@ -37,6 +38,7 @@ def pane_specs() -> list[PaneSpec]:
         PaneSpec("library", QCoreApplication.translate("Panes", "Library"), sp.SP_DirIcon, LibraryPane),
         PaneSpec("chat", QCoreApplication.translate("Panes", "Chat"), sp.SP_MessageBoxInformation, ChatPane),
         PaneSpec("benchmark", QCoreApplication.translate("Panes", "Benchmark"), sp.SP_MediaSeekForward, BenchmarkPane),
+        PaneSpec("server", QCoreApplication.translate("Panes", "Server"), sp.SP_DriveNetIcon, ServerPane),
         PaneSpec("licenses", QCoreApplication.translate("Panes", "Licenses"), sp.SP_FileDialogDetailedView, LicensesPane),
         PaneSpec("hardware", QCoreApplication.translate("Panes", "Hardware"), sp.SP_ComputerIcon, HardwarePane),
         PaneSpec("settings", QCoreApplication.translate("Panes", "Settings"), sp.SP_FileDialogListView, SettingsPane),
