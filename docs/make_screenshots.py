@@ -4,6 +4,7 @@
     DISPLAY=:99 .venv/bin/python docs/make_screenshots.py first-run   # only the welcome and About shots
     DISPLAY=:99 .venv/bin/python docs/make_screenshots.py chat        # chat-markdown, -streaming, -stopped
     DISPLAY=:99 .venv/bin/python docs/make_screenshots.py licenses    # discover-license-card, licenses-pane
+    DISPLAY=:99 .venv/bin/python docs/make_screenshots.py server      # the Server pane with requests in its log
 
 It serves the demo Hub (synthetic models under real-looking names) on 127.0.0.1, opens
 Hangar's main window with a fresh data folder, drives it the way a person would (search,
@@ -215,11 +216,55 @@ def license_shots() -> int:
     return 0
 
 
+def server_shots() -> int:
+    """server.png: the Server pane serving a synthetic model, two requests in its log, one API key."""
+    import json
+    import threading
+    import urllib.request
+
+    from PySide6.QtWidgets import QApplication
+
+    from hangar.core.config.context import AppContext
+    from hangar.core.gguf.synth import write_synthetic
+
+    home = Path(tempfile.mkdtemp(prefix="hangar-shots-server-"))
+    os.environ["HANGAR_HOME"] = str(home)
+    app = QApplication(sys.argv)  # noqa: F841 - kept alive for the window
+    ctx = AppContext.open()
+    window = _window(ctx)
+    window.app.library.add_file(write_synthetic(home / "models" / "Qwen3-0.6B-Q8_0-synthetic.gguf", "tiny"))
+    window.show_pane("server")
+    pane = window.pane("server")
+    pane.port.setValue(8181)
+    pane.parallel.setValue(4)
+    pane.start()
+    until(lambda: pane.control.running)
+    url, model = pane.control.url, pane.models.record(0)["alias"]
+
+    def ask(question: str, max_tokens: int) -> None:
+        body = {"model": model, "messages": [{"role": "user", "content": question}], "max_tokens": max_tokens}
+        request = urllib.request.Request(f"{url}/v1/chat/completions", json.dumps(body).encode(), {"Content-Type": "application/json"})
+        urllib.request.urlopen(request, timeout=120).read()
+
+    asked = threading.Thread(target=lambda: [ask("Summarise this invoice.", 48), ask("And in one line?", 16)])
+    asked.start()
+    until(lambda: pane.log_model.rowCount() >= 2, 120_000)
+    asked.join()
+    pane.key_name.setText("ci-pipeline")
+    dialog = pane.create_key()
+    if dialog is not None:
+        dialog.reject()
+    pane.models_table.selectRow(0)
+    grab("server", window)
+    window.close()
+    return 0
+
+
 def main() -> int:
     if not os.environ.get("DISPLAY"):
         print("needs an X display: run under Xvfb (see the docstring)", file=sys.stderr)
         return 1
-    modes = {"first-run": first_run_shots, "chat": chat_shots, "licenses": license_shots}
+    modes = {"first-run": first_run_shots, "chat": chat_shots, "licenses": license_shots, "server": server_shots}
     if sys.argv[1:2] and sys.argv[1] in modes:
         return modes[sys.argv[1]]()
     home = Path(tempfile.mkdtemp(prefix="hangar-shots-"))
