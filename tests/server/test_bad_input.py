@@ -239,3 +239,13 @@ def test_another_address_needs_a_key(tmp_path, tiny_gguf) -> None:
     with pytest.raises(InvalidInput, match="API key"):
         with serving(tmp_path / "home", tiny_gguf, host="0.0.0.0"):
             pass
+
+
+def test_a_prompt_longer_than_the_context(served) -> None:
+    """Each of the four slots holds 2048 tokens: a longer prompt is a 400, streamed or not."""
+    _app, runner = served
+    long = {**GOOD, "messages": [{"role": "user", "content": "lorem ipsum dolor " * 3000}]}
+    error = _error(_post(runner, long), 400)
+    assert error["code"] == "context_length_exceeded"
+    assert _error(_post(runner, {**long, "stream": True}), 400)["code"] == "context_length_exceeded"
+    _still_serves(runner)

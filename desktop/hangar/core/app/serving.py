@@ -399,10 +399,9 @@ class ModelPool:
 
     def unload(self, entry: PooledModel) -> bool:
         """Unload an idle model (keep-alive); False when a request holds it."""
-        with entry.cond:
+        with entry.load_lock, entry.cond:  # both: no request may be admitted between the check and the unload
             if entry.active or entry.waiting:
                 return False
-        with entry.load_lock:
             loaded, entry.loaded = entry.loaded, None
         if loaded is None:
             return False
