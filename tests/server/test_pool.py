@@ -121,3 +121,20 @@ def test_serve_options_are_checked() -> None:
     for bad in (ServeOptions(n_parallel=0), ServeOptions(n_ctx=8), ServeOptions(keep_alive_s=-1), ServeOptions(queue_size=-1)):
         assert bad.problem()
     assert ServeOptions().problem() is None
+
+
+def test_cors_is_off_unless_origins_are_given_and_requests_are_announced(tmp_path, tiny_gguf) -> None:
+    origin = {"Origin": "http://example.test"}
+    with serving(tmp_path / "off", tiny_gguf) as (_app, runner):
+        response = httpx.get(runner.url + "/v1/models", headers=origin, timeout=10)
+        assert response.status_code == 200 and "access-control-allow-origin" not in response.headers
+    with serving(tmp_path / "on", tiny_gguf, cors_origins=["http://example.test"]) as (app, runner):
+        reports = []
+        app.changes.subscribe(lambda report: reports.append(report.detail) if report.change == SERVER else None)
+        response = httpx.get(runner.url + "/v1/models", headers=origin, timeout=10)
+        assert response.headers["access-control-allow-origin"] == "http://example.test"
+        assert "access-control-allow-origin" not in httpx.get(runner.url + "/v1/models", headers={"Origin": "http://evil.test"}, timeout=10).headers
+        httpx.post(runner.url + "/v1/completions", json={"model": "served-tiny", "prompt": "secret words", "max_tokens": 2}, timeout=60)
+        requests = [r.record for r in reports if r.kind == "request"]
+        assert len(requests) == 1 and requests[0].completion_tokens == 2 and requests[0].status == "ok" and requests[0].prompt is None
+        assert requests[0].tokens_per_s is not None and requests[0].endpoint == "completions"
