@@ -242,3 +242,42 @@ def test_a_prompt_longer_than_a_sequence_s_share_is_refused(parallel: EngineClie
         _run(parallel, "x" * 1500)
     assert info.value.code == P.E_CONTEXT_FULL and "1024" in info.value.message
     assert _run(parallel, "x", max_tokens=2)[2].n_generated == 2
+
+
+def test_a_prompt_longer_than_the_batch_is_fed_in_chunks_next_to_running_streams(parallel: EngineClient, tiny_gguf: Path) -> None:
+    long_prompt = "lorem ipsum dolor sit amet, " * 28  # about 800 tokens: two steps of n_batch 512
+    with EngineClient() as single:
+        single.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=1024))
+        expected = _run(single, long_prompt, max_tokens=16)
+    running = parallel.generate(P.GenerateOptions(prompt="side", max_tokens=200, ignore_eos=True))
+    next(running)
+    text, _, done = _run(parallel, long_prompt, max_tokens=16)
+    assert text == expected[0] and done.n_prompt == expected[2].n_prompt > 512
+    assert list(running)[-1].n_generated == 200
+
+
+def test_a_stream_closed_before_its_first_event_is_cancelled(parallel: EngineClient) -> None:
+    streams = [parallel.generate(P.GenerateOptions(prompt=p, max_tokens=100_000, ignore_eos=True)) for p in PROMPTS]
+    for stream in streams:
+        stream.close()
+    started = time.monotonic()
+    assert _run(parallel, "free", max_tokens=4)[2].n_generated == 4
+    assert time.monotonic() - started < 5, "the four sequences were let go, not run to 1024 tokens each"
+
+
+def test_with_one_sequence_a_cancel_by_id_leaves_the_running_request_alone(tiny_gguf: Path) -> None:
+    with EngineClient() as client:
+        client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=1024))
+        first = client.generate(P.GenerateOptions(prompt="first", max_tokens=500, ignore_eos=True))
+        waiting = client.generate(P.GenerateOptions(prompt="second", max_tokens=500, ignore_eos=True))
+        next(first)
+        waiting.cancel()
+        assert list(first)[-1].n_generated == 500
+        assert list(waiting)[-1].stop_reason is P.StopReason.CANCELLED
+        running = client.generate(P.GenerateOptions(prompt="third", max_tokens=100_000, ignore_eos=True))
+        next(running)
+        cancelled_at = time.monotonic()
+        client.cancel(running.request_id)
+        done = list(running)[-1]
+        assert done.stop_reason is P.StopReason.CANCELLED and done.n_generated > 0 and time.monotonic() - cancelled_at < 0.5
+        assert _run(client, "after", max_tokens=3)[2].n_generated == 3

@@ -65,7 +65,7 @@ class BatchDecoder:
         self.n_vocab = model.llm.n_vocab()
         self.n_parallel = model.n_parallel
         self.n_ctx_seq = model.context_size
-        self.n_batch = max(model.llm.n_batch, self.n_parallel)
+        self.n_batch = model.llm.n_batch  # at least n_parallel (model.py)
         self.memory = low.llama_get_memory(self.ctx)
         self.batch = low.llama_batch_init(self.n_batch, 0, 1)
         self.free_slots = list(range(self.n_parallel - 1, -1, -1))

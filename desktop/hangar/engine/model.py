@@ -165,7 +165,7 @@ class LoadedModel:
                     n_gpu_layers=options.n_gpu_layers,
                     n_threads=threads,
                     n_threads_batch=threads,
-                    n_batch=options.n_batch,
+                    n_batch=max(options.n_batch, options.n_parallel),  # a step holds a token of every sequence
                     use_mmap=options.use_mmap,
                     seed=options.seed,
                     flash_attn=options.flash_attn == "on",

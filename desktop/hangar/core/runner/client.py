@@ -91,22 +91,29 @@ class GenerationStream(Iterator[P.Token | P.Done]):
     ``cancel()`` stops this request only; closing the stream before its ``Done`` cancels it too
     (a server whose client went away closes it)."""
 
-    def __init__(self, client: "EngineClient", request_id: int, events: Iterator[P.Token | P.Done]) -> None:
+    def __init__(self, client: "EngineClient", route: _Route, events: Iterator[P.Token | P.Done]) -> None:
         self.client = client
-        self.request_id = request_id
+        self.request_id = route.id
+        self._route = route
         self._events = events
+        self._started = False
 
     def __iter__(self) -> "GenerationStream":
         return self
 
     def __next__(self) -> P.Token | P.Done:
+        self._started = True
         return next(self._events)
 
     def cancel(self) -> None:
         self.client.cancel(self.request_id)
 
     def close(self) -> None:
-        self._events.close()  # type: ignore[attr-defined]
+        if self._started:
+            self._events.close()  # type: ignore[attr-defined]  # its own clean-up runs
+        else:  # a generator never started runs no finally: let go of the request here
+            self._started = True
+            self.client._let_go(self._route, heard_final=False)
 
 
 class EngineClient:
@@ -298,11 +305,15 @@ class EngineClient:
         self.model = event.model
         return event
 
-    def generate(self, options: P.GenerateOptions, idle_timeout_s: float = SILENCE_S) -> Iterator[P.Token | P.Done]:
-        """Send the request now; the iterator yields ``Token`` events, then one ``Done`` event.
+    def generate(self, options: P.GenerateOptions, idle_timeout_s: float = SILENCE_S) -> GenerationStream:
+        """Send the request now; the stream yields ``Token`` events, then one ``Done`` event.
 
         Errors are raised as EngineError. The request goes out before this returns (not at
-        the first ``next``), so a ``cancel()`` made right after it always concerns it.
+        the first ``next``), so a ``cancel()`` made right after it always concerns it. Safe to
+        call from several threads at once: each stream gets only its own request's events
+        (the worker runs them together when the model was loaded with ``n_parallel`` > 1,
+        else one after another). ``stream.cancel()`` / ``cancel(stream.request_id)`` stops
+        that one; closing the stream before its ``Done`` cancels it as well.
         """
         _check(options)
         request_id = self._new_id()
@@ -315,7 +326,7 @@ class EngineClient:
             with self._routes_lock:
                 self._routes.pop(request_id, None)
             raise
-        return GenerationStream(self, request_id, self._generated(route, idle_timeout_s))
+        return GenerationStream(self, route, self._generated(route, idle_timeout_s))
 
     def _generated(self, route: _Route, idle_timeout_s: float, cancel_grace_s: float = 0.5) -> Iterator[P.Token | P.Done]:
         """One stream's events. Silence is the worker's, not the stream's: a request waiting its
@@ -357,15 +368,20 @@ class EngineClient:
                 if heard_final:
                     return
         finally:
-            with self._routes_lock:
-                self._routes.pop(route.id, None)
-                if not heard_final:
-                    self._orphans.add(route.id)
-            if not heard_final and route.cancel_at is None:  # abandoned mid-stream: the worker need not go on
-                try:
-                    self.send(P.request("cancel", route.id))
-                except EngineError:
-                    pass
+            self._let_go(route, heard_final)
+
+    def _let_go(self, route: _Route, heard_final: bool) -> None:
+        """A stream ended: stop routing to it; one abandoned before its end is cancelled."""
+        with self._routes_lock:
+            if self._routes.pop(route.id, None) is None:
+                return  # let go already
+            if not heard_final:
+                self._orphans.add(route.id)
+        if not heard_final and route.cancel_at is None and not self._closing:  # abandoned mid-stream: the worker need not go on
+            try:
+                self.send(P.request("cancel", route.id))
+            except EngineError:
+                pass
 
     def bench(self, options: P.BenchOptions, on_progress: Callable[[str, float], None] | None = None, timeout_s: float = SILENCE_S) -> P.Bench:
         """Run llama-bench's measurement in the worker (engine/bench.py); returns the ``Bench`` event.
