@@ -173,6 +173,17 @@ def test_a_client_that_disconnects_mid_stream(tmp_path, tiny_gguf) -> None:
         assert record.finish_reason == "cancelled" and record.completion_tokens < 30000
         assert ended < 2.0, ended  # cancelled within 0.5 s of the disconnect, with room for a busy machine
         _still_serves(runner)
+        # not streamed: the client gives up waiting for the whole answer
+        before = len(app.serving.log)
+        with pytest.raises(httpx.TimeoutException):
+            _post(runner, {**GOOD, "max_tokens": 30000}, timeout=1.0)
+        left = time.monotonic()
+        deadline = left + 10
+        while time.monotonic() < deadline and not any(r.status == "client_disconnected" for r in list(app.serving.log)[before:]):
+            time.sleep(0.01)
+        record = next(r for r in list(app.serving.log)[before:] if r.status == "client_disconnected")
+        assert record.finish_reason == "cancelled" and time.monotonic() - left < 2.0
+        _still_serves(runner)
 
 
 def test_a_hundred_connections_on_two_slots(tmp_path, tiny_gguf) -> None:

@@ -73,6 +73,7 @@ class _Run:
         self.done: P.Done | None = None
         self.error: BaseException | None = None
         self.text: list[str] = []
+        self.finished = asyncio.Event()  # set on the loop when the thread is done
         self.thread = threading.Thread(target=self._work, name="serve-request", daemon=True)
 
     def start(self) -> "_Run":
@@ -82,6 +83,8 @@ class _Run:
     def _put(self, item) -> None:
         try:
             self.loop.call_soon_threadsafe(self.queue.put_nowait, item)
+            if item is _END:
+                self.loop.call_soon_threadsafe(self.finished.set)
         except RuntimeError:  # the loop is closed (the server stopped)
             self.lease.cancel()
 
@@ -199,8 +202,12 @@ def build_app(app: "Hangar", pool: ModelPool, auth: Authenticator, config: Serve
         rid, created = S.new_id("chatcmpl" if endpoint == "chat" else "cmpl"), int(time.time())
         if not parsed.stream:
             try:
-                while run.thread.is_alive():
-                    await asyncio.sleep(0.05)
+                while not run.finished.is_set():
+                    try:
+                        await asyncio.wait_for(run.finished.wait(), 0.2)
+                        break
+                    except asyncio.TimeoutError:
+                        pass
                     if await request.is_disconnected():
                         lease.cancel()
                         await asyncio.to_thread(run.thread.join)
