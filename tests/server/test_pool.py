@@ -138,3 +138,17 @@ def test_cors_is_off_unless_origins_are_given_and_requests_are_announced(tmp_pat
         requests = [r.record for r in reports if r.kind == "request"]
         assert len(requests) == 1 and requests[0].completion_tokens == 2 and requests[0].status == "ok" and requests[0].prompt is None
         assert requests[0].tokens_per_s is not None and requests[0].endpoint == "completions"
+
+
+def test_prompt_text_is_kept_only_when_asked(tmp_path, tiny_gguf) -> None:
+    from hangar.core.app.serving import RequestRecord
+
+    app, _model_id = _app_with(tmp_path, tiny_gguf)
+    try:
+        pool = app.serving
+        pool._record(RequestRecord(time=0.0, model="my-model", endpoint="chat", status="ok", prompt="private words"))
+        pool.configure(ServeOptions(log_prompts=True))
+        pool._record(RequestRecord(time=0.0, model="my-model", endpoint="chat", status="ok", prompt="shown words"))
+        assert [r.prompt for r in pool.log] == [None, "shown words"]
+    finally:
+        app.close()

@@ -213,8 +213,9 @@ def build_app(app: "Hangar", pool: ModelPool, auth: Authenticator, config: Serve
                         await asyncio.to_thread(run.thread.join)
                         finish(run, endpoint, "client_disconnected")
                         return Response(status_code=499)
-            except asyncio.CancelledError:
+            except asyncio.CancelledError:  # the server stops
                 lease.cancel()
+                threading.Thread(target=_finish_later, args=(run, endpoint), daemon=True).start()
                 raise
             await asyncio.to_thread(run.thread.join)
             finish(run, endpoint)
