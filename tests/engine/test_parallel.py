@@ -145,15 +145,19 @@ def test_cancel_without_an_id_still_cancels_everything(parallel: EngineClient) -
     assert _run(parallel, "again", max_tokens=3)[2].n_generated == 3
 
 
-def test_a_fifth_request_waits_for_a_free_sequence_then_completes(parallel: EngineClient) -> None:
+def test_a_fifth_request_waits_for_a_free_sequence_then_completes(parallel: EngineClient, monkeypatch: pytest.MonkeyPatch) -> None:
     alone = _run(parallel, "fifth", max_tokens=20)
+    heard: list[tuple[int | None, str]] = []  # every event in the order the worker wrote it
+    route = parallel._route
+    monkeypatch.setattr(parallel, "_route", lambda event: (heard.append((event.id, event.EVENT)), route(event)))
     firsts: dict = {}
-    ends: dict = {}
+    ids: dict = {}
 
     def long(i: int) -> None:
-        for event in parallel.generate(P.GenerateOptions(prompt=PROMPTS[i], max_tokens=600, ignore_eos=True)):
+        stream = parallel.generate(P.GenerateOptions(prompt=PROMPTS[i], max_tokens=600, ignore_eos=True))
+        ids[i] = stream.request_id
+        for event in stream:
             firsts.setdefault(i, time.monotonic())
-        ends[i] = time.monotonic()
 
     threads = [threading.Thread(target=long, args=(i,)) for i in range(4)]
     for thread in threads:
@@ -163,14 +167,13 @@ def test_a_fifth_request_waits_for_a_free_sequence_then_completes(parallel: Engi
         time.sleep(0.005)
     assert len(firsts) == 4, "four sequences run"
     fifth = parallel.generate(P.GenerateOptions(prompt="fifth", max_tokens=20, temperature=0))
-    first_event = next(fifth)
-    fifth_started = time.monotonic()
-    rest = list(fifth)
+    events = list(fifth)
     for thread in threads:
         thread.join(60)
-    assert fifth_started >= min(ends.values()), "it waited for one of the four to finish"
-    assert first_event.text + "".join(e.text for e in rest if isinstance(e, P.Token)) == alone[0]
-    assert rest[-1].n_generated == 20
+    first_done = min(heard.index((ids[i], "done")) for i in range(4))
+    assert heard.index((fifth.request_id, "token")) > first_done, "it waited for one of the four to finish"
+    assert "".join(e.text for e in events if isinstance(e, P.Token)) == alone[0]
+    assert events[-1].n_generated == 20
 
 
 def test_stop_strings_and_limits_are_per_sequence(parallel: EngineClient) -> None:
@@ -281,3 +284,24 @@ def test_with_one_sequence_a_cancel_by_id_leaves_the_running_request_alone(tiny_
         done = list(running)[-1]
         assert done.stop_reason is P.StopReason.CANCELLED and done.n_generated > 0 and time.monotonic() - cancelled_at < 0.5
         assert _run(client, "after", max_tokens=3)[2].n_generated == 3
+
+
+def test_the_worker_itself_refuses_bad_parallel_and_grammar_options(tiny_gguf: Path) -> None:
+    with EngineClient() as client:
+        for n_parallel in (0, 65, "4"):
+            request = {**P.LoadOptions(path=str(tiny_gguf), n_ctx=1024).to_request(100), "n_parallel": n_parallel}
+            client.send(request)
+            answer = _final(client, 100)
+            assert isinstance(answer, P.Error) and answer.code == P.E_BAD_REQUEST and "n_parallel" in answer.message
+        client.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=1024, n_parallel=2))
+        client.send({**P.GenerateOptions(prompt="x").to_request(200), "grammar": 42})
+        answer = _final(client, 200)
+        assert isinstance(answer, P.Error) and answer.code == P.E_BAD_REQUEST and "grammar" in answer.message
+        assert _run(client, "x", max_tokens=2)[2].n_generated == 2
+
+
+def _final(client: EngineClient, request_id: int) -> P.Event:
+    while True:
+        event = client.events.get(timeout=10)
+        if event.id == request_id and event.FINAL:
+            return event
