@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hangar.core.app import Hangar
-from hangar.core.app.serving import ServeOptions
+from hangar.core.app.pool_terms import ServeOptions
 from hangar.server.runner import ServerRunner, ServerSettings
 
 ALIAS = "served-tiny"

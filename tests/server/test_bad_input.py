@@ -11,7 +11,7 @@ import time
 import httpx2 as httpx
 import pytest
 
-from hangar.core.app.serving import ServeOptions
+from hangar.core.app.pool_terms import ServeOptions
 
 from .conftest import ALIAS, serving
 

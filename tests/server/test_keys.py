@@ -9,8 +9,7 @@ import stat
 import pytest
 
 from hangar.core.app import Hangar
-from hangar.core.app.api_keys import ApiKeys, key_file_secrets
-from hangar.core.app.serving import Authenticator, serve_warning_for_address
+from hangar.core.app.api_keys import ApiKeys, Authenticator, key_file_secrets, serve_warning_for_address
 from hangar.core.common.errors import InvalidInput
 
 from ..conftest import run_cli

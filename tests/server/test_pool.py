@@ -12,7 +12,9 @@ import openai
 import pytest
 
 from hangar.core.app import Hangar
-from hangar.core.app.serving import SERVER, ModelNotFound, ModelRefused, ModelState, ServeOptions, ServerBusy, _load_request
+from hangar.core.app.changes import Change
+from hangar.core.app.pool_terms import ModelNotFound, ModelRefused, ModelState, ServeOptions, ServerBusy
+from hangar.core.app.serving import _load_request
 from hangar.core.runner import protocol as P
 
 from .conftest import serving
@@ -46,7 +48,7 @@ def test_names_alias_id_and_unknown(tmp_path, tiny_gguf) -> None:
 def test_keep_alive_unloads_an_idle_model_and_says_so(tmp_path, tiny_gguf) -> None:
     app, _model_id = _app_with(tmp_path, tiny_gguf)
     seen = []
-    app.changes.subscribe(lambda report: seen.append(report) if report.change == SERVER else None)
+    app.changes.subscribe(lambda report: seen.append(report) if report.change is Change.SERVER else None)
     try:
         pool = app.serving
         pool.configure(ServeOptions(keep_alive_s=0.5, runtime="cpu", n_ctx=1024))
@@ -130,7 +132,7 @@ def test_cors_is_off_unless_origins_are_given_and_requests_are_announced(tmp_pat
         assert response.status_code == 200 and "access-control-allow-origin" not in response.headers
     with serving(tmp_path / "on", tiny_gguf, cors_origins=["http://example.test"]) as (app, runner):
         reports = []
-        app.changes.subscribe(lambda report: reports.append(report.detail) if report.change == SERVER else None)
+        app.changes.subscribe(lambda report: reports.append(report.detail) if report.change is Change.SERVER else None)
         response = httpx.get(runner.url + "/v1/models", headers=origin, timeout=10)
         assert response.headers["access-control-allow-origin"] == "http://example.test"
         assert "access-control-allow-origin" not in httpx.get(runner.url + "/v1/models", headers={"Origin": "http://evil.test"}, timeout=10).headers
@@ -141,7 +143,7 @@ def test_cors_is_off_unless_origins_are_given_and_requests_are_announced(tmp_pat
 
 
 def test_prompt_text_is_kept_only_when_asked(tmp_path, tiny_gguf) -> None:
-    from hangar.core.app.serving import RequestRecord
+    from hangar.core.app.pool_terms import RequestRecord
 
     app, _model_id = _app_with(tmp_path, tiny_gguf)
     try:

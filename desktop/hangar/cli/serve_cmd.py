@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
-
 import time
 from pathlib import Path
 
 from ..core.app import Hangar
 from ..core.app.api_keys import key_file_secrets
-from ..core.app.serving import ServeOptions
+from ..core.app.pool_terms import ServeOptions
 from ..core.runner.runtimes import KINDS
 from ..server.runner import DEFAULT_HOST, DEFAULT_PORT, ServerRunner, ServerSettings
 from .framework import Result

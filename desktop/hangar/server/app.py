@@ -23,7 +23,9 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
-from ..core.app.serving import Authenticator, Lease, ModelNotFound, ModelPool, ModelRefused, RequestRecord, ServerBusy
+from ..core.app.api_keys import Authenticator
+from ..core.app.pool_terms import ModelNotFound, ModelRefused, RequestRecord, ServerBusy
+from ..core.app.serving import Lease, ModelPool
 from ..core.common.errors import HangarError
 from ..core.runner import protocol as P
 from . import openai_shapes as S

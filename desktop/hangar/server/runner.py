@@ -14,7 +14,9 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..core.app.serving import Authenticator, ModelPool, ServeOptions, keys_for, serve_warning_for_address
+from ..core.app.api_keys import Authenticator, keys_for, serve_warning_for_address
+from ..core.app.pool_terms import ServeOptions
+from ..core.app.serving import ModelPool
 from ..core.common.errors import HangarError, InvalidInput
 from ..core.common.i18n import QT_TR_NOOP
 from .app import ServerConfig, build_app

@@ -63,7 +63,7 @@ class UiServices(QObject):
             self.settings_changed.emit(str(report.detail))
         elif report.change is Change.CONVERSATIONS:
             self.conversations_changed.emit()
-        elif report.change == "server":  # core.app.serving.SERVER, announced on the server's threads
+        elif report.change is Change.SERVER:  # announced on the server's threads
             self.server_changed.emit(report.detail)
 
     def close(self) -> None:

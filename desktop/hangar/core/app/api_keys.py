@@ -18,10 +18,14 @@ import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..common.errors import InvalidInput
 from ..common.i18n import QT_TR_NOOP
 from ..common.small_files import read_small_file
+
+if TYPE_CHECKING:
+    from .hangar import Hangar
 
 KEY_PREFIX = "hk-"
 ITERATIONS = 60_000  # a few ms per check; the secret is 256 random bits, so this only slows a stolen file's use
@@ -139,3 +143,42 @@ def key_file_secrets(path: Path) -> list[str]:
     if not found:
         raise InvalidInput(QT_TR_NOOP("The API key file {path} holds no key.", path=str(path)))
     return found
+
+class Authenticator:
+    """Who may call the server: the stored keys and any given in a file (held in memory only)."""
+
+    def __init__(self, keys: ApiKeys, extra_secrets: list[str] | None = None) -> None:
+        self._keys = keys
+        self._extra = [hashlib.sha256(s.encode("utf-8")).digest() for s in (extra_secrets or [])]
+
+    @property
+    def required(self) -> bool:
+        return bool(self._extra) or bool(self._keys.list())
+
+    def check(self, presented: str | None) -> bool:
+        """Constant-time: every file key is compared, then the stored keys."""
+        if not self.required:
+            return True
+        if not presented:
+            return False
+        digest = hashlib.sha256(presented.encode("utf-8", "replace")).digest()
+        matched = False
+        for known in self._extra:
+            matched |= hmac.compare_digest(digest, known)
+        return matched or self._keys.verify(presented) is not None
+
+
+def keys_for(app: "Hangar") -> ApiKeys:
+    """The server's keys, in the data folder."""
+    return ApiKeys(app.paths.data / "server-keys.json")
+
+
+def serve_warning_for_address(host: str, auth: Authenticator) -> str | None:
+    """Why ``host`` may not be used (another machine could reach it and no key is set), or None."""
+    if host in ("127.0.0.1", "localhost", "::1") or host.startswith("127."):
+        return None
+    if not auth.required:
+        return QT_TR_NOOP("Serving on {host} lets other machines reach your models: create an API key first (hangar-cli keys create NAME) or give --api-key-file.", host=host)
+    return None
+
+

@@ -25,6 +25,7 @@ class Change(str, Enum):
     POLICY = "policy"  # the license policy
     SETTINGS = "settings"  # one setting (detail: its name)
     CONVERSATIONS = "conversations"  # a conversation was created, renamed or deleted
+    SERVER = "server"  # the server's pool: a model's state, or a finished request (a ServerReport)
 
 
 class LibraryEvent(str, Enum):

@@ -69,7 +69,7 @@ class Hangar:
     @property
     def api_keys(self):
         """The server's API keys (stored hashed in the data folder)."""
-        from .serving import keys_for
+        from .api_keys import keys_for
 
         return keys_for(self)
 

@@ -8,7 +8,7 @@ a review model is served with a warning in the log), admits at most ``n_parallel
 per model at once with a bounded queue behind them (``ServerBusy`` past it: the face answers
 503 with Retry-After), and keeps a log of the requests (never their text unless
 ``log_prompts``). Every change of a model's state and every finished request is announced on
-``app.changes`` as ``SERVER`` (a future Server pane follows it).
+``app.changes`` as ``Change.SERVER`` (the Server pane follows it).
 
 Parallel decoding lives in the worker: a model loaded with ``n_parallel`` > 1 (its
 ``ModelInfo.n_parallel``) takes several ``generate`` calls at once, each stream cancelled
@@ -24,17 +24,15 @@ import dataclasses
 import logging
 import threading
 import time
-from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 
-from ..common.errors import HangarError, InvalidInput
+from ..common.errors import InvalidInput
 from ..common.i18n import QT_TR_NOOP
 from ..runner import protocol as P
-from .api_keys import ApiKeys
 from .changes import Change
 from .hosting import LoadedModel, LoadRequest
+from .pool_terms import ModelNotFound, ModelRefused, ModelState, RequestRecord, ServeOptions, ServerBusy, ServerReport
 
 if TYPE_CHECKING:
     from ..library.models import LocalModel
@@ -42,100 +40,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The change the pool announces (the other changes are core.app.changes.Change).
-SERVER = "server"
 MAX_LOG = 500
-
-
-class ModelState(str, Enum):
-    UNLOADED = "unloaded"  # never loaded, or unloaded after keep-alive ("idle-unloaded" in the pane)
-    LOADING = "loading"
-    READY = "ready"
-    BUSY = "busy"
-
-
-class ModelNotFound(InvalidInput):
-    code = "model_not_found"
-
-    def __init__(self, name: str, available: list[str]) -> None:
-        super().__init__(QT_TR_NOOP("The model {name} is not in the library. Available: {available}.", name=name, available=", ".join(available) or "none"))
-        self.name, self.available = name, available
-
-
-class ModelRefused(HangarError):
-    """The license policy blocks the model; ``reasons`` are the policy's."""
-
-    code = "model_blocked"
-
-    def __init__(self, name: str, reasons: list[str]) -> None:
-        super().__init__(QT_TR_NOOP("The license policy blocks {name}: {reasons}", name=name, reasons=" ".join(str(r) for r in reasons)))
-        self.reasons = reasons
-
-
-class ServerBusy(HangarError):
-    code = "server_busy"
-
-    def __init__(self, name: str, retry_after_s: int) -> None:
-        super().__init__(QT_TR_NOOP("{name} is busy: every slot and the queue behind them are taken. Try again shortly.", name=name))
-        self.retry_after_s = retry_after_s
-
-
-class ModelLoadFailed(HangarError):
-    code = "model_load_failed"
-
-
-@dataclass
-class ServeOptions:
-    n_parallel: int = 1  # sequences one worker decodes together
-    n_ctx: int = 4096  # the worker's context (split into n_parallel slots by the worker)
-    runtime: str | None = None  # None: the best working runtime
-    keep_alive_s: float = 300.0  # unload a model after this long without a request (0: never)
-    queue_size: int | None = None  # requests waiting behind the running ones, per model (None: 4 x n_parallel)
-    log_prompts: bool = False  # keep the prompt text in the request log
-
-    def problem(self) -> str | None:
-        if isinstance(self.n_parallel, bool) or not isinstance(self.n_parallel, int) or not 1 <= self.n_parallel <= 256:
-            return QT_TR_NOOP("{name} must be a whole number from {low:,} to {high:,}, not {value}", name="parallel", low=1, high=256, value=self.n_parallel)
-        if isinstance(self.n_ctx, bool) or not isinstance(self.n_ctx, int) or not P.MIN_CTX <= self.n_ctx <= P.MAX_CTX:
-            return QT_TR_NOOP("{name} must be a whole number from {low:,} to {high:,}, not {value}", name="ctx", low=P.MIN_CTX, high=P.MAX_CTX, value=self.n_ctx)
-        if not isinstance(self.keep_alive_s, (int, float)) or self.keep_alive_s < 0:
-            return QT_TR_NOOP("{name} must be a number from {low} to {high}, not {value}", name="keep-alive", low=0, high="∞", value=self.keep_alive_s)
-        if self.queue_size is not None and (not isinstance(self.queue_size, int) or not 0 <= self.queue_size <= 10_000):
-            return QT_TR_NOOP("{name} must be a whole number from {low:,} to {high:,}, not {value}", name="queue", low=0, high=10_000, value=self.queue_size)
-        return None
-
-    @property
-    def queue_limit(self) -> int:
-        return 4 * self.n_parallel if self.queue_size is None else self.queue_size
-
-
-@dataclass
-class RequestRecord:
-    """One line of the request log."""
-
-    time: float  # when it arrived (Unix seconds)
-    model: str
-    endpoint: str
-    status: str  # "ok", "cancelled", or an error code
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    tokens_per_s: float | None = None
-    duration_ms: float = 0.0
-    finish_reason: str | None = None  # the API's (stop, length), or "cancelled"
-    prompt: str | None = None  # only with log_prompts
-
-    def to_dict(self) -> dict:
-        return dataclasses.asdict(self)
-
-
-@dataclass(frozen=True)
-class ServerReport:
-    """The detail of a SERVER change: ``kind`` is "model" (``model`` changed state) or "request" (``record``)."""
-
-    kind: str
-    model: str | None = None
-    state: ModelState | None = None
-    record: RequestRecord | None = None
 
 
 def alias_of(path: str | Path) -> str:
@@ -462,7 +367,7 @@ class ModelPool:
     def _set_state(self, entry: PooledModel, state: ModelState) -> None:
         if entry.state != state:
             entry.state = state
-            self._app.changes.announce(SERVER, ServerReport("model", entry.alias, state))  # type: ignore[arg-type]
+            self._app.changes.announce(Change.SERVER, ServerReport("model", entry.alias, state))
 
     def _record(self, record: RequestRecord) -> None:
         if not self.options.log_prompts:
@@ -470,52 +375,9 @@ class ModelPool:
         self.log.append(record)
         log.info("%s %s %s prompt=%d completion=%d %.1f tok/s", record.endpoint, record.model, record.status,
                  record.prompt_tokens, record.completion_tokens, record.tokens_per_s or 0.0)  # fmt: skip
-        self._app.changes.announce(SERVER, ServerReport("request", record.model, record=record))  # type: ignore[arg-type]
+        self._app.changes.announce(Change.SERVER, ServerReport("request", record.model, record=record))
 
     def _on_change(self, report) -> None:
         if report.change in (Change.POLICY, Change.LIBRARY):
             self._verdicts.clear()
-
-
-class Authenticator:
-    """Who may call the server: the stored keys and any given in a file (held in memory only)."""
-
-    def __init__(self, keys: ApiKeys, extra_secrets: list[str] | None = None) -> None:
-        import hashlib
-
-        self._keys = keys
-        self._extra = [hashlib.sha256(s.encode("utf-8")).digest() for s in (extra_secrets or [])]
-
-    @property
-    def required(self) -> bool:
-        return bool(self._extra) or bool(self._keys.list())
-
-    def check(self, presented: str | None) -> bool:
-        """Constant-time: every file key is compared, then the stored keys."""
-        import hashlib
-        import hmac
-
-        if not self.required:
-            return True
-        if not presented:
-            return False
-        digest = hashlib.sha256(presented.encode("utf-8", "replace")).digest()
-        matched = False
-        for known in self._extra:
-            matched |= hmac.compare_digest(digest, known)
-        return matched or self._keys.verify(presented) is not None
-
-
-def keys_for(app: "Hangar") -> ApiKeys:
-    return ApiKeys(app.paths.data / "server-keys.json")
-
-
-def serve_warning_for_address(host: str, auth: Authenticator) -> str | None:
-    """Why ``host`` may not be used (another machine could reach it and no key is set), or None."""
-    if host in ("127.0.0.1", "localhost", "::1") or host.startswith("127."):
-        return None
-    if not auth.required:
-        return QT_TR_NOOP("Serving on {host} lets other machines reach your models: create an API key first (hangar-cli keys create NAME) or give --api-key-file.", host=host)
-    return None
-
 

@@ -14,7 +14,8 @@ import threading
 from PySide6.QtCore import QObject, Signal
 
 from ....core.app import Hangar
-from ....core.app.serving import Authenticator, ServeOptions, keys_for, serve_warning_for_address
+from ....core.app.api_keys import Authenticator, keys_for, serve_warning_for_address
+from ....core.app.pool_terms import ServeOptions
 from ...tasks import BackgroundTasks
 
 log = logging.getLogger(__name__)

@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.app.serving import MAX_LOG, ModelState
+from ....core.app.pool_terms import ModelState
+from ....core.app.serving import MAX_LOG
 from ....core.common.errors import HangarError
 from ...error_dialog import error_text, show_error
 from ...i18n import localise
