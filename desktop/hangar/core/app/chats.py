@@ -32,8 +32,8 @@ class ChatService:
 
         return ChatStore(Database(Path(":memory:")))
 
-    def session(self, conversation_id: int, client, store: ChatStore | None = None) -> ChatSession:
-        return ChatSession(store or self.store, client, conversation_id)
+    def session(self, conversation_id: int, client, store: ChatStore | None = None, *, shared: bool = False) -> ChatSession:
+        return ChatSession(store or self.store, client, conversation_id, shared=shared)
 
     # -- changing conversations: the rules live here, and every change is announced -----------
     def rename(self, conversation_id: int, title: str):

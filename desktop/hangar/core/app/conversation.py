@@ -149,7 +149,7 @@ class ChatController:
 
         def work() -> None:
             try:
-                loaded = self._app.models.load(request, on_status=lambda text: post(LoadStatus(text)),
+                loaded = self._app.held_by_server(request.model) or self._app.models.load(request, on_status=lambda text: post(LoadStatus(text)),
                                                on_progress=lambda f: post(LoadProgress(f)), on_client=started)  # fmt: skip
             except BaseException as exc:  # noqa: BLE001 - every failure reaches the view
                 post(LoadFailed(exc, cancel.is_set() or getattr(exc, "code", "") == P.E_CANCELLED))
@@ -253,7 +253,7 @@ class ChatController:
         model = self.model
         self.store.update(self.conversation_id, model_path=model.path, model_name=model.name, runtime=model.placement.runtime,
                           system_prompt=system_prompt, params=normalise(params))  # fmt: skip
-        return self._app.chats.session(self.conversation_id, model.client)
+        return self._app.chats.session(self.conversation_id, model.client, shared=model.shared)
 
     def _start(self, session: ChatSession, params: dict) -> None:
         conversation_id, post = self.conversation_id, self.outbox.post

@@ -66,6 +66,14 @@ class Hangar:
             self._serving = ModelPool(self)
         return self._serving
 
+    def held_by_server(self, ref: str | int):
+        """The server's loaded copy of model ``ref``, lent (``LoadedModel.close()`` gives it back), or
+        None when no server in this process holds it: Chat then loads its own."""
+        if self._serving is None:
+            return None
+        path, _model = self.models.resolve(ref)
+        return self._serving.borrow(path)
+
     @property
     def api_keys(self):
         """The server's API keys (stored hashed in the data folder)."""

@@ -53,6 +53,8 @@ class LoadedModel:
     n_ctx: int
     model: LocalModel | None = None  # the library's entry, when it came from the library
     warnings: list[str] = field(default_factory=list)
+    shared: bool = False  # the server's worker, lent to Chat (core/app/serving.py ModelPool.borrow): cancel only its own requests
+    on_close: Callable[[], None] | None = None  # a lent worker is given back, not ended
 
     @property
     def has_own_chat_template(self) -> bool:
@@ -60,7 +62,11 @@ class LoadedModel:
         return self.client.model is not None and self.client.model.chat_template == "gguf"
 
     def close(self) -> None:
-        self.client.close()
+        if self.on_close is not None:
+            give_back, self.on_close = self.on_close, lambda: None  # once
+            give_back()
+        else:
+            self.client.close()
 
 
 class ModelHost:

@@ -58,6 +58,7 @@ class PooledModel:
         self.warnings: list[str] = []
         self.active = 0  # requests generating now
         self.waiting = 0  # requests admitted, waiting for a slot or the load
+        self.borrowers = 0  # Chat views using this worker (ModelPool.borrow); it is not unloaded while they do
         self.last_used = time.monotonic()
         self.cond = threading.Condition()
         self.load_lock = threading.Lock()
@@ -70,7 +71,7 @@ class PooledModel:
     def to_dict(self) -> dict:
         loaded = self.loaded
         return {"id": self.id, "alias": self.alias, "name": self.model.name, "state": self.state.value, "active": self.active,
-                "waiting": self.waiting, "placement": loaded.placement.summary() if loaded else None, "warnings": list(self.warnings)}  # fmt: skip
+                "waiting": self.waiting, "borrowers": self.borrowers, "placement": loaded.placement.summary() if loaded else None, "warnings": list(self.warnings)}  # fmt: skip
 
 
 def _client_is_concurrent(client: Any) -> bool:
@@ -295,6 +296,41 @@ class ModelPool:
             self._set_state(entry, ModelState.READY)
             return loaded
 
+    # -- lending the worker to Chat ------------------------------------------------------------
+    def borrow(self, path: str | Path) -> LoadedModel | None:
+        """The server's worker for the model file at ``path`` when the pool holds it loaded, else None.
+
+        The window's Chat uses it instead of starting a second worker with a second copy of the
+        weights (the issue: "a model the server holds is not loaded twice by Chat"). Chat's
+        requests are one more sequence in the same worker; ``close()`` on the result gives it back.
+        While lent, the model is not unloaded for keep-alive; if the server stops meanwhile, the
+        worker lives on until the last borrower gives it back."""
+        target = Path(path).resolve()
+        with self._lock:
+            entries = list(self._entries.values())
+        for entry in entries:
+            with entry.load_lock:
+                loaded = entry.loaded
+                if loaded is None or not loaded.client.alive or Path(loaded.path).resolve() != target:
+                    continue
+                entry.borrowers += 1
+                entry.last_used = time.monotonic()
+            note = QT_TR_NOOP("The server holds this model: Chat uses the same copy in memory, beside the server's requests.")
+            self._app.changes.announce(Change.SERVER, ServerReport("model", entry.alias, entry.state))
+            n_ctx = loaded.client.model.n_ctx if loaded.client.model is not None else loaded.n_ctx  # a sequence's share of the context
+            return dataclasses.replace(loaded, n_ctx=n_ctx, shared=True, warnings=[*loaded.warnings, note],
+                                       on_close=lambda: self._give_back(entry, loaded))  # fmt: skip
+        return None
+
+    def _give_back(self, entry: PooledModel, loaded: LoadedModel) -> None:
+        with entry.load_lock:
+            entry.borrowers -= 1
+            entry.last_used = time.monotonic()
+            orphaned = entry.loaded is not loaded and entry.borrowers == 0  # the pool let go of it (the server stopped)
+        if orphaned:
+            loaded.close()
+        self._app.changes.announce(Change.SERVER, ServerReport("model", entry.alias, entry.state))
+
     def _drop(self, entry: PooledModel, loaded: LoadedModel) -> None:
         with entry.load_lock:
             if entry.loaded is loaded:
@@ -305,7 +341,7 @@ class ModelPool:
     def unload(self, entry: PooledModel) -> bool:
         """Unload an idle model (keep-alive); False when a request holds it."""
         with entry.load_lock, entry.cond:  # both: no request may be admitted between the check and the unload
-            if entry.active or entry.waiting:
+            if entry.active or entry.waiting or entry.borrowers:
                 return False
             loaded, entry.loaded = entry.loaded, None
         if loaded is None:
@@ -357,8 +393,10 @@ class ModelPool:
         for entry in entries:
             with entry.load_lock:
                 loaded, entry.loaded = entry.loaded, None
+                lent = entry.borrowers > 0
             if loaded is not None:
-                loaded.close()
+                if not lent:  # a lent worker is closed by its last borrower (_give_back)
+                    loaded.close()
                 entry.state = ModelState.UNLOADED
         if self._reaper is not None:
             self._reaper.join(timeout=5)

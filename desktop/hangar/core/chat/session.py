@@ -40,15 +40,23 @@ class Reply:
 
 
 class ChatSession:
-    def __init__(self, store: ChatStore, client: EngineClient, conversation_id: int) -> None:
+    def __init__(self, store: ChatStore, client: EngineClient, conversation_id: int, *, shared: bool = False) -> None:
         self.store, self.client, self.conversation_id = store, client, conversation_id
+        self.shared = shared  # the worker serves others too (the server's): Stop cancels only this reply's request
         self._stop = threading.Event()
+        self._events = None  # the request being answered
 
     def stop(self) -> None:
         """Stop the reply being written, or the one about to start (Stop pressed just after Send)."""
         self._stop.set()
-        self.client.cancel()
+        self._cancel()
 
+    def _cancel(self) -> None:
+        events = self._events
+        if not self.shared:
+            self.client.cancel()  # everything this worker was asked: only this conversation's reply
+        elif events is not None and callable(getattr(events, "cancel", None)):
+            events.cancel()  # this request alone; the server's streams go on
     def history(self, exclude: int | None = None) -> list[dict]:
         conversation = self.store.get(self.conversation_id)
         turns = [{"role": "system", "content": conversation.system_prompt}] if conversation.system_prompt else []
@@ -110,9 +118,9 @@ class ChatSession:
         while True:
             try:
                 done = P.Done(stop_reason=P.StopReason.STOP)
-                events = self.client.generate(replace(options, prompt=None, messages=turns))
+                events = self._events = self.client.generate(replace(options, prompt=None, messages=turns))
                 if self._stop.is_set():
-                    self.client.cancel()  # asked before the request went out: it concerns this one
+                    self._cancel()  # asked before the request went out: it concerns this one
                 for event in events:
                     if isinstance(event, P.Token):
                         pieces.append(event.text)

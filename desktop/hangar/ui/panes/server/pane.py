@@ -227,6 +227,12 @@ class ServerPane(QWidget):
 
     # -- texts ---------------------------------------------------------------------------------
     def _state_text(self, record: dict) -> str:
+        text = self._plain_state_text(record)
+        if record.get("borrowers") and record["state"] != ModelState.UNLOADED.value:
+            text += self.tr(", also used by Chat")  # one copy in memory for both
+        return text
+
+    def _plain_state_text(self, record: dict) -> str:
         state = record["state"]
         if state == ModelState.LOADING.value:
             return self.tr("loading…")
