@@ -140,6 +140,32 @@ MIGRATIONS: tuple[Migration, ...] = (
         "the Hub card's base models for downloads (the license audit checks re-uploads against them)",
         ("ALTER TABLE downloads ADD COLUMN base_model TEXT",),
     ),
+    Migration(
+        7,
+        "fleet: runs from this and other machines (hangar.run/1 documents) and each machine's cost inputs",
+        (
+            """
+            CREATE TABLE fleet_runs (
+                id            INTEGER PRIMARY KEY,
+                kind          TEXT NOT NULL,
+                machine_label TEXT NOT NULL,
+                created_at    TEXT NOT NULL,
+                imported_from TEXT,
+                imported_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                sha256        TEXT NOT NULL UNIQUE,
+                document_json TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX fleet_runs_machine ON fleet_runs(machine_label, created_at)",
+            """
+            CREATE TABLE fleet_costs (
+                machine_label TEXT PRIMARY KEY,
+                inputs_json   TEXT NOT NULL,
+                updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+            )
+            """,
+        ),
+    ),
 )
 
 
