@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..config.context import AppContext
+from .audit import AuditService
 from .bench import BenchService
 from .changes import Announcer
 from .chats import ChatService
@@ -35,6 +36,7 @@ class Hangar:
 
     def __post_init__(self) -> None:
         ctx, changes = self.ctx, self.changes
+        self.audit = AuditService(ctx.audit, changes)  # first: the services record to it
         self.settings = SettingsService(ctx, changes)
         self.library = LibraryService(ctx, changes)
         self.policy = PolicyService(ctx, changes)

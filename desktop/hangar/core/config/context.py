@@ -25,6 +25,7 @@ class AppContext:
     paths: AppPaths
     settings: Settings
     _database: Database | None = field(default=None, repr=False)
+    _audit: object = field(default=None, repr=False)
 
     @classmethod
     def open(cls, environ: dict[str, str] | None = None) -> "AppContext":
@@ -38,6 +39,15 @@ class AppContext:
         if self._database is None:
             self._database = Database(self.paths.database)
         return self._database
+
+    @property
+    def audit(self):
+        """The audit trail in the data folder (core/audit/trail.py): every face records to the same one."""
+        if self._audit is None:
+            from ..audit.trail import AuditLog
+
+            self._audit = AuditLog(self.paths.audit_file)
+        return self._audit
 
     @property
     def models_dir(self) -> Path:

@@ -37,6 +37,10 @@ class AppPaths:
         return self.logs / "hangar.log"
 
     @property
+    def audit_file(self) -> Path:
+        return self.data / "audit.jsonl"
+
+    @property
     def runtimes_dir(self) -> Path:
         """llama.cpp builds for CUDA and CANN, one folder each (installers/backends/)."""
         return self.data / "runtimes"

@@ -1,0 +1,1 @@
+"""The audit trail (trail.py) and its export (export.py)."""
