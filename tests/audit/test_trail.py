@@ -127,3 +127,25 @@ def test_export_since_a_date_and_bad_dates(tmp_path) -> None:
     assert csv_text.splitlines()[0] == "seq,at,user,host,event,data,prev" and "m1.gguf" in csv_text
     with pytest.raises(InvalidInput, match="not a date"):
         parse_since("yesterday")
+
+
+def test_imports_deletions_downloads_and_policy_changes_are_recorded(tmp_path, tiny_gguf) -> None:
+    import shutil
+
+    from hangar.core.app import Hangar
+    from hangar.core.licenses.policy import Policy
+
+    app = Hangar.open()
+    try:
+        copy = Path(shutil.copy(tiny_gguf, tmp_path / "Tiny-Q8_0.gguf"))
+        model = app.library.import_path(copy).added[0]
+        app.library.remove(model.id, delete_file=False)
+        app.policy.replace(Policy(name="Strict", commercial_use_required=True))
+        entries = list(app.audit.trail.entries())
+        assert [e["event"] for e in entries] == ["import", "delete", "policy_change"]
+        assert entries[0]["data"]["sha256"] == model.sha256 and entries[0]["data"]["path"] == str(copy)
+        assert entries[1]["data"]["file_deleted"] is False and copy.exists()
+        assert entries[2]["data"]["policy"]["fields"]["name"] == "Strict" and len(entries[2]["data"]["policy"]["sha256"]) == 64
+        assert app.audit.verify() == []
+    finally:
+        app.close()

@@ -55,6 +55,10 @@ def test_download_then_models_then_remove(demo_hub, hangar_home: Path) -> None:
     assert "already downloaded" in again.stderr
     removed = json.loads(run_cli("remove", str(model["id"]), "--delete-file", "--json").stdout)
     assert removed["freed_bytes"] == expected.data.__len__() and not Path(done["path"]).exists()
+    trail = json.loads(run_cli("audit", "export", "--json").stdout)
+    assert [e["event"] for e in trail] == ["download", "delete"], "the audit trail records the download and the deletion"
+    assert trail[0]["data"]["sha256"] == expected.sha256 and trail[0]["data"]["revision"] == model["revision"]
+    assert trail[1]["data"]["file_deleted"] is True and trail[1]["data"]["bytes_freed"] == len(expected.data)
 
 
 def test_gated_repo_message_and_token(demo_hub) -> None:

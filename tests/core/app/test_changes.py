@@ -21,6 +21,8 @@ def test_every_library_change_is_announced_once(tiny_gguf: Path, tmp_path: Path)
     assert app.library.rename(added[0].id, "  My   model ").name == "My model"
     app.library.touch(added[0])
     app.library.remove(added[0].id, delete_file=False)
+    assert [r.change for r in seen if r.change is Change.AUDIT] == [Change.AUDIT] * 2, "the import and the removal are recorded"
+    seen = [r for r in seen if r.change is not Change.AUDIT]
     assert [r.change for r in seen] == [Change.LIBRARY] * 4
     assert [r.detail.event for r in seen] == [LibraryEvent.IMPORTED, LibraryEvent.RENAMED, LibraryEvent.USED, LibraryEvent.REMOVED]
     assert all(r.detail.model_ids == (added[0].id,) for r in seen)

@@ -32,8 +32,9 @@ class DownloadOutcome:
 
 
 class DownloadService:
-    def __init__(self, db: Database, changes: Announcer, models_dir: Callable[[], Path], **manager_options) -> None:
+    def __init__(self, db: Database, changes: Announcer, models_dir: Callable[[], Path], *, audit=None, **manager_options) -> None:
         self._changes = changes
+        self._audit = audit  # AuditService: a verified download is recorded before the library reports it
         self._models_dir = models_dir
         self.manager = DownloadManager(
             db, Library(db), models_dir(), token_provider=get_token,
@@ -109,6 +110,11 @@ class DownloadService:
 
     # -- events -----------------------------------------------------------------------------------
     def _on_model(self, model: LocalModel) -> None:
+        if self._audit is not None:
+            from ..audit.trail import AuditEvent
+            from .library import model_facts
+
+            self._audit.record(AuditEvent.DOWNLOAD, **model_facts(model), how="download")
         self._changes.announce(Change.LIBRARY, LibraryChange(LibraryEvent.DOWNLOADED, (model.id,)))
 
     def _on_change(self, report: ChangeReport) -> None:

@@ -38,8 +38,8 @@ class Hangar:
         ctx, changes = self.ctx, self.changes
         self.audit = AuditService(ctx.audit, changes)  # first: the services record to it
         self.settings = SettingsService(ctx, changes)
-        self.library = LibraryService(ctx, changes)
-        self.policy = PolicyService(ctx, changes)
+        self.library = LibraryService(ctx, changes, self.audit)
+        self.policy = PolicyService(ctx, changes, self.audit)
         self.hub = HubService(lambda: ctx.models_dir)
         self.licenses = LicenseService(ctx, self.library, self.policy, self.hub)
         self.models = ModelHost(ctx, self.library)
@@ -56,7 +56,7 @@ class Hangar:
     def downloads(self) -> DownloadService:
         """Built on first use: commands that never download do not plan a queue."""
         if self._downloads is None:
-            self._downloads = DownloadService(self.ctx.database, self.changes, lambda: self.ctx.models_dir)
+            self._downloads = DownloadService(self.ctx.database, self.changes, lambda: self.ctx.models_dir, audit=self.audit)
         return self._downloads
 
     @property

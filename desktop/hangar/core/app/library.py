@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..audit.trail import AuditEvent
 from ..common.errors import InvalidInput
 from ..common.i18n import QT_TR_NOOP
 from ..config.context import AppContext
@@ -33,9 +34,10 @@ class ScanResult:
 
 
 class LibraryService:
-    def __init__(self, ctx: AppContext, changes: Announcer) -> None:
+    def __init__(self, ctx: AppContext, changes: Announcer, audit=None) -> None:
         self._ctx = ctx
         self._changes = changes
+        self._audit = audit  # AuditService: imports and deletions are recorded before they are reported
         self._opened: Library | None = None
 
     @property
@@ -77,18 +79,21 @@ class LibraryService:
     # -- changing ------------------------------------------------------------------------------
     def add_file(self, path: Path, *, event: LibraryEvent = LibraryEvent.IMPORTED, **kwargs) -> LocalModel:
         model = self._library.add_file(path, **kwargs)
+        self._record(AuditEvent.DOWNLOAD if event == LibraryEvent.DOWNLOADED else AuditEvent.IMPORT, [model], how=str(event.value))
         self._announce(event, [model])
         return model
 
     def import_path(self, path: Path, on_hash_progress: Callable[[int, int], None] | None = None) -> ImportResult:
         added, refused = self._library.import_path(Path(path), on_hash_progress)
         if added:
+            self._record(AuditEvent.IMPORT, added, how="import")
             self._announce(LibraryEvent.IMPORTED, added)
         return ImportResult(added, refused)
 
     def scan_other_apps(self, hf_cache_dir: Path | None = None, ollama_dir: Path | None = None) -> ScanResult:
         refused: list[tuple[str, str]] = []
         result = ScanResult(self._library.scan_hf_cache(hf_cache_dir, refused), self._library.scan_ollama(ollama_dir, refused), refused)
+        self._record(AuditEvent.IMPORT, result.hf_cache + result.ollama, how="scan")
         self._announce(LibraryEvent.SCANNED, result.hf_cache + result.ollama)
         return result
 
@@ -96,6 +101,7 @@ class LibraryService:
         """Forget a model (and, with ``delete_file``, delete a file Hangar downloaded); returns it and the bytes freed."""
         model = self.get(ref)
         freed = self._library.remove(model, delete_file=delete_file)
+        self._record(AuditEvent.DELETE, [model], file_deleted=bool(freed) and delete_file, bytes_freed=freed)
         self._announce(LibraryEvent.REMOVED, [model])
         return model, freed
 
@@ -110,5 +116,17 @@ class LibraryService:
             self._library.touch(model)
             self._announce(LibraryEvent.USED, [model])
 
+    def _record(self, event: AuditEvent, models: list[LocalModel], **extra) -> None:
+        if self._audit is None:
+            return
+        for model in models:
+            self._audit.record(event, **model_facts(model), **extra)
+
     def _announce(self, event: LibraryEvent, models: list[LocalModel]) -> None:
         self._changes.announce(Change.LIBRARY, LibraryChange(event, tuple(m.id for m in models)))
+
+
+def model_facts(model: LocalModel) -> dict:
+    """What the audit trail keeps of a model: where it came from and what its bytes were."""
+    return {"model_id": model.id, "name": model.name, "path": model.path, "repo": model.repo, "revision": model.revision,
+            "sha256": model.sha256, "size_bytes": model.size_bytes, "source": model.source}  # fmt: skip

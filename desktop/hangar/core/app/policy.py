@@ -16,9 +16,10 @@ log = logging.getLogger(__name__)
 
 
 class PolicyService:
-    def __init__(self, ctx: AppContext, changes: Announcer) -> None:
+    def __init__(self, ctx: AppContext, changes: Announcer, audit=None) -> None:
         self._ctx = ctx
         self._changes = changes
+        self._audit = audit  # AuditService: every replacement of the policy is recorded
         self.version = 0  # grows with every replacement: a view can tell its audit is older
 
 
@@ -36,6 +37,21 @@ class PolicyService:
 
     def replace(self, policy: Policy) -> Policy:
         save_policy(self._ctx, policy)
+        if self._audit is not None:
+            from ..audit.trail import AuditEvent
+
+            self._audit.record(AuditEvent.POLICY_CHANGE, policy=policy_facts(policy))
         self.version += 1
         self._changes.announce(Change.POLICY, policy)
         return policy
+
+
+def policy_facts(policy: Policy) -> dict:
+    """The policy as the audit trail keeps it: every field, and the SHA-256 of its canonical JSON."""
+    import dataclasses
+    import hashlib
+    import json
+
+    values = dataclasses.asdict(policy) if dataclasses.is_dataclass(policy) else dict(vars(policy))
+    text = json.dumps(values, sort_keys=True, default=str)
+    return {"sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(), "fields": json.loads(text)}

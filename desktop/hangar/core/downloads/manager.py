@@ -250,9 +250,9 @@ class DownloadManager:
             self._set(download, DownloadState.FAILED, INTERNAL, _partial_size(download))
             raise
         model = self._register_if_complete(download, fetched.verified)  # before "done": a refused file is never done
-        done = self._set(download, DownloadState.DONE, None, download.size_bytes)
         if model is not None:
-            self.on_model(model)
+            self.on_model(model)  # recorded in the audit trail before the download is reported done
+        done = self._set(download, DownloadState.DONE, None, download.size_bytes)
         return DownloadResult(done, fetched, model)
 
     def _state_of(self, download_id: int) -> DownloadState | None:
