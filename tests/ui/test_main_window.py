@@ -10,7 +10,7 @@ from hangar.core.config.context import AppContext
 from hangar.ui.main_window import MainWindow
 from hangar.ui.widgets.empty_state import EmptyState
 
-PANES = ["discover", "library", "chat", "benchmark", "server", "licenses", "hardware", "settings"]
+PANES = ["discover", "library", "chat", "benchmark", "server", "licenses", "audit", "hardware", "settings"]
 
 
 def _window(qtbot) -> MainWindow:
@@ -19,12 +19,12 @@ def _window(qtbot) -> MainWindow:
     return window
 
 
-def test_window_has_title_and_the_eight_panes_in_order(qtbot) -> None:
+def test_window_has_title_and_the_nine_panes_in_order(qtbot) -> None:
     window = _window(qtbot)
     assert "Hangar" in window.windowTitle()
     assert window.pane_keys() == PANES
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert titles == ["Discover", "Library", "Chat", "Benchmark", "Server", "Licenses", "Hardware", "Settings"]
+    assert titles == ["Discover", "Library", "Chat", "Benchmark", "Server", "Licenses", "Audit", "Hardware", "Settings"]
     assert window.current_pane_key() == "discover"
 
 

@@ -20,6 +20,7 @@ class UiServices(QObject):
     settings_changed = Signal(str)  # the setting's name
     conversations_changed = Signal()
     server_changed = Signal(object)  # core.app.serving.ServerReport: a model's state, or a finished request
+    audit_changed = Signal()  # an event was recorded in the audit trail
 
     def __init__(self, app: Hangar, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +66,8 @@ class UiServices(QObject):
             self.conversations_changed.emit()
         elif report.change is Change.SERVER:  # announced on the server's threads
             self.server_changed.emit(report.detail)
+        elif report.change is Change.AUDIT:
+            self.audit_changed.emit()
 
     def close(self) -> None:
         if self._server is not None:  # the port is free and the served models unloaded before the window goes

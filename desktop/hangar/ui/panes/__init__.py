@@ -23,6 +23,7 @@ class PaneSpec:
 
 def pane_specs() -> list[PaneSpec]:
     # Imported here so that each pane's module loads only when the window is built.
+    from .audit.pane import AuditPane
     from .benchmark.pane import BenchmarkPane
     from .chat.pane import ChatPane
     from .discover.pane import DiscoverPane
@@ -40,6 +41,7 @@ def pane_specs() -> list[PaneSpec]:
         PaneSpec("benchmark", QCoreApplication.translate("Panes", "Benchmark"), sp.SP_MediaSeekForward, BenchmarkPane),
         PaneSpec("server", QCoreApplication.translate("Panes", "Server"), sp.SP_DriveNetIcon, ServerPane),
         PaneSpec("licenses", QCoreApplication.translate("Panes", "Licenses"), sp.SP_FileDialogDetailedView, LicensesPane),
+        PaneSpec("audit", QCoreApplication.translate("Panes", "Audit"), sp.SP_FileDialogInfoView, AuditPane),
         PaneSpec("hardware", QCoreApplication.translate("Panes", "Hardware"), sp.SP_ComputerIcon, HardwarePane),
         PaneSpec("settings", QCoreApplication.translate("Panes", "Settings"), sp.SP_FileDialogListView, SettingsPane),
     ]

@@ -1,0 +1,1 @@
+"""The Audit pane: the audit trail, filtered, verified and exported."""
