@@ -32,8 +32,9 @@ class DownloadOutcome:
 
 
 class DownloadService:
-    def __init__(self, db: Database, changes: Announcer, models_dir: Callable[[], Path], *, audit=None, **manager_options) -> None:
+    def __init__(self, db: Database, changes: Announcer, models_dir: Callable[[], Path], *, audit=None, gate=None, **manager_options) -> None:
         self._changes = changes
+        self._gate = gate  # Governance.check_download: the managed policy's word before anything is queued
         self._audit = audit  # AuditService: a verified download is recorded before the library reports it
         self._models_dir = models_dir
         self.manager = DownloadManager(
@@ -60,8 +61,12 @@ class DownloadService:
             self._started = False
             self.manager.stop()
 
-    def queue(self, repo: str, filename: str, revision: str | None = None) -> list[int]:
-        """Queue a file (every part of a split model); the queue thread downloads it."""
+    def queue(self, repo: str, filename: str, revision: str | None = None, *, reason: str | None = None) -> list[int]:
+        """Queue a file (every part of a split model); the queue thread downloads it. PolicyRefusal
+        (nothing queued) when the managed policy does not allow it; ``reason``: the person's reason
+        for an override the policy asks for."""
+        if self._gate is not None:
+            self._gate(repo, filename, reason=reason)
         return self.manager.plan(repo, filename, revision)
 
     def list(self) -> list[Download]:
@@ -80,7 +85,7 @@ class DownloadService:
         self.manager.cancel(download_id)
 
     # -- one file, now (the CLI) ----------------------------------------------------------------
-    def download_now(self, repo: str, filename: str, revision: str | None = None, *,
+    def download_now(self, repo: str, filename: str, revision: str | None = None, *, reason: str | None = None,
                      on_progress: Callable | None = None, on_status: Callable[[str], None] = lambda text: None) -> DownloadOutcome:  # fmt: skip
         """Download in this thread, part after part; resumes a partial file.
 
@@ -88,6 +93,8 @@ class DownloadService:
         the model is in the library; a file the library refused raises (its row is failed
         with the reason), so it is never reported as downloaded. Another Hangar process
         downloading the same file is waited for (``on_progress`` says so)."""
+        if self._gate is not None:
+            self._gate(repo, filename, reason=reason)
         ids = self.manager.plan(repo, filename, revision)
         results, already, model = [], [], None
         for download_id in ids:

@@ -18,6 +18,7 @@ from .bench import BenchService
 from .changes import Announcer
 from .chats import ChatService
 from .downloads import DownloadService
+from .governance import Governance
 from .hosting import ModelHost
 from .hub import HubService
 from .library import LibraryService
@@ -47,6 +48,8 @@ class Hangar:
         self._downloads: DownloadService | None = None
         self._serving = None
         self.chats = ChatService(ctx, changes)
+        self.governance = Governance(self)  # the managed policy's gates: download, load, serve, export
+        self.models.gate, self.models.audit = self.governance.check_use, self.audit
 
     @classmethod
     def open(cls, environ: dict[str, str] | None = None) -> "Hangar":
@@ -56,7 +59,8 @@ class Hangar:
     def downloads(self) -> DownloadService:
         """Built on first use: commands that never download do not plan a queue."""
         if self._downloads is None:
-            self._downloads = DownloadService(self.ctx.database, self.changes, lambda: self.ctx.models_dir, audit=self.audit)
+            self._downloads = DownloadService(self.ctx.database, self.changes, lambda: self.ctx.models_dir, audit=self.audit,
+                                              gate=self.governance.check_download)
         return self._downloads
 
     @property

@@ -40,6 +40,7 @@ class LoadRequest:
     allow_fallback: bool | None = None  # None: the Settings value
     force: bool = False  # load even when the memory estimate says it does not fit
     n_parallel: int = 1  # generate requests the worker decodes together (the server's slots); n_ctx is split between them
+    override_reason: str | None = None  # the person's reason, when the managed policy asks for one before a "review" model is used
 
 
 @dataclass
@@ -72,6 +73,8 @@ class LoadedModel:
 class ModelHost:
     def __init__(self, ctx: AppContext, library: LibraryService) -> None:
         self._ctx, self._library = ctx, library
+        self.gate: Callable | None = None  # Governance.check_use (set by Hangar): the managed policy's word before a load
+        self.audit = None  # AuditService (set by Hangar): every load is recorded
 
     def resolve(self, ref: str | int) -> tuple[Path, LocalModel | None]:
         """The file to load and its library entry; a vanished file is a plain message."""
@@ -129,6 +132,7 @@ class ModelHost:
         if problem:
             raise InvalidInput(problem, hint=QT_TR_NOOP("Nothing was loaded; give a value inside that range."))
         path, model = self.resolve(request.model)
+        governed = self.gate("load", model, reason=request.override_reason) if self.gate is not None and model is not None else []
         options.path = str(path)
         runtime = self.runtime(request.runtime)
         warning = check_load(path, runtime, n_ctx=request.n_ctx, n_gpu_layers=request.n_gpu_layers, force=request.force)
@@ -140,4 +144,9 @@ class ModelHost:
         if model is not None:
             self._library.touch(model)
         name = model.name if model is not None else path.name
-        return LoadedModel(client, placement, str(path), name, request.n_ctx, model, [warning] if warning else [])
+        if self.audit is not None:
+            from ..audit.trail import AuditEvent
+
+            self.audit.record(AuditEvent.MODEL_LOAD, name=name, path=str(path), sha256=model.sha256 if model else None, repo=model.repo if model else None,
+                              runtime=placement.runtime, device=placement.device, n_ctx=request.n_ctx, n_parallel=request.n_parallel)  # fmt: skip
+        return LoadedModel(client, placement, str(path), name, request.n_ctx, model, ([warning] if warning else []) + list(governed))

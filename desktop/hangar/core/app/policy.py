@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import logging
 
-from ..common.errors import HangarError
+from ..common.errors import HangarError, InvalidInput
+from ..common.i18n import QT_TR_NOOP
 from ..config.context import AppContext
 from ..licenses.audit import current_policy, save_policy
+from ..licenses.managed import load_managed
 from ..licenses.policy import Policy
 from .changes import Announcer, Change
 
@@ -24,8 +26,16 @@ class PolicyService:
 
 
     def current(self) -> Policy:
-        """The saved policy (the default until one is saved); HangarError if the file is unreadable."""
-        return current_policy(self._ctx)
+        """The managed policy when an administrator installed one (it wins), else the saved policy
+        (the default until one is saved); HangarError if the file in force is unreadable."""
+        managed = load_managed()
+        return managed.policy if managed is not None else current_policy(self._ctx)
+
+    def locked_by(self):
+        """The managed policy's path when one is installed (the Licenses pane shows the policy locked),
+        else None; ManagedPolicyError when it is there but cannot be used."""
+        managed = load_managed()
+        return managed.path if managed is not None else None
 
     def current_or_default(self) -> tuple[Policy, str]:
         """The saved policy and "", or the default and why the saved one could not be read."""
@@ -36,6 +46,9 @@ class PolicyService:
             return Policy(), exc.message
 
     def replace(self, policy: Policy) -> Policy:
+        managed = load_managed()
+        if managed is not None:
+            raise InvalidInput(QT_TR_NOOP("Your administrator manages the license policy ({path}); it cannot be changed here.", path=managed.path))
         save_policy(self._ctx, policy)
         if self._audit is not None:
             from ..audit.trail import AuditEvent
