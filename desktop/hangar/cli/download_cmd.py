@@ -17,6 +17,7 @@ class Download:
         parser.add_argument("repo", help="owner/name")
         parser.add_argument("filename", help="the .gguf file (for a split model, its first part)")
         parser.add_argument("--revision", help="branch, tag or commit (default: main)")
+        parser.add_argument("--reason", help="why this model may be used, when your organisation's managed policy asks for one (kept in the audit trail)")
 
     @staticmethod
     def run(args: argparse.Namespace, app: Hangar) -> Result:
@@ -35,7 +36,7 @@ class Download:
                 eta = f", {p.eta_s:.0f} s left" if p.eta_s is not None else ""
                 say(f"{p.done_bytes / MIB:,.1f} / {p.total_bytes / MIB:,.1f} MiB ({100 * last[0]:.0f}%) at {p.bytes_per_s / MIB:.1f} MiB/s{eta}")
 
-        outcome = app.downloads.download_now(args.repo, args.filename, args.revision, on_progress=show, on_status=say)
+        outcome = app.downloads.download_now(args.repo, args.filename, args.revision, reason=args.reason, on_progress=show, on_status=say)
         for name in outcome.already:
             say(f"{name} is already downloaded")
         data = {

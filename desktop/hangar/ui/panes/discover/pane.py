@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ....core.app.governance import OverrideReasonNeeded
 from ....core.common.errors import HangarError
 from ....core.hub import tokens
 from ....core.hub.terms import FAMILIES
 from ...error_dialog import error_text, show_error
+from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
 from ...services import UiServices
 from ...tasks import BackgroundTasks
@@ -217,16 +219,33 @@ class DiscoverPane(QWidget):
         text, hint = error_text(exc, self.ctx.paths.log_file)
         self.placeholder.body_label.setText(f"{text}\n{hint}".strip())
 
-    def _on_download(self, repo_id: str, filename: str) -> None:
+    def _on_download(self, repo_id: str, filename: str, reason: str | None = None) -> None:
         self.repo_view.status.setText(self.tr("Queuing {0}…").format(filename))
         downloads = self.app.downloads
         shown = self.inspection.details if self.inspection is not None and self.inspection.details.id == repo_id else None
         revision = shown.sha if shown is not None else None  # the commit whose sizes, fit and license were shown
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, OverrideReasonNeeded):
+                given = self.ask_reason(exc)
+                if given:
+                    self._on_download(repo_id, filename, given)
+                    return
+            self.repo_view.status.setText(" ".join(error_text(exc, self.ctx.paths.log_file)).strip())
+
         self.tasks.run(
-            lambda: downloads.queue(repo_id, filename, revision),
+            lambda: downloads.queue(repo_id, filename, revision, reason=reason),
             lambda ids: self.repo_view.status.setText(self.tr("{0} is downloading: follow it in the Library.").format(filename)),
-            lambda exc: self.repo_view.status.setText(" ".join(error_text(exc, self.ctx.paths.log_file))),
+            failed,
         )
+
+    def ask_reason(self, exc) -> str | None:
+        """The managed policy wants a reason before a "review" model is used: the audit trail keeps it."""
+        reason, ok = QInputDialog.getMultiLineText(
+            self, self.tr("A reason is needed"),
+            self.tr("{0}\n\nYour organisation asks why you may use it. The reason is kept in the audit trail with your name.").format(localise(exc.message)),
+        )  # fmt: skip
+        return reason.strip() if ok and reason.strip() else None
 
     def ask_token(self) -> None:
         token, ok = QInputDialog.getText(self, self.tr("Hugging Face token"), self.tr("Paste an access token (it is kept in the system keyring):"), QLineEdit.EchoMode.Password)

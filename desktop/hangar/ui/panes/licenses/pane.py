@@ -55,9 +55,9 @@ class LicensesPane(QWidget):
         self.policy_label = QLabel()
         self.policy_label.setWordWrap(True)
         self.policy_label.setTextFormat(Qt.TextFormat.PlainText)
-        edit = QPushButton(self.tr("Edit policy…"))
+        edit = self.edit_button = QPushButton(self.tr("Edit policy…"))
         edit.clicked.connect(self.edit_policy)
-        load = QPushButton(self.tr("Import…"))
+        load = self.import_button = QPushButton(self.tr("Import…"))
         load.setAccessibleName(self.tr("Import policy"))
         load.clicked.connect(self.import_policy)
         share = QPushButton(self.tr("Export…"))
@@ -199,7 +199,22 @@ class LicensesPane(QWidget):
         )  # fmt: skip
         if self.policy_problem:
             text += " " + self.tr("(The saved policy could not be read, so the default is used: {0})").format(localise(self.policy_problem))
+        locked, problem = self._lock()
+        if problem:
+            text = self.tr("🔒 The policy your administrator installed cannot be used, so downloads are refused: {0}").format(localise(problem)) + " " + text
+        elif locked is not None:
+            text = self.tr("🔒 Managed by your administrator ({0}); it cannot be changed here.").format(locked) + " " + text
+        for button in (self.edit_button, self.import_button):
+            button.setEnabled(locked is None and not problem)
+            button.setToolTip(self.tr("Your administrator manages the license policy.") if not button.isEnabled() else "")
         self.policy_label.setText(text)
+
+    def _lock(self) -> tuple[object, str]:
+        """(the managed policy's path or None, why an installed one cannot be used or "")."""
+        try:
+            return self.app.policy.locked_by(), ""
+        except HangarError as exc:
+            return None, exc.message
 
     def set_policy(self, policy: Policy) -> None:
         self.app.policy.replace(policy)  # announced: Discover's card and its download question follow
