@@ -35,10 +35,12 @@ class Bench:
         parser.add_argument("--suite", choices=("llama-bench", "localscore"), default="llama-bench",
                             help="llama-bench's pp/tg tests (default) or LocalScore's prompt+generation shapes with its score")
         parser.add_argument("--force", action="store_true", help="run even if the model does not fit the device")
+        parser.add_argument("--machine-label", metavar="LABEL", help="the machine's name in the run document (default: the host name)")
 
     @staticmethod
     def run(args: argparse.Namespace, app: Hangar) -> Result:
         from ..core.common.errors import ModelTooLarge
+        from ..core.fleet.schema import bench_document
 
         say = args.out.progress
         spec = P.BenchOptions(
@@ -62,4 +64,5 @@ class Bench:
         lines.append(f"  peak memory (RSS): {record['peak_rss_bytes'] / 2**20:.0f} MiB")
         energy = record["energy_j_per_token"]
         lines.append(f"  energy: {energy:.4f} J/token" if energy is not None else f"  energy: not measurable here ({record['energy_reason']})")
-        return Result(record, "\n".join(lines))
+        # --json prints a hangar.run/1 document (docs/run-schema.md): the record's fields as before, plus the envelope.
+        return Result(bench_document(record, args.machine_label), "\n".join(lines))

@@ -18,6 +18,7 @@ from .bench import BenchService
 from .changes import Announcer
 from .chats import ChatService
 from .downloads import DownloadService
+from .fleet import FleetService
 from .governance import Governance
 from .hosting import ModelHost
 from .hub import HubService
@@ -45,6 +46,7 @@ class Hangar:
         self.licenses = LicenseService(ctx, self.library, self.policy, self.hub)
         self.models = ModelHost(ctx, self.library)
         self.bench = BenchService(ctx, self.library, self.models)
+        self.fleet = FleetService(ctx, self.bench)  # runs from this and other machines, compared and costed
         self._downloads: DownloadService | None = None
         self._serving = None
         self.chats = ChatService(ctx, changes)

@@ -126,7 +126,8 @@ def choose_level(doc: dict, concurrency: int | None = None) -> tuple[dict | None
     if not ok:
         return None, "meets SLO", QT_TR_NOOP("no level of this run finished")
     verdicts = [level_meets_slo(level) for level in ok]
-    if all(v is None for v in verdicts):
+    slo_given = any(v is not None for v in ((doc.get("workload") or {}).get("slo") or {}).values())
+    if not slo_given or all(v is None for v in verdicts):
         return max(ok, key=lambda level: level["output_throughput"]), "no SLO given", None
     meeting = [level for level, v in zip(ok, verdicts) if v]
     if not meeting:

@@ -219,7 +219,8 @@ def _check_serve(top: Fields) -> None:
     target.text("model", non_empty=True)
     target.text("engine", optional=True)
     work = top.child("workload")
-    for key in ("prompt_tokens", "output_tokens", "requests"):
+    work.number("prompt_tokens", optional=True, whole=True, positive=True)  # null: a prompt file of the user's own, lengths vary
+    for key in ("output_tokens", "requests"):
         work.number(key, whole=True, positive=True)
     work.number("rate", optional=True, positive=True)  # null: every request at once (closed loop)
     work.number("burstiness", optional=True, positive=True)
