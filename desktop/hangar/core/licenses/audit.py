@@ -97,7 +97,8 @@ def card_of(ctx: AppContext, model: LocalModel) -> dict | None:
 
 def audit_file(path: Path, policy: Policy, *, card: dict | None = None, subject: str | None = None, model: LocalModel | None = None) -> Audit:
     meta = gguf_clues(path)
-    detection = detect(card=card, gguf=meta, license_text=license_text_near(path))
+    names = [n for n in ((model.repo if model else None), meta.get("general.name"), path.stem) if isinstance(n, str) and n]
+    detection = detect(card=card, gguf=meta, license_text=license_text_near(path), name=" ".join(names))
     return Audit(subject or path.name, model.repo if model else None, detection, evaluate(policy, detection),
                  assess(detection.license, card, architecture_known=bool(meta.get("general.architecture"))), model)  # fmt: skip
 
@@ -115,7 +116,7 @@ def audit_repo(details, policy: Policy, base_cards: dict[str, dict] | None = Non
     """A Hub repository being viewed (hub.catalog.RepoDetails), before anything is downloaded."""
     card = dict(details.card_data or {})
     card.setdefault("license", details.license)
-    detection = detect(card=card, gguf=_hub_gguf(details.gguf), base_cards=base_cards)
+    detection = detect(card=card, gguf=_hub_gguf(details.gguf), base_cards=base_cards, name=details.id)
     return Audit(details.id, details.id, detection, evaluate(policy, detection), assess(detection.license, card, details.card_text))
 
 

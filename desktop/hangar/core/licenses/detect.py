@@ -125,7 +125,10 @@ def detect(
     license_text: str | None = None,
     base_cards: dict[str, dict] | None = None,
     kb: KnowledgeBase | None = None,
+    name: str | None = None,
 ) -> Detection:
+    """``name``: the model's own name (a repo id, the GGUF's general.name, the file name), weak
+    evidence used only when no license field, text or base model says anything."""
     kb = kb or knowledge_base()
     card, gguf, base_cards = card or {}, gguf or {}, base_cards or {}
     evidence: list[Evidence] = []
@@ -169,6 +172,12 @@ def detect(
         if found:
             base_ids[base] = found
 
+    if name and not any(e.points_to for e in evidence):
+        found = base_model_license(clean(name) or "")
+        if found:
+            evidence.append(Evidence(EvidenceSource.MODEL_NAME, clean(name) or "", clean(name) or "", found, 0.2))
+            warnings.append(QT_TR_NOOP("No license is stated anywhere; only the model's name, {name}, suggests {license}. Check the license before use.",
+                                       name=clean(name), license=kb.get(found).name))  # fmt: skip
     chosen, confidence = UNKNOWN, Confidence.LOW
     base_choice = _tally(e for e in evidence if e.source.is_base_model)
     if base_choice and own and own != base_choice and not _fingerprinted(evidence, own):
@@ -185,6 +194,8 @@ def detect(
         conflicting = {e.points_to for e in evidence if e.points_to and e.points_to != chosen}
         if chosen == UNKNOWN:
             confidence = Confidence.LOW
+        elif all(e.source == EvidenceSource.MODEL_NAME for e in agreeing):
+            confidence = Confidence.LOW  # a name is a hint, never a license
         elif _fingerprinted(evidence, chosen) or (len({e.source for e in agreeing}) >= 2 and not conflicting):
             confidence = Confidence.HIGH
         elif conflicting:

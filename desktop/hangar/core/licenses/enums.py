@@ -71,6 +71,7 @@ class EvidenceSource(_Labelled):
     LICENSE_FILE = "LICENSE file"
     BASE_MODEL_CARD = "base model card"
     BASE_MODEL_NAME = "base model name"
+    MODEL_NAME = "model name"  # the model's own name: weak, used only when nothing states a license
 
     @property
     def is_base_model(self) -> bool:
@@ -111,6 +112,7 @@ _LABELS: dict[type, dict] = {
         EvidenceSource.LICENSE_FILE: QT_TR_NOOP("LICENSE file"),
         EvidenceSource.BASE_MODEL_CARD: QT_TR_NOOP("base model card"),
         EvidenceSource.BASE_MODEL_NAME: QT_TR_NOOP("base model name"),
+        EvidenceSource.MODEL_NAME: QT_TR_NOOP("model name"),
     },
 }
 

@@ -108,19 +108,38 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+def canonical(text: str) -> str:
+    """A license name as people and metadata spell it, reduced to its words: case, punctuation
+    and slug hyphens go ("openpangu-model-license-agreement-version-1.0" and "openPangu Model
+    License Agreement, Version 1.0" meet), "version"/"v" before a number goes, a number glued to
+    a word is split off ("llama3.1" is "llama 3.1"). Dots inside version numbers stay, so
+    "llama 3" still never meets "llama 3.1"."""
+    key = text.lower()
+    key = re.sub(r"(?<=\d)_(?=\d)", ".", key)  # llama3_1 -> llama3.1
+    key = re.sub(r"[^\w.]+|_", " ", key)
+    key = re.sub(r"(?<![\d])\.|\.(?![\d])", " ", key)  # a dot that is not inside a number
+    key = re.sub(r"(?<=[a-z])(?=\d)", " ", key)
+    key = re.sub(r"\b(version|ver|v)\s*(?=\d)", " ", key)
+    return " ".join(key.split())
+
+
+_TRAILING_VERSION = re.compile(r"\s+\d+(\.\d+)*$")
+
+
 class KnowledgeBase:
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder or resource("licenses")
         self.licenses: dict[str, LicenseInfo] = {}
         self._exact: dict[str, str] = {}
+        self._canonical: dict[str, str] = {}
         for path in sorted(self.folder.glob("*.json")):
             data, info = _read_entry(path)
             self.licenses[info.id] = info
-            for key in ("hub_ids", "hub_names", "aliases"):
-                for value in data.get(key, []):
-                    self._exact.setdefault(normalise(value), info.id)
-            self._exact.setdefault(normalise(info.id), info.id)
-            self._exact.setdefault(normalise(info.spdx), info.id)
+            names = [str(v) for key in ("hub_ids", "hub_names", "aliases") for v in data.get(key) or []] + [info.id, info.spdx]
+            for value in names:
+                self._exact.setdefault(normalise(value), info.id)
+            for value in [*names, str(info.name)]:
+                self._canonical.setdefault(canonical(value), info.id)
         if UNKNOWN not in self.licenses:
             raise RuntimeError(f"the license knowledge base in {self.folder} has no 'unknown' entry")
 
@@ -132,8 +151,16 @@ class KnowledgeBase:
         return self.licenses[UNKNOWN]
 
     def lookup(self, value: str) -> str | None:
-        """The license a Hub id, license_name, SPDX id or known alias stands for."""
+        """The license a Hub id, license_name, SPDX id or known alias stands for: exactly, then as
+        its words (``canonical``), then without a trailing version number, for a license the
+        knowledge base keeps without versions ("tencent-hunyuan-community-license-1.1")."""
         found = self._exact.get(normalise(value))
+        if found is None:
+            key = canonical(value)
+            found = self._canonical.get(key)
+            if found is None and _TRAILING_VERSION.search(key):
+                unversioned = self._canonical.get(_TRAILING_VERSION.sub("", key))
+                found = unversioned if unversioned is not None and not self.licenses[unversioned].version else None
         return None if found == UNKNOWN and normalise(value) not in ("unknown", "noassertion") else found
 
     def by_link(self, url: str) -> str | None:
