@@ -31,6 +31,7 @@ from ...tasks import BackgroundTasks
 from ...widgets.tables import read_only_table
 from .chart import HistoryChart, ResultsChart
 from .controls import BenchControls
+from .fleet_tab import FleetTab
 
 
 def _label(record: dict) -> str:
@@ -125,7 +126,11 @@ class BenchmarkPane(QWidget):
         layout.addWidget(self.history_table, 1)
         split.addWidget(right)
         split.setSizes([330, 760])
-        QVBoxLayout(self).addWidget(split)
+        self.tabs = QTabWidget()  # this machine's benchmark; the fleet (runs from other machines, costed)
+        self.tabs.addTab(split, self.tr("This machine"))
+        self.fleet_tab = FleetTab(services)
+        self.tabs.addTab(self.fleet_tab, self.tr("Fleet"))
+        QVBoxLayout(self).addWidget(self.tabs)
         self._load_choices()
         services.library_changed.connect(self._refresh_models)  # a download or import is benchmarkable at once, a deleted model gone
 
