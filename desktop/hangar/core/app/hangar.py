@@ -40,6 +40,7 @@ class Hangar:
         ctx, changes = self.ctx, self.changes
         self.audit = AuditService(ctx.audit, changes)  # first: the services record to it
         self.settings = SettingsService(ctx, changes)
+        self.settings.apply_network()  # the Hub mirror, proxy and CA bundle, before any Hub call
         self.library = LibraryService(ctx, changes, self.audit)
         self.policy = PolicyService(ctx, changes, self.audit)
         self.hub = HubService(lambda: ctx.models_dir)

@@ -21,6 +21,9 @@ from .changes import Announcer, Change
 log = logging.getLogger(__name__)
 
 
+NETWORK = {"hub_endpoint": "endpoint", "http_proxy": "proxy", "ca_bundle": "ca_bundle"}  # setting -> core/hub/network.py field
+
+
 class SettingsService:
     def __init__(self, ctx: AppContext, changes: Announcer) -> None:
         self._ctx = ctx
@@ -67,6 +70,8 @@ class SettingsService:
             for name in changed:
                 setattr(settings, name, old[name])
             raise
+        if any(name in NETWORK for name in changed):
+            self.apply_network()
         for name in changed:
             log.info("setting %s changed", name)
             self._changes.announce(Change.SETTINGS, name, origin)
@@ -81,7 +86,25 @@ class SettingsService:
             raise InvalidInput(QT_TR_NOOP("{name} cannot be set to {value}", name=name, value=repr(value)))
         if name == "models_dir":
             value = self._usable_folder(str(value))
+        if name in NETWORK:
+            from ..hub.network import Network, check
+
+            checked = check(Network(**{NETWORK[name]: str(value)}))
+            value = getattr(checked, NETWORK[name])
         return value
+
+    def apply_network(self) -> None:
+        """Every Hub call and download from now on uses the network settings (core/hub/network.py).
+        A value that became unusable (a CA bundle deleted since) is reported, not fatal."""
+        from ..hub.network import Network, configure
+
+        settings = self._ctx.settings
+        try:
+            configure(Network(settings.hub_endpoint, settings.http_proxy, settings.ca_bundle))
+        except HangarError as exc:
+            log.warning("network settings not used: %s", exc.message)
+            if exc.message not in settings.problems:
+                settings.problems.append(exc.message)
 
     def save_quietly(self, **values: Any) -> None:
         """Window state (size, last pane, first run done): saved, not announced."""

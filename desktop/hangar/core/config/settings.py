@@ -58,6 +58,9 @@ class Settings:
     serve_port: int = 8181
     serve_parallel: int = 1  # requests decoded together per model
     serve_ctx: int = 4096  # context size of a served model's worker
+    hub_endpoint: str = ""  # an internal Hub mirror (empty: HF_ENDPOINT, then huggingface.co); core/hub/network.py
+    http_proxy: str = ""  # the proxy every Hub call and download goes through (empty: the environment's)
+    ca_bundle: str = ""  # a PEM file of the organisation's certificates (empty: the system's)
     problems: list[str] = field(default_factory=list, compare=False, repr=False)  # QT_TR_NOOP messages
     set_aside: str = field(default="", compare=False, repr=False)  # an unreadable file moves here before the first save
 

@@ -205,11 +205,14 @@ def install() -> None:
         response_hooks = [h for h in theirs.get("response", []) if h is not on_response_before_a_retry] + [on_response_before_a_retry]
 
         def factory() -> httpx.Client:
+            from .network import client_options  # the organisation's proxy and CA (Settings)
+
             return httpx.Client(
                 event_hooks={"request": list(request_hooks), "response": list(response_hooks)},
                 follow_redirects=True,
                 max_redirects=10,
                 timeout=httpx.Timeout(READ_TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
+                **client_options(),
             )
 
         set_client_factory(factory)

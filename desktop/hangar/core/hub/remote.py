@@ -7,7 +7,6 @@ never reaches a CDN.
 
 from __future__ import annotations
 
-import os
 from urllib.parse import quote
 
 import httpx2 as httpx
@@ -23,9 +22,10 @@ HEADER_LIMIT = 64 * 1024 * 1024  # no sane GGUF header is larger; vocabularies a
 
 
 def endpoint() -> str:
-    from huggingface_hub import constants
+    """The Hub's address (Settings' Hub endpoint, else HF_ENDPOINT, else huggingface.co): network.py."""
+    from .network import endpoint as configured
 
-    return os.environ.get("HF_ENDPOINT", "").rstrip("/") or constants.ENDPOINT.rstrip("/")
+    return configured()
 
 
 def resolve_url(repo_id: str, revision: str, filename: str, base: str | None = None) -> str:
@@ -51,8 +51,18 @@ def client() -> httpx.Client:
     """
     global _SHARED
     if _SHARED is None or _SHARED.is_closed:
-        _SHARED = httpx.Client(follow_redirects=True, max_redirects=10, timeout=httpx.Timeout(30.0, connect=15.0), event_hooks=hooks())
+        from .network import client_options
+
+        _SHARED = httpx.Client(follow_redirects=True, max_redirects=10, timeout=httpx.Timeout(30.0, connect=15.0), event_hooks=hooks(), **client_options())
     return _SHARED
+
+
+def reset_client() -> None:
+    """The network settings changed: the next ``client()`` is built with them."""
+    global _SHARED
+    shared, _SHARED = _SHARED, None
+    if shared is not None:
+        shared.close()
 
 
 def timeout(read_s: float) -> httpx.Timeout:

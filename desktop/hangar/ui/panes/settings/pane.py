@@ -32,6 +32,7 @@ from ...error_dialog import show_error
 from ...i18n import localise, resolve_language
 from ...services import UiServices
 from ...theme import apply_theme
+from .network_box import NetworkBox
 
 log = logging.getLogger(__name__)
 
@@ -129,6 +130,8 @@ class SettingsPane(QWidget):
         form.addRow("", token_row)
         outer.addWidget(hub)
         self._show_token_state()
+        self.network_box = NetworkBox(services)  # Hub mirror, proxy, CA bundle (network_box.py)
+        outer.addWidget(self.network_box)
 
         privacy = QLabel(
             self.tr("Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search it, open a repository, check a repository's license or download.")
