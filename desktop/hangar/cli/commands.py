@@ -8,6 +8,7 @@ from .audit_cmd import Audit
 from .bench_cmd import Bench
 from .chat_cmd import Chat
 from .download_cmd import Download
+from .endpoints_cmd import Endpoints
 from .fleet_cmd import Fleet
 from .hub_cmds import Files, Search
 from .keys_cmd import Keys
@@ -15,4 +16,4 @@ from .library_cmds import Import, Models, Remove
 from .license_cmds import Bom, License
 from .token_cmd import Token
 
-COMMANDS = (info_cmd, hardware_cmd, Search, Files, Download, Models, Import, Remove, run_cmd, Chat, Bench, settings_cmd, synth_cmd, Token, License, Bom, serve_cmd, Keys, Audit, Fleet)
+COMMANDS = (info_cmd, hardware_cmd, Search, Files, Download, Models, Import, Remove, run_cmd, Chat, Bench, settings_cmd, synth_cmd, Token, License, Bom, serve_cmd, Keys, Audit, Fleet, Endpoints)

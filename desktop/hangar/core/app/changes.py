@@ -26,6 +26,7 @@ class Change(str, Enum):
     SETTINGS = "settings"  # one setting (detail: its name)
     CONVERSATIONS = "conversations"  # a conversation was created, renamed or deleted
     SERVER = "server"  # the server's pool: a model's state, or a finished request (a ServerReport)
+    ENDPOINTS = "endpoints"  # a remote endpoint was added, changed or removed, or its model list read (detail: its name)
     AUDIT = "audit"  # an event was recorded in the audit trail (detail: its number)
 
 

@@ -149,8 +149,11 @@ class ChatController:
 
         def work() -> None:
             try:
-                loaded = self._app.held_by_server(request.model) or self._app.models.load(request, on_status=lambda text: post(LoadStatus(text)),
-                                               on_progress=lambda f: post(LoadProgress(f)), on_client=started)  # fmt: skip
+                if self._app.endpoints.parse_ref(request.model) is not None:  # a model on a remote endpoint (core/app/endpoints.py)
+                    loaded = self._app.endpoints.open_model(str(request.model), request.n_ctx, on_status=lambda text: post(LoadStatus(text)))
+                else:
+                    loaded = self._app.held_by_server(request.model) or self._app.models.load(request, on_status=lambda text: post(LoadStatus(text)),
+                                                   on_progress=lambda f: post(LoadProgress(f)), on_client=started)  # fmt: skip
             except BaseException as exc:  # noqa: BLE001 - every failure reaches the view
                 post(LoadFailed(exc, cancel.is_set() or getattr(exc, "code", "") == P.E_CANCELLED))
                 return
@@ -170,6 +173,10 @@ class ChatController:
         worker = self.loading_worker
         if worker is not None:
             worker.cancel()
+
+    def remote_models(self) -> list:
+        """The remote endpoints' models Chat lists beside the local ones (none when the policy forbids them)."""
+        return self._app.endpoints.choices()
 
     def unload(self) -> None:
         if self.model is not None:

@@ -18,6 +18,7 @@ from .bench import BenchService
 from .changes import Announcer
 from .chats import ChatService
 from .downloads import DownloadService
+from .endpoints import EndpointService
 from .fleet import FleetService
 from .governance import Governance
 from .hosting import ModelHost
@@ -43,6 +44,7 @@ class Hangar:
         self.settings.apply_network()  # the Hub mirror, proxy and CA bundle, before any Hub call
         self.library = LibraryService(ctx, changes, self.audit)
         self.policy = PolicyService(ctx, changes, self.audit)
+        self.endpoints = EndpointService(ctx, changes, self.policy, self.audit)
         self.hub = HubService(lambda: ctx.models_dir)
         self.licenses = LicenseService(ctx, self.library, self.policy, self.hub)
         self.models = ModelHost(ctx, self.library)

@@ -15,7 +15,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from ..common.errors import InvalidInput
 from ..common.i18n import QT_TR_NOOP
@@ -56,10 +56,13 @@ class LoadedModel:
     warnings: list[str] = field(default_factory=list)
     shared: bool = False  # the server's worker, lent to Chat (core/app/serving.py ModelPool.borrow): cancel only its own requests
     on_close: Callable[[], None] | None = None  # a lent worker is given back, not ended
+    remote: Any = None  # core/app/endpoints.py RemoteTarget: a model on a remote endpoint, ``client`` a RemoteClient
 
     @property
     def has_own_chat_template(self) -> bool:
         """False when the GGUF has none and the worker falls back to ChatML (the window says so)."""
+        if self.remote is not None:
+            return True  # the endpoint applies the model's template itself
         return self.client.model is not None and self.client.model.chat_template == "gguf"
 
     def close(self) -> None:

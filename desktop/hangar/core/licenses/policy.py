@@ -35,6 +35,9 @@ class Policy:
     attribution_acceptable: bool = True  # may we show "Built with …" and name derivatives as the license asks?
     research_only_acceptable: bool = False
     outputs_for_training_needed: bool = False  # do we train other models on this model's outputs?
+    # May prompts go to remote endpoints (core/endpoints)? An organisation whose data must stay on
+    # its machines says no; a managed policy (the governance work) can force it.
+    allow_remote_endpoints: bool = True
 
     def validate(self) -> "Policy":
         if not isinstance(self.name, str) or not self.name.strip():
@@ -47,7 +50,7 @@ class Policy:
             raise InvalidInput(QT_TR_NOOP("not ISO 3166 country codes: {codes}", codes=", ".join(bad)))
         if self.max_monthly_users is not None and (isinstance(self.max_monthly_users, bool) or not isinstance(self.max_monthly_users, int) or self.max_monthly_users < 0):
             raise InvalidInput(QT_TR_NOOP("max_monthly_users must be a whole number of users, or null for no limit"))
-        for name in ("commercial_use_required", "attribution_acceptable", "research_only_acceptable", "outputs_for_training_needed"):
+        for name in ("commercial_use_required", "attribution_acceptable", "research_only_acceptable", "outputs_for_training_needed", "allow_remote_endpoints"):
             if not isinstance(getattr(self, name), bool):
                 raise InvalidInput(QT_TR_NOOP("{name} must be true or false", name=name))
         return self

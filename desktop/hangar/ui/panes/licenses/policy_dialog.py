@@ -24,6 +24,7 @@ class PolicyDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("License policy"))
         self.policy: Policy | None = None
+        self._given = policy  # what the six questions do not ask (allow_remote_endpoints) is kept as it was
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.name = QLineEdit(policy.name)
@@ -73,7 +74,7 @@ class PolicyDialog(QDialog):
             territories=[t for t in self.territories.text().replace(";", ",").split(",") if t.strip()],
             max_monthly_users=self.users.value() if self.limit.isChecked() else None,
             attribution_acceptable=self.attribution.isChecked(), research_only_acceptable=self.research.isChecked(),
-            outputs_for_training_needed=self.training.isChecked(),
+            outputs_for_training_needed=self.training.isChecked(), allow_remote_endpoints=self._given.allow_remote_endpoints,
         )  # fmt: skip
         try:
             self.policy = policy.validate()
