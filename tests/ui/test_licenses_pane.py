@@ -78,6 +78,17 @@ def test_licenses_pane_lists_models_checks_repos_and_exports(qtbot, window, tiny
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
         method()
     assert "tiny" in report.read_text() and "openPangu" not in report.read_text(), "the report covers local models"
+    sha = Library(window.ctx.database).list()[0].sha256
+    assert sha in report.read_text(), "an audit document keeps the full SHA-256"
+    assert report.read_text().count("could not be determined") == 1, "the reason is given once"
+    assert pane.card_scroll.widget() is pane.card, "a long card scrolls instead of being cut"
+
+    pane.set_policy(Policy(name="Research lab", commercial_use_required=False, research_only_acceptable=True))
+    qtbot.waitUntil(lambda: pane.model.rowCount() == 2, timeout=20_000)
+    checked = next(a for a in pane.audits if a.model is None)
+    assert checked.subject == "FreedomIntelligence/openPangu-Embedded-7B-GGUF", "a checked Hub repository stays in the list"
+    assert checked.verdict.verdict != "blocked", "and is judged again by the new policy (openPangu was blocked for the EU)"
+    pane.set_policy(Policy(name="EU product", territories=["EU"], max_monthly_users=100_000))
     validate(json.loads(bom.read_text()))
     assert Policy.load(shared).territories == ["EU"]
 

@@ -11,6 +11,7 @@ from html import escape
 
 from ... import __version__
 from .audit import Audit
+from .kb import UNKNOWN
 from .policy import Policy
 
 _STYLE = """
@@ -19,13 +20,32 @@ table { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; }
 th, td { border: 1px solid #ccc; padding: 6px 8px; text-align: left; vertical-align: top; font-size: 13px; }
 th { background: #f2f2f2; }
 .allowed { color: #1b5e20; font-weight: bold; } .review { color: #8a6d00; font-weight: bold; } .blocked { color: #b3261e; font-weight: bold; }
-.small { color: #666; font-size: 12px; }
+.small { color: #666; font-size: 12px; } .sha { font-family: monospace; word-break: break-all; }
 """
 
 
 def _list(items) -> str:
     items = [i for i in items if i]
     return "<ul>" + "".join(f"<li>{escape(str(i))}</li>" for i in items) + "</ul>" if items else "–"
+
+
+def _once(reasons: list) -> list:
+    """Each reason once: a low-confidence verdict quotes the detection's warning, which is listed
+    too; a reason contained in a longer one is dropped."""
+    texts = [str(r) for r in reasons]
+    return [r for i, (r, t) in enumerate(zip(reasons, texts)) if t not in texts[:i] and not any(t != other and t in other for other in texts)]
+
+
+_UNDETERMINED = "The license could not be determined; a person must review it before use."  # policy.evaluate's reason for "unknown"
+
+
+def _reasons(audit: Audit) -> list:
+    """The verdict's reasons and the detection's warnings, each said once: for an unknown license
+    the detection's warning says what was seen, so the verdict's shorter sentence is left out."""
+    reasons = list(audit.verdict.reasons)
+    if audit.detection.warnings and audit.detection.license.id == UNKNOWN:
+        reasons = [r for r in reasons if getattr(r, "template", str(r)) != _UNDETERMINED]
+    return _once(reasons + list(audit.detection.warnings))
 
 
 def audit_html(audits: list[Audit], policy: Policy) -> str:
@@ -37,11 +57,11 @@ def audit_html(audits: list[Audit], policy: Policy) -> str:
         rows.append(
             "<tr>"
             f"<td>{escape(a.subject)}<div class='small'>{escape(a.repo or '')}</div>"
-            f"<div class='small'>{escape((a.model.sha256 or '')[:16]) if a.model else ''}</div></td>"
+            f"<div class='small sha'>{escape(a.model.sha256 or '') if a.model else ''}</div></td>"
             f"<td>{escape(info.name)}<div class='small'>{escape(info.spdx)} · confidence {escape(a.detection.confidence)}"
             f"{'' if info.verified else ' · facts not verified against the text'}</div></td>"
             f"<td class='{escape(a.verdict.verdict)}'>{escape(a.verdict.verdict)}</td>"
-            f"<td>{_list(a.verdict.reasons + a.detection.warnings)}</td>"
+            f"<td>{_list(_reasons(a))}</td>"
             f"<td>{_list(info.attribution)}</td>"
             f"<td>{_list(f'{e.source} · {e.field}: {e.value}' for e in a.detection.evidence)}</td>"
             f"<td>{escape(a.openness.model_class)}</td>"

@@ -8,16 +8,19 @@ and the AI bill of materials (CycloneDX 1.6) are exported from here.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -27,7 +30,7 @@ from PySide6.QtWidgets import (
 from ....core.common.errors import HangarError
 from ....core.licenses.enums import label_of
 from ....core.licenses.openness import LABELS
-from ....core.licenses.policy import Policy
+from ....core.licenses.policy import Policy, evaluate
 from ...error_dialog import error_text, show_error
 from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
@@ -106,7 +109,12 @@ class LicensesPane(QWidget):
         detail_layout.setContentsMargins(6, 0, 0, 0)
         self.card = LicenseCard(ctx.settings.language)
         self.card.hide()
-        detail_layout.addWidget(self.card)
+        self.card_scroll = QScrollArea()  # a long card (openPangu's evidence) scrolls instead of being cut mid-line
+        self.card_scroll.setWidgetResizable(True)
+        self.card_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.card_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.card_scroll.setWidget(self.card)
+        detail_layout.addWidget(self.card_scroll, 2)
         self.openness_model = RecordTableModel([Column(self.tr("Component"), lambda r: r[0]), Column(self.tr("Status"), lambda r: r[1])])
         self.openness = read_only_table(self.openness_model)
         self.openness.setAccessibleName(self.tr("Openness by component"))
@@ -220,7 +228,10 @@ class LicensesPane(QWidget):
         self.app.policy.replace(policy)  # announced: Discover's card and its download question follow
         self.policy, self.policy_problem = policy, ""
         self._show_policy()
-        self.audits = [a for a in self.audits if a.model is not None]  # Hub checks are redone on request
+        # A checked Hub repository stays in the list, judged again by the new policy from what was read
+        # (its license does not change with the policy: no Hub call is needed).
+        self.audits = [a if a.model is not None else dataclasses.replace(a, verdict=evaluate(policy, a.detection)) for a in self.audits]
+        self.model.set_records(self.audits)
         self.reload()
 
     def edit_policy(self) -> None:
