@@ -77,6 +77,12 @@ def tiny_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def embed_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic llama model with mean pooling (``llama.pooling_type``): an embedding model, 64 wide."""
+    return write_synthetic(tmp_path_factory.mktemp("models") / "tiny-embed.gguf", "tiny-embed")
+
+
+@pytest.fixture(scope="session")
 def script_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A model that greedily repeats '中日한🙂é': each character arrives split across tokens."""
     return write_synthetic(tmp_path_factory.mktemp("models") / "script.gguf", "script")

@@ -26,6 +26,7 @@ EVENTS = [
     P.Token(id=2, text="中日한🙂", n=3, n_prompt=9),
     P.Done(id=2, stop_reason=P.StopReason.CONTEXT_FULL, n_generated=3, gen_tps=9.5),
     P.Error(id=2, code=P.E_CONTEXT_FULL, message="plain", log_tail=["a line"]),
+    P.Embeddings(id=2, data=[P.floats_to_base64([0.5, -0.5])], n_tokens=[4], n_embd=2, total_ms=3.0),
     P.Unloaded(id=3),
     P.Stats(id=4, rss_bytes=1 << 20, model=MODEL),
     P.Stats(id=5),

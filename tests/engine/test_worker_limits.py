@@ -107,7 +107,8 @@ def test_a_busy_worker_is_heard_from_and_a_stopped_one_is_noticed(client: Engine
 LOAD_NUMBERS = [({"n_ctx": 2**32}, "n_ctx must be a whole number from 16 to 1,048,576, not 4294967296"), ({"n_ctx": 2**32 + 1}, "not 4294967297"),
                 ({"n_ctx": True}, "n_ctx"), ({"n_threads": -3}, "n_threads"), ({"n_batch": 0}, "n_batch"), ({"n_gpu_layers": 2**31}, "n_gpu_layers"),
                 ({"seed": -1}, "seed"), ({"flash_attn": "maybe"}, "flash_attn")]  # fmt: skip
-GENERATE_NUMBERS = [("max_tokens", 0), ("top_k", 2**40), ("temperature", float("nan")), ("seed", 2**32), ("repeat_penalty", 0), ("top_p", 1.5)]
+GENERATE_NUMBERS = [("max_tokens", 0), ("top_k", 2**40), ("temperature", float("nan")), ("seed", 2**32), ("repeat_penalty", 0), ("top_p", 1.5),
+                    ("presence_penalty", 2.5), ("frequency_penalty", -3.0)]
 
 
 def test_numbers_llama_cpp_would_wrap_never_reach_it(client: EngineClient, tiny_gguf: Path) -> None:

@@ -103,7 +103,8 @@ def test_negative_or_huge_max_tokens(served, name, value) -> None:
 
 @pytest.mark.parametrize("name, value", [("temperature", -0.1), ("temperature", 2.5), ("temperature", "hot"), ("temperature", float("inf")),
                                          ("top_p", 1.5), ("top_p", -1), ("seed", "x"), ("stop", 5), ("stop", ["a", "b", "c", "d", "e"]),
-                                         ("stream", "yes"), ("n", 2), ("presence_penalty", 0.5), ("frequency_penalty", 3)])  # fmt: skip
+                                         ("stream", "yes"), ("n", 2), ("presence_penalty", -2.5), ("presence_penalty", "lots"),
+                                         ("frequency_penalty", 3)])  # fmt: skip
 def test_sampling_values_out_of_range(served, name, value) -> None:
     _app, runner = served
     raw = json.dumps({**GOOD, name: value}).replace("Infinity", "1e999")

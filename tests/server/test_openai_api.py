@@ -116,11 +116,11 @@ def test_four_concurrent_streams_all_finish(client, served) -> None:
         assert client_of_worker.model.n_parallel == 4 and _client_is_concurrent(client_of_worker)
 
 
-def test_embeddings_say_clearly_they_are_not_supported(client) -> None:
-    with pytest.raises(openai.APIStatusError) as caught:
+def test_embeddings_of_a_text_model_say_which_kind_it_is(client) -> None:
+    with pytest.raises(openai.BadRequestError) as caught:
         client.embeddings.create(model=ALIAS, input="hello")
-    assert caught.value.status_code == 501
-    assert caught.value.body["code"] == "embeddings_not_supported" and "embeddings" in caught.value.body["message"].lower()
+    body = caught.value.body
+    assert body["code"] == "wrong_model_kind" and body["param"] == "model" and "text-generation model" in body["message"]
     with pytest.raises(openai.NotFoundError):
         client.embeddings.create(model="no-such-model", input="hello")
 

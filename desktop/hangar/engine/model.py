@@ -31,6 +31,7 @@ CHATML_FALLBACK = (
 _OFFLOADED = re.compile(r"offloaded (\d+)/(\d+) layers to GPU")
 _BUFFER = re.compile(r"\b(\S+) model buffer size =\s*([\d.]+) MiB")
 _KV_BUFFER = re.compile(r"\b(\S+) KV buffer size =\s*([\d.]+) MiB")
+POOLING = {0: "none", 1: "mean", 2: "cls", 3: "last", 4: "rank"}  # llama_pooling_type
 # No vocabulary has tokens this long on average (English runs near 4 bytes a token, Chinese
 # near 5): a prompt of more bytes than this times the context cannot fit, and is refused
 # before the tokeniser spends seconds and memory on it.
@@ -155,6 +156,7 @@ class LoadedModel:
             return not cancel.is_set()  # False makes llama.cpp abandon the load
 
         threads = options.n_threads or physical_cores()
+        n_batch = options.n_ctx if options.embedding else max(options.n_batch, options.n_parallel)  # embedding.py: an input in one batch
         log.placement_lines.clear()
         started = time.perf_counter()
         try:
@@ -165,7 +167,9 @@ class LoadedModel:
                     n_gpu_layers=options.n_gpu_layers,
                     n_threads=threads,
                     n_threads_batch=threads,
-                    n_batch=max(options.n_batch, options.n_parallel),  # a step holds a token of every sequence
+                    n_batch=n_batch,
+                    n_ubatch=n_batch if options.embedding else 512,  # an encoder cannot split an input; 512: Llama's default
+                    embedding=options.embedding,  # pooling: the GGUF's (Llama's LLAMA_POOLING_TYPE_UNSPECIFIED)
                     use_mmap=options.use_mmap,
                     seed=options.seed,
                     flash_attn=options.flash_attn == "on",
@@ -223,6 +227,9 @@ class LoadedModel:
             buffers_mib=buffers,
             kv_cache_mib=round(sum(float(mib) for _, mib in _KV_BUFFER.findall(log_text)), 3),
             n_parallel=self.n_parallel,
+            embedding=self.options.embedding,
+            n_embd=int(low.llama_model_n_embd_out(model)),
+            pooling=POOLING.get(int(low.llama_pooling_type(self.llm.ctx)), "") if self.options.embedding else "",
         )
 
     # -- generating -------------------------------------------------------------------------
@@ -312,6 +319,8 @@ class LoadedModel:
                 min_p=options.min_p,
                 temp=options.temperature,
                 repeat_penalty=options.repeat_penalty,
+                frequency_penalty=options.frequency_penalty,
+                presence_penalty=options.presence_penalty,
                 grammar=grammar,
             ):
                 if ttft_ms is None:

@@ -1,11 +1,16 @@
 """One sampler chain per sequence, built the way llama-cpp-python's ``Llama`` builds its own.
 
 The batched decoder (batch.py) gives every sequence its own chain so that temperature,
-top-k/top-p/min-p, the repeat penalty, the seed and a grammar are per request; the chain is
+top-k/top-p/min-p, the repeat, presence and frequency penalties, the seed and a grammar are per request; the chain is
 the one ``Llama._init_sampler`` makes (penalties, grammar, then greedy at temperature 0 or
 top-k, typical, top-p, min-p, temperature and a seeded draw), so a request samples the same
 way whichever path runs it. A GBNF grammar llama.cpp cannot parse is refused here
 (llama.cpp answers NULL, which a chain must never be given).
+
+``llama_sampler_init_penalties`` in llama-cpp-python 0.3.36 (llama.h of its llama.cpp) takes
+``(n_vocab, penalty_last_n, penalty_repeat, penalty_freq, penalty_present)``, as
+``Llama._init_sampler`` calls it; the penalties count the tokens the chain accepted, which are
+the generated ones (``llama_sampler_sample`` accepts each), as on the single-sequence path.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ def sampler_chain(low, vocab, n_vocab: int, options: P.GenerateOptions, seed: in
     def add(sampler) -> None:
         low.llama_sampler_chain_add(chain, sampler)
 
-    add(low.llama_sampler_init_penalties(n_vocab, PENALTY_LAST_N, options.repeat_penalty, 0.0, 0.0))
+    add(low.llama_sampler_init_penalties(n_vocab, PENALTY_LAST_N, options.repeat_penalty, options.frequency_penalty, options.presence_penalty))
     if options.grammar is not None:
         grammar = low.llama_sampler_init_grammar(vocab, options.grammar.encode("utf-8"), b"root")
         if not grammar:

@@ -18,7 +18,8 @@ to handle (it cancels or ends the worker): the worker ignores SIGINT.
 A model loaded with ``n_parallel`` > 1 runs generate requests together (batch.py): while
 any runs, the main loop takes new requests between decoding steps, so a generate joins
 the batch at the next step; a load, unload or benchmark waits until the batch is empty,
-a stats request is answered at once. ``cancel`` with an id stops that request alone.
+a stats request is answered at once. ``cancel`` with an id stops that request alone. A model
+loaded with ``embedding`` answers ``embed`` (embedding.py) and refuses ``generate``.
 """
 
 from __future__ import annotations
@@ -35,9 +36,9 @@ import traceback
 
 from ..core.runner import protocol as P
 from ..core.runner.protocol import QT_TR_NOOP
-from .llama_log import LlamaLog
 from .batch import BatchDecoder
 from .chat_template import TemplateCancelled
+from .llama_log import LlamaLog
 from .model import LoadedModel, WorkerError
 
 EXIT_GRACE_S = 2.0  # after stdin closes or a shutdown, the longest the worker may take to leave
@@ -232,12 +233,20 @@ class Worker:
             if self.model is None:
                 raise WorkerError(P.E_NOT_LOADED, QT_TR_NOOP("No model is loaded in this worker."))
             options = _options(P.GenerateOptions, request)
+            if self.model.options.embedding:
+                raise WorkerError(P.E_WRONG_KIND, QT_TR_NOOP("This model was loaded for embeddings; it does not generate text."))
             if (options.prompt is None) == (options.messages is None):
                 raise WorkerError(P.E_BAD_REQUEST, QT_TR_NOOP("generate needs either a prompt or messages"))
             if self.batch is not None:
                 self._generate_in_batch(options, request)
             else:
                 self.emit(self.model.generate(options, self.cancel, self.emit, request_id))
+        elif op == "embed":
+            from .embedding import embed
+
+            if self.model is None:
+                raise WorkerError(P.E_NOT_LOADED, QT_TR_NOOP("No model is loaded in this worker."))
+            self.emit(embed(self.model, _options(P.EmbedOptions, request), self.cancel, request_id))
         elif op == "bench":
             from .bench import run_bench
 

@@ -24,7 +24,7 @@ from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 
 from ..core.app.api_keys import Authenticator
-from ..core.app.pool_terms import ModelNotFound, ModelRefused, RequestRecord, ServerBusy
+from ..core.app.pool_terms import ModelNotFound, ModelRefused, RequestRecord, ServerBusy, WrongModelKind
 from ..core.app.serving import Lease, ModelPool
 from ..core.common.errors import HangarError
 from ..core.runner import protocol as P
@@ -56,6 +56,8 @@ def _api_error(exc: BaseException) -> S.ApiError:
         return S.not_found(f"The model '{exc.name}' does not exist. Available: {', '.join(exc.available) or 'none'}.")
     if isinstance(exc, ModelRefused):
         return S.ApiError(403, str(exc.message), type="permission_error", param="model", code="model_blocked_by_policy")
+    if isinstance(exc, WrongModelKind):
+        return S.bad(str(exc.message), "model", "wrong_model_kind")
     if isinstance(exc, ServerBusy):
         return S.busy(str(exc.message), exc.retry_after_s)
     code = getattr(exc, "code", "internal")
@@ -173,7 +175,7 @@ def build_app(app: "Hangar", pool: ModelPool, auth: Authenticator, config: Serve
                 return await handler(request)
             except S.ApiError as exc:
                 return error_response(exc)
-            except (ModelNotFound, ModelRefused, ServerBusy) as exc:
+            except (ModelNotFound, ModelRefused, ServerBusy, WrongModelKind) as exc:
                 return error_response(_api_error(exc))
             except HangarError as exc:
                 return error_response(_api_error(exc))
@@ -285,10 +287,43 @@ def build_app(app: "Hangar", pool: ModelPool, auth: Authenticator, config: Serve
 
     async def embeddings(request: Request) -> Response:
         body = await read_json(request)
-        name = S.parse_embeddings(body)
-        await asyncio.to_thread(pool.find, name)  # an unknown model is a 404 first
-        raise S.ApiError(501, "Embeddings are not supported yet: Hangar's worker cannot compute embeddings.", type="invalid_request_error",
-                         param="model", code="embeddings_not_supported")  # fmt: skip
+        parsed = S.parse_embeddings(body)
+        admitted = asyncio.get_running_loop().run_in_executor(None, admit, parsed.model, "embeddings")
+        try:
+            lease = await asyncio.shield(admitted)
+        except asyncio.CancelledError:
+            admitted.add_done_callback(lambda f: f.cancelled() or f.exception() is not None or f.result().release())
+            raise
+        try:
+            S.check_dimensions(parsed, lease.name, lease.embedding_size)
+        except S.ApiError:
+            lease.release()
+            raise
+
+        def work() -> P.Embeddings:  # on a thread, which releases the lease even if the client has gone
+            status, result = "error", None
+            try:
+                result = lease.embed(P.EmbedOptions(inputs=parsed.inputs))
+                status = "ok"
+                return result
+            except BaseException as exc:
+                status = str(getattr(exc, "code", "error"))
+                raise
+            finally:
+                lease.release(RequestRecord(time=lease.started, model=lease.name, endpoint="embeddings", status=status,
+                                            prompt_tokens=sum(result.n_tokens) if result else 0,
+                                            duration_ms=round((time.time() - lease.started) * 1000, 1)))  # fmt: skip
+
+        try:
+            result = await asyncio.to_thread(work)
+        except HangarError as exc:
+            # an input too long, a token outside the vocabulary; a worker that holds a text model after all
+            param, code = {P.E_CONTEXT_FULL: ("input", "context_length_exceeded"), P.E_BAD_REQUEST: ("input", "invalid_value"),
+                           P.E_WRONG_KIND: ("model", "wrong_model_kind")}.get(getattr(exc, "code", None), (None, None))  # fmt: skip
+            if code is None:
+                raise
+            raise S.bad(str(exc.message), param, code) from None
+        return JSONResponse(S.embeddings_list(lease.name, result, parsed.encoding_format))
 
     async def not_found(request: Request) -> Response:
         raise S.ApiError(404, f"No route {request.method} {request.url.path}.", type="not_found_error", code="unknown_url")

@@ -3,7 +3,8 @@ and SSE chunks built, errors as ``{"error": {"message", "type", "param", "code"}
 
 Nothing here touches the network or a model, so each rule is testable on its own. A field
 the worker cannot honour is refused with a 400 that says so, never silently ignored
-(``n`` > 1, tools, logprobs, penalties; JSON output until the worker takes a grammar).
+(``n`` > 1, tools, logprobs; JSON output until the worker takes a grammar). The presence and
+frequency penalties reach llama.cpp's penalties sampler with OpenAI's meaning and range.
 """
 
 from __future__ import annotations
@@ -114,11 +115,6 @@ def _unsupported(body: dict) -> None:
         raise bad("'logprobs' is not supported by this server yet.", "logprobs", "unsupported_parameter")
     if body.get("echo") or body.get("suffix") or body.get("best_of") not in (None, 1):
         raise bad("'echo', 'suffix' and 'best_of' are not supported.", None, "unsupported_parameter")
-    for name in ("presence_penalty", "frequency_penalty"):
-        value = _number(body, name, -2.0, 2.0, 0.0)
-        if value:
-            raise bad(f"'{name}' is not supported by this server yet (llama.cpp has it, Hangar's worker does not pass it on); "
-                      "leave it out or at 0.", name, "unsupported_parameter")  # fmt: skip
 
 
 @dataclass
@@ -157,6 +153,8 @@ def _sampling(body: dict, max_tokens_default: int, max_tokens_limit: int) -> dic
         "top_k": 0,  # the OpenAI API samples from temperature and top_p only
         "min_p": 0.0,
         "repeat_penalty": 1.0,
+        "presence_penalty": _number(body, "presence_penalty", -P.MAX_PENALTY, P.MAX_PENALTY, 0.0),
+        "frequency_penalty": _number(body, "frequency_penalty", -P.MAX_PENALTY, P.MAX_PENALTY, 0.0),
         "seed": seed,
         "stop": _stops(body),
     }
@@ -319,12 +317,66 @@ def parse_completion(body: dict, *, max_tokens_limit: int = MAX_TOKENS_LIMIT) ->
     return Parsed(model, P.GenerateOptions(prompt=prompt, **sampling), stream, include_usage, prompt_text=prompt)
 
 
-def parse_embeddings(body: dict) -> str:
+@dataclass
+class EmbeddingsRequest:
+    """A checked embeddings request: the model, its inputs (texts or token arrays) and the answer's form."""
+
+    model: str
+    inputs: list[str | list[int]]
+    encoding_format: str = "float"
+    dimensions: int | None = None
+
+
+ENCODINGS = ("float", "base64")
+
+
+def _is_tokens(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(t, int) and not isinstance(t, bool) for t in value)
+
+
+def parse_embeddings(body: dict) -> EmbeddingsRequest:
+    """``input`` as the OpenAI API takes it: a text, a list of texts, a token array or a list of token arrays."""
     model = _model(body)
     value = body.get("input")
-    if not (isinstance(value, str) or (isinstance(value, list) and value and all(isinstance(v, (str, int, list)) for v in value))):
-        raise bad("'input' must be a text or a list of texts.", "input", "invalid_type")
-    return model
+    if value is None:
+        raise bad("'input' is required: a text or a list of texts.", "input", "missing_required_parameter")
+    if isinstance(value, str) or (_is_tokens(value) and value):
+        inputs = [value]
+    elif isinstance(value, list):
+        inputs = value
+    else:
+        raise bad(f"'input' must be a text or a list of texts, not {json.dumps(value)[:40]}.", "input", "invalid_type")
+    if not inputs:
+        raise bad("'input' must hold at least one text.", "input", "empty_array")
+    if len(inputs) > P.MAX_EMBED_INPUTS:
+        raise bad(f"'input' holds {len(inputs):,} items; at most {P.MAX_EMBED_INPUTS:,} are embedded in one request.", "input", "too_many_inputs")
+    for i, item in enumerate(inputs):
+        if not (isinstance(item, str) or _is_tokens(item)):
+            raise bad(f"input[{i}] must be a text (or an array of token ids), not {json.dumps(item)[:40]}.", "input", "invalid_type")
+        if not item:
+            raise bad(f"input[{i}] is empty: every input needs some text.", "input", "empty_input")
+        if not isinstance(item, str) and any(not 0 <= t <= P.MAX_EMBED_TOKEN_ID for t in item):
+            raise bad(f"input[{i}] holds a token id outside 0 to {P.MAX_EMBED_TOKEN_ID:,}.", "input")
+    encoding = body.get("encoding_format")
+    if encoding is not None and encoding not in ENCODINGS:
+        raise bad(f"'encoding_format' must be float or base64, not {json.dumps(encoding)[:40]}.", "encoding_format")
+    dimensions = _whole(body, "dimensions", 1, 1 << 20)
+    return EmbeddingsRequest(model, inputs, encoding or "float", dimensions)
+
+
+def check_dimensions(parsed: EmbeddingsRequest, model: str, size: int | None) -> None:
+    """``dimensions`` may only repeat the model's own size: llama.cpp's vectors are not shortened."""
+    if parsed.dimensions is not None and size is not None and parsed.dimensions != size:
+        raise bad(f"'dimensions' must be {size} for {model} (its embeddings have {size} dimensions and are not shortened), or left out; "
+                  f"not {parsed.dimensions}.", "dimensions", "unsupported_dimensions")  # fmt: skip
+
+
+def embeddings_list(model: str, result: P.Embeddings, encoding_format: str = "float") -> dict:
+    """The answer: one ``embedding`` per input in its index order; usage counts the worker's tokens."""
+    data = [{"object": "embedding", "index": i, "embedding": result.data[i] if encoding_format == "base64" else result.vector(i)}
+            for i in range(len(result.data))]  # fmt: skip
+    tokens = sum(result.n_tokens)
+    return {"object": "list", "data": data, "model": model, "usage": {"prompt_tokens": tokens, "total_tokens": tokens}}
 
 
 # -- answers ----------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ class LoadRequest:
     force: bool = False  # load even when the memory estimate says it does not fit
     n_parallel: int = 1  # generate requests the worker decodes together (the server's slots); n_ctx is split between them
     override_reason: str | None = None  # the person's reason, when the managed policy asks for one before a "review" model is used
+    embedding: bool = False  # an embedding model: the worker answers embed, not generate
 
 
 @dataclass
@@ -130,7 +131,7 @@ class ModelHost:
         settings = self._ctx.settings
         options = P.LoadOptions(path="", n_ctx=request.n_ctx, n_gpu_layers=request.n_gpu_layers,
                                 n_threads=request.n_threads if request.n_threads is not None else settings.threads,
-                                n_parallel=request.n_parallel)  # fmt: skip
+                                n_parallel=request.n_parallel, embedding=request.embedding)  # fmt: skip
         problem = options.problem()
         if problem:
             raise InvalidInput(problem, hint=QT_TR_NOOP("Nothing was loaded; give a value inside that range."))

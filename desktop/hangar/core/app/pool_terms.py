@@ -9,6 +9,7 @@ from enum import Enum
 
 from ..common.errors import HangarError, InvalidInput
 from ..common.i18n import QT_TR_NOOP
+from ..gguf.header import KIND_EMBEDDING
 from ..runner import protocol as P
 
 
@@ -35,6 +36,24 @@ class ModelRefused(HangarError):
     def __init__(self, name: str, reasons: list[str]) -> None:
         super().__init__(QT_TR_NOOP("The license policy blocks {name}: {reasons}", name=name, reasons=" ".join(str(r) for r in reasons)))
         self.reasons = reasons
+
+
+class WrongModelKind(InvalidInput):
+    """A chat or completion request for an embedding model, or an embeddings request for a text model;
+    ``others`` are the models of the kind the request needs."""
+
+    code = "wrong_model_kind"
+
+    def __init__(self, name: str, kind: str, others: list[str]) -> None:
+        available = ", ".join(others) or "none"
+        if kind == KIND_EMBEDDING:
+            message = QT_TR_NOOP("{name} is an embedding model: it answers /v1/embeddings, not chat or completions. "
+                                 "Text-generation models here: {available}.", name=name, available=available)  # fmt: skip
+        else:
+            message = QT_TR_NOOP("{name} is a text-generation model: it answers chat and completions, not /v1/embeddings. "
+                                 "Embedding models here: {available}.", name=name, available=available)  # fmt: skip
+        super().__init__(message)
+        self.name, self.kind, self.others = name, kind, others
 
 
 class ServerBusy(HangarError):

@@ -15,6 +15,11 @@ Parallel decoding lives in the worker: a model loaded with ``n_parallel`` > 1 (i
 alone (``stream.cancel()``); a worker without it (older, or n_parallel 1) gets one request
 per model at a time through a lock, and a cancel is the client's own ``cancel()`` then
 (only that request is running).
+
+Embedding models (an encoder architecture or a pooling in the GGUF header: ``GGUFHeader.kind``)
+are loaded with ``embedding`` as one sequence in the context they were trained for, and
+answer ``Lease.embed``; a chat or completion request for one, or an embeddings request for a
+text model, is refused at admission (``WrongModelKind``, naming the models of the right kind).
 """
 
 from __future__ import annotations
@@ -29,10 +34,11 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 from ..common.errors import InvalidInput
 from ..common.i18n import QT_TR_NOOP
+from ..gguf.header import KIND_EMBEDDING, KIND_TEXT, read_header
 from ..runner import protocol as P
 from .changes import Change
 from .hosting import LoadedModel, LoadRequest
-from .pool_terms import ModelNotFound, ModelRefused, ModelState, RequestRecord, ServeOptions, ServerBusy, ServerReport
+from .pool_terms import ModelNotFound, ModelRefused, ModelState, RequestRecord, ServeOptions, ServerBusy, ServerReport, WrongModelKind
 
 if TYPE_CHECKING:
     from ..library.models import LocalModel
@@ -41,6 +47,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_LOG = 500
+ENDPOINT_KINDS = {"chat": KIND_TEXT, "completions": KIND_TEXT, "embeddings": KIND_EMBEDDING}  # the kind of model each endpoint needs
 
 
 def alias_of(path: str | Path) -> str:
@@ -63,10 +70,25 @@ class PooledModel:
         self.cond = threading.Condition()
         self.load_lock = threading.Lock()
         self.serial = threading.Lock()  # one generate at a time, for a client that cannot run several
+        self._header: tuple[tuple, str, int | None] | None = None  # (file version, kind, embedding size)
 
     @property
     def id(self) -> str:
         return str(self.model.id)
+
+    def kind(self) -> tuple[str, int | None]:
+        """KIND_TEXT or KIND_EMBEDDING (from the GGUF header, read once per version of the file), and
+        an embedding model's vector size; an unreadable file is left to the load to explain."""
+        path = Path(self.model.path)
+        try:
+            stat = path.stat()
+            version = (str(path), stat.st_mtime_ns, stat.st_size)
+            if self._header is None or self._header[0] != version:
+                header = read_header(path)
+                self._header = (version, header.kind, header.embedding_size)
+        except (OSError, InvalidInput):
+            return KIND_TEXT, None
+        return self._header[1], self._header[2] if self._header[1] == KIND_EMBEDDING else None
 
     def to_dict(self) -> dict:
         loaded = self.loaded
@@ -85,11 +107,15 @@ def _client_is_concurrent(client: Any) -> bool:
     return isinstance(n_parallel, int) and not isinstance(n_parallel, bool) and n_parallel > 1
 
 
-def _load_request(model_id: int, options: ServeOptions) -> LoadRequest:
-    """The load request, with ``n_parallel`` once LoadRequest carries it (the parallel worker's change)."""
+def _load_request(model_id: int, options: ServeOptions, *, embedding: bool = False, context_length: int | None = None) -> LoadRequest:
+    """The load request, with ``n_parallel`` once LoadRequest carries it (the parallel worker's change).
+    An embedding model is one sequence (its requests take turns) in at most the context it was
+    trained for: each input is decoded whole, so a larger context only costs memory."""
     values: dict[str, Any] = {"model": model_id, "n_ctx": options.n_ctx, "runtime": options.runtime}
     if "n_parallel" in {f.name for f in dataclasses.fields(LoadRequest)}:
         values["n_parallel"] = options.n_parallel
+    if embedding:
+        values.update(embedding=True, n_parallel=1, n_ctx=max(P.MIN_CTX, min(options.n_ctx, context_length or options.n_ctx)))
     return LoadRequest(**values)
 
 
@@ -138,6 +164,28 @@ class Lease:
             if self._serial_held:
                 self._serial_held = False
                 entry.serial.release()
+            self._slot = False
+            pool._give_slot(entry)
+
+    @property
+    def embedding_size(self) -> int | None:
+        """The length of the model's vectors, from its header (None for a text model)."""
+        return self.entry.kind()[1]
+
+    def embed(self, options: P.EmbedOptions) -> P.Embeddings:
+        """The vectors of ``options.inputs`` (EngineClient.embed). Blocks until a slot is free and the model is loaded."""
+        entry, pool = self.entry, self._pool
+        pool._take_slot(entry)
+        self._slot = self._took_slot = True
+        try:
+            loaded = pool._ensure_loaded(entry)
+            pool._set_state(entry, ModelState.BUSY)
+            try:
+                return loaded.client.embed(options)
+            finally:
+                if not loaded.client.alive:
+                    pool._drop(entry, loaded)
+        finally:
             self._slot = False
             pool._give_slot(entry)
 
@@ -219,9 +267,13 @@ class ModelPool:
 
     # -- admission ------------------------------------------------------------------------------
     def acquire(self, name: str, endpoint: str = "") -> Lease:
-        """Admit a request for model ``name`` now or refuse it: ModelNotFound, ModelRefused, ServerBusy.
-        Never blocks (the face calls it on its event loop); the wait for a slot is in ``Lease.stream``."""
+        """Admit a request for model ``name`` now or refuse it: ModelNotFound, WrongModelKind (for an
+        ``endpoint`` of ENDPOINT_KINDS), ModelRefused, ServerBusy. Never blocks (the face calls it on
+        its event loop); the wait for a slot is in ``Lease.stream`` / ``Lease.embed``."""
         entry = self.find(name)
+        wanted = ENDPOINT_KINDS.get(endpoint)
+        if wanted is not None and entry.kind()[0] != wanted:
+            raise WrongModelKind(entry.alias, entry.kind()[0], [e.alias for e in self._sync() if e.kind()[0] == wanted])
         self._check_license(entry)
         limit = self.options.n_parallel + self.options.queue_limit
         with entry.cond:
@@ -285,8 +337,8 @@ class ModelPool:
             self._set_state(entry, ModelState.LOADING)
             entry.warnings = [w for w in entry.warnings if w]
             try:
-                loaded = self._app.models.load(_load_request(entry.model.id, self.options),
-                                               on_warning=lambda text: log.warning("%s: %s", entry.alias, text))  # fmt: skip
+                request = _load_request(entry.model.id, self.options, embedding=entry.kind()[0] == KIND_EMBEDDING, context_length=entry.model.context_length)
+                loaded = self._app.models.load(request, on_warning=lambda text: log.warning("%s: %s", entry.alias, text))
             except Exception:
                 self._set_state(entry, ModelState.UNLOADED)
                 raise

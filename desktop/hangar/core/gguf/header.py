@@ -37,9 +37,13 @@ _INTEGERS = frozenset((0, 1, 2, 3, 4, 5, 10, 11))
 # Keys read by Hangar (the library, the memory estimate): llama.cpp reads each as a uint32;
 # the per-layer ones may also be an array with one value per layer (llama.cpp's get_key_or_arr).
 _ARCH_NUMBERS = ("context_length", "block_count", "embedding_length", "vocab_size", "attention.key_length",
-                 "attention.value_length", "expert_count", "expert_used_count")  # fmt: skip
+                 "attention.value_length", "expert_count", "expert_used_count", "pooling_type", "embedding_length_out")  # fmt: skip
 _ARCH_PER_LAYER = ("feed_forward_length", "attention.head_count", "attention.head_count_kv")
 _PER_LAYER_SUFFIXES = tuple("." + s for s in _ARCH_PER_LAYER)
+# Architectures llama.cpp runs as encoders (its llama-arch.cpp): they make embeddings, not text.
+ENCODER_ARCHITECTURES = frozenset(("bert", "modern-bert", "nomic-bert", "nomic-bert-moe", "neo-bert", "jina-bert-v2", "jina-bert-v3",
+                                   "eurobert", "t5encoder"))  # fmt: skip
+KIND_TEXT, KIND_EMBEDDING = "text", "embedding"  # what a model is for: generating text, or embedding it
 _SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?", 10: "<Q", 11: "<q", 12: "<d"}
 
 
@@ -127,6 +131,19 @@ class GGUFHeader:
     @property
     def context_length(self) -> int | None:
         return self.integer(f"{self.architecture}.context_length")
+
+    @property
+    def kind(self) -> str:
+        """KIND_EMBEDDING for an encoder architecture or a model that names a pooling (``{arch}.pooling_type``
+        other than 0, none: e5-mistral, gte-Qwen and other causal embedding models), else KIND_TEXT."""
+        if self.architecture in ENCODER_ARCHITECTURES or self.integer(f"{self.architecture}.pooling_type"):
+            return KIND_EMBEDDING
+        return KIND_TEXT
+
+    @property
+    def embedding_size(self) -> int | None:
+        """The length of the model's output vectors (llama.cpp's n_embd_out: embedding_length_out, else embedding_length)."""
+        return self.integer(f"{self.architecture}.embedding_length_out") or self.integer(f"{self.architecture}.embedding_length")
 
     @property
     def weights_bytes(self) -> int:

@@ -4,7 +4,10 @@ Tests and benchmarks need models without downloading any. A llama-architecture f
 with a byte-level vocabulary loads in llama-cpp-python in milliseconds, and because
 compute does not depend on the values, a synthetic model of a real shape gives real
 timings. Every file written here says so in its metadata (``hangar.synthetic``), and
-whatever shows or reports it must label it "synthetic weights".
+whatever shows or reports it must label it "synthetic weights". A shape with ``pooling``
+writes an embedding model: the same llama file with ``llama.pooling_type`` set (llama.cpp
+reads that key for every architecture) and no chat template, as e5-mistral-style causal
+embedding models are, so llama.cpp's real embedding path runs it.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ SYNTHETIC_KEY = "hangar.synthetic"
 
 # Token types from the GGUF spec (gguf.TokenType): 1 normal, 2 unknown, 3 control, 6 byte.
 _NORMAL, _UNKNOWN, _CONTROL, _BYTE = 1, 2, 3, 6
+POOLING_TYPES = {"mean": 1, "cls": 2, "last": 3}  # the values of llama.cpp's enum llama_pooling_type
 _SPECIALS = (("<unk>", _UNKNOWN), ("<s>", _CONTROL), ("</s>", _CONTROL), ("<|im_start|>", _CONTROL), ("<|im_end|>", _CONTROL))
 
 
@@ -49,6 +53,7 @@ class Shape:
     script: str = ""  # when set, the model greedily repeats this text forever (see _script_weights)
     n_expert: int = 0  # mixture of experts: experts per layer (n_ff is then each expert's width)
     n_expert_used: int = 0
+    pooling: str = ""  # an embedding model: mean, cls or last (llama.cpp's llama_pooling_type)
 
     @property
     def head_dim(self) -> int:
@@ -62,6 +67,7 @@ PRESETS: dict[str, Shape] = {
     "1b": Shape("1b", "Llama 3.2 1B's shape (16 layers, 2048 wide, 128k vocabulary): real benchmark timings", 2048, 16, 32, 8, 8192, 131072, 128256),
     "8b": Shape("8b", "Llama 3.1 8B's shape (32 layers, 4096 wide, GQA 32/8, 128k vocabulary)", 4096, 32, 32, 8, 14336, 131072, 128256),
     "moe": Shape("moe", "a 7B-total, 1.3B-active mixture of experts (OLMoE's shape: 16 layers, 64 experts, 8 used)", 2048, 16, 16, 16, 1024, 4096, 50304, n_expert=64, n_expert_used=8),
+    "tiny-embed": Shape("tiny-embed", "2 layers, 64 wide, mean pooling: an embedding model for tests", 64, 2, 4, 2, 128, pooling="mean"),
     "tiny-moe": Shape("tiny-moe", "2 layers, 4 experts, 2 used: for tests", 64, 2, 4, 2, 64, n_expert=4, n_expert_used=2),
     # Every byte of the script is distinct, so "next byte" is a function of the last byte alone.
     "script": Shape("script", "repeats '中日한🙂é' forever under greedy sampling: multi-byte streaming tests", 64, 2, 4, 2, 128, script="中日한🙂é"),
@@ -132,7 +138,10 @@ def write_synthetic(
     writer.add_eos_token_id(2)
     writer.add_add_bos_token(True)
     writer.add_add_eos_token(False)
-    writer.add_chat_template(CHATML_TEMPLATE)
+    if shape.pooling:
+        writer.add_uint32("llama.pooling_type", POOLING_TYPES[shape.pooling])
+    else:
+        writer.add_chat_template(CHATML_TEMPLATE)
 
     if shape.n_expert:
         writer.add_expert_count(shape.n_expert)

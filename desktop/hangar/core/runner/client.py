@@ -3,7 +3,7 @@
 One ``EngineClient`` owns one worker process (``python -m hangar.engine``) and so one
 loaded model. A reader thread routes events: those of a running ``generate`` to that
 stream's own queue, everything else to ``events``, which the blocking helpers (``load``,
-``stats``, ``bench``) consume. ``generate`` may be called from several threads at once (a
+``stats``, ``embed``, ``bench``) consume. ``generate`` may be called from several threads at once (a
 model loaded with ``n_parallel`` > 1 decodes the requests together); each call gets its own
 ``GenerationStream``, which ``cancel(request_id)`` or ``stream.cancel()`` stops alone. When the process dies (a crash, an OOM kill, SIGKILL) the reader
 turns that into an ``error`` event with the exit reason and the worker's last log lines.
@@ -137,6 +137,7 @@ class EngineClient:
         self._routes: dict[int, _Route] = {}  # generate requests still answering
         self._orphans: set[int] = set()  # streams that ended before their worker's Done (late events are dropped)
         self._routes_lock = threading.Lock()
+        self._embed_lock = threading.Lock()  # embed requests read the shared event queue: one at a time
         self._last_heard = time.monotonic()  # any event: the worker is alive (for every stream's silence check)
         env = {**os.environ, **(runtime_env or {}), "PYTHONUNBUFFERED": "1", "HANGAR_ENGINE_PARENT": str(os.getpid())}
         # Linux sends a parent-death signal when the *thread* that started the child ends, so
@@ -383,6 +384,15 @@ class EngineClient:
             except EngineError:
                 pass
 
+    def embed(self, options: P.EmbedOptions, timeout_s: float = SILENCE_S) -> P.Embeddings:
+        """Embed ``options.inputs`` with a model loaded with ``embedding`` (LoadOptions); returns the
+        ``Embeddings`` event (a vector per input, in order, and each input's token count) or raises
+        EngineError (E_WRONG_KIND for a text model, E_CONTEXT_FULL for an input longer than the
+        context). Safe from several threads: they take turns (the worker embeds one request at a time)."""
+        _check(options)
+        with self._embed_lock:
+            return self._request(options.to_request(self._new_id()), P.Embeddings, QT_TR_NOOP("embedding"), timeout_s=timeout_s)
+
     def bench(self, options: P.BenchOptions, on_progress: Callable[[str, float], None] | None = None, timeout_s: float = SILENCE_S) -> P.Bench:
         """Run llama-bench's measurement in the worker (engine/bench.py); returns the ``Bench`` event.
 
@@ -454,7 +464,7 @@ class EngineClient:
         self.close()
 
 
-def _check(options: P.LoadOptions | P.GenerateOptions | P.BenchOptions) -> None:
+def _check(options: P.LoadOptions | P.GenerateOptions | P.EmbedOptions | P.BenchOptions) -> None:
     """A number out of range is refused here, before the request is sent (the worker checks again)."""
     problem = options.problem()
     if problem:

@@ -6,11 +6,13 @@ field's name and type live in one place, and this module is all the worker (engi
 takes from core/ (tests/test_architecture.py checks). The worker never imports Qt; the
 parent may be the GUI or the CLI.
 
-Requests (``op``): load, generate, bench, cancel (acted on at once, even mid-prompt; with
+Requests (``op``): load, generate, embed, bench, cancel (acted on at once, even mid-prompt; with
 an ``id`` it stops that one generate request only, without one every request read before it),
 unload, stats, shutdown. A model loaded with ``n_parallel`` > 1 decodes that many generate
-requests together (engine/batch.py), so their events interleave, each with its request's id. Events (``event``): hello, progress, loaded, token, done, error,
-unloaded, stats, bench, alive (a busy worker's heartbeat), bye. Numbers in a request are
+requests together (engine/batch.py), so their events interleave, each with its request's id. A
+model loaded with ``embedding`` answers ``embed`` (one vector per input) and refuses ``generate``;
+a text model refuses ``embed`` (``E_WRONG_KIND``). Events (``event``): hello, progress, loaded, token, done, error,
+embeddings, unloaded, stats, bench, alive (a busy worker's heartbeat), bye. Numbers in a request are
 checked against the bounds below on both sides (``problem()``). Every event that answers
 a request carries that request's ``id``. A message meant for a person (an error, the
 reason energy was not measured, a benchmark stage) crosses the pipe as a ``core.i18n.Text``'s
@@ -20,8 +22,10 @@ here for the worker).
 
 from __future__ import annotations
 
+import base64
 import json
 import math
+import struct
 from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 from typing import Any, Callable, ClassVar
@@ -44,6 +48,9 @@ MAX_GPU_LAYERS = 9999  # -1 or any count at or above the model's layers offloads
 MAX_SEED = 2**32 - 1
 MAX_PARALLEL = 64  # sequences decoded together in one context (llama.cpp's LLAMA_MAX_SEQ is 256)
 MAX_GRAMMAR_CHARS = 1 << 20  # GBNF text; a JSON schema's grammar is a few KB
+MAX_PENALTY = 2.0  # presence and frequency penalties: the OpenAI API's range, -2.0 to 2.0
+MAX_EMBED_INPUTS = 2048  # texts (or token arrays) in one embed request, as the OpenAI API allows
+MAX_EMBED_TOKEN_ID = 2**31 - 1  # llama_token is an int32; the worker checks against the vocabulary
 HEARTBEAT_S = 1.0  # a busy worker says it is alive at least this often (the "alive" event)
 
 # Error codes the worker sends; the client adds its own for crashes and time-outs.
@@ -54,6 +61,7 @@ E_NOT_GGUF = "not_gguf"
 E_CANCELLED = "cancelled"
 E_GENERATE_FAILED = "generate_failed"
 E_CONTEXT_FULL = "context_full"
+E_WRONG_KIND = "wrong_model_kind"  # generate on an embedding model, embed on a text model
 E_INTERNAL = "internal"
 E_WORKER_CRASHED = "worker_crashed"
 E_WORKER_UNRESPONSIVE = "worker_unresponsive"
@@ -124,6 +132,7 @@ class LoadOptions(_Wire):
     use_mmap: bool = True
     seed: int = 0
     n_parallel: int = 1  # generate requests decoded together; the context's n_ctx is split between them
+    embedding: bool = False  # an embedding model (pooling from the GGUF): answers embed, refuses generate
 
     def to_request(self, request_id: int) -> dict[str, Any]:
         return {"op": "load", "id": request_id, **asdict(self)}
@@ -136,6 +145,10 @@ class LoadOptions(_Wire):
             return QT_TR_NOOP("{name} must be one of {choices}, not {value}", name="flash_attn", choices=", ".join(FLASH_ATTN), value=_shown(self.flash_attn))
         if not isinstance(self.use_mmap, bool):
             return QT_TR_NOOP("{name} must be true or false, not {value}", name="use_mmap", value=_shown(self.use_mmap))
+        if not isinstance(self.embedding, bool):
+            return QT_TR_NOOP("{name} must be true or false, not {value}", name="embedding", value=_shown(self.embedding))
+        if self.embedding and self.n_parallel != 1:
+            return QT_TR_NOOP("{name} must be 1 for an embedding model, not {value}", name="n_parallel", value=_shown(self.n_parallel))
         return (_whole("n_ctx", self.n_ctx, MIN_CTX, MAX_CTX) or _whole("n_threads", self.n_threads, 0, MAX_THREADS)
                 or _whole("n_batch", self.n_batch, 1, MAX_BATCH) or _whole("n_gpu_layers", self.n_gpu_layers, GPU_LAYERS_ALL, MAX_GPU_LAYERS)
                 or _whole("seed", self.seed, 0, MAX_SEED) or _whole("n_parallel", self.n_parallel, 1, MAX_PARALLEL)
@@ -152,6 +165,8 @@ class GenerateOptions(_Wire):
     top_k: int = 40
     min_p: float = 0.05
     repeat_penalty: float = 1.1
+    presence_penalty: float = 0.0  # subtracted from the logit of every token generated so far (OpenAI's meaning)
+    frequency_penalty: float = 0.0  # subtracted once for each time a token was generated so far
     seed: int | None = None
     stop: list[str] = field(default_factory=list)
     ignore_eos: bool = False  # benchmarks and tests: always produce max_tokens
@@ -176,7 +191,36 @@ class GenerateOptions(_Wire):
         return (_whole("max_tokens", self.max_tokens, 1, MAX_CTX) or _whole("top_k", self.top_k, 0, 2**31 - 1)
                 or (None if self.seed is None else _whole("seed", self.seed, 0, MAX_SEED))
                 or _real("temperature", self.temperature, 0.0, 100.0) or _real("top_p", self.top_p, 0.0, 1.0)
-                or _real("min_p", self.min_p, 0.0, 1.0) or _real("repeat_penalty", self.repeat_penalty, 0.01, 100.0))  # fmt: skip
+                or _real("min_p", self.min_p, 0.0, 1.0) or _real("repeat_penalty", self.repeat_penalty, 0.01, 100.0)
+                or _real("presence_penalty", self.presence_penalty, -MAX_PENALTY, MAX_PENALTY)
+                or _real("frequency_penalty", self.frequency_penalty, -MAX_PENALTY, MAX_PENALTY))  # fmt: skip
+
+
+@dataclass
+class EmbedOptions(_Wire):
+    """Texts (or token arrays, as the OpenAI API allows) to embed with a model loaded with
+    ``embedding``; the answer is one ``Embeddings`` event, its vectors in the inputs' order."""
+
+    inputs: list[str | list[int]] = field(default_factory=list)
+    normalize: bool = True  # unit length (L2), as OpenAI's embeddings are
+
+    def to_request(self, request_id: int) -> dict[str, Any]:
+        return {"op": "embed", "id": request_id, **asdict(self)}
+
+    def problem(self) -> Text | None:
+        """What is wrong with these inputs (a message), or None; the worker checks each one's length against its context."""
+        if not isinstance(self.normalize, bool):
+            return QT_TR_NOOP("{name} must be true or false, not {value}", name="normalize", value=_shown(self.normalize))
+        if not isinstance(self.inputs, list) or not 1 <= len(self.inputs) <= MAX_EMBED_INPUTS:
+            count = len(self.inputs) if isinstance(self.inputs, list) else _shown(self.inputs)
+            return QT_TR_NOOP("{name} must hold 1 to {high:,} inputs, not {value}", name="input", high=MAX_EMBED_INPUTS, value=count)
+        for i, item in enumerate(self.inputs):
+            tokens = isinstance(item, list) and all(not isinstance(t, bool) and isinstance(t, int) and 0 <= t <= MAX_EMBED_TOKEN_ID for t in item)
+            if not (isinstance(item, str) or tokens):
+                return QT_TR_NOOP("{name} must be a text or a list of token ids (whole numbers from 0), not {value}", name=f"input[{i}]", value=_shown(item))
+            if not item:
+                return QT_TR_NOOP("{name} is empty: every input needs some text", name=f"input[{i}]")
+        return None
 
 
 def _shown(value: Any) -> str:
@@ -280,6 +324,9 @@ class ModelInfo(_Wire):
     buffers_mib: dict[str, float] = field(default_factory=dict)  # llama.cpp's buffer name -> MiB
     kv_cache_mib: float = 0.0
     n_parallel: int = 1  # sequences decoded together; each holds n_ctx tokens (the context is n_ctx * n_parallel)
+    embedding: bool = False  # loaded for embeddings (answers embed, refuses generate)
+    n_embd: int = 0  # the size of the model's output vectors
+    pooling: str = ""  # how token vectors become one: none, mean, cls, last, rank (embedding models)
 
 
 @dataclass
@@ -379,6 +426,32 @@ class Error(Event):
 
 
 @dataclass(kw_only=True)
+class Embeddings(Event):
+    """The answer to ``embed``: one vector per input, in order, each as base64 of little-endian
+    float32 (the OpenAI API's ``encoding_format: base64``, and exact), with its token count."""
+
+    EVENT, FINAL = "embeddings", True
+    data: list[str] = field(default_factory=list)
+    n_tokens: list[int] = field(default_factory=list)
+    n_embd: int = 0
+    total_ms: float | None = None
+
+    def vector(self, index: int) -> list[float]:
+        return floats_from_base64(self.data[index])
+
+
+def floats_to_base64(values: Any) -> str:
+    """A vector as OpenAI's base64 embeddings carry it: little-endian float32, base64."""
+    values = list(values)
+    return base64.b64encode(struct.pack(f"<{len(values)}f", *values)).decode("ascii")
+
+
+def floats_from_base64(text: str) -> list[float]:
+    raw = base64.b64decode(text)
+    return list(struct.unpack(f"<{len(raw) // 4}f", raw))
+
+
+@dataclass(kw_only=True)
 class Unloaded(Event):
     EVENT, FINAL = "unloaded", True
 
@@ -432,7 +505,7 @@ class Bye(Event):
     EVENT = "bye"
 
 
-EVENTS: dict[str, type[Event]] = {cls.EVENT: cls for cls in (Hello, Progress, Loaded, Token, Done, Error, Unloaded, Stats, Bench, Alive, Bye)}
+EVENTS: dict[str, type[Event]] = {cls.EVENT: cls for cls in (Hello, Progress, Loaded, Token, Done, Error, Embeddings, Unloaded, Stats, Bench, Alive, Bye)}
 
 
 def parse_event(data: Any) -> Event:
