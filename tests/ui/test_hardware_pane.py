@@ -19,8 +19,12 @@ def test_detects_this_machine_without_blocking(qtbot) -> None:
     pane = HardwarePane(UiServices(Hangar.open()))
     qtbot.addWidget(pane)
     pane.show()
-    assert "Detecting" in pane.status_label.text()
+    assert "Detecting" in pane.status_label.text() and pane.busy.isVisible(), "a sign of progress from the first moment"
+    qtbot.waitUntil(lambda: bool(pane.cpu_label.text()), timeout=60_000)
+    if pane.report is None:  # the devices are shown while the runtimes are still probed
+        assert "Probing the llama.cpp runtimes" in pane.status_label.text() and pane.busy.isVisible()
     qtbot.waitUntil(lambda: pane.report is not None, timeout=60_000)
+    assert not pane.busy.isVisible() and pane.status_label.text() == ""
     assert pane.report.cpu["model"] in pane.cpu_label.text()
     assert pane.runtime_model.rowCount() == 3
     assert pane.runtime_model.index(0, 1).data() == "available"

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -55,7 +56,13 @@ class HardwarePane(QWidget):
         self.status_label = QLabel()
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
+        self.busy = QProgressBar()  # no percentage to give: the runtimes answer when they answer
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setAccessibleName(self.tr("Detecting"))
+        self.busy.hide()
         top.addWidget(title)
+        top.addWidget(self.busy)
         top.addWidget(self.status_label, 1)
         top.addWidget(self.refresh_button)
         outer.addLayout(top)
@@ -154,26 +161,42 @@ class HardwarePane(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        self.status_label.setText(self.tr("Detecting hardware and runtimes…"))
+        """Two steps, each shown when it is done: the devices (fast), then the runtimes (a child
+        process each, seconds on a cold machine) with a busy bar meanwhile."""
+        self.status_label.setText(self.tr("Detecting the processor, memory, disk and accelerators…"))
         self.refresh_button.setEnabled(False)
-        models_dir, runtimes_dir = self.ctx.models_dir, self.ctx.paths.runtimes_dir
+        self.busy.show()
+        models_dir = self.ctx.models_dir
         self._detecting = True
-        self.tasks.run(lambda: (detect_hardware(models_dir), detect_runtimes(runtimes_dir)), self._on_detected, self._on_failed)
+        self.tasks.run(lambda: detect_hardware(models_dir), self._on_hardware, self._on_failed)
+
+    def _on_hardware(self, report: HardwareReport) -> None:
+        self.show_devices(report)
+        self.status_label.setText(self.tr("Probing the llama.cpp runtimes (CPU, CUDA, CANN), each in its own process…"))
+        runtimes_dir = self.ctx.paths.runtimes_dir
+        self.tasks.run(lambda: (report, detect_runtimes(runtimes_dir)), self._on_detected, self._on_failed)
 
     def _on_failed(self, exc: BaseException) -> None:
         self._detecting = False
+        self.busy.hide()
         self.refresh_button.setEnabled(True)
         text, detail = error_text(exc, self.ctx.paths.log_file)
         self.status_label.setText(self.tr("Detection failed: {0}").format(text))
 
     def _on_detected(self, result: tuple[HardwareReport, list[Runtime]]) -> None:
         self._detecting = False
+        self.busy.hide()
         self.refresh_button.setEnabled(True)
         self.report, self.runtimes = result
         self.status_label.setText("")
         self.show_report(*result)
 
     def show_report(self, report: HardwareReport, runtimes: list[Runtime]) -> None:
+        self.show_devices(report)
+        self.runtime_model.set_records([r.to_dict() for r in runtimes])
+        self._show_install_commands(runtimes)
+
+    def show_devices(self, report: HardwareReport) -> None:
         cpu = report.cpu
         self.cpu_label.setText(
             self.tr("{0}: {1} physical cores, {2} threads ({3})").format(cpu["model"], cpu["cores_physical"], cpu["cores_logical"], cpu["architecture"])
@@ -191,8 +214,6 @@ class HardwarePane(QWidget):
             npu_text += self.tr(" CANN toolkit {0} found.").format(toolkit)
         self.npu_reason.setText(npu_text.strip())
         self.npu_reason.setVisible(bool(npu_text))
-        self.runtime_model.set_records([r.to_dict() for r in runtimes])
-        self._show_install_commands(runtimes)
 
     def _show_install_commands(self, runtimes: list[Runtime]) -> None:
         while self.install_box.count():
