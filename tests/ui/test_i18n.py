@@ -189,13 +189,33 @@ def test_changing_the_language_in_settings_says_it_needs_a_restart(qtbot) -> Non
     pane = SettingsPane(UiServices(Hangar.open()))
     qtbot.addWidget(pane)
     pane.show()
-    assert pane.language_note.isHidden()
+    assert pane.language_row.isHidden()
     other = "zh_CN" if pane.running_language == "en" else "en"
     pane.language_combo.setCurrentIndex(pane.language_combo.findData(other))
     assert pane.ctx.settings.language == other
-    assert not pane.language_note.isHidden() and "restart" in pane.language_note.text()
+    assert pane.language_row.isVisible() and "restart" in pane.language_note.text() and pane.restart_button.isVisible()
     pane.language_combo.setCurrentIndex(pane.language_combo.findData(pane.running_language))
-    assert pane.language_note.isHidden()
+    assert pane.language_row.isHidden()
+
+
+def test_restart_now_starts_hangar_again_before_closing(qtbot, monkeypatch) -> None:
+    import sys
+
+    from PySide6.QtWidgets import QWidget
+
+    from hangar.ui import restart as module
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    started = []
+    assert not module.restart(window, start=lambda program, args: started.append((program, args)) or (False, 0))
+    assert window.isVisible(), "nothing closes when the new Hangar did not start"
+    assert module.restart(window, start=lambda program, args: started.append((program, args)) or (True, 4242))
+    assert not window.isVisible() and started[-1][0] == sys.executable
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "argv", ["/opt/hangar/hangar", "--flag"])
+    assert module.restart_command() == (sys.executable, ["--flag"]), "the bundle starts its own executable"
 
 
 # -- runtime ------------------------------------------------------------------------------------

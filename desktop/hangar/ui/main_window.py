@@ -12,7 +12,7 @@ import logging
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from .. import __version__
 from ..core.app import Hangar
@@ -62,7 +62,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.sidebar.currentRowChanged.connect(self._on_pane_chosen)
-        self.statusBar().showMessage(self.tr("Hangar {0} · data in {1}").format(__version__, ctx.paths.data))
+        # A normal status-bar widget, not a message: a menu's status tip clears a message for good
+        # (the status bar went blank in a long session), while a widget comes back after it.
+        self.status_info = QLabel(self.tr("Hangar {0} · data in {1}").format(__version__, ctx.paths.data))
+        self.status_info.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.status_info, 1)
         self._build_menus()
 
         available = self.screen().availableGeometry()

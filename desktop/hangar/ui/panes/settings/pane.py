@@ -106,8 +106,16 @@ class SettingsPane(QWidget):
         self.language_note = QLabel(self.tr("The new language takes effect after you restart Hangar."))
         self.language_note.setObjectName("languageNote")
         self.language_note.setWordWrap(True)
-        self.language_note.hide()
-        form.addRow("", self.language_note)
+        self.restart_button = QPushButton(self.tr("&Restart now"))
+        self.restart_button.setToolTip(self.tr("Close Hangar and start it again in the new language (the server, if running, stops)."))
+        self.restart_button.clicked.connect(self.restart_now)
+        self.language_row = QWidget()
+        language_row = QHBoxLayout(self.language_row)
+        language_row.setContentsMargins(0, 0, 0, 0)
+        language_row.addWidget(self.language_note, 1)
+        language_row.addWidget(self.restart_button)
+        self.language_row.hide()
+        form.addRow("", self.language_row)
         self.theme_combo = self._combo(
             "theme", [("system", self.tr("Follow the system")), ("light", self.tr("Light")), ("dark", self.tr("Dark"))]
         )
@@ -164,6 +172,12 @@ class SettingsPane(QWidget):
     def _on_setting_changed(self, name: str) -> None:
         if name == "models_dir":  # the welcome dialog, or hangar's own layer, changed it
             self.models_dir_edit.setText(str(self.ctx.models_dir))
+
+    def restart_now(self) -> None:
+        from ...restart import restart
+
+        if not restart(self):
+            show_error(self, self.tr("Restart"), HangarError(self.tr("Hangar could not be started again; close it and start it yourself.")))
 
     def _show_token_state(self) -> None:
         from ....core.hub import tokens
@@ -246,5 +260,5 @@ class SettingsPane(QWidget):
         if name == "theme":
             apply_theme(str(value))
         elif name == "language":
-            self.language_note.setVisible(resolve_language(str(value)) != self.running_language)
+            self.language_row.setVisible(resolve_language(str(value)) != self.running_language)
         self.settings_changed.emit(name)
