@@ -20,6 +20,7 @@ class UiServices(QObject):
     settings_changed = Signal(str)  # the setting's name
     conversations_changed = Signal()
     server_changed = Signal(object)  # core.app.serving.ServerReport: a model's state, or a finished request
+    endpoints_changed = Signal(str)  # a remote endpoint's name: added, changed, removed, or its models read
     audit_changed = Signal()  # an event was recorded in the audit trail
 
     def __init__(self, app: Hangar, parent: QObject | None = None) -> None:
@@ -66,6 +67,8 @@ class UiServices(QObject):
             self.conversations_changed.emit()
         elif report.change is Change.SERVER:  # announced on the server's threads
             self.server_changed.emit(report.detail)
+        elif report.change is Change.ENDPOINTS:
+            self.endpoints_changed.emit(str(report.detail or ""))
         elif report.change is Change.AUDIT:
             self.audit_changed.emit()
 

@@ -1,13 +1,15 @@
-"""Choosing and loading the chat model: the library's models, Load with progress and Cancel.
+"""Choosing and loading the chat model: the library's models, then the remote endpoints'
+models (marked remote), Load with progress and Cancel.
 
 The bar is widgets only: the load itself, the worker and where it runs belong to the
 chat's controller (core/app/conversation.py); the pane hands the bar the controller's
-load updates and the bar shows them. Everything it has to say goes out through ``status``.
+load updates and the bar shows them. Everything it has to say goes out through ``status``:
+choosing a remote model says, before anything is sent, that prompts leave this machine.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ....core.app.conversation import ChatController, LoadFailed, LoadProgress, LoadStatus, ModelReady
@@ -34,6 +36,8 @@ class ModelBar(QWidget):
         self.combo.setAccessibleName(self.tr("Model"))
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(16)
+        self.combo.currentIndexChanged.connect(self._on_chosen)
+        self._remote: dict[str, object] = {}  # ref -> core.app.endpoints.RemoteTarget, for the models listed as remote
         self.load_button = QPushButton(self.tr("Load"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel loading"))
@@ -53,15 +57,34 @@ class ModelBar(QWidget):
         return self.combo.itemText(max(0, self.combo.findData(path)))
 
     def reload(self) -> None:
-        """The library's models; the current choice is kept while it is still there."""
+        """The library's models, then the remote ones; the current choice is kept while it is still there."""
         current = self.combo.currentData()
+        self.combo.blockSignals(True)
         self.combo.clear()
         for model in self.library.list():
             self.combo.addItem(model.name + (self.tr(" (synthetic weights)") if model.synthetic else ""), model.path)
+        self._remote = {}
+        for target in self.controller.remote_models():
+            self._remote[target.ref] = target
+            self.combo.addItem(self.tr("{0} — remote: {1}").format(target.model, target.endpoint), target.ref)
+            self.combo.setItemData(self.combo.count() - 1, self.tr("Runs on the endpoint {0} at {1}, not on this machine.").format(target.endpoint, target.base_url),
+                                   Qt.ItemDataRole.ToolTipRole)  # fmt: skip
         if current:
             self.combo.setCurrentIndex(max(0, self.combo.findData(current)))
+        self.combo.blockSignals(False)
         if not self.combo.count():
             self.status.emit(self.tr("No models yet: download one in Discover or import a GGUF file in the Library."))
+        elif self.combo.currentData() != current or self.remote_target() is not None:
+            self._on_chosen()
+
+    def remote_target(self):
+        """The chosen model's endpoint and name (core.app.endpoints.RemoteTarget), or None for a local model."""
+        return self._remote.get(self.combo.currentData())
+
+    def _on_chosen(self, _index: int = -1) -> None:
+        target = self.remote_target()
+        if target is not None:
+            self.status.emit(self.tr("Prompts and replies to this model leave this machine and go to {0}.").format(target.base_url))
 
     def load(self, n_ctx: int, *, force: bool = False) -> None:
         """Load the chosen model; one the memory estimate says will not fit asks first."""
@@ -100,6 +123,14 @@ class ModelBar(QWidget):
         self.load_button.setEnabled(True)
 
     def _say_loaded(self, model) -> None:
+        if model.remote is not None:
+            text = self.tr("{0} on the endpoint {1} is ready. Prompts and replies to this model leave this machine and go to {2}.").format(
+                model.name, model.remote.endpoint, model.remote.base_url)  # fmt: skip
+            text += " " + self.tr("Top-k, min-p and the repeat penalty are llama.cpp's own and are not sent to it.")
+            for warning in model.warnings:  # a license review the policy asks for
+                text += " " + localise(warning)
+            self.status.emit(text)
+            return
         if model.has_own_chat_template:
             template = self.tr("its own chat template (from the GGUF file)")
         else:

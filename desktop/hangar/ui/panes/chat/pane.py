@@ -128,6 +128,8 @@ class ChatPane(QWidget):
         self.reload_models()
         self._update_controls()
         services.library_changed.connect(self.reload_models)  # a download, import or delete shows at once
+        services.endpoints_changed.connect(self.reload_models)  # a remote endpoint's models (Settings), or the policy on them
+        services.policy_changed.connect(self.reload_models)
         services.conversations_changed.connect(self.conversations.reload)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from ...error_dialog import show_error
 from ...i18n import localise, resolve_language
 from ...services import UiServices
 from ...theme import apply_theme
+from .endpoints_box import EndpointsBox
 from .network_box import NetworkBox
 
 log = logging.getLogger(__name__)
@@ -63,7 +65,8 @@ class SettingsPane(QWidget):
         self.services, self.ctx = services, services.ctx
         ctx = self.ctx
         s = ctx.settings
-        outer = QVBoxLayout(self)
+        content = QWidget()  # in a scroll area: with the Network and Remote endpoints boxes the pane is taller than a laptop's screen
+        outer = QVBoxLayout(content)
 
         storage = QGroupBox(self.tr("Storage"))
         form = QFormLayout(storage)
@@ -140,6 +143,8 @@ class SettingsPane(QWidget):
         self._show_token_state()
         self.network_box = NetworkBox(services)  # Hub mirror, proxy, CA bundle (network_box.py)
         outer.addWidget(self.network_box)
+        self.endpoints_box = EndpointsBox(services)  # remote OpenAI-compatible endpoints (endpoints_box.py)
+        outer.addWidget(self.endpoints_box)
 
         privacy = QLabel(
             self.tr("Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search it, open a repository, check a repository's license or download.")
@@ -152,6 +157,13 @@ class SettingsPane(QWidget):
             warning.setObjectName("settingsProblems")
             outer.addWidget(warning)
         outer.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(scroll)
         services.settings_changed.connect(self._on_setting_changed)
 
     def _show_stored(self, name: str) -> None:
