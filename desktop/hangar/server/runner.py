@@ -11,12 +11,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..core.app.api_keys import Authenticator, keys_for, serve_warning_for_address
 from ..core.app.pool_terms import ServeOptions
 from ..core.app.serving import ModelPool
+from ..core.audit.trail import AuditEvent
 from ..core.common.errors import HangarError, InvalidInput
 from ..core.common.i18n import QT_TR_NOOP
 from .app import ServerConfig, build_app
@@ -49,6 +51,7 @@ class ServerRunner:
         self.pool: ModelPool = app.serving
         self.auth = Authenticator(keys_for(app), self.settings.api_key_secrets)
         self._server = None
+        self._started_at: float | None = None  # while serving: the audit trail gets the session's totals at stop()
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         self.port: int | None = None
@@ -104,6 +107,8 @@ class ServerRunner:
         sockets = [s for srv in getattr(server, "servers", []) for s in srv.sockets]
         self.port = sockets[0].getsockname()[1] if sockets else settings.port
         log.info("serving on %s", self.url)
+        self._started_at = time.time()
+        self.app.audit.record(AuditEvent.SERVER_SESSION, phase="start", address=self.url, parallel=settings.serve.n_parallel, n_ctx=settings.serve.n_ctx)
         return self
 
     @property
@@ -120,6 +125,12 @@ class ServerRunner:
         if self._thread is not None:
             self._thread.join(timeout=10)
         self.pool.close()
+        if self._started_at is not None:  # counts and token totals, never a prompt
+            totals, started, self._started_at = dict(self.pool.totals), self._started_at, None
+            self.app.audit.record(AuditEvent.SERVER_SESSION, phase="stop", address=self.url, duration_s=round(time.time() - started, 1),
+                                  requests=totals.get("requests", 0), prompt_tokens=totals.get("prompt_tokens", 0),
+                                  completion_tokens=totals.get("completion_tokens", 0), failed=totals.get("failed", 0),
+                                  cancelled=totals.get("cancelled", 0))  # fmt: skip
 
     def __enter__(self) -> "ServerRunner":
         return self.start()

@@ -220,6 +220,7 @@ class ModelPool:
         self._entries: dict[int, PooledModel] = {}
         self._verdicts: dict[int, tuple[str, list[str]]] = {}
         self.log: collections.deque[RequestRecord] = collections.deque(maxlen=MAX_LOG)
+        self.totals: collections.Counter[str] = collections.Counter()  # this session's counts, for the audit trail
         self._closed = threading.Event()
         self._reaper: threading.Thread | None = None
         self._unsubscribe = app.changes.subscribe(self._on_change)
@@ -288,9 +289,14 @@ class ModelPool:
 
         cached = self._verdicts.get(entry.model.id)
         if cached is None:
+            from .governance import PolicyRefusal
+
             try:
                 audit = self._app.licenses.audit_model(entry.model.id)
                 cached = (str(audit.verdict.verdict.value), [str(r) for r in audit.verdict.reasons])
+                self._app.governance.check_use("serve", entry.model)  # the managed policy, if one is installed (recorded)
+            except PolicyRefusal as exc:  # blocked by it, or a review model nobody gave a reason for
+                cached = (PolicyVerdict.BLOCKED.value, [exc.message])
             except Exception:  # an audit that fails must not open the door: a person reviews it
                 log.exception("license audit of %s failed", entry.alias)
                 cached = (PolicyVerdict.REVIEW.value, [QT_TR_NOOP("The license audit failed; a person must review it before use.")])
@@ -435,6 +441,7 @@ class ModelPool:
             self._reaper.join(timeout=5)
             self._reaper = None
         self._closed.clear()
+        self.totals.clear()
         self._unsubscribe = self._app.changes.subscribe(self._on_change)
 
     def close(self) -> None:
@@ -463,6 +470,10 @@ class ModelPool:
         if not self.options.log_prompts:
             record.prompt = None
         self.log.append(record)
+        self.totals["requests"] += 1
+        self.totals["prompt_tokens"] += record.prompt_tokens
+        self.totals["completion_tokens"] += record.completion_tokens
+        self.totals["failed" if record.status not in ("ok", "cancelled") else record.status] += 1
         log.info("%s %s %s prompt=%d completion=%d %.1f tok/s", record.endpoint, record.model, record.status,
                  record.prompt_tokens, record.completion_tokens, record.tokens_per_s or 0.0)  # fmt: skip
         self._app.changes.announce(Change.SERVER, ServerReport("request", record.model, record=record))
