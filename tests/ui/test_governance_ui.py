@@ -61,3 +61,29 @@ def test_discover_asks_the_reason_the_policy_wants_and_the_trail_keeps_it(qtbot,
     qtbot.waitUntil(lambda: "is downloading" in discover.repo_view.status.text(), timeout=20_000)
     overrides = window.services.app.audit.entries(events={"license_override"})
     assert overrides and overrides[0]["data"]["reason"] == "Pilot approved by legal, ticket LEG-7"
+
+
+def test_chat_asks_the_reason_before_loading_a_review_model(qtbot, managed, tmp_path, tiny_gguf, monkeypatch) -> None:
+    import shutil
+
+
+    managed.write_text(json.dumps({"format": "hangar-managed-policy", "version": 1, "policy": {"name": "Corporate"}, "require_override_reason": True}))
+    app = Hangar.open()
+    win = MainWindow(app)
+    qtbot.addWidget(win)
+    try:
+        model = app.library.add_file(Path(shutil.copy(tiny_gguf, tmp_path / "Unlabelled.gguf")))  # no license anywhere: review
+        chat = win.pane("chat")
+        win.show_pane("chat")
+        bar = chat.model_bar
+        qtbot.waitUntil(lambda: bar.combo.findData(model.path) >= 0 or bar.combo.findData(str(model.path)) >= 0, timeout=5000)
+        bar.combo.setCurrentIndex(max(bar.combo.findData(model.path), bar.combo.findData(str(model.path))))
+        asked = []
+        monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: asked.append(a[2]) or ("Evaluation only, approved in LEG-9", True))
+        bar.load(512)
+        qtbot.waitUntil(lambda: chat.controller.model is not None, timeout=60_000)
+        assert asked and "asks for a reason" in asked[0]
+        overrides = app.audit.entries(events={"license_override"})
+        assert overrides and overrides[0]["data"]["reason"] == "Evaluation only, approved in LEG-9" and overrides[0]["data"]["action"] == "load"
+    finally:
+        win.services.close()

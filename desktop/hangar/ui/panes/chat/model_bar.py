@@ -10,9 +10,10 @@ choosing a remote model says, before anything is sent, that prompts leave this m
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ....core.app.conversation import ChatController, LoadFailed, LoadProgress, LoadStatus, ModelReady
+from ....core.app.governance import OverrideReasonNeeded
 from ....core.app.library import LibraryService
 from ....core.common.errors import ModelTooLarge
 from ....core.runner import protocol as P
@@ -86,10 +87,10 @@ class ModelBar(QWidget):
         if target is not None:
             self.status.emit(self.tr("Prompts and replies to this model leave this machine and go to {0}.").format(target.base_url))
 
-    def load(self, n_ctx: int, *, force: bool = False) -> None:
+    def load(self, n_ctx: int, *, force: bool = False, reason: str | None = None) -> None:
         """Load the chosen model; one the memory estimate says will not fit asks first."""
         path = self.combo.currentData()
-        if not path or not self.controller.load(path, n_ctx, force=force):
+        if not path or not self.controller.load(path, n_ctx, force=force, reason=reason):
             return
         self.status.emit(self.tr("Loading {0}…").format(self.combo.currentText()))
         self.progress.setValue(0)
@@ -151,6 +152,17 @@ class ModelBar(QWidget):
             if self._load_anyway(exc) and request is not None:
                 self.combo.setCurrentIndex(max(0, self.combo.findData(str(request.model))))
                 self.load(request.n_ctx, force=True)
+                return
+            self.status.emit(" ".join(error_text(exc)).strip())
+        elif isinstance(exc, OverrideReasonNeeded) and not failure.cancelled:
+            request = self.controller.load_request
+            reason, ok = QInputDialog.getMultiLineText(
+                self, self.tr("A reason is needed"),
+                self.tr("{0}\n\nYour organisation asks why you may use it. The reason is kept in the audit trail with your name.").format(localise(exc.message)),
+            )  # fmt: skip
+            if ok and reason.strip() and request is not None:
+                self.combo.setCurrentIndex(max(0, self.combo.findData(str(request.model))))
+                self.load(request.n_ctx, force=request.force, reason=reason.strip())
                 return
             self.status.emit(" ".join(error_text(exc)).strip())
         elif failure.cancelled or getattr(exc, "code", "") == P.E_CANCELLED:
