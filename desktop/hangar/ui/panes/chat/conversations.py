@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -32,6 +32,7 @@ class ConversationList(QWidget):
     opened = Signal(int)  # a conversation was chosen
     new_requested = Signal()
     deleted = Signal(int)
+    exported = Signal(str)  # a conversation was written to this file (the pane confirms it)
 
     def __init__(self, chats: ChatService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +63,10 @@ class ConversationList(QWidget):
         self.view = QListView()
         self.view.setAccessibleName(self.tr("Conversations"))
         self.view.setModel(self.model)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)  # a long title ends in "…", never a sideways scroll bar
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setWordWrap(False)
+        self.view.setUniformItemSizes(True)
         self.view.selectionModel().currentChanged.connect(self._on_current)
         layout.addWidget(self.view, 1)
         self.export_button = QPushButton(self.tr("Export…"))
@@ -128,6 +133,8 @@ class ConversationList(QWidget):
             self.export_to(Path(path), as_json=path.endswith(".json") or "json" in chosen.lower())
         except OSError as exc:
             QMessageBox.warning(self, self.tr("Export conversation"), self.tr("Could not write {0}: {1}").format(path, exc.strerror or exc))
+            return
+        self.exported.emit(path)
 
     def export_to(self, path: Path, *, as_json: bool) -> None:
         if as_json:

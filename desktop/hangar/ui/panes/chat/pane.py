@@ -33,6 +33,7 @@ from ...collector import Collector
 from ...error_dialog import error_text
 from ...i18n import localise
 from ...services import UiServices
+from ...widgets.elided_label import ElidedLabel
 from .conversations import ConversationList
 from .model_bar import ModelBar
 from .params_panel import ParamsPanel
@@ -51,6 +52,7 @@ class ChatPane(QWidget):
         self.conversations.opened.connect(self.open_conversation)
         self.conversations.new_requested.connect(self.new_conversation)
         self.conversations.deleted.connect(self._on_deleted)
+        self.conversations.exported.connect(lambda path: self._set_status(self.tr("Exported the conversation to {0}.").format(path)))
         self.params = ParamsPanel(self.store)
         self.params.changed.connect(self._save_params)
 
@@ -72,6 +74,9 @@ class ChatPane(QWidget):
         self.params_button.toggled.connect(self.params.setVisible)
         self.model_bar.row.addWidget(self.params_button)
         layout.addWidget(self.model_bar)
+        self.loaded_label = ElidedLabel()  # which model is loaded, where, and the memory llama.cpp holds for it
+        self.loaded_label.setAccessibleName(self.tr("Loaded model"))
+        layout.addWidget(self.loaded_label)
         self.status = QLabel(self.tr("Pick a model from the library and load it."))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -83,7 +88,10 @@ class ChatPane(QWidget):
         self.edit_banner = QWidget()
         banner = QHBoxLayout(self.edit_banner)
         banner.setContentsMargins(0, 0, 0, 0)
-        banner.addWidget(QLabel(self.tr("Editing a message: Send replaces it and continues the conversation from there.")), 1)
+        banner_text = QLabel(self.tr("Editing a message: Send replaces it and continues the conversation from there."))
+        banner_text.setWordWrap(True)
+        banner_text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never pushes the columns apart
+        banner.addWidget(banner_text, 1)
         cancel_edit = QPushButton(self.tr("Cancel edit"))
         cancel_edit.clicked.connect(self.cancel_edit)
         banner.addWidget(cancel_edit)
@@ -96,9 +104,8 @@ class ChatPane(QWidget):
         self.input.installEventFilter(self)  # Esc and Ctrl+Enter in the box work even when a shortcut cannot
         layout.addWidget(self.input)
         buttons = QHBoxLayout()
-        self.stats = QLabel()
+        self.stats = ElidedLabel()  # one line, cut with "…" (the whole text in its tooltip): it never grows the message box away
         self.stats.setAccessibleName(self.tr("Reply statistics"))
-        self.stats.setWordWrap(True)
         self.stats.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never widens the window
         self.regenerate_button = QPushButton(self.tr("Regenerate"))
         self.regenerate_button.clicked.connect(self.regenerate)
@@ -198,6 +205,8 @@ class ChatPane(QWidget):
     def open_conversation(self, conversation_id: int) -> None:
         """Show a conversation; switching while a reply streams is allowed (it keeps saving)."""
         self.cancel_edit()
+        if not (self.streaming and self.controller.reply.conversation_id == conversation_id):
+            self.stats.setText("")  # another conversation's numbers do not belong under this one
         self.controller.open(conversation_id)
         self.conversations.select(conversation_id, emit=False)
         conversation = self.store.get(conversation_id)
@@ -218,6 +227,7 @@ class ChatPane(QWidget):
         if conversation_id == self.conversation_id:
             self.controller.open(None)
             self.transcript.clear()
+            self.stats.setText("")
             self._update_controls()
 
     def _save_params(self) -> None:
@@ -352,7 +362,20 @@ class ChatPane(QWidget):
         self.status.setText(localise(text))
         self.status.setStyleSheet("color: white; background-color: #b3261e; padding: 4px; border-radius: 3px;" if error else "")
 
+    def loaded_text(self) -> str:
+        model = self.controller.model
+        if model is None:
+            return self.tr("No model loaded.")
+        info = getattr(model.client, "model", None)
+        if getattr(model, "remote", None) is not None or info is None:
+            return self.tr("● {0} · {1}").format(model.name, model.placement.device)
+        held = sum(info.buffers_mib.values()) + (info.kv_cache_mib or 0.0)
+        memory = self.tr("{0:,.0f} MiB held (weights, cache and buffers)").format(held) if held else self.tr("memory not reported")
+        shared = " · " + self.tr("shared with the server") if model.shared else ""
+        return self.tr("● {0} · {1} · {2}{3}").format(model.name, model.placement.device, memory, shared)
+
     def _update_controls(self) -> None:
+        self.loaded_label.setText(self.loaded_text())
         loaded, idle = self.client is not None, not self.streaming
         self.send_button.setEnabled(idle and loaded)
         self.stop_button.setEnabled(self.streaming)

@@ -100,6 +100,7 @@ class ParamsPanel(QWidget):
                 self.fields[name].setValue(value)
         finally:
             self._quiet = False
+        self._mark_preset()
 
     def params(self) -> dict:
         return {name: box.value() for name, box in self.fields.items()}
@@ -108,18 +109,38 @@ class ParamsPanel(QWidget):
         return self.system.toPlainText().strip()
 
     def _changed(self) -> None:
+        self._mark_preset()
         if not self._quiet:
             self.changed.emit()
+
+    def _mark_preset(self) -> None:
+        """The chosen preset reads "Balanced (changed)" once a value differs from it."""
+        index = self.preset.currentIndex()
+        names = getattr(self, "_shown_names", {})
+        if index < 0 or not names:
+            return
+        name = self.preset.itemData(index)
+        preset = self.store.presets().get(name) or {}
+        current = self.params()
+        changed = any(key in preset and not _same(current[key], preset[key]) for key in current)
+        if "system_prompt" in preset and preset["system_prompt"] != self.system_prompt():
+            changed = True
+        for i in range(self.preset.count()):
+            base = names.get(self.preset.itemData(i), str(self.preset.itemData(i)))
+            self.preset.setItemText(i, self.tr("{0} (changed)").format(base) if i == index and changed else base)
 
     # -- presets -----------------------------------------------------------------------------
     def reload_presets(self, select: str = "") -> None:
         shown = {"Balanced": self.tr("Balanced"), "Precise (deterministic)": self.tr("Precise (deterministic)"), "Creative": self.tr("Creative")}
         self.preset.clear()
+        self._shown_names = {}
         for name in self.store.presets():
+            self._shown_names[name] = shown.get(name, name)
             self.preset.addItem(shown.get(name, name), name)  # built-ins show translated; the data is the stored name
         if select:
             self.preset.setCurrentIndex(max(0, self.preset.findData(select)))
         self.delete_button.setEnabled(self.preset.currentData() not in BUILTIN_PRESETS)
+        self._mark_preset()
 
     def apply_preset(self, name: str) -> None:
         preset = self.store.presets().get(name)
@@ -144,3 +165,11 @@ class ParamsPanel(QWidget):
         if name and name not in BUILTIN_PRESETS:
             self.store.delete_preset(name)
             self.reload_presets()
+
+
+def _same(shown: object, stored: object) -> bool:
+    """A spin box's value and a preset's, equal to the box's two decimals."""
+    try:
+        return abs(float(shown) - float(stored)) < 0.005  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return shown == stored

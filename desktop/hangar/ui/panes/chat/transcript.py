@@ -47,6 +47,14 @@ class Transcript(QTextBrowser):
         self._scheme = "hangar-" + secrets.token_hex(6)
         self._code: list[str] = []
         self._stream_at: int | None = None  # where the streaming reply's body starts
+        # Following the end: on until the reader scrolls up, on again when they scroll back down. The
+        # document lays itself out lazily, so the scroll bar's range grows after an append (or after a
+        # whole conversation is redrawn, as Regenerate does): a follower moves with the range.
+        self.following = True
+        bar = self.verticalScrollBar()
+        bar.actionTriggered.connect(lambda _action: self._reader_moved())
+        bar.sliderMoved.connect(lambda _value: self._reader_moved())
+        bar.rangeChanged.connect(lambda _low, high: bar.setValue(high) if self.following else None)
 
     # -- whole conversation ---------------------------------------------------------------
     def show_messages(self, messages: list[Message], *, streaming_text: str | None = None) -> None:
@@ -146,7 +154,6 @@ class Transcript(QTextBrowser):
         if not text:
             return
         bar = self.verticalScrollBar()
-        following = bar.value() >= bar.maximum() - 4  # keep the end in view unless the reader scrolled up
         cursor = self._end()
         for index, line in enumerate(text.split("\n")):
             if index:
@@ -158,14 +165,19 @@ class Transcript(QTextBrowser):
                 cursor.insertBlock()
                 line = line[cut:]
             cursor.insertText(line)
-        if following:
+        if self.following:  # keep the end in view unless the reader scrolled up
             bar.setValue(bar.maximum())
+
+    def _reader_moved(self) -> None:
+        bar = self.verticalScrollBar()
+        self.following = bar.sliderPosition() >= bar.maximum() - 4
 
     @property
     def streaming(self) -> bool:
         return self._stream_at is not None
 
     def scroll_to_end(self) -> None:
+        self.following = True
         self.verticalScrollBar().setValue(self.verticalScrollBar().maximum())
 
     def _end(self) -> QTextCursor:
