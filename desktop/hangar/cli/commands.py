@@ -3,7 +3,7 @@
 An entry is anything with NAME, HELP, add_arguments(parser) and run(args, app).
 """
 
-from . import hardware_cmd, info_cmd, run_cmd, serve_cmd, settings_cmd, synth_cmd
+from . import bench_serve_cmd, hardware_cmd, info_cmd, run_cmd, serve_cmd, settings_cmd, synth_cmd
 from .audit_cmd import Audit
 from .bench_cmd import Bench
 from .chat_cmd import Chat
@@ -16,4 +16,4 @@ from .library_cmds import Import, Models, Remove
 from .license_cmds import Bom, License
 from .token_cmd import Token
 
-COMMANDS = (info_cmd, hardware_cmd, Search, Files, Download, Models, Import, Remove, run_cmd, Chat, Bench, settings_cmd, synth_cmd, Token, License, Bom, serve_cmd, Keys, Audit, Fleet, Endpoints)
+COMMANDS = (info_cmd, hardware_cmd, Search, Files, Download, Models, Import, Remove, run_cmd, Chat, Bench, settings_cmd, synth_cmd, Token, License, Bom, serve_cmd, Keys, Audit, Fleet, Endpoints, bench_serve_cmd)
