@@ -55,6 +55,7 @@ def _bench_serve_child(url: str, endpoint: str, requests: int) -> dict:
     return json.loads(result.stdout)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("endpoint", ["completions", "chat"])
 def test_reported_latency_and_throughput_match_what_the_endpoint_was_told(endpoint: str) -> None:
     """The fake and the client each run in a process of their own: in one process the fake's timing would share
