@@ -27,7 +27,7 @@ def window(qtbot, demo_hub):
 def _search(qtbot, pane, text: str = "") -> None:
     pane.query.setText(text)
     pane.search()
-    qtbot.waitUntil(lambda: "repositories" in pane.status.text() or "No GGUF" in pane.status.text(), timeout=20_000)
+    qtbot.waitUntil(lambda: "repositor" in pane.status.text() or "No GGUF" in pane.status.text(), timeout=20_000)
 
 
 def test_search_chips_and_paging(qtbot, window) -> None:
@@ -39,7 +39,8 @@ def test_search_chips_and_paging(qtbot, window) -> None:
     chip.click()
     qtbot.waitUntil(lambda: pane.results.rowCount() == 1, timeout=20_000)
     assert pane.results.record(0)["id"] == "tencent/Hunyuan-7B-Instruct-GGUF"
-    assert pane.results.index(0, 3).data() == "other"
+    assert pane.results.index(0, 3).data() == "tencent-hunyuan-community", "the card's license name, not 'other'"
+    assert pane.status.text() == "1 repository"
 
 
 def test_repo_view_shows_quants_fit_and_card_as_text(qtbot, window) -> None:
@@ -85,7 +86,20 @@ def test_download_from_discover_appears_in_the_library(qtbot, window, demo_hub, 
     record = library.model.record(0)
     assert record["repo"] == "Qwen/Qwen3-8B-GGUF" and record["source"] == "download"
     assert record["sha256"] == demo_hub.state.repos["Qwen/Qwen3-8B-GGUF"].files["Qwen3-8B-Q8_0.gguf"].sha256
-    assert not library.downloads.isVisibleTo(library), "finished downloads leave the queue"
+    downloads = library.downloads
+    assert downloads.isVisibleTo(library) and downloads.model.record(0)["state"] == "done", "a finished download stays in view, with a notice"
+    assert "downloaded and verified" in downloads.model.index(0, 4).data()
+    assert pane.repo_view.state_text("Qwen3-8B-Q8_0.gguf") == "✓ downloaded", "Discover's quant list marks it"
+    assert "is downloaded and verified" in pane.repo_view.status.text()
+    downloads.table.selectRow(0)
+    assert downloads.chat_button.isEnabled()
+    downloads.open_in_chat()
+    assert window.current_pane_key() == "chat"
+    chat = window.pane("chat")
+    qtbot.waitUntil(lambda: chat.client is not None, timeout=60_000)
+    assert chat.controller.model.path == record["path"]
+    downloads.dismiss()
+    assert not downloads.isVisibleTo(library), "dismissed: the queue is empty again"
 
 
 def test_library_imports_and_refuses_with_reasons(qtbot, tmp_path: Path, tiny_gguf: Path) -> None:

@@ -166,6 +166,20 @@ class MainWindow(QMainWindow):
             if repo_id:
                 discover.open_repo(repo_id)
 
+    def open_in_chat(self, model_path: str) -> None:
+        """Chat, with the model at ``model_path`` chosen and loading (a finished download's Open in Chat)."""
+        self.show_pane("chat")
+        chat = self.pane("chat")
+        if not hasattr(chat, "model_combo"):
+            return
+        chat.reload_models()
+        index = chat.model_combo.findData(model_path)
+        if index < 0:
+            index = chat.model_combo.findData(str(model_path))
+        if index >= 0:
+            chat.model_combo.setCurrentIndex(index)
+            chat.load_model()
+
     # -- panes ---------------------------------------------------------------------------
     def pane_keys(self) -> list[str]:
         return [spec.key for spec in self.specs]

@@ -129,6 +129,28 @@ class DownloadService:
             self.manager.models_dir = self._models_dir()  # new downloads go to the new folder
 
 
+@dataclass(frozen=True)
+class FileState:
+    """Where a repository's file stands on this machine: what Discover's quant list marks."""
+
+    state: str  # "downloaded", or a DownloadState value (queued, downloading, paused, failed, quarantined, cancelled)
+    fraction: float | None = None  # of the bytes, while not downloaded
+    error: str | None = None
+
+
+def file_states(repo: str, downloads: list[Download], models: list[LocalModel]) -> dict[str, FileState]:
+    """Each file of ``repo`` that is in the library or was ever queued: the library wins (a verified
+    file), else the newest download row of that file."""
+    states: dict[str, FileState] = {}
+    for download in sorted((d for d in downloads if d.repo == repo), key=lambda d: d.id):
+        fraction = download.downloaded_bytes / download.size_bytes if download.size_bytes else None
+        states[download.filename] = FileState(str(download.state.value), fraction, download.error)
+    for model in models:
+        if model.repo == repo:
+            states[Path(model.path).name] = FileState("downloaded", 1.0)
+    return states
+
+
 def _verified(model: LocalModel | None, parts: list[Download], fetched: list[FetchResult], already: list[str]) -> bool:
     """Every part checked against the Hub's SHA-256: those fetched now by this run's
     check; those already there by the check that made them done (a row is done only

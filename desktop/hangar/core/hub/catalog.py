@@ -21,7 +21,7 @@ from .quants import GGUFChoice, group_gguf_files
 from .remote import endpoint, fetch_text
 from .terms import FAMILIES, SORTS
 
-_EXPAND = ["downloads", "likes", "trendingScore", "lastModified", "tags", "gated", "gguf", "createdAt"]
+_EXPAND = ["downloads", "likes", "trendingScore", "lastModified", "tags", "gated", "gguf", "createdAt", "cardData"]
 _FRONT_MATTER = re.compile(r"^---\s*\n.*?\n---\s*\n", re.DOTALL)
 
 
@@ -33,8 +33,8 @@ def hub_errors(what: str, base: str | None = None, seconds: float | None = None)
     from huggingface_hub.errors import (
         EntryNotFoundError,
         GatedRepoError,
-        HFValidationError,
         HfHubHTTPError,
+        HFValidationError,
         RepositoryNotFoundError,
         RevisionNotFoundError,
     )
@@ -69,6 +69,17 @@ def license_of(tags: list[str] | None, card: dict | None = None) -> str | None:
     return None
 
 
+def _shown_license(model) -> str | None:
+    """The license as the results list shows it: the card's license_name where its license is
+    "other" (Hunyuan, openPangu: "other" says nothing)."""
+    card = getattr(model, "card_data", None) or {}
+    if not isinstance(card, dict):
+        card = card.to_dict() if hasattr(card, "to_dict") else {}
+    license_id = license_of(getattr(model, "tags", None), card)
+    name = card.get("license_name")
+    return name if license_id == "other" and isinstance(name, str) and name.strip() else license_id
+
+
 def _summary(model) -> dict:
     gguf = getattr(model, "gguf", None) or {}
     return {
@@ -78,7 +89,7 @@ def _summary(model) -> dict:
         "likes": getattr(model, "likes", None),
         "trending_score": getattr(model, "trending_score", None),
         "last_modified": str(model.last_modified) if getattr(model, "last_modified", None) else None,
-        "license": license_of(getattr(model, "tags", None)),
+        "license": _shown_license(model),
         "gated": bool(getattr(model, "gated", False)),
         "parameters": gguf.get("total"),
         "architecture": gguf.get("architecture"),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ....core.app.downloads import file_states
 from ....core.app.governance import OverrideReasonNeeded
 from ....core.common.errors import HangarError
 from ....core.hub import tokens
@@ -139,6 +140,9 @@ class DiscoverPane(QWidget):
         split.setSizes([500, 580])
         layout.addWidget(split, 1)
         services.policy_changed.connect(self._on_policy_changed)  # the card's verdict and the download question follow
+        self._queued_file: str | None = None
+        services.download_changed.connect(self._on_download_changed)  # the quant list marks downloaded / downloading n% / failed
+        services.library_changed.connect(self._show_file_states)
 
     # -- search -----------------------------------------------------------------------------------
     def family(self) -> str | None:
@@ -174,7 +178,16 @@ class DiscoverPane(QWidget):
         else:
             self.results.set_records(found)
         total = self.results.rowCount()
-        self.status.setText(self.tr("{0} repositories").format(total) if total else self.tr("No GGUF repositories match."))
+        if total == 1:
+            self.status.setText(self.tr("1 repository"))
+        else:
+            self.status.setText(self.tr("{0} repositories").format(total) if total else self.tr("No GGUF repositories match."))
+        shown = self.repo_view.details.id if self.repo_view.details is not None and self.repo_view.isVisible() else None
+        if not more and shown and all(r["id"] != shown for r in found):  # an earlier repository (the welcome's) is not among these
+            self.repo_view.hide()
+            self.placeholder.title_label.setText(self.tr("Pick a model"))
+            self.placeholder.body_label.setText(self.tr("Its quantisations appear here with their size and whether each fits this machine, before anything is downloaded."))
+            self.placeholder.show()
         self.more_button.setEnabled(len(found) == PAGE)
 
     def _on_search_failed(self, exc: BaseException) -> None:
@@ -202,9 +215,30 @@ class DiscoverPane(QWidget):
             policy, _problem = self.app.policy.current_or_default()
             inspection.audit = self.app.hub.audit(inspection.details, inspection.base_cards, policy)
         self.repo_view.show_details(inspection.details, inspection.recommended, inspection.reason, inspection.fit_note)
+        self._show_file_states()
         self.repo_view.show_license(inspection.audit)
         self.placeholder.hide()
         self.repo_view.show()
+
+    def _show_file_states(self) -> None:
+        details = self.repo_view.details
+        if details is None:
+            return
+        self.repo_view.set_file_states(file_states(details.id, self.app.downloads.list(), self.app.library.list()))
+
+    def _on_download_changed(self, download) -> None:
+        details = self.repo_view.details
+        if details is None or getattr(download, "repo", None) != details.id:
+            return
+        self._show_file_states()
+        if download.filename == self._queued_file:  # the line under the table follows what became of it
+            state = download.state.value
+            if state == "cancelled":
+                self.repo_view.status.setText(self.tr("The download of {0} was cancelled.").format(download.filename))
+            elif state in ("failed", "quarantined"):
+                self.repo_view.status.setText(self.tr("The download of {0} failed: {1}").format(download.filename, localise(download.error or "")))
+            elif state == "done":
+                self.repo_view.status.setText(self.tr("{0} is downloaded and verified: it is in the Library.").format(download.filename))
 
     def _on_policy_changed(self) -> None:
         """Audit the open repository again under the new policy (offline: the cards are kept)."""
@@ -233,6 +267,7 @@ class DiscoverPane(QWidget):
                     return
             self.repo_view.status.setText(" ".join(error_text(exc, self.ctx.paths.log_file)).strip())
 
+        self._queued_file = filename
         self.tasks.run(
             lambda: downloads.queue(repo_id, filename, revision, reason=reason),
             lambda ids: self.repo_view.status.setText(self.tr("{0} is downloading: follow it in the Library.").format(filename)),

@@ -106,6 +106,7 @@ class RepoView(QWidget):
 
     def show_details(self, details, recommended, reason: str, fit_note: str) -> None:
         self.details, self.recommended = details, recommended
+        self.license_card.details_button.setChecked(False)  # each repository opens with its quants in view, not the last one's details
         self.show_license(None)
         self.title.setText(details.id)
         license_text = details.license_name or details.license or self.tr("unknown")
@@ -129,13 +130,46 @@ class RepoView(QWidget):
                 Column(localise(device), lambda r, d=device: self.verdict_text(r["fit"][d]["verdict"]) + (" ⚠" if "warning" in r["fit"][d] else ""),
                        lambda r, d=device: localise(r["fit"][d]["explain"]) + ("\n" + localise(r["fit"][d]["warning"]) if "warning" in r["fit"][d] else ""))
             )  # fmt: skip
+        columns.append(Column(self.tr("On this machine"), lambda r: self.state_text(r["filename"]), lambda r: self.state_tip(r["filename"])))
         columns.append(Column(self.tr("File"), lambda r: r["filename"]))
         self.files_model.columns = columns
         self.files_model.set_records([dict(c.to_dict(), recommended=c is recommended) for c in details.files])
         if recommended is not None:
             self.files_table.selectRow(details.files.index(recommended))
-        markdown_as_text(self.card, details.card_text or self.tr("*This repository has no model card.*"))
+        if details.card_text:
+            markdown_as_text(self.card, details.card_text)
+        elif details.gated:
+            markdown_as_text(self.card, self.tr("*This repository is gated: its model card and files open once you accept its terms on the Hub "
+                                                "(huggingface.co/{0}) and add your Hugging Face token here (Enter token…).*").format(details.id))  # fmt: skip
+        else:
+            markdown_as_text(self.card, self.tr("*This repository has no model card.*"))
         self.status.setText("")
+
+    # -- where each file stands on this machine ----------------------------------------------------
+    def set_file_states(self, states: dict) -> None:
+        """core/app/downloads.py FileState per file name (or its base name); redraws that column."""
+        self.file_states = states
+        if self.files_model.rowCount():
+            self.files_model.dataChanged.emit(self.files_model.index(0, 0), self.files_model.index(self.files_model.rowCount() - 1, len(self.files_model.columns) - 1))
+
+    def _state_of(self, filename: str):
+        states = getattr(self, "file_states", {})
+        return states.get(filename) or states.get(filename.rsplit("/", 1)[-1])
+
+    def state_text(self, filename: str) -> str:
+        state = self._state_of(filename)
+        if state is None:
+            return "—"
+        percent = f" {state.fraction * 100:.0f}%" if state.fraction is not None and state.state != "downloaded" else ""
+        return {
+            "downloaded": self.tr("✓ downloaded"), "queued": self.tr("queued"), "downloading": self.tr("downloading{0}").format(percent),
+            "paused": self.tr("paused{0}").format(percent), "failed": self.tr("✗ failed"), "quarantined": self.tr("✗ hash mismatch"),
+            "cancelled": self.tr("cancelled"),
+        }.get(state.state, state.state)  # fmt: skip
+
+    def state_tip(self, filename: str) -> str:
+        state = self._state_of(filename)
+        return localise(state.error) if state is not None and state.error else ""
 
     def verdict_text(self, verdict: str) -> str:
         return {"fits": self.tr("✓ fits"), "tight": self.tr("~ tight"), "does_not_fit": self.tr("✗ too big")}.get(verdict, "?")
