@@ -27,6 +27,7 @@ from .library import LibraryService
 from .licenses import LicenseService
 from .policy import PolicyService
 from .settings import SettingsService
+from .updates import UpdateService
 
 if TYPE_CHECKING:
     from .conversation import ChatController
@@ -54,6 +55,7 @@ class Hangar:
         self._serving = None
         self.chats = ChatService(ctx, changes)
         self.governance = Governance(self)  # the managed policy's gates: download, load, serve, export
+        self.updates = UpdateService(self)  # update checks against the Hub, pins, and updates (core/lifecycle)
         self.models.gate, self.models.audit = self.governance.check_use, self.audit
 
     @classmethod

@@ -110,6 +110,17 @@ class LibraryService:
         self._announce(LibraryEvent.RENAMED, [model])
         return model
 
+    def pin(self, ref: str | int, pinned: bool = True) -> LocalModel:
+        """Keep a model at its revision: an update check reports it as pinned and looks for nothing
+        newer, and it is never updated (``pinned=False`` lets it follow the Hub again)."""
+        model = self._library.set_pinned(self.get(ref), pinned)
+        self._record(AuditEvent.UPDATE, [model], action="pin" if pinned else "unpin")
+        self._announce(LibraryEvent.RENAMED, [model])  # the entry changed (there is no event of its own for a pin)
+        return model
+
+    def unpin(self, ref: str | int) -> LocalModel:
+        return self.pin(ref, False)
+
     def touch(self, model: LocalModel) -> None:
         """Record that a model was just used (Library's "Last used", Chat's default)."""
         if self._library.by_id(model.id) is not None:

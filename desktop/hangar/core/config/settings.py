@@ -61,6 +61,7 @@ class Settings:
     hub_endpoint: str = ""  # an internal Hub mirror (empty: HF_ENDPOINT, then huggingface.co); core/hub/network.py
     http_proxy: str = ""  # the proxy every Hub call and download goes through (empty: the environment's)
     ca_bundle: str = ""  # a PEM file of the organisation's certificates (empty: the system's)
+    update_check_daily: bool = False  # the window checks the library's models for updates at start-up, once a day at most
     problems: list[str] = field(default_factory=list, compare=False, repr=False)  # QT_TR_NOOP messages
     set_aside: str = field(default="", compare=False, repr=False)  # an unreadable file moves here before the first save
 

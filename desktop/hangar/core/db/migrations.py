@@ -166,6 +166,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        8,
+        "model lifecycle: a model pinned to its revision, and each model's last update check (what the Hub said)",
+        (
+            "ALTER TABLE models ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0",
+            """
+            CREATE TABLE update_checks (
+                model_id    INTEGER PRIMARY KEY REFERENCES models(id) ON DELETE CASCADE,
+                checked_at  TEXT NOT NULL,
+                status      TEXT NOT NULL,
+                result_json TEXT NOT NULL
+            )
+            """,
+        ),
+    ),
 )
 
 

@@ -100,8 +100,13 @@ class DownloadManager:
         self._shutdown = False
 
     # -- planning -------------------------------------------------------------------------------
-    def plan(self, repo: str, filename: str, revision: str | None = None) -> list[int]:
-        """Queue a file (all parts of a split model); returns the download ids, existing ones reused."""
+    def plan(self, repo: str, filename: str, revision: str | None = None, *, replace: bool = False) -> list[int]:
+        """Queue a file (all parts of a split model); returns the download ids, existing ones reused.
+
+        ``replace`` (an update to a new revision, core/app/updates.py): a file already in place is
+        downloaded again as ``revision`` has it. The new bytes go to the partial file and replace
+        the old file only once their SHA-256 matched (Fetcher._complete); until then the old file,
+        and the library entry that points at it, stay as they are."""
         check_repo_path(filename)
         repo_id, commit, entries, card = repo_files(repo, revision, self.token_provider(), self.base)
         bases = card_base_models(card)
@@ -115,7 +120,7 @@ class DownloadManager:
             raise NotFoundOnHub(QT_TR_NOOP("{repo} has no GGUF file named {file}.", repo=repo, file=filename), hint=QT_TR_NOOP("hangar-cli files {repo} lists them.", repo=repo))
         parts = [(name, size, sha, destination(self.models_dir, repo_id, name)) for name, size, sha in zip(choice.files, choice.sizes, choice.sha256)]
         busy = {str(dest) for *_, dest in parts if _held_elsewhere(dest)}
-        in_place = {str(dest) for *_, dest in parts if dest.is_file()}
+        in_place = set() if replace else {str(dest) for *_, dest in parts if dest.is_file()}
         with self.db.write() as conn:  # one transaction: every part, or none
             ids = [
                 conn.execute(_PLAN, {
@@ -125,7 +130,8 @@ class DownloadManager:
                 }).fetchone()[0]
                 for name, size, sha, dest in parts
             ]  # fmt: skip
-        self._wake.set()
+        if not replace:  # an update runs its rows itself (run_one) at once; the queue thread need not race it for them
+            self._wake.set()
         return ids
 
     # -- state ----------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ class LocalModel:
     added_at: str
     last_used_at: str | None
     synthetic: bool = False  # random weights from Hangar's generator: say so wherever it shows
+    pinned: bool = False  # kept at its revision: an update check does not look for newer ones (core/lifecycle)
 
     @property
     def family(self) -> str | None:
@@ -60,7 +61,7 @@ class LocalModel:
         return next((f for f in FAMILIES if f in text), self.architecture)
 
     def to_dict(self) -> dict:
-        return {**asdict(self), "family": self.family, "synthetic": bool(self.synthetic)}
+        return {**asdict(self), "family": self.family, "synthetic": bool(self.synthetic), "pinned": bool(self.pinned)}
 
 
 def hash_file(path: Path, on_progress: Callable[[int, int], None] | None = None) -> str:
@@ -313,6 +314,14 @@ class Library:
         if renamed is None:
             raise InvalidInput(QT_TR_NOOP("{name} is no longer in the library.", name=model.name))
         return renamed
+
+    def set_pinned(self, model: LocalModel, pinned: bool) -> LocalModel:
+        """Keep a model at its revision (or let it follow the Hub again)."""
+        self.db.execute("UPDATE models SET pinned = ? WHERE id = ?", (int(bool(pinned)), model.id))
+        changed = self.by_id(model.id)
+        if changed is None:
+            raise InvalidInput(QT_TR_NOOP("{name} is no longer in the library.", name=model.name))
+        return changed
 
     def touch(self, model: LocalModel) -> None:
         self.db.execute("UPDATE models SET last_used_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?", (model.id,))
