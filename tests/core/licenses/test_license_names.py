@@ -47,3 +47,17 @@ def test_the_models_own_name_is_weak_evidence_only_when_nothing_else_speaks() ->
 
     stated = detect(card={"license": "mit"}, name="someone/Qwen3-8B-GGUF")
     assert stated.license.id == "mit" and all(e.source != EvidenceSource.MODEL_NAME for e in stated.evidence)
+
+
+def test_a_downloaded_models_card_counts_as_stated(demo_hub) -> None:
+    """Openness said 'Model card: not stated' for a downloaded Qwen although its repository has one."""
+    from hangar.core.app import Hangar
+    from hangar.core.licenses.enums import ComponentStatus
+
+    app = Hangar.open()
+    try:
+        outcome = app.downloads.download_now("Qwen/Qwen3-8B-GGUF", "Qwen3-8B-Q4_K_M.gguf")
+        audit = app.licenses.audit_model(outcome.model.id)
+        assert audit.openness.components["model_card"] == ComponentStatus.OPEN
+    finally:
+        app.close()

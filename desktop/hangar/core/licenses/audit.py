@@ -99,8 +99,11 @@ def audit_file(path: Path, policy: Policy, *, card: dict | None = None, subject:
     meta = gguf_clues(path)
     names = [n for n in ((model.repo if model else None), meta.get("general.name"), path.stem) if isinstance(n, str) and n]
     detection = detect(card=card, gguf=meta, license_text=license_text_near(path), name=" ".join(names))
+    # A card from the downloads table holds what was read from the repository's README at download time:
+    # the repository had a model card, although its text is not kept.
     return Audit(subject or path.name, model.repo if model else None, detection, evaluate(policy, detection),
-                 assess(detection.license, card, architecture_known=bool(meta.get("general.architecture"))), model)  # fmt: skip
+                 assess(detection.license, card, architecture_known=bool(meta.get("general.architecture")), has_card=bool(card and model and model.repo)),
+                 model)  # fmt: skip
 
 
 def audit_local(ctx: AppContext, models: list[LocalModel], policy: Policy | None = None) -> list[Audit]:

@@ -45,7 +45,9 @@ class Openness:
         return {"components": dict(self.components), "class": self.model_class, "missing_for_next_class": list(self.missing)}
 
 
-def assess(license_info: LicenseInfo, card: dict | None, card_text: str = "", *, architecture_known: bool = True) -> Openness:
+def assess(license_info: LicenseInfo, card: dict | None, card_text: str = "", *, architecture_known: bool = True, has_card: bool = False) -> Openness:
+    """``has_card``: the repository had a model card although its text is not at hand (a downloaded
+    model: the card's metadata was read from it at download time)."""
     card, text = card or {}, card_text or ""
     weights_open = OPEN if license_info.open_license else (UNKNOWN if license_info.id == "unknown" else RESTRICTED)
     datasets = card.get("datasets")
@@ -54,7 +56,7 @@ def assess(license_info: LicenseInfo, card: dict | None, card_text: str = "", *,
     components = {
         "architecture": OPEN if architecture_known else UNKNOWN,  # llama.cpp implements it, in the open
         "parameters": weights_open,
-        "model_card": OPEN if text.strip() else UNKNOWN,
+        "model_card": OPEN if text.strip() or has_card else UNKNOWN,
         "data_card": OPEN if has_datasets else UNKNOWN,
         "technical_report": OPEN if _ARXIV.search(text) or any(str(t).startswith("arxiv:") for t in card.get("tags") or []) else UNKNOWN,
         "evaluation_results": OPEN if card.get("model-index") or re.search(r"\bbenchmark|evaluation\b", text, re.IGNORECASE) else UNKNOWN,
