@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,9 +31,16 @@ from .updates_panel import UpdatesPanel
 
 
 def _params(value: int | None) -> str:
+    """8.2 B, 596 M, 4.7 M, 310 K: never "0 M" for a small (synthetic) model."""
     if not value:
         return "?"
-    return f"{value / 1e9:.1f} B" if value >= 1e9 else f"{value / 1e6:.0f} M"
+    if value >= 1e9:
+        return f"{value / 1e9:.1f} B"
+    if value >= 1e7:
+        return f"{value / 1e6:.0f} M"
+    if value >= 1e6:
+        return f"{value / 1e6:.1f} M"
+    return f"{value / 1e3:.0f} K" if value >= 1e3 else str(value)
 
 
 class LibraryPane(QWidget):
@@ -95,6 +102,20 @@ class LibraryPane(QWidget):
         self.table.setSortingEnabled(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # Long values (a repository id, a hash) are cut in the middle at a set width instead of
+        # widening their column and squeezing Name; the whole value is in the tooltip.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setWordWrap(False)
+        # Name is the column people read: it keeps 260 px (more by dragging) and the table scrolls sideways
+        # rather than squeezing it to a few letters when the window is narrow.
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 260)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for title, width in ((self.tr("Source"), 170), (self.tr("SHA-256"), 110), (self.tr("License"), 130)):
+            column = next((i for i, c in enumerate(self.model.columns) if c.title == title), None)
+            if column is not None:
+                self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                self.table.setColumnWidth(column, width)
         self.updates.attach(self.table, self.model)
         self.empty = EmptyState(
             self.tr("No models yet"),
