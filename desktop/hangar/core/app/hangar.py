@@ -27,6 +27,7 @@ from .library import LibraryService
 from .licenses import LicenseService
 from .policy import PolicyService
 from .settings import SettingsService
+from .transfer import TransferService
 from .updates import UpdateService
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ class Hangar:
         self._downloads: DownloadService | None = None
         self._serving = None
         self.chats = ChatService(ctx, changes)
+        self.transfer = TransferService(self)  # air-gapped bundles: export, and import with every hash checked
         self.governance = Governance(self)  # the managed policy's gates: download, load, serve, export
         self.updates = UpdateService(self)  # update checks against the Hub, pins, and updates (core/lifecycle)
         self.models.gate, self.models.audit = self.governance.check_use, self.audit

@@ -27,6 +27,7 @@ from ...services import UiServices
 from ...tasks import BackgroundTasks
 from ...widgets.empty_state import EmptyState
 from .downloads_view import DownloadsView
+from .transfer_actions import TransferActions
 from .updates_panel import UpdatesPanel
 
 
@@ -49,11 +50,13 @@ class LibraryPane(QWidget):
         self.services, self.ctx = services, services.ctx
         ctx = self.ctx
         self.tasks = BackgroundTasks(self)
+        self.transfer = TransferActions(self)  # bundles for air-gapped machines
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         for text, slot in (
             (self.tr("Import file…"), self.import_file),
             (self.tr("Import folder…"), self.import_folder),
+            (self.tr("Import a bundle…"), self.transfer.import_bundle),
             (self.tr("Find models from other apps"), self.scan_other_apps),
         ):
             button = QPushButton(text)
@@ -64,7 +67,10 @@ class LibraryPane(QWidget):
         self.reveal_button.clicked.connect(self.reveal)
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.clicked.connect(self.delete_selected)
+        self.export_button = QPushButton(self.tr("Export for another machine…"))
+        self.export_button.clicked.connect(self.transfer.export_selected)
         bar.addWidget(self.reveal_button)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.delete_button)
         layout.addLayout(bar)
         self.updates = UpdatesPanel(services, self)  # Check for updates, the daily check, the Updates column and its details
