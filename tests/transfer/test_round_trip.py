@@ -99,3 +99,10 @@ def test_a_model_without_a_repo_goes_to_the_bundles_folder(tiny_gguf: Path, tmp_
     imported = target.transfer.import_bundle(outcome.bundle).model
     assert Path(imported.path).parent == (target.ctx.models_dir / "bundles" / outcome.bundle.name).resolve()
     assert imported.repo is None and imported.source == "bundle"
+
+
+def test_deleting_an_imported_model_deletes_the_copy_hangar_made(bundle: Path, target: Hangar) -> None:
+    imported = target.transfer.import_bundle(bundle).model
+    assert target.library.owns_file(imported), "the file in the models folder is Hangar's copy, not the user's"
+    _model, freed = target.library.remove(imported.id, delete_file=True)
+    assert freed > 0 and not Path(imported.path).exists() and bundle.exists(), "the copy goes; the bundle on the stick stays"

@@ -30,7 +30,7 @@ from ..gguf.header import INT64_MAX, GGUFHeader, MalformedHeader, expected_size,
 log = logging.getLogger(__name__)
 FAMILIES = ("qwen", "deepseek", "pangu", "hunyuan", "llama", "gemma", "mistral", "mixtral", "phi", "glm", "falcon", "ernie", "yi", "internlm", "baichuan", "minicpm", "gpt-oss")
 _SHARD = re.compile(r"-(\d{5})-of-(\d{5})\.gguf$", re.IGNORECASE)
-SOURCES_WE_OWN = ("download",)
+SOURCES_WE_OWN = ("download", "bundle")  # files Hangar wrote into the models folder (a bundle's are copies)
 _OLLAMA_DIGEST = re.compile(r"sha256[:-][0-9a-f]{64}")
 MAX_MANIFEST_BYTES = 1024 * 1024
 
