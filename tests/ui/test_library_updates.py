@@ -100,3 +100,19 @@ def test_the_daily_check_runs_when_due_and_speaks_only_of_changes(qtbot, hub, ap
     loud.updates.daily.setChecked(False)
     assert app.settings.current.update_check_daily is False
     services.close()
+
+
+def test_the_daily_check_runs_at_start_up_not_only_when_the_library_is_opened(qtbot, hub, app, downloaded, rebuilt_gguf) -> None:  # noqa: F811
+    from hangar.ui.main_window import MainWindow
+    from hangar.ui.startup import schedule_daily_update_check
+
+    window = MainWindow(app)
+    qtbot.addWidget(window)
+    assert not schedule_daily_update_check(window, delay_ms=10), "off unless the user opted in"
+    app.settings.set("update_check_daily", True)
+    publish(hub, CARD, {FILE: rebuilt_gguf})
+    window.show_pane("chat")
+    assert schedule_daily_update_check(window, delay_ms=10)
+    qtbot.waitUntil(lambda: "update(s) available" in window.statusBar().currentMessage(), timeout=20_000)
+    assert window.current_pane_key() == "chat", "the check speaks in the status bar; it does not switch panes"
+    window.services.close()

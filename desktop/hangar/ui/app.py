@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..core.config.resources import resource
     from .error_dialog import ExceptionHook
     from .i18n import install_translations, resolve_language
-    from .startup import open_main_window, show_welcome_if_first_run
+    from .startup import open_main_window, schedule_daily_update_check, show_welcome_if_first_run
     from .theme import apply_theme
 
     app = QApplication(list(argv if argv is not None else sys.argv))
@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     window.show()
     welcome = show_welcome_if_first_run(window)  # noqa: F841 - kept alive while it is open
+    schedule_daily_update_check(window)
     try:
         return app.exec()
     finally:

@@ -77,6 +77,26 @@ def show_welcome_if_first_run(window: MainWindow, detect=None):
     return show_welcome(window, detect)
 
 
+DAILY_CHECK_DELAY_MS = 5000  # after start-up settles: the check reads the Hub in the background
+
+
+def schedule_daily_update_check(window: MainWindow, delay_ms: int = DAILY_CHECK_DELAY_MS) -> bool:
+    """The opted-in daily update check at start-up (core/lifecycle), not only when the Library is
+    first opened; it says something (the status bar, the Library) only when something changed."""
+    if not window.ctx.settings.update_check_daily:
+        return False
+    from PySide6.QtCore import QTimer
+
+    def check() -> None:
+        library = window.pane("library")
+        updates = getattr(library, "updates", None)
+        if updates is not None:
+            updates.check_if_due()
+
+    QTimer.singleShot(delay_ms, window, check)
+    return True
+
+
 def open_main_window(ctx: AppContext, ask: Callable[[DatabaseError], str] = _ask_with_dialog) -> MainWindow | None:
     """The main window once the database opens, or None when the user chose to quit."""
     while True:
