@@ -260,11 +260,66 @@ def server_shots() -> int:
     return 0
 
 
+def governance_shots() -> int:
+    """audit.png: the Audit view after a day's work (downloads, a load, an override with its reason, a
+    server session); licenses-managed.png: the Licenses pane under an administrator's managed policy."""
+    import json
+
+    from PySide6.QtWidgets import QApplication
+
+    from hangar.core.app.hosting import LoadRequest
+    from hangar.core.audit.trail import AuditEvent
+    from hangar.core.config.context import AppContext
+    from hangar.core.library.models import Library
+
+    home = Path(tempfile.mkdtemp(prefix="hangar-shots-governance-"))
+    os.environ["HANGAR_HOME"] = str(home)
+    managed = home / "etc-hangar-policy.json"
+    managed.write_text(json.dumps({"format": "hangar-managed-policy", "version": 1,
+                                   "policy": {"name": "Acme corporate (managed)", "territories": ["FR", "DE"], "max_monthly_users": 500_000},
+                                   "require_override_reason": True, "forbid_blocked_downloads": True}))  # fmt: skip
+    os.environ["HANGAR_MANAGED_POLICY"] = str(managed)
+    hub = _demo_hub()
+    app = QApplication(sys.argv)  # noqa: F841 - kept alive for the window
+    ctx = AppContext.open()
+    window = _window(ctx)
+    core = window.app
+    core.downloads.download_now("Qwen/Qwen3-8B-GGUF", "Qwen3-8B-Q4_K_M.gguf")
+    core.downloads.download_now("bartowski/Llama-3.1-8B-Instruct-GGUF", "Llama-3.1-8B-Instruct-Q4_K_M.gguf",
+                                reason="Internal assistant pilot, 40 users; legal ticket LEG-112")  # fmt: skip
+    try:
+        core.downloads.download_now("tencent/Hunyuan-7B-Instruct-GGUF", "Hunyuan-7B-Instruct-Q4_K_M.gguf")
+    except Exception as exc:  # blocked for FR/DE: the refusal is what the picture shows
+        print("refused as expected:", type(exc).__name__)
+    qwen = next(m for m in Library(ctx.database).list() if m.repo == "Qwen/Qwen3-8B-GGUF")
+    core.models.load(LoadRequest(qwen.id, n_ctx=1024, runtime="cpu")).close()
+    from hangar.core.gguf.synth import write_synthetic
+
+    unlabelled = core.library.add_file(write_synthetic(home / "models" / "vendor-drop-7b-Q4_0.gguf", "tiny"))  # no license anywhere: review
+    core.models.load(LoadRequest(unlabelled.id, n_ctx=512, runtime="cpu", override_reason="Vendor evaluation under NDA-2291; legal approved, ticket LEG-118")).close()
+    core.audit.record(AuditEvent.SERVER_SESSION, phase="stop", address="http://127.0.0.1:8181", duration_s=3605.2, requests=412,
+                      prompt_tokens=188_240, completion_tokens=61_977, failed=2, cancelled=5)  # fmt: skip
+    audit = window.pane("audit")
+    window.show_pane("audit")
+    until(lambda: audit.model.rowCount() >= 6)
+    audit.verify()
+    overrides = [i for i in range(audit.model.rowCount()) if audit.model.record(i)["event"] == "license_override"]
+    audit.table.selectRow(overrides[0] if overrides else 0)
+    grab("audit", window)
+    licenses = window.pane("licenses")
+    window.show_pane("licenses")
+    until(lambda: licenses.model.rowCount() >= 3)
+    grab("licenses-managed", window)
+    window.services.close()
+    hub.stop()
+    return 0
+
+
 def main() -> int:
     if not os.environ.get("DISPLAY"):
         print("needs an X display: run under Xvfb (see the docstring)", file=sys.stderr)
         return 1
-    modes = {"first-run": first_run_shots, "chat": chat_shots, "licenses": license_shots, "server": server_shots}
+    modes = {"first-run": first_run_shots, "chat": chat_shots, "licenses": license_shots, "server": server_shots, "governance": governance_shots}
     if sys.argv[1:2] and sys.argv[1] in modes:
         return modes[sys.argv[1]]()
     home = Path(tempfile.mkdtemp(prefix="hangar-shots-"))

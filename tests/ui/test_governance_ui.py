@@ -36,7 +36,7 @@ def window(qtbot, demo_hub):
 def test_the_licenses_pane_shows_a_managed_policy_locked(qtbot, managed, window) -> None:
     managed.write_text(json.dumps({"format": "hangar-managed-policy", "version": 1, "policy": {"name": "Corporate", "territories": ["FR"]}}))
     pane = window.pane("licenses")
-    assert "Managed by your administrator" in pane.policy_label.text() and str(managed) in pane.policy_label.text()
+    assert "managed by your administrator" in pane.policy_label.text() and pane.policy_label.text().startswith("Locked") and str(managed) in pane.policy_label.text()
     assert "Corporate" in pane.policy_label.text() and not pane.edit_button.isEnabled() and not pane.import_button.isEnabled()
 
     managed.write_text("{broken")

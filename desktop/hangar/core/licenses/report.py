@@ -36,7 +36,7 @@ def _once(reasons: list) -> list:
     return [r for i, (r, t) in enumerate(zip(reasons, texts)) if t not in texts[:i] and not any(t != other and t in other for other in texts)]
 
 
-_UNDETERMINED = "The license could not be determined; a person must review it before use."  # policy.evaluate's reason for "unknown"
+UNDETERMINED_REASON = "The license could not be determined; a person must review it before use."  # policy.evaluate's reason for "unknown"
 
 
 def _reasons(audit: Audit) -> list:
@@ -44,7 +44,7 @@ def _reasons(audit: Audit) -> list:
     the detection's warning says what was seen, so the verdict's shorter sentence is left out."""
     reasons = list(audit.verdict.reasons)
     if audit.detection.warnings and audit.detection.license.id == UNKNOWN:
-        reasons = [r for r in reasons if getattr(r, "template", str(r)) != _UNDETERMINED]
+        reasons = [r for r in reasons if getattr(r, "template", str(r)) != UNDETERMINED_REASON]
     return _once(reasons + list(audit.detection.warnings))
 
 

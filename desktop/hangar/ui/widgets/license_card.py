@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QL
 
 from ...core.licenses.enums import PolicyVerdict, label_of
 from ...core.licenses.kb import UNKNOWN, LicenseInfo, fact_label
+from ...core.licenses.report import UNDETERMINED_REASON
 from ..i18n import current_language, localise
 
 VERDICT_COLOURS = {PolicyVerdict.ALLOWED: "#1b5e20", PolicyVerdict.REVIEW: "#8a6d00", PolicyVerdict.BLOCKED: "#b3261e"}
@@ -78,7 +79,10 @@ class LicenseCard(QFrame):
         self.verdict.setStyleSheet(f"color: white; background-color: {VERDICT_COLOURS[verdict.verdict]}; padding: 3px 8px; border-radius: 3px; font-weight: bold;")
         self.name.setText(license_title(info))
         self.summary.setText(info.summary_in("zh_CN" if self.chinese else "en"))
-        why = self.tr("Why: {0}").format(" ".join(localise(r) for r in verdict.reasons))
+        reasons = list(verdict.reasons)
+        if audit.detection.warnings and info.id == UNKNOWN:  # the warning below says it, with what was seen: once is enough
+            reasons = [r for r in reasons if getattr(r, "template", str(r)) != UNDETERMINED_REASON] or reasons
+        why = self.tr("Why: {0}").format(" ".join(localise(r) for r in reasons))
         self.reasons.setText("\n".join([why] + ["⚠ " + localise(w) for w in audit.detection.warnings]))
         lines = []
         duties = info.attribution_zh_CN if self.chinese and info.attribution_zh_CN else info.attribution

@@ -136,7 +136,7 @@ class AuditPane(QWidget):
             return self.tr("{0} requests, {1} prompt + {2} completion tokens").format(data.get("requests", 0), data.get("prompt_tokens", 0), data.get("completion_tokens", 0))
         if event == "chain_break":
             return self.tr("the line before was cut short ({0} bytes), as a crash while writing leaves it").format(data.get("cut_bytes", "?"))
-        parts = [str(data.get(key)) for key in ("name", "model", "file") if data.get(key)][:1]
+        parts = [str(data.get(key)) for key in ("name", "model", "subject", "file") if data.get(key)][:1]
         if data.get("path") and Path(str(data["path"])).name not in parts:
             parts.append(Path(str(data["path"])).name)
         if data.get("repo"):

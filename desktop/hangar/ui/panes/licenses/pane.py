@@ -209,9 +209,9 @@ class LicensesPane(QWidget):
             text += " " + self.tr("(The saved policy could not be read, so the default is used: {0})").format(localise(self.policy_problem))
         locked, problem = self._lock()
         if problem:
-            text = self.tr("🔒 The policy your administrator installed cannot be used, so downloads are refused: {0}").format(localise(problem)) + " " + text
+            text = self.tr("Locked: the policy your administrator installed cannot be used, so downloads are refused: {0}").format(localise(problem)) + " " + text
         elif locked is not None:
-            text = self.tr("🔒 Managed by your administrator ({0}); it cannot be changed here.").format(locked) + " " + text
+            text = self.tr("Locked: managed by your administrator ({0}); it cannot be changed here.").format(locked) + " " + text
         for button in (self.edit_button, self.import_button):
             button.setEnabled(locked is None and not problem)
             button.setToolTip(self.tr("Your administrator manages the license policy.") if not button.isEnabled() else "")
