@@ -126,7 +126,7 @@ SERVICE_PARTS = {
 FACES = ("ui", "cli", "server")
 
 
-BUILT_BY_THE_LAYER = {"Library", "DownloadManager", "EngineClient", "ChatStore", "ChatSession", "Database", "HubCatalog"}
+BUILT_BY_THE_LAYER = {"Library", "DownloadManager", "EngineClient", "ChatStore", "ChatSession", "Database", "HubCatalog", "BenchServeService", "ServeBenchmark"}
 
 
 def _face_offences(source: Path, shown_as: str, text: str | None = None) -> list[str]:

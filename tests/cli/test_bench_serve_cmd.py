@@ -75,6 +75,39 @@ def test_the_key_comes_from_a_file_or_the_environment_and_is_never_printed(fake,
     assert "error: The endpoint at" in err and "HTTP 401" in err and "--api-key-file" in err
 
 
+def test_a_saved_endpoint_by_its_name_with_its_key_from_the_keyring(fake, capsys) -> None:
+    from hangar.core.app import Hangar
+
+    secret = "sk-cluster-a-secret-0123456789"
+    fake.behaviour.api_key = secret
+    app = Hangar.open()
+    app.endpoints.add("cluster-a", fake.url, api_key=secret)
+    app.close()
+    assert main(["bench-serve", "cluster-a", *ARGS, "--json"]) == 0
+    out, err = capsys.readouterr()
+    document = json.loads(out)
+    assert document["target"]["base_url"] == f"{fake.url}/v1" and document["target"]["kind"] == "endpoint"
+    assert document["machine"]["label"] == "cluster-a", "the endpoint's name is what was measured"
+    assert f"Prompts and replies leave this machine and go to {fake.url}/v1." in err and secret not in out + err
+    assert fake.behaviour.headers_seen[-1]["authorization"] == f"Bearer {secret}"
+
+
+def test_a_saved_endpoint_the_policy_forbids_or_a_model_it_blocks(fake, capsys) -> None:
+    from hangar.core.app import Hangar
+    from hangar.core.licenses.policy import Policy
+
+    fake.behaviour.models = ("qwen2.5:3b", "fake-model")
+    app = Hangar.open()
+    app.endpoints.add("cluster-a", fake.url)
+    assert main(["bench-serve", "cluster-a", "--model", "qwen2.5:3b", "--concurrency", "1", "--requests", "1"]) == 1
+    assert "error: The license policy blocks qwen2.5:3b (cluster-a)" in capsys.readouterr().err
+    app.policy.replace(Policy(name="On premises only", allow_remote_endpoints=False))
+    app.close()
+    assert main(["bench-serve", "cluster-a", *ARGS]) == 1
+    assert 'error: The license policy "On premises only" forbids remote endpoints' in capsys.readouterr().err
+    assert fake.behaviour.seen == [], "nothing was sent"
+
+
 def test_a_key_on_the_command_line_is_not_an_option(fake, capsys) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["bench-serve", fake.url, *ARGS, "--api-key", "sk-nope-0123456789"])

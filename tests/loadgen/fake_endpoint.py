@@ -43,6 +43,7 @@ class Behaviour:
     api_key: str | None = None
     cut_after: int = 3
     tokens_when_ignoring: int = 40
+    models: tuple[str, ...] = MODELS  # what /v1/models lists and generation accepts
     seen: list[dict] = field(default_factory=list)
     headers_seen: list[dict] = field(default_factory=list)
     in_flight: int = 0
@@ -80,7 +81,7 @@ class FakeEndpoint:
             return Response("<!DOCTYPE html><html><head><title>Sign in</title></head><body>Proxy login</body></html>", 200, media_type="text/html")
         if b.mode == "invalid_json":
             return Response('{"object": "list", "data": [', 200, media_type="application/json")
-        data = [{"id": m, "object": "model", "created": 0, "owned_by": "fake-engine"} for m in MODELS]
+        data = [{"id": m, "object": "model", "created": 0, "owned_by": "fake-engine"} for m in b.models]
         return JSONResponse({"object": "list", "data": data}, headers={"Server": "fake-server/1.0"})
 
     async def completions(self, request: Request) -> Response:
@@ -98,7 +99,7 @@ class FakeEndpoint:
         with self._lock:
             b.seen.append(body)
             b.headers_seen.append(dict(request.headers))
-        if body.get("model") not in MODELS:
+        if body.get("model") not in b.models:
             return JSONResponse({"error": {"message": f"The model `{body.get('model')}` does not exist.", "type": "invalid_request_error", "code": "model_not_found"}}, 404)
         if b.mode == "busy_always" or (b.mode == "busy" and b.busy_times > 0):
             with self._lock:

@@ -1,5 +1,6 @@
 """hangar-cli bench-serve: a serving benchmark (vLLM's ``vllm bench serve`` method and field names) of any
-OpenAI-compatible endpoint, or of Hangar's own server started for the run (TARGET ``local``).
+OpenAI-compatible endpoint (an address, or the name of an endpoint saved with ``hangar-cli endpoints add``),
+or of Hangar's own server started for the run (TARGET ``local``).
 
 Progress goes to stderr, a table to stdout (or the run document with --json; --out FILE writes it too).
 Ctrl-C cancels within a fraction of a second and still prints what was measured. The API key comes from
@@ -10,12 +11,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import secrets
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from ..core.app import Hangar
-from ..core.app.serve_bench import BenchServeService, ServeBenchFailed, ServeBenchFinished, ServeBenchProgress, ServeBenchStatus, api_key
+from ..core.app.serve_bench import (
+    BenchServeService,
+    LocalServe,
+    ServeBenchFailed,
+    ServeBenchFinished,
+    ServeBenchProgress,
+    ServeBenchStatus,
+    api_key,
+    leaves_this_machine,
+)
 from ..core.loadgen.benchmark import BenchServeSpec
 from ..core.loadgen.client import Retry
 from ..core.loadgen.metrics import Slo
@@ -27,7 +37,6 @@ from .interrupts import interrupted
 
 NAME = "bench-serve"
 HELP = "measure an OpenAI-compatible endpoint (or 'local': Hangar's own server) under concurrent load, as vllm bench serve does"
-PER_SEQUENCE_CTX_FOR_FILES = 4096
 
 
 def _levels(text: str) -> list[int]:
@@ -51,7 +60,8 @@ class _RefuseKey(argparse.Action):
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from ..core.runner.runtimes import KINDS
 
-    parser.add_argument("target", metavar="TARGET", help="the endpoint's base URL (http://host:port or .../v1), or 'local' for Hangar's own server")
+    parser.add_argument("target", metavar="TARGET",
+                        help="the endpoint's base URL (http://host:port or .../v1), a saved endpoint's name (hangar-cli endpoints list), or 'local' for Hangar's own server")
     parser.add_argument("--model", metavar="M", help="the model to ask for (local: a library model; an endpoint: default the first it lists)")
     parser.add_argument("--concurrency", type=_levels, default=[1, 2, 4, 8, 16], metavar="N,N,...", help="levels of concurrent requests (default 1,2,4,8,16)")
     parser.add_argument("--prompt-tokens", type=int, default=512, metavar="N", help="prompt length, as the endpoint's tokenizer counts it (default 512)")
@@ -65,10 +75,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--slo-ttft-ms", type=float, default=None, metavar="X", help="goodput: time to first token at most X ms")
     parser.add_argument("--slo-tpot-ms", type=float, default=None, metavar="Y", help="goodput: time per output token at most Y ms")
     parser.add_argument("--slo-e2el-ms", type=float, default=None, metavar="Z", help="goodput: end-to-end latency at most Z ms")
-    parser.add_argument("--api-key-file", type=Path, default=None, metavar="F", help="a file holding the endpoint's API key (else HANGAR_API_KEY)")
+    parser.add_argument("--api-key-file", type=Path, default=None, metavar="F",
+                        help="a file holding the endpoint's API key (else a saved endpoint's key from the keyring, else HANGAR_API_KEY)")
     parser.add_argument("--api-key", action=_RefuseKey, help=argparse.SUPPRESS)
     parser.add_argument("--ca-bundle", type=Path, default=None, metavar="F", help="certificate authority (PEM) that signed the endpoint's certificate")
-    parser.add_argument("--label", default=None, metavar="NAME", help="this machine's name in the fleet comparison (default: the hostname)")
+    parser.add_argument("--label", default=None, metavar="NAME",
+                        help="the name of what was measured in the fleet comparison (default: a saved endpoint's name, else this machine's hostname)")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT_S, metavar="S",
                         help=f"per request: the longest wait for the first token or between chunks (default {DEFAULT_TIMEOUT_S:g} s)")
     parser.add_argument("--out", dest="out_file", type=Path, default=None, metavar="FILE", help="also write the run document (JSON) to FILE")
@@ -77,52 +89,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     local.add_argument("--ctx", type=int, default=None, metavar="N", help="context of the local worker (default: the highest concurrency x one request)")
 
 
-def _spec(args: argparse.Namespace, target: Target, model: str | None) -> BenchServeSpec:
+def _spec(args: argparse.Namespace, target: Target | None, model: str | None) -> BenchServeSpec:
     workload = WorkloadSpec(prompt_tokens=args.prompt_tokens, output_tokens=args.output_tokens, requests=args.requests, seed=args.seed,
                             endpoint=args.endpoint, prompt_file=args.prompt_file)  # fmt: skip
     slo = Slo(args.slo_ttft_ms, args.slo_tpot_ms, args.slo_e2el_ms)
     return BenchServeSpec(target, model, workload, LoadShape(args.concurrency, args.rate, args.burstiness), slo, Retry(), args.label)
 
 
-def _local_ctx(args: argparse.Namespace) -> int:
-    if args.ctx is not None:
-        return args.ctx
-    per_request = PER_SEQUENCE_CTX_FOR_FILES if args.prompt_file else -(-(args.prompt_tokens + args.output_tokens + 64) // 256) * 256
-    return max(per_request * max(args.concurrency), 512)
-
-
 def run(args: argparse.Namespace, app: Hangar) -> Result:
     say = args.out.progress
-    service = BenchServeService(app.ctx)  # finished runs go to the fleet store
-    if args.target.strip().lower() != "local":
-        target = Target(args.target, api_key=api_key(args.api_key_file), ca_bundle=args.ca_bundle, timeout_s=args.timeout, kind="endpoint")
-        return _measure(args, service, _spec(args, target, args.model), say)
-    return _measure_local(args, app, service, say)
+    service = app.serve_bench  # finished runs go to the fleet store
+    word = args.target.strip()
+    if word.lower() == "local":
+        return _measure_local(args, service, say)
+    if service.saved_endpoint(word):  # its address, its key from the keyring and its CA bundle; the policy may forbid it
+        key = api_key(args.api_key_file) if args.api_key_file is not None else None  # a file given wins over the keyring
+        target = service.endpoint_target(word, timeout_s=args.timeout, api_key=key, ca_bundle=args.ca_bundle)
+        if target.api_key is None:  # none in the keyring either: HANGAR_API_KEY, if set
+            target = replace(target, api_key=api_key(None))
+        if args.label is None:
+            args.label = word
+    else:
+        target = Target(word, api_key=api_key(args.api_key_file), ca_bundle=args.ca_bundle, timeout_s=args.timeout, kind="endpoint")
+    if leaves_this_machine(target):
+        say(f"Prompts and replies leave this machine and go to {target.base_url}.")
+    return _measure(args, service, _spec(args, target, args.model), say)
 
 
-def _measure_local(args: argparse.Namespace, app: Hangar, service: BenchServeService, say) -> Result:
+def _measure_local(args: argparse.Namespace, service: BenchServeService, say) -> Result:
     """Hangar's own server for the run: on 127.0.0.1, a free port, a one-time key, --parallel = the highest level."""
-    from ..core.app.pool_terms import ServeOptions
-    from ..core.common.errors import InvalidInput
-    from ..server.runner import ServerRunner, ServerSettings
-
-    if not args.model:
-        raise InvalidInput("bench-serve local needs --model: a library model (id, alias or name; `hangar-cli models` lists them).")
-    parallel = max(args.concurrency)
-    serve = ServeOptions(n_parallel=parallel, n_ctx=_local_ctx(args), runtime=args.runtime, keep_alive_s=0, queue_size=max(4 * parallel, args.requests))
-    app.serving.configure(serve)
-    app.serving.find(args.model)  # an unknown model stops here, before the port opens
-    key = secrets.token_urlsafe(24)
-    runner = ServerRunner(app, ServerSettings(host="127.0.0.1", port=0, serve=serve, api_key_secrets=[key]))
-    runner.start()
-    try:
-        say(f"loading {args.model} with {parallel} parallel sequences and a {serve.n_ctx}-token context ...")
-        entry = app.serving.preload(args.model)
-        say(f"{entry.alias} ready on {entry.loaded.placement.summary() if entry.loaded else '?'}; Hangar's server on {runner.url}")
-        target = Target(runner.url, api_key=key, timeout_s=args.timeout, kind="hangar")
-        return _measure(args, service, _spec(args, target, entry.alias), say)
-    finally:
-        runner.stop()
+    spec = _spec(args, None, args.model)
+    local = LocalServe(args.model, runtime=args.runtime, n_ctx=args.ctx, timeout_s=args.timeout)
+    with service.local_server(local, spec.shape, spec.workload, on_status=say) as server:
+        spec.target, spec.model = server.target, server.model
+        return _measure(args, service, spec, say)
 
 
 def _measure(args: argparse.Namespace, service: BenchServeService, spec: BenchServeSpec, say) -> Result:

@@ -18,7 +18,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..common.errors import InvalidInput
 from ..common.i18n import QT_TR_NOOP
@@ -154,6 +154,18 @@ class Authenticator:
     @property
     def required(self) -> bool:
         return bool(self._extra) or bool(self._keys.list())
+
+    def admit(self, secret: str) -> Callable[[], None]:
+        """Accept ``secret`` too, in memory, until the returned function is called (a serving benchmark of
+        the window's running server: a one-time key for the run, never stored). Only for a server that
+        requires keys already: one that does not would start refusing its other clients."""
+        digest = hashlib.sha256(secret.encode("utf-8")).digest()
+        self._extra = [*self._extra, digest]
+
+        def withdraw() -> None:
+            self._extra = [d for d in self._extra if d is not digest]
+
+        return withdraw
 
     def check(self, presented: str | None) -> bool:
         """Constant-time: every file key is compared, then the stored keys."""

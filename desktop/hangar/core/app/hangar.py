@@ -26,6 +26,7 @@ from .hub import HubService
 from .library import LibraryService
 from .licenses import LicenseService
 from .policy import PolicyService
+from .serve_bench import BenchServeService
 from .settings import SettingsService
 from .transfer import TransferService
 from .updates import UpdateService
@@ -52,6 +53,7 @@ class Hangar:
         self.models = ModelHost(ctx, self.library)
         self.bench = BenchService(ctx, self.library, self.models)
         self.fleet = FleetService(ctx, self.bench)  # runs from this and other machines, compared and costed
+        self.serve_bench = BenchServeService(ctx, app=self)  # serving benchmarks (core/loadgen) of Hangar's server or any endpoint, stored in the fleet
         self._downloads: DownloadService | None = None
         self._serving = None
         self.chats = ChatService(ctx, changes)

@@ -28,7 +28,7 @@ from .workload import Calibration, PromptFile, WorkloadSpec, calibrate, file_req
 
 @dataclass
 class BenchServeSpec:
-    target: Target
+    target: Target | None  # None only until the application layer resolves it (Hangar's own server, a saved endpoint)
     model: str | None
     workload: WorkloadSpec = field(default_factory=WorkloadSpec)
     shape: LoadShape = field(default_factory=lambda: LoadShape([1]))
@@ -37,6 +37,8 @@ class BenchServeSpec:
     label: str | None = None
 
     def check(self) -> None:
+        if self.target is None:
+            raise InvalidInput(QT_TR_NOOP("Choose the endpoint to measure: an address, a saved endpoint or Hangar's own server."))
         for problem in (self.workload.problem(), self.shape.problem()):
             if problem:
                 raise InvalidInput(problem)
@@ -57,9 +59,13 @@ class Prepared:
 
 class ServeBenchmark:
     def __init__(self, spec: BenchServeSpec, *, on_status: Callable[[str], None] = lambda text: None,
-                 on_progress: Callable[[Progress], None] = lambda progress: None, machine: Callable[[str | None], dict] = machine_facts) -> None:  # fmt: skip
+                 on_progress: Callable[[Progress], None] = lambda progress: None, machine: Callable[[str | None], dict] = machine_facts,
+                 vet_model: Callable[[str], None] | None = None) -> None:  # fmt: skip
+        """``vet_model`` is shown the model the run will ask for, once it is picked (the one named, or the first
+        the endpoint lists), before any prompt is sent: it may refuse it by raising (the license policy)."""
         self.spec = spec
         self.on_status, self.on_progress = on_status, on_progress
+        self._vet_model = vet_model
         self._machine = machine
         self._canceller = Canceller()
         self.levels: list[LevelResult] = []
@@ -105,6 +111,8 @@ class ServeBenchmark:
         self.on_status(f"asking {target.base_url} which models it serves ...")
         facts = await describe(client, target)
         model = facts.pick(spec.model, target.base_url)
+        if self._vet_model is not None:
+            self._vet_model(model)
         prepared = Prepared(model, facts, prompts=prompts)
 
         async def measure(request: Request) -> int | None:

@@ -52,6 +52,8 @@ class Target:
     ca_bundle: Path | None = None
     timeout_s: float = DEFAULT_TIMEOUT_S
     kind: str = "endpoint"
+    verify_tls: bool = True  # False: the certificate is not checked (an endpoint saved so, core/endpoints)
+    name: str | None = None  # the saved endpoint's name (core/endpoints), for messages; None for an address given as it is
 
     def __post_init__(self) -> None:
         self.base_url = normalize_base_url(self.base_url)
@@ -67,6 +69,8 @@ class Target:
         return headers
 
     def verify(self) -> ssl.SSLContext | bool:
+        if not self.verify_tls:
+            return False
         if self.ca_bundle is None:
             return True
         try:
