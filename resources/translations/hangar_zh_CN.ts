@@ -12,14 +12,6 @@
         <translation>未知的量化类型“{quant}”；请从 {choices} 中选择</translation>
     </message>
     <message>
-        <source>writing the synthetic {shape} model (F16, random weights)</source>
-        <translation>正在写入合成的 {shape} 模型（F16，随机权重）</translation>
-    </message>
-    <message>
-        <source>quantising it to {quant} with llama.cpp&apos;s quantiser</source>
-        <translation>正在用 llama.cpp 的量化工具将它量化为 {quant}</translation>
-    </message>
-    <message>
         <source>Quantising the synthetic model failed: {reason}</source>
         <translation>量化合成模型失败：{reason}</translation>
     </message>
@@ -28,8 +20,24 @@
         <translation>请指定一个模型或一种合成模型形状。</translation>
     </message>
     <message>
+        <source>scoring the reference {file} (its log-probabilities go to {base})</source>
+        <translation>正在评估参考模型 {file}（其对数概率写入 {base}）</translation>
+    </message>
+    <message>
+        <source>scoring {file} over {text}</source>
+        <translation>正在用 {text} 评估 {file}</translation>
+    </message>
+    <message>
         <source>computing the SHA-256 of {file} for the record</source>
         <translation>正在计算 {file} 的 SHA-256，用于记录</translation>
+    </message>
+    <message>
+        <source>The perplexity run was cancelled.</source>
+        <translation>困惑度测试已取消。</translation>
+    </message>
+    <message>
+        <source>Use a longer text, or a smaller context (--ctx) so that one chunk fits.</source>
+        <translation>请使用更长的文本，或更小的上下文（--ctx），使文本至少够一个块。</translation>
     </message>
     <message>
         <source>The {runtime} runtime is not available: {reason}</source>
@@ -42,6 +50,22 @@
     <message>
         <source>{file} {fit}.</source>
         <translation>{file} {fit}。</translation>
+    </message>
+    <message>
+        <source>using the synthetic model kept in {path} ({size})</source>
+        <translation>正在使用保存在 {path} 的合成模型（{size}）</translation>
+    </message>
+    <message>
+        <source>the synthetic model is kept in {path} ({size}) for the next run; Settings can clear the cache</source>
+        <translation>合成模型已保存在 {path}（{size}），供下次运行使用；可在“设置”中清除缓存</translation>
+    </message>
+    <message>
+        <source>writing the synthetic {shape} weights (F16, random)</source>
+        <translation>正在写入合成的 {shape} 权重（F16，随机）</translation>
+    </message>
+    <message>
+        <source>quantising to {quant} with llama.cpp&apos;s quantiser</source>
+        <translation>正在用 llama.cpp 的量化工具量化为 {quant}</translation>
     </message>
     <message>
         <source>Pick a smaller model or quantisation, or fewer GPU layers.</source>
@@ -208,6 +232,10 @@
         <translation>在{device}上{verdict}：需要 {needed:.2f} GiB（权重 {weights:.2f}，{n_ctx:,} 个 token 的 KV 缓存 {kv:.2f}，计算缓冲 {compute:.2f}，运行时 {runtime:.2f}），可用 {free:.2f} GiB</translation>
     </message>
     <message>
+        <source>The Ascend 310P runs F16 weights on the NPU; {quant} also uses {types}. Those layers run on the CPU. Prefer an F16 file for a 310P.</source>
+        <translation>昇腾 310P 在 NPU 上运行 F16 权重；{quant} 还用到了 {types}。这些层会在 CPU 上运行。在 310P 上请优先选择 F16 文件。</translation>
+    </message>
+    <message>
         <source>The Ascend CANN backend supports F16, Q8_0 and Q4_0 weights; {quant} also uses {types}. Those layers may run on the CPU or fail to load. Prefer a Q8_0, Q4_0 or F16 file for Ascend.</source>
         <translation>昇腾 CANN 后端支持 F16、Q8_0 和 Q4_0 权重；{quant} 还用到了 {types}。这些层可能会在 CPU 上运行，或者无法加载。在昇腾上请优先选择 Q8_0、Q4_0 或 F16 文件。</translation>
     </message>
@@ -222,6 +250,10 @@
     <message>
         <source>Hangar only loads GGUF model files.</source>
         <translation>Hangar 只加载 GGUF 模型文件。</translation>
+    </message>
+    <message>
+        <source>Nothing was loaded; change that setting.</source>
+        <translation>没有加载任何内容；请修改该设置。</translation>
     </message>
     <message>
         <source>Use a smaller quantisation or a smaller context.</source>
@@ -256,8 +288,64 @@
         <translation>{key} 的元数据类型 {kind} 无法识别：文件已损坏，或比 Hangar 更新</translation>
     </message>
     <message>
+        <source>{field} should be an object, not {value}</source>
+        <translation>{field} 应为对象，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{field} is missing</source>
+        <translation>缺少 {field}</translation>
+    </message>
+    <message>
+        <source>{field} should be {expected}, not {value}</source>
+        <translation>{field} 应为{expected}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>text that is not empty</source>
+        <translation>非空文本</translation>
+    </message>
+    <message>
+        <source>one of {choices}</source>
+        <translation>{choices} 之一</translation>
+    </message>
+    <message>
         <source>true or false</source>
         <translation>布尔值</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>a finite number</source>
+        <translation>有限的数字</translation>
+    </message>
+    <message>
+        <source>{field} is {value}: it cannot be negative</source>
+        <translation>{field} 为 {value}：不能为负数</translation>
+    </message>
+    <message>
+        <source>{field} is 0: it must be more than 0</source>
+        <translation>{field} 为 0：必须大于 0</translation>
+    </message>
+    <message>
+        <source>{field} should be a number of at least 0, not {value}</source>
+        <translation>{field} 应为不小于 0 的数字，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>an ISO-8601 time with its zone (2025-01-31T09:30:00Z)</source>
+        <translation>带时区的 ISO-8601 时间（2025-01-31T09:30:00Z）</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>{field} is empty: it needs at least one entry</source>
+        <translation>{field} 为空：至少需要一项</translation>
     </message>
     <message>
         <source>a fractional number ({value})</source>
@@ -420,8 +508,8 @@
         <translation>仅按文件大小估算，在{device}上{verdict}（需要 {needed:.2f} GiB，可用 {free:.2f} GiB）；由于无法读取文件头，未计入上下文所需的内存</translation>
     </message>
     <message>
-        <source>{quant} is not one of the types Ascend CANN runs (F16, Q8_0, Q4_0)</source>
-        <translation>{quant} 不是昇腾 CANN 支持运行的类型（F16、Q8_0、Q4_0）</translation>
+        <source>{quant} is not one of the types this Ascend NPU runs ({types}): about {share:.0%} of the weights would run on the CPU</source>
+        <translation>{quant} 不在此昇腾 NPU 支持的类型（{types}）之列：约 {share:.0%} 的权重将在 CPU 上运行</translation>
     </message>
     <message>
         <source>{quant} is the best quality that fits on {device} with a {n_ctx:,}-token context ({needed:.1f} GiB of {free:.1f} GiB free).</source>
@@ -490,6 +578,10 @@
     <message>
         <source>Nothing was loaded; give a value inside that range.</source>
         <translation>没有加载任何内容；请给出该范围内的值。</translation>
+    </message>
+    <message>
+        <source>{file}: {plan}</source>
+        <translation>{file}：{plan}</translation>
     </message>
     <message>
         <source>{file} is one part of a split model, and {missing} is missing.</source>
@@ -632,12 +724,24 @@
         <translation>加载</translation>
     </message>
     <message>
+        <source>embedding</source>
+        <translation>嵌入</translation>
+    </message>
+    <message>
+        <source>perplexity run</source>
+        <translation>困惑度测试</translation>
+    </message>
+    <message>
         <source>benchmark</source>
         <translation>基准测试</translation>
     </message>
     <message>
         <source>statistics</source>
         <translation>统计</translation>
+    </message>
+    <message>
+        <source>scoring</source>
+        <translation>评分</translation>
     </message>
     <message>
         <source>The model process sent {event} instead of its greeting.</source>
@@ -788,6 +892,10 @@
         <translation>{count} 个字符</translation>
     </message>
     <message>
+        <source>No license is stated anywhere; only the model&apos;s name, {name}, suggests {license}. Check the license before use.</source>
+        <translation>任何地方都没有声明许可证；只有模型名称 {name} 暗示其采用 {license}。使用前请核实许可证。</translation>
+    </message>
+    <message>
         <source>This upload is labelled {own}, but its base model {base} is under {license}. A re-upload cannot change the license of what it copied, so Hangar follows the base model; check with the uploader.</source>
         <translation>此上传标注为 {own}，但其基础模型 {base} 采用的是 {license}。重新上传不能改变所复制内容的许可证，因此 Hangar 以基础模型为准；请向上传者确认。</translation>
     </message>
@@ -882,6 +990,10 @@
     <message>
         <source>base model name</source>
         <translation>基础模型名称</translation>
+    </message>
+    <message>
+        <source>model name</source>
+        <translation>模型名称</translation>
     </message>
     <message>
         <source>Unknown license</source>
@@ -1052,8 +1164,108 @@
         <translation>max_monthly_users 必须是整数用户数，不设上限时为 null</translation>
     </message>
     <message>
+        <source>this user may not read it (ask your administrator to make it readable)</source>
+        <translation>当前用户无权读取它（请让管理员将其设为可读）</translation>
+    </message>
+    <message>
+        <source>it is not JSON ({problem})</source>
+        <translation>它不是 JSON（{problem}）</translation>
+    </message>
+    <message>
+        <source>it is not a Hangar managed policy (expected &quot;format&quot;: &quot;{format}&quot;)</source>
+        <translation>它不是 Hangar 托管政策（应有 &quot;format&quot;: &quot;{format}&quot;）</translation>
+    </message>
+    <message>
+        <source>it has version {version}; this Hangar reads version 1</source>
+        <translation>它的版本为 {version}；此版本的 Hangar 只能读取版本 1</translation>
+    </message>
+    <message>
+        <source>it has fields Hangar does not know: {names} (a typo would silently weaken the policy)</source>
+        <translation>它包含 Hangar 无法识别的字段：{names}（拼写错误会在不知不觉中削弱政策）</translation>
+    </message>
+    <message>
+        <source>&quot;policy&quot; must be an object of license-policy fields</source>
+        <translation>&quot;policy&quot; 必须是由许可证政策字段组成的对象</translation>
+    </message>
+    <message>
+        <source>its policy has fields Hangar does not know: {names}</source>
+        <translation>其政策包含 Hangar 无法识别的字段：{names}</translation>
+    </message>
+    <message>
+        <source>expected must be a text, or a list of accepted texts, none of them empty</source>
+        <translation>expected 必须是一段文本，或一个可接受文本的列表，且其中不能有空文本</translation>
+    </message>
+    <message>
         <source>{name} must be true or false</source>
         <translation>{name} 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>flags must be letters from {letters}, not {value}</source>
+        <translation>flags 必须是 {letters} 中的字母，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the regex /{pattern}/ does not compile: {error}</source>
+        <translation>正则表达式 /{pattern}/ 无法编译：{error}</translation>
+    </message>
+    <message>
+        <source>the regex /{pattern}/ backtracks catastrophically: it ran past {seconds:g} s on a {length:,}-character string; rewrite it without nested repetition such as (x+)+</source>
+        <translation>正则表达式 /{pattern}/ 会发生灾难性回溯：它在一个 {length:,} 个字符的字符串上运行超过了 {seconds:g} 秒；请改写它，避免 (x+)+ 这样的嵌套重复</translation>
+    </message>
+    <message>
+        <source>choices must be a list of 2 to 26 texts</source>
+        <translation>choices 必须是包含 2 到 26 段文本的列表</translation>
+    </message>
+    <message>
+        <source>letters must be 2 to 26 different capital letters, such as &quot;ABCD&quot;, not {value}</source>
+        <translation>letters 必须是 2 到 26 个互不相同的大写字母，例如 &quot;ABCD&quot;，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>expected must be one of the letters {letters}, not {value}</source>
+        <translation>expected 必须是字母 {letters} 之一，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>tolerance must be a number of 0 or more, or a percentage such as &quot;2%&quot;, not {value}</source>
+        <translation>tolerance 必须是不小于 0 的数字，或 &quot;2%&quot; 这样的百分比，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>expected must be a number, not {value}</source>
+        <translation>expected 必须是数字，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>schema must be a JSON Schema (an object), not {value}</source>
+        <translation>schema 必须是 JSON Schema（一个对象），而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the schema is not valid at {where}: {error}</source>
+        <translation>schema 在 {where} 处无效：{error}</translation>
+    </message>
+    <message>
+        <source>a json_schema item needs a schema</source>
+        <translation>json_schema 条目需要一个 schema</translation>
+    </message>
+    <message>
+        <source>expected must be an object of the values the reply must hold</source>
+        <translation>expected 必须是一个对象，列出回复中必须包含的值</translation>
+    </message>
+    <message>
+        <source>choices must be a list of 2 to 64 texts, none of them empty</source>
+        <translation>choices 必须是包含 2 到 64 段文本的列表，且其中不能有空文本</translation>
+    </message>
+    <message>
+        <source>expected must be the right choice&apos;s index (0 to {high}) or its text, not {value}</source>
+        <translation>expected 必须是正确选项的序号（0 到 {high}）或其文本，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>download_endpoints must be a list of http(s) addresses</source>
+        <translation>download_endpoints 必须是 http(s) 地址的列表</translation>
+    </message>
+    <message>
+        <source>The policy your administrator installed at {path} cannot be used: {problem}.</source>
+        <translation>管理员安装在 {path} 的政策无法使用：{problem}。</translation>
+    </message>
+    <message>
+        <source>Downloads and model loads are refused until it is fixed; ask your administrator.</source>
+        <translation>在修复之前，下载和加载模型都会被拒绝；请联系管理员。</translation>
     </message>
     <message>
         <source>This is not a policy file (not JSON: {problem}).</source>
@@ -1320,6 +1532,10 @@
         <translation>未知预设 {preset}；请从 {presets} 中选择</translation>
     </message>
     <message>
+        <source>the {preset} shape is too large to write here; it exists as a header for memory plans</source>
+        <translation>{preset} 结构太大，无法在此写出；它只作为文件头，用于内存规划</translation>
+    </message>
+    <message>
         <source>{path} must end in .gguf</source>
         <translation>{path} 必须以 .gguf 结尾</translation>
     </message>
@@ -1340,6 +1556,10 @@
         <translation>基准测试已取消。</translation>
     </message>
     <message>
+        <source>Could not keep the experts in RAM: {error}</source>
+        <translation>无法将专家权重保留在内存中：{error}</translation>
+    </message>
+    <message>
         <source>llama.cpp failed to decode a prompt batch.</source>
         <translation>llama.cpp 解码提示词批次失败。</translation>
     </message>
@@ -1352,8 +1572,8 @@
         <translation>{test} 预热</translation>
     </message>
     <message>
-        <source>{test} {rep}/{reps}</source>
-        <translation>{test} {rep}/{reps}</translation>
+        <source>{test}: repetition {rep} of {reps}</source>
+        <translation>{test}：第 {rep} 次重复，共 {reps} 次</translation>
     </message>
     <message>
         <source>no RAPL energy counters ({folder} has no intel-rapl zones: a VM or a CPU without RAPL)</source>
@@ -1450,6 +1670,10 @@
     <message>
         <source>No model is loaded in this worker.</source>
         <translation>此工作进程中没有加载模型。</translation>
+    </message>
+    <message>
+        <source>This model was loaded for embeddings; it does not generate text.</source>
+        <translation>此模型是作为嵌入模型加载的；它不生成文本。</translation>
     </message>
     <message>
         <source>generate needs either a prompt or messages</source>
@@ -1576,8 +1800,52 @@
         <translation>{name} 必须是 {choices} 之一，而不是 {value}</translation>
     </message>
     <message>
+        <source>The prompt file {path} cannot be read: {error}</source>
+        <translation>无法读取提示词文件 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>The prompt file {path} is not UTF-8 text (byte {offset}).</source>
+        <translation>提示词文件 {path} 不是 UTF-8 文本（第 {offset} 字节）。</translation>
+    </message>
+    <message>
+        <source>The prompt file {path} holds no prompt.</source>
+        <translation>提示词文件 {path} 中没有提示词。</translation>
+    </message>
+    <message>
+        <source>Line {line} of the prompt file {path} is not JSON: {error}</source>
+        <translation>提示词文件 {path} 的第 {line} 行不是 JSON：{error}</translation>
+    </message>
+    <message>
+        <source>Line {line} of the prompt file {path} holds chat messages: run it with --endpoint chat.</source>
+        <translation>提示词文件 {path} 的第 {line} 行是对话消息：请用 --endpoint chat 运行。</translation>
+    </message>
+    <message>
+        <source>Line {line} of the prompt file {path} needs a &quot;prompt&quot; text or a &quot;messages&quot; list of {{&quot;role&quot;, &quot;content&quot;}} objects.</source>
+        <translation>提示词文件 {path} 的第 {line} 行需要一个 &quot;prompt&quot; 文本，或一个由 {{&quot;role&quot;, &quot;content&quot;}} 对象组成的 &quot;messages&quot; 列表。</translation>
+    </message>
+    <message>
+        <source>The endpoint sends no token counts (usage), so the prompts are {words} words, about {tokens} tokens; every token count is estimated.</source>
+        <translation>该端点不返回 token 计数（usage），因此提示词为 {words} 个词，约 {tokens} 个 token；所有 token 数均为估算值。</translation>
+    </message>
+    <message>
+        <source>Prompts are exactly {tokens} tokens by the endpoint&apos;s own count.</source>
+        <translation>按端点自身的计数，提示词恰好为 {tokens} 个 token。</translation>
+    </message>
+    <message>
+        <source>Prompts are {tokens} tokens by the endpoint&apos;s own count ({asked} asked; the closest a word boundary allows).</source>
+        <translation>按端点自身的计数，提示词为 {tokens} 个 token（要求 {asked} 个；这是按词边界所能达到的最接近值）。</translation>
+    </message>
+    <message>
+        <source>Prompts are {tokens} tokens by the endpoint&apos;s own count ({asked} asked): calibration stopped after {tries} tries.</source>
+        <translation>按端点自身的计数，提示词为 {tokens} 个 token（要求 {asked} 个）：校准在尝试 {tries} 次后停止。</translation>
+    </message>
+    <message>
         <source>{name} must be true or false, not {value}</source>
         <translation>{name} 必须是 true 或 false，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be 1 for an embedding model, not {value}</source>
+        <translation>对于嵌入模型，{name} 必须为 1，而不是 {value}</translation>
     </message>
     <message>
         <source>{name} must be a list of messages, not {value}</source>
@@ -1592,12 +1860,48 @@
         <translation>{name} 必须是 1 到 {high:,} 个字符的 GBNF 语法，而不是 {value}</translation>
     </message>
     <message>
+        <source>{name} must hold 1 to {high:,} inputs, not {value}</source>
+        <translation>{name} 必须包含 1 到 {high:,} 个输入，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a text or a list of token ids (whole numbers from 0), not {value}</source>
+        <translation>{name} 必须是文本或 token id 列表（从 0 开始的整数），而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} is empty: every input needs some text</source>
+        <translation>{name} 为空：每个输入都需要一些文本</translation>
+    </message>
+    <message>
+        <source>{name} must be 1 to {high} shares of 0 or more, not all 0, not {value}</source>
+        <translation>{name} 必须是 1 到 {high} 个不小于 0 的份额，且不能全为 0，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must hold 2 to {high:,} texts, not {value}</source>
+        <translation>{name} 必须包含 2 到 {high:,} 段文本，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be a text that is not empty, not {value}</source>
+        <translation>{name} 必须是非空文本，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must hold at most {high:,} bytes together, not {value:,}</source>
+        <translation>{name} 合计最多 {high:,} 字节，而不是 {value:,}</translation>
+    </message>
+    <message>
         <source>The model {name} is not in the library. Available: {available}.</source>
         <translation>模型 {name} 不在模型库中。可用的模型：{available}。</translation>
     </message>
     <message>
         <source>The license policy blocks {name}: {reasons}</source>
         <translation>许可证策略禁止使用 {name}：{reasons}</translation>
+    </message>
+    <message>
+        <source>{name} is an embedding model: it answers /v1/embeddings, not chat or completions. Text-generation models here: {available}.</source>
+        <translation>{name} 是嵌入模型：它响应 /v1/embeddings，而不响应对话或补全请求。此处的文本生成模型：{available}。</translation>
+    </message>
+    <message>
+        <source>{name} is a text-generation model: it answers chat and completions, not /v1/embeddings. Embedding models here: {available}.</source>
+        <translation>{name} 是文本生成模型：它响应对话和补全请求，而不响应 /v1/embeddings。此处的嵌入模型：{available}。</translation>
     </message>
     <message>
         <source>{name} is busy: every slot and the queue behind them are taken. Try again shortly.</source>
@@ -1616,8 +1920,52 @@
         <translation>许可证审查失败；使用前必须由人工审核。</translation>
     </message>
     <message>
+        <source>The server holds this model: Chat uses the same copy in memory, beside the server&apos;s requests.</source>
+        <translation>服务器正在托管此模型：“对话”与服务器的请求共用内存中的同一份副本。</translation>
+    </message>
+    <message>
+        <source>The license policy cannot be read, so remote endpoints are refused until it is fixed: {problem}</source>
+        <translation>无法读取许可证政策，因此在修复之前会拒绝使用远程端点：{problem}</translation>
+    </message>
+    <message>
+        <source>The license policy &quot;{policy}&quot; forbids remote endpoints: prompts and replies must stay on this machine.</source>
+        <translation>许可证政策“{policy}”禁止使用远程端点：提示词和回复必须留在本机。</translation>
+    </message>
+    <message>
+        <source>Whoever sets your organisation&apos;s license policy decides this (allow_remote_endpoints).</source>
+        <translation>这由负责制定您所在组织许可证政策的人决定（allow_remote_endpoints）。</translation>
+    </message>
+    <message>
+        <source>There is already an endpoint named {name}.</source>
+        <translation>已有名为 {name} 的端点。</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>（新建）</translation>
+    </message>
+    <message>
+        <source>A remote model is written remote:ENDPOINT:MODEL, not {ref}.</source>
+        <translation>远程模型的写法是 remote:端点:模型，而不是 {ref}。</translation>
+    </message>
+    <message>
+        <source>{ref} is not a remote model (remote:ENDPOINT:MODEL).</source>
+        <translation>{ref} 不是远程模型（remote:端点:模型）。</translation>
+    </message>
+    <message>
         <source>{name} needs a license review before use: {reasons}</source>
         <translation>{name} 在使用前需要人工审核许可证：{reasons}</translation>
+    </message>
+    <message>
+        <source>Asking {name} at {url} for its models…</source>
+        <translation>正在向位于 {url} 的 {name} 查询其模型…</translation>
+    </message>
+    <message>
+        <source>The CA bundle {path} is not a file.</source>
+        <translation>CA 证书包 {path} 不是文件。</translation>
+    </message>
+    <message>
+        <source>Give a PEM file with your organisation&apos;s CA certificates.</source>
+        <translation>请提供包含您所在组织 CA 证书的 PEM 文件。</translation>
     </message>
     <message>
         <source>Serving on {host} lets other machines reach your models: create an API key first (hangar-cli keys create NAME) or give --api-key-file.</source>
@@ -1650,6 +1998,1754 @@
     <message>
         <source>The grammar could not be parsed (GBNF with a rule named root is expected).</source>
         <translation>无法解析该语法（需要包含名为 root 的规则的 GBNF 语法）。</translation>
+    </message>
+    <message>
+        <source>{file} is already imported, as run #{run_id}; it was not added again.</source>
+        <translation>{file} 已经导入过，为运行 #{run_id}；未重复添加。</translation>
+    </message>
+    <message>
+        <source>This machine has no benchmark run yet.</source>
+        <translation>本机还没有基准测试运行记录。</translation>
+    </message>
+    <message>
+        <source>Run one first: hangar-cli bench, or the Benchmark pane.</source>
+        <translation>请先运行一次：使用 hangar-cli bench，或“基准测试”面板。</translation>
+    </message>
+    <message>
+        <source>There is no benchmark run #{run_id} on this machine.</source>
+        <translation>本机上没有基准测试运行 #{run_id}。</translation>
+    </message>
+    <message>
+        <source>There is no fleet run #{run_id}.</source>
+        <translation>机群中没有运行 #{run_id}。</translation>
+    </message>
+    <message>
+        <source>hangar-cli fleet list shows them.</source>
+        <translation>运行 hangar-cli fleet list 可以列出它们。</translation>
+    </message>
+    <message>
+        <source>Cost inputs need the machine&apos;s label.</source>
+        <translation>成本参数需要指定机器的标签。</translation>
+    </message>
+    <message>
+        <source>Export as csv or json, not {format}.</source>
+        <translation>请导出为 csv 或 json，而不是 {format}。</translation>
+    </message>
+    <message>
+        <source>The report could not be written to {file}: {error}</source>
+        <translation>无法将报告写入 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy allows downloads only from {allowed}, not from {endpoint}.</source>
+        <translation>您所在组织的政策只允许从 {allowed} 下载，而不允许从 {endpoint} 下载。</translation>
+    </message>
+    <message>
+        <source>Set the Hub endpoint to your organisation&apos;s mirror (Settings, or HF_ENDPOINT).</source>
+        <translation>请将 Hub 端点设为您所在组织的镜像（在“设置”中，或通过 HF_ENDPOINT）。</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy blocks {subject}: {reasons}</source>
+        <translation>您所在组织的政策禁止使用 {subject}：{reasons}</translation>
+    </message>
+    <message>
+        <source>The policy is managed by your administrator ({path}); it cannot be overridden here.</source>
+        <translation>该政策由管理员管理（{path}）；无法在此处例外放行。</translation>
+    </message>
+    <message>
+        <source>{subject} needs a license review before use, and your organisation asks for a reason: {reasons}</source>
+        <translation>{subject} 在使用前需要人工审核许可证，且您所在组织要求说明理由：{reasons}</translation>
+    </message>
+    <message>
+        <source>Give the reason you may use it (the audit trail keeps it with your name).</source>
+        <translation>请说明您可以使用它的理由（审计记录会连同您的用户名一起保存该理由）。</translation>
+    </message>
+    <message>
+        <source>{subject} needs a license review before use: {reasons}</source>
+        <translation>{subject} 在使用前需要人工审核许可证：{reasons}</translation>
+    </message>
+    <message>
+        <source>An override needs a reason: say why this model may be used.</source>
+        <translation>例外放行需要理由：请说明为何可以使用此模型。</translation>
+    </message>
+    <message>
+        <source>A reason of at most {count} characters, please.</source>
+        <translation>理由请不要超过 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>Your administrator manages the license policy ({path}); it cannot be changed here.</source>
+        <translation>许可证政策由管理员管理（{path}）；无法在此处修改。</translation>
+    </message>
+    <message>
+        <source>Prompts and replies leave this machine and go to {url}.</source>
+        <translation>提示词和回复会离开本机，发送到 {url}。</translation>
+    </message>
+    <message>
+        <source>This serving benchmark has no Hangar behind it: only an address can be measured.</source>
+        <translation>此服务基准测试没有关联 Hangar 应用：只能测量指定的地址。</translation>
+    </message>
+    <message>
+        <source>bench-serve local needs --model: a library model (id, alias or name; `hangar-cli models` lists them).</source>
+        <translation>bench-serve local 需要 --model：模型库中的一个模型（id、别名或名称；`hangar-cli models` 可以列出它们）。</translation>
+    </message>
+    <message>
+        <source>{reason} The license before is what this copy&apos;s file and download record say.</source>
+        <translation>{reason}此前的许可证以本副本的文件及其下载记录为准。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed; check again when the Hub can be reached.</source>
+        <translation>没有做任何更改；请在可以连接 Hub 时再检查。</translation>
+    </message>
+    <message>
+        <source>{name} was not updated: {reason}</source>
+        <translation>{name} 未更新：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is pinned to revision {revision}; it is not updated.</source>
+        <translation>{name} 已固定在修订版本 {revision}；不会更新。</translation>
+    </message>
+    <message>
+        <source>Unpin it first (hangar-cli unpin, or Unpin in the Library&apos;s update details).</source>
+        <translation>请先取消固定（hangar-cli unpin，或在“模型库”的更新详情中点击“取消固定”）。</translation>
+    </message>
+    <message>
+        <source>{name} did not come from a Hub repository, so there is nothing to update it from.</source>
+        <translation>{name} 不是来自 Hub 仓库，因此没有可供更新的来源。</translation>
+    </message>
+    <message>
+        <source>{name} belongs to {source}; Hangar updates only the files it downloaded.</source>
+        <translation>{name} 属于 {source}；Hangar 只更新它自己下载的文件。</translation>
+    </message>
+    <message>
+        <source>Update it with the tool that owns it, or download the new revision from Discover.</source>
+        <translation>请用它所属的工具更新，或在“发现”中下载新的修订版本。</translation>
+    </message>
+    <message>
+        <source>the file is not in the new revision.</source>
+        <translation>新的修订版本中没有该文件。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be updated: {reason}</source>
+        <translation>{name} 无法更新：{reason}</translation>
+    </message>
+    <message>
+        <source>Download the file you want from Discover; the copy here stays as it is.</source>
+        <translation>请在“发现”中下载您需要的文件；本机的副本保持不变。</translation>
+    </message>
+    <message>
+        <source>{name} is split into several files; Hangar cannot yet update such a model in place.</source>
+        <translation>{name} 被拆分为多个文件；Hangar 目前还无法就地更新这样的模型。</translation>
+    </message>
+    <message>
+        <source>Download the new revision from Discover; the copy here stays as it is.</source>
+        <translation>请在“发现”中下载新的修订版本；本机的副本保持不变。</translation>
+    </message>
+    <message>
+        <source>{name} is not in the models folder ({folder}), so an update would not replace it.</source>
+        <translation>{name} 不在模型文件夹（{folder}）中，因此更新不会替换它。</translation>
+    </message>
+    <message>
+        <source>Download the new revision from Discover, or set the models folder back to where this model is.</source>
+        <translation>请在“发现”中下载新的修订版本，或将模型文件夹改回此模型所在的位置。</translation>
+    </message>
+    <message>
+        <source>{name} was not updated because its license changed: {change}</source>
+        <translation>{name} 未更新，因为其许可证已变更：{change}</translation>
+    </message>
+    <message>
+        <source>Read the new license first. To update anyway, accept the license change (hangar-cli updates --apply MODEL --accept-license-change).</source>
+        <translation>请先阅读新的许可证。如仍要更新，请接受许可证变更（hangar-cli updates --apply 模型 --accept-license-change）。</translation>
+    </message>
+    <message>
+        <source>{name} was not updated: {reason} The copy here (revision {revision}) is unchanged and still works.</source>
+        <translation>{name} 未更新：{reason}本机的副本（修订版本 {revision}）保持不变，仍可正常使用。</translation>
+    </message>
+    <message>
+        <source>{value} is not a date: give it as YYYY-MM-DD (or YYYY-MM-DDTHH:MM).</source>
+        <translation>{value} 不是日期：请按 YYYY-MM-DD（或 YYYY-MM-DDTHH:MM）格式给出。</translation>
+    </message>
+    <message>
+        <source>Line {line} was cut short, as a crash while writing leaves it; the next event will mark the break.</source>
+        <translation>第 {line} 行不完整，写入时崩溃就会留下这样的行；下一个事件会标记这次中断。</translation>
+    </message>
+    <message>
+        <source>Line {line} was cut short by a crash; line {next} marks the break and the chain goes on from it.</source>
+        <translation>第 {line} 行因崩溃而不完整；第 {next} 行标记了这次中断，哈希链从该行继续。</translation>
+    </message>
+    <message>
+        <source>Line {line} is not a readable audit entry: it was changed or damaged.</source>
+        <translation>第 {line} 行不是可读的审计条目：它已被修改或损坏。</translation>
+    </message>
+    <message>
+        <source>Line {line} has number {seq} where {expected} belongs: it was changed.</source>
+        <translation>第 {line} 行的序号是 {seq}，而此处应为 {expected}：它已被修改。</translation>
+    </message>
+    <message>
+        <source>{count} line(s) before line {line} were removed (numbers {first} to {last} are missing).</source>
+        <translation>第 {line} 行之前有 {count} 行被删除（缺少序号 {first} 到 {last}）。</translation>
+    </message>
+    <message>
+        <source>Line {line} was moved: it followed line {other} when it was written.</source>
+        <translation>第 {line} 行被移动过：写入时它位于第 {other} 行之后。</translation>
+    </message>
+    <message>
+        <source>Line {line} was changed after it was written (line {next} recorded another hash for it).</source>
+        <translation>第 {line} 行在写入后被修改过（第 {next} 行为它记录的是另一个哈希值）。</translation>
+    </message>
+    <message>
+        <source>The log&apos;s head record ({name}) is missing, so a change to the last lines cannot be ruled out.</source>
+        <translation>日志的头记录（{name}）缺失，因此无法排除最后几行被修改的可能。</translation>
+    </message>
+    <message>
+        <source>The log&apos;s head record ({name}) is damaged.</source>
+        <translation>日志的头记录（{name}）已损坏。</translation>
+    </message>
+    <message>
+        <source>The last {count} line(s) were removed: the log ends at number {seq}, its head records {head}.</source>
+        <translation>最后 {count} 行已被删除：日志结束于序号 {seq}，而其头记录为 {head}。</translation>
+    </message>
+    <message>
+        <source>The last line was changed after it was written (it does not match the log&apos;s head record).</source>
+        <translation>最后一行在写入后被修改过（与日志的头记录不符）。</translation>
+    </message>
+    <message>
+        <source>The cache is in use by a benchmark (process {pids}), so nothing was deleted.</source>
+        <translation>缓存正被基准测试使用（进程 {pids}），因此没有删除任何内容。</translation>
+    </message>
+    <message>
+        <source>Clear it when the benchmark has finished, or cancel it first.</source>
+        <translation>请在基准测试结束后再清除，或先取消基准测试。</translation>
+    </message>
+    <message>
+        <source>{path} could not be deleted: {error}</source>
+        <translation>无法删除 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>Close whatever uses it and clear the cache again.</source>
+        <translation>请关闭正在使用它的程序，然后再次清除缓存。</translation>
+    </message>
+    <message>
+        <source>{test} is unsteady: its repetitions differ by {rsd:.0%} of the mean (the ± over the mean; a steady run stays under {limit:.0%}). Repetition {rep} of {reps} ran at {sample:.2f} t/s against a median of {median:.2f} t/s: something else probably used the machine. Run it again with the machine idle.</source>
+        <translation>{test} 不稳定：各次重复之间的差异达到平均值的 {rsd:.0%}（即平均值后的 ±；稳定的运行应低于 {limit:.0%}）。第 {rep} 次重复（共 {reps} 次）的速度为 {sample:.2f} t/s，而中位数为 {median:.2f} t/s：可能有其他程序占用了机器。请在机器空闲时重新运行。</translation>
+    </message>
+    <message>
+        <source>no models at all</source>
+        <translation>没有任何模型</translation>
+    </message>
+    <message>
+        <source>The endpoint {name} has no model {model}; it has: {models}.</source>
+        <translation>端点 {name} 上没有模型 {model}；它提供的模型有：{models}。</translation>
+    </message>
+    <message>
+        <source>Pick one of its models, or refresh its model list in Settings (hangar-cli endpoints models NAME).</source>
+        <translation>请选择它的某个模型，或在“设置”中刷新它的模型列表（hangar-cli endpoints models 名称）。</translation>
+    </message>
+    <message>
+        <source>The endpoint {name} is busy (HTTP {status}); it asks to retry after {seconds} s.</source>
+        <translation>端点 {name} 正忙（HTTP {status}）；它要求在 {seconds} 秒后重试。</translation>
+    </message>
+    <message>
+        <source>The endpoint {name} is busy (HTTP {status}); it gave no time to retry after, so try again in a moment.</source>
+        <translation>端点 {name} 正忙（HTTP {status}）；它没有给出重试时间，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The endpoint {name} closed the stream after {count} tokens; the partial reply is kept.</source>
+        <translation>端点 {name} 在 {count} 个 token 后关闭了数据流；已生成的部分回复会保留。</translation>
+    </message>
+    <message>
+        <source>The server or the network between stopped ({why}); Regenerate asks again.</source>
+        <translation>服务器或其间的网络中断了（{why}）；点击“重新生成”可再次请求。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} answered {what} with a web page (HTML), not the OpenAI API.</source>
+        <translation>位于 {url} 的端点针对{what}返回了网页（HTML），而不是 OpenAI API 的响应。</translation>
+    </message>
+    <message>
+        <source>Check the address: it is the API&apos;s base URL (it usually ends in /v1), not a web interface or a login page in between.</source>
+        <translation>请检查地址：应填写 API 的基础 URL（通常以 /v1 结尾），而不是网页界面或中间的登录页面。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} answered {what} with something that is not JSON: {start}</source>
+        <translation>位于 {url} 的端点针对{what}返回的不是 JSON：{start}</translation>
+    </message>
+    <message>
+        <source>Check that the address is an OpenAI-compatible API (vLLM, llama-server, Ollama, TGI, MindIE …).</source>
+        <translation>请确认该地址是 OpenAI 兼容的 API（vLLM、llama-server、Ollama、TGI、MindIE 等）。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} answered {what} in a form Hangar does not understand ({problem}).</source>
+        <translation>位于 {url} 的端点针对{what}的响应格式 Hangar 无法识别（{problem}）。</translation>
+    </message>
+    <message>
+        <source>Nothing answers at {url} (the connection was refused).</source>
+        <translation>{url} 没有响应（连接被拒绝）。</translation>
+    </message>
+    <message>
+        <source>Check the address and the port, and that the serving engine is running there.</source>
+        <translation>请检查地址和端口，并确认推理服务引擎正在那里运行。</translation>
+    </message>
+    <message>
+        <source>The host {host} of the endpoint {name} is not known (DNS: {error}).</source>
+        <translation>无法解析端点 {name} 的主机 {host}（DNS：{error}）。</translation>
+    </message>
+    <message>
+        <source>Check the address, and the network or VPN this machine is on.</source>
+        <translation>请检查地址，以及本机所在的网络或 VPN。</translation>
+    </message>
+    <message>
+        <source>Nothing answers at {url} ({error}).</source>
+        <translation>{url} 没有响应（{error}）。</translation>
+    </message>
+    <message>
+        <source>The certificate of {host} could not be verified: {reason}; give the CA bundle of your organisation.</source>
+        <translation>无法验证 {host} 的证书：{reason}；请提供您所在组织的 CA 证书包。</translation>
+    </message>
+    <message>
+        <source>Choose the CA bundle (a PEM file from your IT department) in the endpoint&apos;s settings, or pass --ca-bundle FILE.</source>
+        <translation>请在该端点的设置中选择 CA 证书包（由 IT 部门提供的 PEM 文件），或传入 --ca-bundle 文件。</translation>
+    </message>
+    <message>
+        <source>The endpoint {name} did not answer {what} within {seconds:.0f} s.</source>
+        <translation>端点 {name} 未在 {seconds:.0f} 秒内针对{what}作出响应。</translation>
+    </message>
+    <message>
+        <source>The server may be overloaded or stuck, or a firewall drops the connection; try again later.</source>
+        <translation>服务器可能过载或卡住，或者防火墙丢弃了连接；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The CA bundle {path} cannot be used: {problem}</source>
+        <translation>CA 证书包 {path} 无法使用：{problem}</translation>
+    </message>
+    <message>
+        <source>Give a PEM file with your organisation&apos;s CA certificates (-----BEGIN CERTIFICATE-----).</source>
+        <translation>请提供包含您所在组织 CA 证书的 PEM 文件（-----BEGIN CERTIFICATE-----）。</translation>
+    </message>
+    <message>
+        <source>Nothing answers at {url} (no connection within {seconds:.0f} s).</source>
+        <translation>{url} 没有响应（{seconds:.0f} 秒内未能建立连接）。</translation>
+    </message>
+    <message>
+        <source>Check the address and the port, and the network or VPN this machine is on.</source>
+        <translation>请检查地址和端口，以及本机所在的网络或 VPN。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} redirected {what} in a loop.</source>
+        <translation>位于 {url} 的端点针对{what}进行了循环重定向。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} closed the connection or sent a broken HTTP answer for {what} ({error}).</source>
+        <translation>位于 {url} 的端点在处理{what}时关闭了连接，或返回了损坏的 HTTP 响应（{error}）。</translation>
+    </message>
+    <message>
+        <source>The endpoint {name} refused the API key (HTTP {status}){detail}.</source>
+        <translation>端点 {name} 拒绝了 API 密钥（HTTP {status}）{detail}。</translation>
+    </message>
+    <message>
+        <source>Check the key in the endpoint&apos;s settings: it may be mistyped, expired or revoked, or lack access to this model.</source>
+        <translation>请检查该端点设置中的密钥：它可能输错、已过期或已吊销，或者无权访问此模型。</translation>
+    </message>
+    <message>
+        <source>The endpoint {name} asks for an API key (HTTP {status}), and none is stored for it.</source>
+        <translation>端点 {name} 要求提供 API 密钥（HTTP {status}），但尚未为它保存密钥。</translation>
+    </message>
+    <message>
+        <source>Give the endpoint&apos;s API key in its settings (it is kept in the system keyring).</source>
+        <translation>请在该端点的设置中填写其 API 密钥（密钥保存在系统密钥环中）。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} has no {what} (HTTP 404){detail}; is it an OpenAI-compatible API?</source>
+        <translation>位于 {url} 的端点针对{what}返回了 HTTP 404{detail}；它是 OpenAI 兼容的 API 吗？</translation>
+    </message>
+    <message>
+        <source>Check the address: it is the API&apos;s base URL (it usually ends in /v1).</source>
+        <translation>请检查地址：应填写 API 的基础 URL（通常以 /v1 结尾）。</translation>
+    </message>
+    <message>
+        <source>The endpoint {name} says the conversation is longer than the model&apos;s context{detail}.</source>
+        <translation>端点 {name} 表示对话长度超出了模型的上下文{detail}。</translation>
+    </message>
+    <message>
+        <source>The endpoint {name} refused the request for {what} (HTTP {status}){detail}.</source>
+        <translation>端点 {name} 拒绝了针对{what}的请求（HTTP {status}）{detail}。</translation>
+    </message>
+    <message>
+        <source>The endpoint {name} failed to answer {what} (HTTP {status}){detail}.</source>
+        <translation>端点 {name} 处理针对{what}的请求时出错（HTTP {status}）{detail}。</translation>
+    </message>
+    <message>
+        <source>The fault is on the server&apos;s side; try again later, or tell whoever runs it.</source>
+        <translation>问题出在服务器端；请稍后重试，或告知服务器的运维人员。</translation>
+    </message>
+    <message>
+        <source>the model list (/v1/models)</source>
+        <translation>模型列表接口（/v1/models）</translation>
+    </message>
+    <message>
+        <source>No system keyring is available to store the endpoint&apos;s API key safely.</source>
+        <translation>没有可用的系统密钥环来安全地保存该端点的 API 密钥。</translation>
+    </message>
+    <message>
+        <source>Install and unlock a Secret Service keyring (GNOME Keyring, KWallet); Hangar never writes a key to a plain file.</source>
+        <translation>请安装并解锁一个 Secret Service 密钥环（GNOME Keyring、KWallet）；Hangar 从不把密钥写入普通文件。</translation>
+    </message>
+    <message>
+        <source>An API key is one line of 1 to {limit:,} characters without spaces.</source>
+        <translation>API 密钥应为一行 1 到 {limit:,} 个字符、不含空格的文本。</translation>
+    </message>
+    <message>
+        <source>The license of the remote model {model} (on {endpoint}) could not be checked: Hangar cannot read its files, and its name matches no model family Hangar knows. A person must review it before use.</source>
+        <translation>无法检查远程模型 {model}（位于 {endpoint}）的许可证：Hangar 无法读取它的文件，且它的名称与 Hangar 已知的任何模型系列都不匹配。使用前须由人工审查。</translation>
+    </message>
+    <message>
+        <source>Judged by the name {model} alone: the endpoint {endpoint} serves it, and Hangar cannot read its files.</source>
+        <translation>仅根据名称 {model} 判断：它由端点 {endpoint} 提供，Hangar 无法读取它的文件。</translation>
+    </message>
+    <message>
+        <source>An endpoint needs a name of 1 to 64 letters, digits, dots, dashes or underscores (not &quot;remote&quot; or &quot;local&quot;), not {name}.</source>
+        <translation>端点名称必须由 1 到 64 个字母、数字、点、短横线或下划线组成（且不能是 &quot;remote&quot; 或 &quot;local&quot;），而不是 {name}。</translation>
+    </message>
+    <message>
+        <source>{url} is not an endpoint address: give it with http:// or https://, e.g. https://llm.example.com/v1</source>
+        <translation>{url} 不是端点地址：请带上 http:// 或 https://，例如 https://llm.example.com/v1</translation>
+    </message>
+    <message>
+        <source>{url} is not an endpoint address: {problem}</source>
+        <translation>{url} 不是端点地址：{problem}</translation>
+    </message>
+    <message>
+        <source>{url} is not an endpoint address: it names no host.</source>
+        <translation>{url} 不是端点地址：其中没有主机名。</translation>
+    </message>
+    <message>
+        <source>The address holds a user name or password; give the API key in its own field (it is kept in the system keyring), not in the address.</source>
+        <translation>地址中包含用户名或密码；请在专门的字段中填写 API 密钥（密钥保存在系统密钥环中），不要写在地址里。</translation>
+    </message>
+    <message>
+        <source>The endpoints file {path} cannot be read: {problem}</source>
+        <translation>无法读取端点文件 {path}：{problem}</translation>
+    </message>
+    <message>
+        <source>Move it aside and add the endpoints again; their keys are still in the keyring.</source>
+        <translation>请将它移到一旁，然后重新添加端点；它们的密钥仍在密钥环中。</translation>
+    </message>
+    <message>
+        <source>The endpoints file {path} is not a Hangar endpoints file.</source>
+        <translation>端点文件 {path} 不是 Hangar 的端点文件。</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>There is no endpoint named {name}. Endpoints: {names}.</source>
+        <translation>没有名为 {name} 的端点。现有端点：{names}。</translation>
+    </message>
+    <message>
+        <source>Add one in Settings, or with hangar-cli endpoints add NAME URL.</source>
+        <translation>请在“设置”中添加，或使用 hangar-cli endpoints add 名称 URL。</translation>
+    </message>
+    <message>
+        <source>the chat request</source>
+        <translation>对话接口</translation>
+    </message>
+    <message>
+        <source>The endpoint {name} sent a stream event that is not JSON after {count} tokens: {line}</source>
+        <translation>端点 {name} 在 {count} 个 token 后发送了一个不是 JSON 的流事件：{line}</translation>
+    </message>
+    <message>
+        <source>The endpoint {name} stopped the reply after {count} tokens: {message}</source>
+        <translation>端点 {name} 在 {count} 个 token 后停止了回复：{message}</translation>
+    </message>
+    <message>
+        <source>the stream ended without a finish reason or [DONE]</source>
+        <translation>数据流结束时既没有结束原因（finish_reason），也没有 [DONE]</translation>
+    </message>
+    <message>
+        <source>The connection to the endpoint {name} was closed; load the model again.</source>
+        <translation>与端点 {name} 的连接已关闭；请重新加载模型。</translation>
+    </message>
+    <message>
+        <source>The cost input {field} should be a number, not {value}.</source>
+        <translation>成本参数 {field} 应为数字，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>The price per hour is {value}: a price cannot be negative.</source>
+        <translation>每小时价格为 {value}：价格不能为负数。</translation>
+    </message>
+    <message>
+        <source>The purchase price is {value}: a price cannot be negative.</source>
+        <translation>购买价格为 {value}：价格不能为负数。</translation>
+    </message>
+    <message>
+        <source>The electricity price is {value} per kWh: a price cannot be negative.</source>
+        <translation>电价为每 kWh {value}：价格不能为负数。</translation>
+    </message>
+    <message>
+        <source>The power draw is {value} W: it cannot be negative.</source>
+        <translation>功耗为 {value} W：不能为负数。</translation>
+    </message>
+    <message>
+        <source>The lifetime is {value} hours: a purchase price is spread over a lifetime of more than 0 hours.</source>
+        <translation>使用寿命为 {value} 小时：购买价格需要分摊到大于 0 小时的使用寿命上。</translation>
+    </message>
+    <message>
+        <source>Three years of service around the clock is 26280 hours.</source>
+        <translation>全天候运行三年为 26280 小时。</translation>
+    </message>
+    <message>
+        <source>The PUE is {value}: it is at least 1 (1.0: every watt goes to the machine; data centres are about 1.1 to 1.6).</source>
+        <translation>PUE 为 {value}：它至少为 1（1.0 表示每一瓦电都用于机器本身；数据中心一般约为 1.1 到 1.6）。</translation>
+    </message>
+    <message>
+        <source>The utilisation is {value}: it is the share of time the machine does useful work, more than 0 and at most 1 (0.3 for 30%).</source>
+        <translation>利用率为 {value}：它是机器做有效工作的时间占比，大于 0 且不超过 1（30% 即 0.3）。</translation>
+    </message>
+    <message>
+        <source>The concurrency to cost is {value}: it is a whole number of at least 1.</source>
+        <translation>用于计算成本的并发数为 {value}：它必须是不小于 1 的整数。</translation>
+    </message>
+    <message>
+        <source>The currency should be a short code such as USD or CNY, not {value}.</source>
+        <translation>货币应为 USD 或 CNY 这样的简短代码，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Unknown cost input {field}; the inputs are {choices}.</source>
+        <translation>未知的成本参数 {field}；可用的参数有 {choices}。</translation>
+    </message>
+    <message>
+        <source>this run has no level at concurrency {concurrency} (it has {levels})</source>
+        <translation>此运行没有并发数为 {concurrency} 的档位（它有 {levels}）</translation>
+    </message>
+    <message>
+        <source>the level at concurrency {concurrency} did not finish ({status})</source>
+        <translation>并发数为 {concurrency} 的档位没有完成（{status}）</translation>
+    </message>
+    <message>
+        <source>no level of this run finished</source>
+        <translation>此运行没有任何档位完成</translation>
+    </message>
+    <message>
+        <source>no level met the SLO for all its requests; pick a concurrency to cost one anyway</source>
+        <translation>没有哪个档位的所有请求都满足 SLO；如仍要计算成本，请选择一个并发数</translation>
+    </message>
+    <message>
+        <source>this single-stream run has no generation test</source>
+        <translation>此单流运行没有生成测试</translation>
+    </message>
+    <message>
+        <source>no cost inputs entered for {machine}</source>
+        <translation>尚未为 {machine} 输入成本参数</translation>
+    </message>
+    <message>
+        <source>enter an hourly price, a purchase price and lifetime, or an electricity price</source>
+        <translation>请输入每小时价格、购买价格及使用寿命，或电价</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from it. docs/run-schema.md describes the format.</source>
+        <translation>没有从中导入任何内容。格式说明见 docs/run-schema.md。</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation>没有这个文件</translation>
+    </message>
+    <message>
+        <source>{file} cannot be imported: {reason}</source>
+        <translation>无法导入 {file}：{reason}</translation>
+    </message>
+    <message>
+        <source>it cannot be read ({error})</source>
+        <translation>无法读取它（{error}）</translation>
+    </message>
+    <message>
+        <source>it is not UTF-8 text (byte {offset})</source>
+        <translation>它不是 UTF-8 文本（第 {offset} 字节）</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON: {error}</source>
+        <translation>它不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+        <source>This run cannot be used: {reason}</source>
+        <translation>此运行无法使用：{reason}</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>它是空的</translation>
+    </message>
+    <message>
+        <source>it is cut off: the JSON ends at line {line}, column {column} (character {position}) in the middle of a value; the file was probably not copied whole</source>
+        <translation>它被截断了：JSON 在第 {line} 行第 {column} 列（第 {position} 个字符）处、一个值的中间结束；文件可能没有完整复制</translation>
+    </message>
+    <message>
+        <source>it is not valid JSON: {error} at line {line}, column {column}</source>
+        <translation>它不是有效的 JSON：{error}（第 {line} 行，第 {column} 列）</translation>
+    </message>
+    <message>
+        <source>the field schema is missing: this looks like hangar-cli bench --json from a Hangar older than {supported}; run the benchmark again with this version</source>
+        <translation>缺少 schema 字段：这看起来是早于 {supported} 的 Hangar 所输出的 hangar-cli bench --json；请用此版本重新运行基准测试</translation>
+    </message>
+    <message>
+        <source>the field schema is missing: this is not a {supported} document</source>
+        <translation>缺少 schema 字段：这不是 {supported} 文档</translation>
+    </message>
+    <message>
+        <source>its schema is {found}, not a Hangar run ({supported})</source>
+        <translation>它的 schema 为 {found}，不是 Hangar 运行记录（{supported}）</translation>
+    </message>
+    <message>
+        <source>it was made by a newer Hangar: {found}; this one reads {supported}</source>
+        <translation>它由更新版本的 Hangar 生成：{found}；此版本只能读取 {supported}</translation>
+    </message>
+    <message>
+        <source>its schema {found} is not one this Hangar reads ({supported})</source>
+        <translation>此版本的 Hangar 无法读取它的 schema {found}（支持 {supported}）</translation>
+    </message>
+    <message>
+        <source>This run is already stored, as run #{run_id}.</source>
+        <translation>此运行已保存过，为运行 #{run_id}。</translation>
+    </message>
+    <message>
+        <source>The Hub endpoint must be an http(s) address such as https://hf-mirror.example.com, not {value}</source>
+        <translation>Hub 端点必须是 http(s) 地址，例如 https://hf-mirror.example.com，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>The proxy must be an address such as http://proxy.example.com:3128, not {value}</source>
+        <translation>代理必须是类似 http://proxy.example.com:3128 的地址，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>The CA bundle {path} holds no certificate Hangar can use ({problem}); it should be PEM text.</source>
+        <translation>CA 证书包 {path} 中没有 Hangar 可用的证书（{problem}）；它应为 PEM 文本。</translation>
+    </message>
+    <message>
+        <source>The new revision no longer states a license; a person must review it before this model is used.</source>
+        <translation>新的修订版本不再声明许可证；使用该模型前须由人工审查。</translation>
+    </message>
+    <message>
+        <source>{file} is not in the repository&apos;s listing, so its bytes could not be compared.</source>
+        <translation>{file} 不在仓库的文件列表中，因此无法比较其内容。</translation>
+    </message>
+    <message>
+        <source>No SHA-256 is known for every part, so the file was compared by size only.</source>
+        <translation>并非每个分片都有已知的 SHA-256，因此只按大小比较了文件。</translation>
+    </message>
+    <message>
+        <source>This copy differs from the file the Hub publishes at the same revision: it may be damaged or changed here.</source>
+        <translation>此副本与 Hub 在同一修订版本上公布的文件不同：它可能在本机已损坏或被修改。</translation>
+    </message>
+    <message>
+        <source>The copy on this machine keeps working; nothing was changed.</source>
+        <translation>本机上的副本仍可正常使用；没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>The Hub no longer has revision {revision} of {repo}.</source>
+        <translation>Hub 上已不再有 {repo} 的修订版本 {revision}。</translation>
+    </message>
+    <message>
+        <source>{repo} is no longer on the Hub (404): it was deleted, renamed or made private.</source>
+        <translation>{repo} 已不在 Hub 上（404）：它已被删除、重命名或设为私有。</translation>
+    </message>
+    <message>
+        <source>The Hub asks for a sign-in to read {repo} (401): it was made private or gated since, or the token is missing or expired.</source>
+        <translation>Hub 要求登录后才能读取 {repo}（401）：它此后已被设为私有或需授权，或者令牌缺失或已过期。</translation>
+    </message>
+    <message>
+        <source>Add a Hugging Face token in Settings, then check again. The copy on this machine keeps working; nothing was changed.</source>
+        <translation>请在“设置”中添加 Hugging Face 令牌，然后重新检查。本机上的副本仍可正常使用；没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>The Hub refuses this account access to {repo} (403): it was made gated or restricted since, and access was not granted.</source>
+        <translation>Hub 拒绝此账户访问 {repo}（403）：它此后已被设为需授权或受限访问，且未获准访问。</translation>
+    </message>
+    <message>
+        <source>Accept the terms on the model&apos;s Hub page (or ask its owners), then check again. The copy on this machine keeps working; nothing was changed.</source>
+        <translation>请在该模型的 Hub 页面上接受条款（或联系其所有者），然后重新检查。本机上的副本仍可正常使用；没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>{repo} is gated now: the Hub asks for a sign-in before its files can be downloaded (401).</source>
+        <translation>{repo} 现在需要授权：Hub 要求登录后才能下载其文件（401）。</translation>
+    </message>
+    <message>
+        <source>Accept the terms on the model&apos;s Hub page and add a Hugging Face token in Settings. The copy on this machine keeps working.</source>
+        <translation>请在该模型的 Hub 页面上接受条款，并在“设置”中添加 Hugging Face 令牌。本机上的副本仍可正常使用。</translation>
+    </message>
+    <message>
+        <source>{repo} is gated now, and this account has no access to its files (403).</source>
+        <translation>{repo} 现在需要授权，而此账户无权访问其文件（403）。</translation>
+    </message>
+    <message>
+        <source>Accept the terms on the model&apos;s Hub page (or wait for the authors to approve you). The copy on this machine keeps working.</source>
+        <translation>请在该模型的 Hub 页面上接受条款（或等待作者批准您的申请）。本机上的副本仍可正常使用。</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <source>new revision, same file</source>
+        <translation>新修订版本，文件相同</translation>
+    </message>
+    <message>
+        <source>update available</source>
+        <translation>有可用更新</translation>
+    </message>
+    <message>
+        <source>file gone or renamed</source>
+        <translation>文件已删除或重命名</translation>
+    </message>
+    <message>
+        <source>license changed!</source>
+        <translation>许可证已变更！</translation>
+    </message>
+    <message>
+        <source>gated state changed</source>
+        <translation>授权要求已变更</translation>
+    </message>
+    <message>
+        <source>no access</source>
+        <translation>无权访问</translation>
+    </message>
+    <message>
+        <source>gone from the Hub</source>
+        <translation>已从 Hub 移除</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
+        <source>not from the Hub</source>
+        <translation>并非来自 Hub</translation>
+    </message>
+    <message>
+        <source>Hub unreachable</source>
+        <translation>无法连接 Hub</translation>
+    </message>
+    <message>
+        <source>check failed</source>
+        <translation>检查失败</translation>
+    </message>
+    <message>
+        <source>The new revision no longer states a license (it was {old}); the verdict is now {verdict}.</source>
+        <translation>新的修订版本不再声明许可证（之前为 {old}）；结论现在为“{verdict}”。</translation>
+    </message>
+    <message>
+        <source>The license changed from {old} to {new}; the verdict went from {before} to {after}.</source>
+        <translation>许可证从 {old} 变为 {new}；结论从“{before}”变为“{after}”。</translation>
+    </message>
+    <message>
+        <source>The repository&apos;s gated state changed from {old} to {new}.</source>
+        <translation>仓库的授权要求从“{old}”变为“{new}”。</translation>
+    </message>
+    <message>
+        <source>{file} was renamed to {new} in the new revision (the same bytes).</source>
+        <translation>在新的修订版本中，{file} 被重命名为 {new}（内容相同）。</translation>
+    </message>
+    <message>
+        <source>{file} is not in the new revision; it has {others}.</source>
+        <translation>新的修订版本中没有 {file}；其中有 {others}。</translation>
+    </message>
+    <message>
+        <source>{file} is not in the new revision.</source>
+        <translation>新的修订版本中没有 {file}。</translation>
+    </message>
+    <message>
+        <source>The file changed: {old_size} → {new_size}, SHA-256 {old} → {new}.</source>
+        <translation>文件已变更：{old_size} → {new_size}，SHA-256 {old} → {new}。</translation>
+    </message>
+    <message>
+        <source>New revision {new} (this copy is {old}).</source>
+        <translation>新修订版本 {new}（此副本为 {old}）。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s bytes are the same; only the repository&apos;s other files or its card changed.</source>
+        <translation>文件内容相同；只有仓库中的其他文件或模型卡片有变化。</translation>
+    </message>
+    <message>
+        <source>not gated</source>
+        <translation>无需授权</translation>
+    </message>
+    <message>
+        <source>gated (access granted on request)</source>
+        <translation>需授权（申请后即可获准）</translation>
+    </message>
+    <message>
+        <source>gated (the authors approve each request)</source>
+        <translation>需授权（作者逐一审批申请）</translation>
+    </message>
+    <message>
+        <source>Choose the endpoint to measure: an address, a saved endpoint or Hangar&apos;s own server.</source>
+        <translation>请选择要测量的端点：一个地址、一个已保存的端点，或 Hangar 自己的服务器。</translation>
+    </message>
+    <message>
+        <source>{name} must be a number of milliseconds above 0, not {value}</source>
+        <translation>{name} 必须是大于 0 的毫秒数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} has no {route} (HTTP 404): {message}</source>
+        <translation>位于 {url} 的端点上没有 {route}（HTTP 404）：{message}</translation>
+    </message>
+    <message>
+        <source>Some engines serve only chat: try --endpoint chat (or completions).</source>
+        <translation>有些推理引擎只提供对话接口：请尝试 --endpoint chat（或 completions）。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} answered HTTP {status}: {message}</source>
+        <translation>位于 {url} 的端点返回了 HTTP {status}：{message}</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} stayed busy (HTTP {status}) through {tries} tries and {waited:.1f} s of waiting (it asked for {asked}).</source>
+        <translation>位于 {url} 的端点经过 {tries} 次尝试、共等待 {waited:.1f} 秒后仍然繁忙（HTTP {status}；它要求等待 {asked}）。</translation>
+    </message>
+    <message>
+        <source>Lower the concurrency, or raise the endpoint&apos;s queue.</source>
+        <translation>请降低并发数，或加大端点的队列长度。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} answered with one JSON document instead of a stream (&apos;stream&apos;: true was ignored), so the time to the first token cannot be measured.</source>
+        <translation>位于 {url} 的端点返回了一个完整的 JSON 文档，而不是数据流（忽略了 &apos;stream&apos;: true），因此无法测量首个 token 延迟。</translation>
+    </message>
+    <message>
+        <source>The stream from {url} ended after {chunks} content chunks without finishing (no finish_reason, no [DONE]): it was cut.</source>
+        <translation>来自 {url} 的数据流在 {chunks} 个内容块后结束，但没有正常完成（没有 finish_reason，也没有 [DONE]）：数据流被截断了。</translation>
+    </message>
+    <message>
+        <source>The stream from {url} finished without a single token of content.</source>
+        <translation>来自 {url} 的数据流结束了，但没有任何内容 token。</translation>
+    </message>
+    <message>
+        <source>asked for {asked} tokens, got {got}: the endpoint at {url} ignores max_tokens.</source>
+        <translation>要求 {asked} 个 token，实际得到 {got} 个：位于 {url} 的端点忽略了 max_tokens。</translation>
+    </message>
+    <message>
+        <source>The request to {url} failed: {error}</source>
+        <translation>对 {url} 的请求失败：{error}</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} does not serve a model named {model}; it lists: {models}.</source>
+        <translation>位于 {url} 的端点不提供名为 {model} 的模型；它列出的模型有：{models}。</translation>
+    </message>
+    <message>
+        <source>Pass one of those names with --model.</source>
+        <translation>请用 --model 传入其中一个名称。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} does not serve a model named {model} (HTTP 404).</source>
+        <translation>位于 {url} 的端点不提供名为 {model} 的模型（HTTP 404）。</translation>
+    </message>
+    <message>
+        <source>Check the model&apos;s name; GET {url}/models lists what the endpoint serves.</source>
+        <translation>请检查模型名称；GET {url}/models 会列出该端点提供的模型。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} answered {what} with a web page (HTML), not the OpenAI API&apos;s JSON.</source>
+        <translation>位于 {url} 的端点针对 {what} 返回了网页（HTML），而不是 OpenAI API 的 JSON。</translation>
+    </message>
+    <message>
+        <source>Check the address: the OpenAI API usually lives under /v1 (a proxy&apos;s login page or a web UI answers HTML).</source>
+        <translation>请检查地址：OpenAI API 通常位于 /v1 之下（代理的登录页面或网页界面会返回 HTML）。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} answered {what} with something that is not valid JSON: {body}</source>
+        <translation>位于 {url} 的端点针对 {what} 返回的不是有效的 JSON：{body}</translation>
+    </message>
+    <message>
+        <source>Check the address and any proxy between this machine and the endpoint.</source>
+        <translation>请检查地址，以及本机与端点之间的代理。</translation>
+    </message>
+    <message>
+        <source>The TLS connection to {url} failed: {reason}.</source>
+        <translation>与 {url} 的 TLS 连接失败：{reason}。</translation>
+    </message>
+    <message>
+        <source>If the endpoint&apos;s certificate comes from a private authority, pass that authority&apos;s certificate with --ca-bundle; an http:// endpoint must be given as http://.</source>
+        <translation>如果端点的证书来自私有证书颁发机构，请用 --ca-bundle 传入该机构的证书；http:// 端点必须写成 http://。</translation>
+    </message>
+    <message>
+        <source>{url} did not accept a connection within {seconds:g} s.</source>
+        <translation>{url} 未在 {seconds:g} 秒内接受连接。</translation>
+    </message>
+    <message>
+        <source>Check the address and port, and that the server is running.</source>
+        <translation>请检查地址和端口，并确认服务器正在运行。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} sent nothing for {seconds:g} s (the per-request timeout).</source>
+        <translation>位于 {url} 的端点在 {seconds:g} 秒内没有发送任何数据（单个请求的超时时间）。</translation>
+    </message>
+    <message>
+        <source>A slow model or a busy server: raise --timeout, or lower the concurrency.</source>
+        <translation>模型较慢或服务器繁忙：请调大 --timeout，或降低并发数。</translation>
+    </message>
+    <message>
+        <source>Nothing answers at {url}: the connection was refused or the host cannot be reached ({error}).</source>
+        <translation>{url} 没有响应：连接被拒绝，或无法访问该主机（{error}）。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} closed the connection before its answer was complete ({error}).</source>
+        <translation>位于 {url} 的端点在响应完成前关闭了连接（{error}）。</translation>
+    </message>
+    <message>
+        <source>{url} is not an address Hangar can send requests to: {problem}.</source>
+        <translation>{url} 不是 Hangar 可以发送请求的地址：{problem}。</translation>
+    </message>
+    <message>
+        <source>The connection to {url} failed: {error}.</source>
+        <translation>与 {url} 的连接失败：{error}。</translation>
+    </message>
+    <message>
+        <source>Line {line} of the stream from {url} is not a Server-Sent Event: {text}</source>
+        <translation>来自 {url} 的数据流第 {line} 行不是服务器发送事件（SSE）：{text}</translation>
+    </message>
+    <message>
+        <source>A proxy between here and the endpoint may be rewriting the stream, or the address is not the OpenAI API.</source>
+        <translation>本机与端点之间的代理可能改写了数据流，或者该地址不是 OpenAI API。</translation>
+    </message>
+    <message>
+        <source>The stream from {url} sent data that is not JSON (line {line}): {text}</source>
+        <translation>来自 {url} 的数据流发送了不是 JSON 的数据（第 {line} 行）：{text}</translation>
+    </message>
+    <message>
+        <source>The stream from {url} sent data that is not a JSON object (line {line}): {text}</source>
+        <translation>来自 {url} 的数据流发送了不是 JSON 对象的数据（第 {line} 行）：{text}</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} reported an error in the middle of the stream: {message}</source>
+        <translation>位于 {url} 的端点在数据流中途报告了错误：{message}</translation>
+    </message>
+    <message>
+        <source>Give at least one concurrency level (for example --concurrency 1,2,4,8).</source>
+        <translation>请至少给出一个并发档位（例如 --concurrency 1,2,4,8）。</translation>
+    </message>
+    <message>
+        <source>{name} must be a number above 0, not {value}</source>
+        <translation>{name} 必须是大于 0 的数字，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>Cancelled after {finished} of {total} requests.</source>
+        <translation>在完成 {finished}/{total} 个请求后取消。</translation>
+    </message>
+    <message>
+        <source>{failed} of {total} requests failed; the most common reason: {reason}</source>
+        <translation>{total} 个请求中有 {failed} 个失败；最常见的原因：{reason}</translation>
+    </message>
+    <message>
+        <source>{url} is not an endpoint address: give http://host:port or https://host/v1 (or the word local).</source>
+        <translation>{url} 不是端点地址：请给出 http://主机:端口 或 https://主机/v1（或者 local 一词）。</translation>
+    </message>
+    <message>
+        <source>{name} must be a number of seconds from {low} to {high}, not {value}</source>
+        <translation>{name} 必须是 {low} 到 {high} 之间的秒数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>The CA bundle {path} cannot be used: {error}</source>
+        <translation>CA 证书包 {path} 无法使用：{error}</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} lists no models, so one must be named with --model.</source>
+        <translation>位于 {url} 的端点没有列出任何模型，因此必须用 --model 指定一个。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} refused the request (HTTP {status}): the API key is missing or not accepted.</source>
+        <translation>位于 {url} 的端点拒绝了请求（HTTP {status}）：缺少 API 密钥，或密钥未被接受。</translation>
+    </message>
+    <message>
+        <source>Put the key in a file and pass --api-key-file FILE, or set HANGAR_API_KEY; a key is never taken on the command line.</source>
+        <translation>请将密钥写入文件并传入 --api-key-file 文件，或设置 HANGAR_API_KEY；密钥从不通过命令行传入。</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} answered GET /models with HTTP {status}: {body}</source>
+        <translation>位于 {url} 的端点对 GET /models 返回了 HTTP {status}：{body}</translation>
+    </message>
+    <message>
+        <source>The endpoint at {url} answered GET /models without the OpenAI API&apos;s list of models: {body}</source>
+        <translation>位于 {url} 的端点对 GET /models 的响应中没有 OpenAI API 格式的模型列表：{body}</translation>
+    </message>
+    <message>
+        <source>unknown sample text &apos;{name}&apos;; choose one of {choices}</source>
+        <translation>未知的示例文本“{name}”；请从 {choices} 中选择</translation>
+    </message>
+    <message>
+        <source>{file} is {size:,} bytes; Hangar scores texts of at most {limit:,} bytes.</source>
+        <translation>{file} 有 {size:,} 字节；Hangar 最多只能评估 {limit:,} 字节的文本。</translation>
+    </message>
+    <message>
+        <source>Score a part of it: a few hundred kilobytes give a perplexity to three digits.</source>
+        <translation>请只评估其中一部分：几百 KB 的文本就能得到精确到三位有效数字的困惑度。</translation>
+    </message>
+    <message>
+        <source>The format is described in docs/eval-suites.md; nothing was run.</source>
+        <translation>格式说明见 docs/eval-suites.md；没有运行任何内容。</translation>
+    </message>
+    <message>
+        <source>line {line}: {problem}</source>
+        <translation>第 {line} 行：{problem}</translation>
+    </message>
+    <message>
+        <source>{file} cannot be a suite: {reason}</source>
+        <translation>{file} 不能作为评测集：{reason}</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>line {line}: the file is not UTF-8 text (byte {offset:,} cannot be read)</source>
+        <translation>第 {line} 行：文件不是 UTF-8 文本（第 {offset:,} 字节无法读取）</translation>
+    </message>
+    <message>
+        <source>not JSON ({reason} at column {column}); each line must be one JSON object</source>
+        <translation>不是 JSON（{reason}，位于第 {column} 列）；每一行必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>a line must be a JSON object, not {kind}</source>
+        <translation>每一行必须是 JSON 对象，而不是 {kind}</translation>
+    </message>
+    <message>
+        <source>the header (the line with &quot;format&quot;) must be the first line</source>
+        <translation>文件头（包含 &quot;format&quot; 的那一行）必须是第一行</translation>
+    </message>
+    <message>
+        <source>the id &apos;{id}&apos; is used already on line {other}</source>
+        <translation>id“{id}”已在第 {other} 行使用过</translation>
+    </message>
+    <message>
+        <source>a suite holds at most {limit:,} items</source>
+        <translation>一个评测集最多包含 {limit:,} 个条目</translation>
+    </message>
+    <message>
+        <source>{file} holds no items: each line after the optional header is one JSON object with an id, a prompt and a scorer.</source>
+        <translation>{file} 中没有条目：在可选的文件头之后，每一行都是一个包含 id、prompt 和 scorer 的 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>unknown header field &apos;{name}&apos; (the header knows {known})</source>
+        <translation>未知的文件头字段“{name}”（文件头可用的字段有 {known}）</translation>
+    </message>
+    <message>
+        <source>the format is {value}; this Hangar reads {format}</source>
+        <translation>格式为 {value}；此版本的 Hangar 只能读取 {format}</translation>
+    </message>
+    <message>
+        <source>{name} must be text</source>
+        <translation>{name} 必须是文本</translation>
+    </message>
+    <message>
+        <source>max_tokens must be a whole number from 1 to {high:,}, not {value}</source>
+        <translation>max_tokens 必须是 1 到 {high:,} 之间的整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be text that is not empty</source>
+        <translation>{name} 必须是非空文本</translation>
+    </message>
+    <message>
+        <source>the item has no id</source>
+        <translation>该条目没有 id</translation>
+    </message>
+    <message>
+        <source>id must be text of 1 to 200 characters</source>
+        <translation>id 必须是 1 到 200 个字符的文本</translation>
+    </message>
+    <message>
+        <source>unknown scorer {value}; the scorers are {known}</source>
+        <translation>未知的评分器 {value}；可用的评分器有 {known}</translation>
+    </message>
+    <message>
+        <source>unknown field &apos;{name}&apos; for the {scorer} scorer (it reads {known})</source>
+        <translation>{scorer} 评分器没有字段“{name}”（它读取的字段有 {known}）</translation>
+    </message>
+    <message>
+        <source>tags must be a list of texts</source>
+        <translation>tags 必须是文本列表</translation>
+    </message>
+    <message>
+        <source>an item needs either a prompt or messages, not both and not neither</source>
+        <translation>每个条目需要 prompt 或 messages 之一，不能两者都有，也不能都没有</translation>
+    </message>
+    <message>
+        <source>a loglik item scores its choices after a plain prompt (the context), not after messages</source>
+        <translation>loglik 条目在纯文本 prompt（即上下文）之后为各选项评分，而不是在 messages 之后</translation>
+    </message>
+    <message>
+        <source>messages must be a list of {{&quot;role&quot;, &quot;content&quot;}} objects</source>
+        <translation>messages 必须是由 {{&quot;role&quot;, &quot;content&quot;}} 对象组成的列表</translation>
+    </message>
+    <message>
+        <source>each message must be {{&quot;role&quot;: one of {roles}, &quot;content&quot;: text}}, not {value}</source>
+        <translation>每条消息都必须是 {{&quot;role&quot;: {roles} 之一, &quot;content&quot;: 文本}}，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>the last message must be the user&apos;s: the model answers it</source>
+        <translation>最后一条消息必须是用户的：模型要回答它</translation>
+    </message>
+    <message>
+        <source>{file} is empty: there is no text to score.</source>
+        <translation>{file} 是空的：没有可以评估的文本。</translation>
+    </message>
+    <message>
+        <source>{file} is not a text file: it holds NUL bytes (a binary file, or text saved as UTF-16).</source>
+        <translation>{file} 不是文本文件：它包含 NUL 字节（是二进制文件，或以 UTF-16 保存的文本）。</translation>
+    </message>
+    <message>
+        <source>Give a plain text file saved as UTF-8.</source>
+        <translation>请提供以 UTF-8 保存的纯文本文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not UTF-8 text: the bytes at offset {offset:,} are not UTF-8.</source>
+        <translation>{file} 不是 UTF-8 文本：偏移量 {offset:,} 处的字节不是 UTF-8。</translation>
+    </message>
+    <message>
+        <source>{file} holds only white space: there is no text to score.</source>
+        <translation>{file} 只包含空白字符：没有可以评估的文本。</translation>
+    </message>
+    <message>
+        <source>{file} is not a text file: {count:,} of its {total:,} characters are control characters.</source>
+        <translation>{file} 不是文本文件：它的 {total:,} 个字符中有 {count:,} 个是控制字符。</translation>
+    </message>
+    <message>
+        <source>{file} has no tokenizer (no {key} in its header): perplexity needs a text model.</source>
+        <translation>{file} 没有分词器（文件头中没有 {key}）：困惑度测试需要文本模型。</translation>
+    </message>
+    <message>
+        <source>Measure a quant against a reference of the same model: its F16 or Q8_0.</source>
+        <translation>请将量化版本与同一模型的参考版本（F16 或 Q8_0）进行对比测量。</translation>
+    </message>
+    <message>
+        <source>{model} has a vocabulary of {n_model:,} tokens and the reference {reference} {n_reference:,}: KL divergence compares the two models token by token, so they need the same tokenizer.</source>
+        <translation>{model} 的词表有 {n_model:,} 个 token，而参考模型 {reference} 有 {n_reference:,} 个：KL 散度要逐个 token 比较两个模型，因此它们需要相同的分词器。</translation>
+    </message>
+    <message>
+        <source>{model} and the reference {reference} both have {n_vocab:,} tokens, but not the same ones: KL divergence compares the two models token by token, so they need the same tokenizer.</source>
+        <translation>{model} 和参考模型 {reference} 都有 {n_vocab:,} 个 token，但并不相同：KL 散度要逐个 token 比较两个模型，因此它们需要相同的分词器。</translation>
+    </message>
+    <message>
+        <source>does not fit on {device}: needs {needed}, has {has}</source>
+        <translation>在{device}上放不下：需要 {needed}，可用 {has}</translation>
+    </message>
+    <message>
+        <source>does not fit: needs {needed}, has {has} ({accel} and RAM together)</source>
+        <translation>放不下：需要 {needed}，可用 {has}（{accel} 与内存合计）</translation>
+    </message>
+    <message>
+        <source>{fits} in {device} ({ram} of {free} free)</source>
+        <translation>在{device}中{fits}（需要 {ram}，可用 {free}）</translation>
+    </message>
+    <message>
+        <source>{fits} on the {accel} ({vram} {mem}{spread})</source>
+        <translation>在 {accel} 上{fits}（{mem} {vram}{spread}）</translation>
+    </message>
+    <message>
+        <source>{fits} with the experts of {k} of {n} layers in RAM ({vram} {mem}, {ram} RAM{spread})</source>
+        <translation>{fits}：{n} 层中有 {k} 层的专家权重放在内存中（{mem} {vram}，内存 {ram}{spread}）</translation>
+    </message>
+    <message>
+        <source>{fits} with {g} of {n} layers on the {accel} and the experts of {k} in RAM ({vram} {mem}, {ram} RAM{spread})</source>
+        <translation>{fits}：{n} 层中有 {g} 层放在 {accel} 上，{k} 层的专家权重放在内存中（{mem} {vram}，内存 {ram}{spread}）</translation>
+    </message>
+    <message>
+        <source>{fits} with {g} of {n} layers on the {accel} ({vram} {mem}, {ram} RAM{spread})</source>
+        <translation>{fits}：{n} 层中有 {g} 层放在 {accel} 上（{mem} {vram}，内存 {ram}{spread}）</translation>
+    </message>
+    <message>
+        <source>{plan}; {share:.0%} of the weights ({types}) are in types the NPU does not run and would run on the CPU</source>
+        <translation>{plan}；{share:.0%} 的权重（{types}）属于 NPU 不支持的类型，将在 CPU 上运行</translation>
+    </message>
+    <message>
+        <source>NPU</source>
+        <translation>NPU</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>NPU memory</source>
+        <translation>NPU 内存</translation>
+    </message>
+    <message>
+        <source>VRAM</source>
+        <translation>显存</translation>
+    </message>
+    <message>
+        <source>weights {weights}, KV cache for {n_ctx:,} tokens {kv}, compute and runtime {rest}</source>
+        <translation>权重 {weights}，{n_ctx:,} 个 token 的 KV 缓存 {kv}，计算缓冲与运行时 {rest}</translation>
+    </message>
+    <message>
+        <source>{count} on {device}</source>
+        <translation>{device} 上 {count} 层</translation>
+    </message>
+    <message>
+        <source>; {layers}</source>
+        <translation>；{layers}</translation>
+    </message>
+    <message>
+        <source>Experts on CPU must be 0 or more layers, not {value}.</source>
+        <translation>“CPU 上的专家”必须为 0 层或以上，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>Experts on CPU is {value} layers, but this model has {n} layers.</source>
+        <translation>“CPU 上的专家”为 {value} 层，但此模型只有 {n} 层。</translation>
+    </message>
+    <message>
+        <source>Experts on CPU applies to mixture-of-experts models; this one has no expert tensors.</source>
+        <translation>“CPU 上的专家”只适用于混合专家模型；此模型没有专家张量。</translation>
+    </message>
+    <message>
+        <source>The split mode must be one of {choices}, not {value}.</source>
+        <translation>拆分模式必须是 {choices} 之一，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>The tensor split gives {count} shares, but there are {gpus} GPUs.</source>
+        <translation>张量拆分给出了 {count} 个份额，但有 {gpus} 个 GPU。</translation>
+    </message>
+    <message>
+        <source>The main GPU must be from 0 to {last}, not {value}.</source>
+        <translation>主 GPU 必须在 0 到 {last} 之间，而不是 {value}。</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a folder: choose the folder to write the bundle into.</source>
+        <translation>{path} 是文件，不是文件夹：请选择要写入传输包的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is itself a bundle; Hangar does not write into one.</source>
+        <translation>{path} 本身就是一个传输包；Hangar 不会写入其中。</translation>
+    </message>
+    <message>
+        <source>Choose the folder that should hold the bundle, such as the disk&apos;s top folder.</source>
+        <translation>请选择用来存放传输包的文件夹，例如磁盘的根文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} already exists; Hangar never writes over a bundle.</source>
+        <translation>{path} 已存在；Hangar 从不覆盖传输包。</translation>
+    </message>
+    <message>
+        <source>Move or delete it first, or choose another folder.</source>
+        <translation>请先移动或删除它，或选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} is left from an export that is still running or was interrupted.</source>
+        <translation>{path} 是一次仍在进行或被中断的导出留下的。</translation>
+    </message>
+    <message>
+        <source>Delete it if no other export is writing there, then export again.</source>
+        <translation>如果没有其他导出正在写入那里，请删除它，然后重新导出。</translation>
+    </message>
+    <message>
+        <source>{file} cannot go into a bundle: {reason}.</source>
+        <translation>{file} 无法放入传输包：{reason}。</translation>
+    </message>
+    <message>
+        <source>Copying {file}</source>
+        <translation>正在复制 {file}</translation>
+    </message>
+    <message>
+        <source>{file} changed since it entered the library: its SHA-256 is now {actual}, the library recorded {expected}.</source>
+        <translation>{file} 自加入模型库以来已发生变化：它的 SHA-256 现在是 {actual}，而模型库记录的是 {expected}。</translation>
+    </message>
+    <message>
+        <source>Nothing was exported. Download or import the model again.</source>
+        <translation>没有导出任何内容。请重新下载或导入该模型。</translation>
+    </message>
+    <message>
+        <source>Writing {file}</source>
+        <translation>正在写入 {file}</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full: the bundle needs {size} and does not fit.</source>
+        <translation>{folder} 所在的磁盘已满：传输包需要 {size}，放不下。</translation>
+    </message>
+    <message>
+        <source>Free some space or choose another disk; nothing was left behind.</source>
+        <translation>请释放一些空间或选择其他磁盘；没有留下任何残余文件。</translation>
+    </message>
+    <message>
+        <source>Nothing was left behind; check that the folder can be written.</source>
+        <translation>没有留下任何残余文件；请检查该文件夹是否可写。</translation>
+    </message>
+    <message>
+        <source>{path} is a file, not a bundle folder.</source>
+        <translation>{path} 是文件，不是传输包文件夹。</translation>
+    </message>
+    <message>
+        <source>Give the folder that holds the bundle&apos;s manifest.json.</source>
+        <translation>请指定包含传输包 manifest.json 的文件夹。</translation>
+    </message>
+    <message>
+        <source>{file} is a link (to {target}); a bundle holds only plain files.</source>
+        <translation>{file} 是一个链接（指向 {target}）；传输包中只能有普通文件。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Copy the bundle again from its source, without links.</source>
+        <translation>没有导入任何内容。请从来源处重新复制传输包，不要包含链接。</translation>
+    </message>
+    <message>
+        <source>{path} holds no {file}: it is not a Hangar bundle, or the manifest was lost.</source>
+        <translation>{path} 中没有 {file}：它不是 Hangar 传输包，或者清单已丢失。</translation>
+    </message>
+    <message>
+        <source>{file} is refused: {reason}.</source>
+        <translation>{file} 被拒绝：{reason}。</translation>
+    </message>
+    <message>
+        <source>{file} is refused: it is not a plain file.</source>
+        <translation>{file} 被拒绝：它不是普通文件。</translation>
+    </message>
+    <message>
+        <source>{file} is missing from the bundle, and {others} is there but not in its manifest: was a file renamed?</source>
+        <translation>传输包中缺少 {file}，而 {others} 在包中却不在清单里：是否有文件被重命名了？</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Give the files back their names, or copy the bundle again.</source>
+        <translation>没有导入任何内容。请恢复文件原来的名称，或重新复制传输包。</translation>
+    </message>
+    <message>
+        <source>{file} is missing from the bundle (its manifest lists it).</source>
+        <translation>传输包中缺少 {file}（其清单中列有该文件）。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Copy the whole bundle folder again.</source>
+        <translation>没有导入任何内容。请重新复制整个传输包文件夹。</translation>
+    </message>
+    <message>
+        <source>{file} is in the bundle folder but not in its manifest.</source>
+        <translation>{file} 在传输包文件夹中，但不在其清单里。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Remove it if you put it there; otherwise the bundle was altered.</source>
+        <translation>没有导入任何内容。如果是您放进去的，请将其删除；否则说明传输包已被改动。</translation>
+    </message>
+    <message>
+        <source>{file} points outside the bundle.</source>
+        <translation>{file} 指向传输包之外。</translation>
+    </message>
+    <message>
+        <source>{file} is {kind}, not a plain file.</source>
+        <translation>{file} 是{kind}，不是普通文件。</translation>
+    </message>
+    <message>
+        <source>{file} is {actual:,} bytes, but the manifest says {expected:,}.</source>
+        <translation>{file} 有 {actual:,} 字节，但清单中记录的是 {expected:,} 字节。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. The file was cut short or changed on the way: copy it again.</source>
+        <translation>没有导入任何内容。文件在传输途中被截断或改动：请重新复制。</translation>
+    </message>
+    <message>
+        <source>{file} names a place outside the models folder ({path}).</source>
+        <translation>{file} 指向模型文件夹之外的位置（{path}）。</translation>
+    </message>
+    <message>
+        <source>Checking {file}</source>
+        <translation>正在检查 {file}</translation>
+    </message>
+    <message>
+        <source>{file} was changed: its SHA-256 is {actual}, but the manifest says {expected}.</source>
+        <translation>{file} 已被改动：它的 SHA-256 为 {actual}，但清单中记录的是 {expected}。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. The file was damaged or altered on the way: copy the bundle again.</source>
+        <translation>没有导入任何内容。文件在传输途中已损坏或被改动：请重新复制传输包。</translation>
+    </message>
+    <message>
+        <source>{file} changed while the bundle was being imported.</source>
+        <translation>{file} 在导入传输包期间发生了变化。</translation>
+    </message>
+    <message>
+        <source>{path} already exists in the models folder and holds another file; Hangar does not replace it.</source>
+        <translation>模型文件夹中已存在 {path}，且内容是另一个文件；Hangar 不会替换它。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Remove that model first, or choose another models folder.</source>
+        <translation>没有导入任何内容。请先移除那个模型，或选择其他模型文件夹。</translation>
+    </message>
+    <message>
+        <source>it is not a file name</source>
+        <translation>它不是文件名</translation>
+    </message>
+    <message>
+        <source>the name is longer than 200 characters</source>
+        <translation>名称超过 200 个字符</translation>
+    </message>
+    <message>
+        <source>the name is reserved for the bundle&apos;s own files</source>
+        <translation>该名称保留给传输包自身的文件使用</translation>
+    </message>
+    <message>
+        <source>the name holds a folder, a hidden-file dot or characters a file name may not have</source>
+        <translation>名称中包含文件夹、隐藏文件的前导点或文件名不允许的字符</translation>
+    </message>
+    <message>
+        <source>{file} is not valid JSON ({reason}): this is not a Hangar bundle, or it was cut short.</source>
+        <translation>{file} 不是有效的 JSON（{reason}）：这不是 Hangar 传输包，或者它被截断了。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Hangar bundle manifest: it holds no object.</source>
+        <translation>{file} 不是 Hangar 传输包清单：其中没有对象。</translation>
+    </message>
+    <message>
+        <source>{file} is in the format {found}; this Hangar reads {expected}.</source>
+        <translation>{file} 的格式为 {found}；此版本的 Hangar 只能读取 {expected}。</translation>
+    </message>
+    <message>
+        <source>Update Hangar on this machine, or export the bundle again with the same Hangar version as here.</source>
+        <translation>请更新本机上的 Hangar，或用与本机相同版本的 Hangar 重新导出传输包。</translation>
+    </message>
+    <message>
+        <source>{file} is not a Hangar bundle manifest (its format is {found}, not {expected}).</source>
+        <translation>{file} 不是 Hangar 传输包清单（其格式为 {found}，而不是 {expected}）。</translation>
+    </message>
+    <message>
+        <source>{file} is refused: {field} {problem}.</source>
+        <translation>{file} 被拒绝：{field} {problem}。</translation>
+    </message>
+    <message>
+        <source>is missing or not an object</source>
+        <translation>缺失或不是对象</translation>
+    </message>
+    <message>
+        <source>is missing, not text, or longer than {limit} characters</source>
+        <translation>缺失、不是文本或超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <source>is missing or empty</source>
+        <translation>缺失或为空</translation>
+    </message>
+    <message>
+        <source>lists more than {count} files</source>
+        <translation>列出的文件超过 {count} 个</translation>
+    </message>
+    <message>
+        <source>is not an object</source>
+        <translation>不是对象</translation>
+    </message>
+    <message>
+        <source>({name}) is refused: {problem}</source>
+        <translation>（{name}）被拒绝：{problem}</translation>
+    </message>
+    <message>
+        <source>({name}) is listed twice</source>
+        <translation>（{name}）被列出了两次</translation>
+    </message>
+    <message>
+        <source>is not one of {roles}</source>
+        <translation>不是 {roles} 之一</translation>
+    </message>
+    <message>
+        <source>is not a whole number of bytes</source>
+        <translation>不是整数字节数</translation>
+    </message>
+    <message>
+        <source>is not a SHA-256 (64 lower-case hexadecimal digits)</source>
+        <translation>不是 SHA-256（64 位小写十六进制数字）</translation>
+    </message>
+    <message>
+        <source>must list the model&apos;s GGUF file(s) with the role model</source>
+        <translation>必须列出模型的 GGUF 文件，且角色为 model</translation>
+    </message>
+    <message>
+        <source>({name}) is not one of the model files listed</source>
+        <translation>（{name}）不是所列的模型文件之一</translation>
+    </message>
+    <message>
+        <source>({repo}) is not a repository id such as owner/name</source>
+        <translation>（{repo}）不是 owner/name 形式的仓库 id</translation>
+    </message>
+    <message>
+        <source>({revision}) is not a revision (letters, digits, dots and dashes)</source>
+        <translation>（{revision}）不是修订版本（应由字母、数字、点和短横线组成）</translation>
+    </message>
+    <message>
+        <source>Install it with: pip install &apos;hangar-desktop[signing]&apos;</source>
+        <translation>可以这样安装：pip install &apos;hangar-desktop[signing]&apos;</translation>
+    </message>
+    <message>
+        <source>{file} is not a model signature: {reason}</source>
+        <translation>{file} 不是模型签名：{reason}</translation>
+    </message>
+    <message>
+        <source>{file} is not a model signature in the model-signing format.</source>
+        <translation>{file} 不是 model-signing 格式的模型签名。</translation>
+    </message>
+    <message>
+        <source>{file} names no key or certificate: it cannot be verified.</source>
+        <translation>{file} 没有指明密钥或证书：无法验证。</translation>
+    </message>
+    <message>
+        <source>{file} holds a certificate that cannot be read.</source>
+        <translation>{file} 中包含一个无法读取的证书。</translation>
+    </message>
+    <message>
+        <source>{file} is not a PEM public key: {reason}</source>
+        <translation>{file} 不是 PEM 公钥：{reason}</translation>
+    </message>
+    <message>
+        <source>You asked to verify the bundle&apos;s signature, but it has no {file}.</source>
+        <translation>您要求验证传输包的签名，但其中没有 {file}。</translation>
+    </message>
+    <message>
+        <source>Ask the sender for a signed bundle, or import it without a key to rely on its hashes alone.</source>
+        <translation>请向发送方索取已签名的传输包，或不使用密钥导入，仅依靠其哈希值校验。</translation>
+    </message>
+    <message>
+        <source>The bundle is not signed; its files matched the SHA-256 in its manifest.</source>
+        <translation>该传输包没有签名；其文件与清单中的 SHA-256 一致。</translation>
+    </message>
+    <message>
+        <source>{file} is a keyless Sigstore signature (by {signer}); verifying one needs Sigstore&apos;s online services, which Hangar does not use offline.</source>
+        <translation>{file} 是无密钥的 Sigstore 签名（签名者：{signer}）；验证此类签名需要 Sigstore 的在线服务，而 Hangar 离线工作，不使用这些服务。</translation>
+    </message>
+    <message>
+        <source>Import it without a key to rely on its hashes, or ask for a bundle signed with a key or a certificate.</source>
+        <translation>请不使用密钥导入，依靠其哈希值校验；或索取用密钥或证书签名的传输包。</translation>
+    </message>
+    <message>
+        <source>This bundle is signed, but verification needs the model-signing package.</source>
+        <translation>该传输包已签名，但验证需要 model-signing 软件包。</translation>
+    </message>
+    <message>
+        <source>{file} was made with a key ({signer}): give its public key, not a certificate chain.</source>
+        <translation>{file} 是用密钥（{signer}）签署的：请提供其公钥，而不是证书链。</translation>
+    </message>
+    <message>
+        <source>{file} was made with a certificate ({signer}): give the certificate chain you trust, not a public key.</source>
+        <translation>{file} 是用证书（{signer}）签署的：请提供您信任的证书链，而不是公钥。</translation>
+    </message>
+    <message>
+        <source>The signature is valid: signed by {signer}.</source>
+        <translation>签名有效：签名者为 {signer}。</translation>
+    </message>
+    <message>
+        <source>The bundle carries a keyless Sigstore signature by {signer}; it was not verified (that needs Sigstore&apos;s online services).</source>
+        <translation>该传输包带有 {signer} 的无密钥 Sigstore 签名；它未被验证（验证需要 Sigstore 的在线服务）。</translation>
+    </message>
+    <message>
+        <source>Its files matched the SHA-256 in its manifest.</source>
+        <translation>其文件与清单中的 SHA-256 一致。</translation>
+    </message>
+    <message>
+        <source>Give the signer&apos;s public key to verify it.</source>
+        <translation>请提供签名者的公钥以进行验证。</translation>
+    </message>
+    <message>
+        <source>Give the certificate chain you trust to verify it.</source>
+        <translation>请提供您信任的证书链以进行验证。</translation>
+    </message>
+    <message>
+        <source>The bundle is signed by {signer}; the signature was not verified.</source>
+        <translation>该传输包由 {signer} 签名；签名未经验证。</translation>
+    </message>
+    <message>
+        <source>{file} was not made with the key you gave.</source>
+        <translation>{file} 不是用您提供的密钥签署的。</translation>
+    </message>
+    <message>
+        <source>The signature does not match the bundle: {files} changed since it was signed.</source>
+        <translation>签名与传输包不符：{files} 在签名后被改动过。</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Ask the sender for the bundle again.</source>
+        <translation>没有导入任何内容。请向发送方重新索取传输包。</translation>
+    </message>
+    <message>
+        <source>{file} does not verify: {reason}</source>
+        <translation>{file} 验证未通过：{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Check that the key or certificates are the signer&apos;s.</source>
+        <translation>没有导入任何内容。请确认密钥或证书属于签名者。</translation>
+    </message>
+    <message>
+        <source>Signing a bundle needs the model-signing package.</source>
+        <translation>为传输包签名需要 model-signing 软件包。</translation>
+    </message>
+    <message>
+        <source>Cannot sign the bundle with {key}: {reason}</source>
+        <translation>无法用 {key} 为传输包签名：{reason}</translation>
+    </message>
+    <message>
+        <source>input[{index}] is {size:,} bytes, more than this model embeds at once ({n_ctx:,} tokens).</source>
+        <translation>input[{index}] 有 {size:,} 字节，超过此模型一次能嵌入的量（{n_ctx:,} 个 token）。</translation>
+    </message>
+    <message>
+        <source>input[{index}] holds the token {token}, outside this model&apos;s vocabulary of {n_vocab:,}.</source>
+        <translation>input[{index}] 中包含 token {token}，超出了此模型 {n_vocab:,} 个 token 的词表范围。</translation>
+    </message>
+    <message>
+        <source>input[{index}] has {tokens:,} tokens; this model embeds at most {n_ctx:,} at once.</source>
+        <translation>input[{index}] 有 {tokens:,} 个 token；此模型一次最多嵌入 {n_ctx:,} 个。</translation>
+    </message>
+    <message>
+        <source>This model was loaded for text generation; load an embedding model to embed text.</source>
+        <translation>此模型是作为文本生成模型加载的；要嵌入文本，请加载嵌入模型。</translation>
+    </message>
+    <message>
+        <source>This model&apos;s pooling is rank: it is a reranker, which scores pairs of texts and gives no embeddings.</source>
+        <translation>此模型的池化方式为 rank：它是重排序模型，只给文本对打分，不生成嵌入。</translation>
+    </message>
+    <message>
+        <source>The embedding was cancelled.</source>
+        <translation>嵌入已取消。</translation>
+    </message>
+    <message>
+        <source>Embedding input[{index}] failed: llama_decode returned {code}.</source>
+        <translation>嵌入 input[{index}] 失败：llama_decode 返回了 {code}。</translation>
+    </message>
+    <message>
+        <source>llama.cpp gave no embedding for this input.</source>
+        <translation>llama.cpp 没有为此输入给出嵌入。</translation>
+    </message>
+    <message>
+        <source>{file} is not a file of log-probabilities (llama-perplexity&apos;s --kl-divergence-base).</source>
+        <translation>{file} 不是对数概率文件（llama-perplexity 的 --kl-divergence-base）。</translation>
+    </message>
+    <message>
+        <source>The reference has a vocabulary of {reference:,} tokens and this model {model:,}: KL divergence needs the same tokenizer.</source>
+        <translation>参考模型的词表有 {reference:,} 个 token，而此模型有 {model:,} 个：KL 散度需要相同的分词器。</translation>
+    </message>
+    <message>
+        <source>This model was loaded for embeddings; perplexity needs a text model.</source>
+        <translation>此模型是作为嵌入模型加载的；困惑度测试需要文本模型。</translation>
+    </message>
+    <message>
+        <source>This model&apos;s vocabulary differs from the reference&apos;s (the same {n_vocab:,} ids, other token texts): KL divergence needs the same tokenizer.</source>
+        <translation>此模型的词表与参考模型的不同（id 同为 {n_vocab:,} 个，但 token 文本不同）：KL 散度需要相同的分词器。</translation>
+    </message>
+    <message>
+        <source>This model adds an end-of-sequence token to every text; llama-perplexity&apos;s method cannot score it.</source>
+        <translation>此模型会在每段文本末尾添加序列结束 token；llama-perplexity 的方法无法为它计算困惑度。</translation>
+    </message>
+    <message>
+        <source>The text has {tokens:,} tokens for this model; one chunk needs {n_ctx:,}. Use a longer text or a smaller context.</source>
+        <translation>对此模型而言，该文本有 {tokens:,} 个 token；一个块需要 {n_ctx:,} 个。请使用更长的文本或更小的上下文。</translation>
+    </message>
+    <message>
+        <source>The chunks hold {n_ctx:,} tokens but the model was loaded with a context of {loaded:,}.</source>
+        <translation>每个块有 {n_ctx:,} 个 token，但模型加载时的上下文为 {loaded:,}。</translation>
+    </message>
+    <message>
+        <source>Decoding chunk {chunk} failed: llama_decode returned {code}.</source>
+        <translation>解码第 {chunk} 块失败：llama_decode 返回了 {code}。</translation>
+    </message>
+    <message>
+        <source>The reference&apos;s log-probabilities for {chunks:,} chunks would take {size:,} bytes, more than the {limit:,} allowed here (at most {bound:,}, and 1 GiB of the disk is kept free); {fit:,} chunks fit. Use fewer chunks or a shorter text.</source>
+        <translation>参考模型 {chunks:,} 个块的对数概率将占用 {size:,} 字节，超过此处允许的 {limit:,} 字节（最多 {bound:,} 字节，且须保留 1 GiB 磁盘空间）；只能容纳 {fit:,} 个块。请减少块数或使用更短的文本。</translation>
+    </message>
+    <message>
+        <source>Cannot write {file}: {error}</source>
+        <translation>无法写入 {file}：{error}</translation>
+    </message>
+    <message>
+        <source>Stopped; nothing was left behind.</source>
+        <translation>已停止；没有留下任何残余文件。</translation>
+    </message>
+    <message>
+        <source>texts[{index}] is {size:,} bytes, more than a context of {n_ctx:,} tokens holds.</source>
+        <translation>texts[{index}] 有 {size:,} 字节，超出 {n_ctx:,} 个 token 的上下文所能容纳的量。</translation>
+    </message>
+    <message>
+        <source>texts[{index}] has {tokens:,} tokens; the context holds {n_ctx:,}.</source>
+        <translation>texts[{index}] 有 {tokens:,} 个 token；上下文只能容纳 {n_ctx:,} 个。</translation>
+    </message>
+    <message>
+        <source>This model was loaded for embeddings; scoring answers needs a text model.</source>
+        <translation>此模型是作为嵌入模型加载的；为答案评分需要文本模型。</translation>
+    </message>
+    <message>
+        <source>The texts share no context to score their endings after (not even a start token).</source>
+        <translation>这些文本没有可供对结尾评分的共同上下文（连起始 token 都没有）。</translation>
+    </message>
+    <message>
+        <source>The scoring was cancelled.</source>
+        <translation>评分已取消。</translation>
+    </message>
+    <message>
+        <source>Scoring failed: llama_decode returned {code}.</source>
+        <translation>评分失败：llama_decode 返回了 {code}。</translation>
+    </message>
+    <message>
+        <source>equals &apos;{answer}&apos;</source>
+        <translation>等于“{answer}”</translation>
+    </message>
+    <message>
+        <source>&apos;{got}&apos; is not &apos;{expected}&apos;</source>
+        <translation>“{got}”不是“{expected}”</translation>
+    </message>
+    <message>
+        <source>contains &apos;{answer}&apos;</source>
+        <translation>包含“{answer}”</translation>
+    </message>
+    <message>
+        <source>does not contain &apos;{expected}&apos;</source>
+        <translation>不包含“{expected}”</translation>
+    </message>
+    <message>
+        <source>the pattern ran past {seconds:g} s on this reply (it backtracks catastrophically): simplify it</source>
+        <translation>该模式在此回复上运行超过 {seconds:g} 秒（发生了灾难性回溯）：请简化它</translation>
+    </message>
+    <message>
+        <source>no match for /{pattern}/</source>
+        <translation>没有与 /{pattern}/ 匹配的内容</translation>
+    </message>
+    <message>
+        <source>matched &apos;{text}&apos;</source>
+        <translation>匹配到“{text}”</translation>
+    </message>
+    <message>
+        <source>no answer letter ({letters}) found</source>
+        <translation>没有找到答案字母（{letters}）</translation>
+    </message>
+    <message>
+        <source>answered {letter}</source>
+        <translation>回答了 {letter}</translation>
+    </message>
+    <message>
+        <source>answered {letter}, expected {expected}</source>
+        <translation>回答了 {letter}，正确答案为 {expected}</translation>
+    </message>
+    <message>
+        <source>no JSON object in the reply</source>
+        <translation>回复中没有 JSON 对象</translation>
+    </message>
+    <message>
+        <source>does not match the schema at {where}: {error}</source>
+        <translation>在 {where} 处不符合 schema：{error}</translation>
+    </message>
+    <message>
+        <source>{key} is {got}, expected {expected}</source>
+        <translation>{key} 为 {got}，应为 {expected}</translation>
+    </message>
+    <message>
+        <source>valid JSON</source>
+        <translation>有效的 JSON</translation>
+    </message>
+    <message>
+        <source>valid JSON with the expected values</source>
+        <translation>有效的 JSON，且值符合预期</translation>
+    </message>
+    <message>
+        <source>no number in the reply</source>
+        <translation>回复中没有数字</translation>
+    </message>
+    <message>
+        <source>{tolerance:g}%</source>
+        <translation>{tolerance:g}%</translation>
+    </message>
+    <message>
+        <source>{tolerance:g}</source>
+        <translation>{tolerance:g}</translation>
+    </message>
+    <message>
+        <source>{got:g} is within {within} of {expected:g}</source>
+        <translation>{got:g} 与 {expected:g} 的差距在 {within} 以内</translation>
+    </message>
+    <message>
+        <source>{got:g} is not within {within} of {expected:g}</source>
+        <translation>{got:g} 与 {expected:g} 的差距超出 {within}</translation>
+    </message>
+    <message>
+        <source>chose {index} ({choice}), mean log-probability {mean:.3f}</source>
+        <translation>选择了 {index}（{choice}），平均对数概率 {mean:.3f}</translation>
+    </message>
+    <message>
+        <source>chose {index} ({choice}, {mean:.3f}) over {expected} ({right:.3f})</source>
+        <translation>选择了 {index}（{choice}，{mean:.3f}），而不是 {expected}（{right:.3f}）</translation>
     </message>
 </context>
 <context>
@@ -1720,6 +3816,161 @@
     </message>
 </context>
 <context>
+    <name>AuditPane</name>
+    <message>
+        <source>Every download, import, deletion, model load, server session, license decision and policy change, one line each, each line sealed with the hash of the one before. Kept in {0}.</source>
+        <translation>每一次下载、导入、删除、模型加载、服务器会话、许可证决定和政策变更都记为一行，每行都用前一行的哈希值封存。保存在 {0}。</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>所有事件</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>起始日期(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show events from this date on</source>
+        <translation>显示此日期及之后的事件</translation>
+    </message>
+    <message>
+        <source>Search user, model, file, repository…</source>
+        <translation>搜索用户、模型、文件、仓库…</translation>
+    </message>
+    <message>
+        <source>Search the audit trail</source>
+        <translation>搜索审计记录</translation>
+    </message>
+    <message>
+        <source>&amp;Verify the chain</source>
+        <translation>验证哈希链(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation>审计事件</translation>
+    </message>
+    <message>
+        <source>The selected event, as recorded</source>
+        <translation>所选事件的原始记录</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Model loaded</source>
+        <translation>模型加载</translation>
+    </message>
+    <message>
+        <source>Server session</source>
+        <translation>服务器会话</translation>
+    </message>
+    <message>
+        <source>License verdict</source>
+        <translation>许可证结论</translation>
+    </message>
+    <message>
+        <source>License override</source>
+        <translation>许可证例外放行</translation>
+    </message>
+    <message>
+        <source>Policy change</source>
+        <translation>政策变更</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Break (crash)</source>
+        <translation>中断（崩溃）</translation>
+    </message>
+    <message>
+        <source>policy “{0}”</source>
+        <translation>政策“{0}”</translation>
+    </message>
+    <message>
+        <source>{0} requests, {1} prompt + {2} completion tokens</source>
+        <translation>{0} 个请求，{1} 个提示词 token + {2} 个生成 token</translation>
+    </message>
+    <message>
+        <source>the line before was cut short ({0} bytes), as a crash while writing leaves it</source>
+        <translation>上一行不完整（{0} 字节），写入时崩溃就会留下这样的行</translation>
+    </message>
+    <message>
+        <source>{0} events shown.</source>
+        <translation>显示了 {0} 个事件。</translation>
+    </message>
+    <message>
+        <source>✓ The chain is whole: {0} events, each sealed with the hash of the one before.</source>
+        <translation>✓ 哈希链完整：共 {0} 个事件，每个都用前一个的哈希值封存。</translation>
+    </message>
+    <message>
+        <source>Line {0}: {1}</source>
+        <translation>第 {0} 行：{1}</translation>
+    </message>
+    <message>
+        <source>✗ The audit trail was changed after it was written:</source>
+        <translation>✗ 审计记录在写入后被修改过：</translation>
+    </message>
+    <message>
+        <source>✓ No sign of tampering ({0} events); the log marked these breaks itself after a crash:</source>
+        <translation>✓ 没有被篡改的迹象（{0} 个事件）；以下中断是日志在崩溃后自行标记的：</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv);;JSON (*.json)</source>
+        <translation>CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported {0} events to {1}.</source>
+        <translation>已将 {0} 个事件导出到 {1}。</translation>
+    </message>
+</context>
+<context>
     <name>BenchControls</name>
     <message>
         <source>What to run</source>
@@ -1776,6 +4027,10 @@
     <message>
         <source>GPU layers</source>
         <translation>GPU 层数</translation>
+    </message>
+    <message>
+        <source>Experts on CPU (layers)</source>
+        <translation>CPU 上的专家（层数）</translation>
     </message>
     <message>
         <source>Cost</source>
@@ -1873,6 +4128,14 @@
         <translation>本次运行的结果</translation>
     </message>
     <message>
+        <source>Run again</source>
+        <translation>再次运行</translation>
+    </message>
+    <message>
+        <source>Run this benchmark again with the same model and settings</source>
+        <translation>用相同的模型和参数再次运行此基准测试</translation>
+    </message>
+    <message>
         <source>This run / comparison</source>
         <translation>本次运行 / 对比</translation>
     </message>
@@ -1917,16 +4180,24 @@
         <translation>运行历史</translation>
     </message>
     <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>机群</translation>
+    </message>
+    <message>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
-    </message>
-    <message>
-        <source>Running {0}</source>
-        <translation>正在运行 {0}</translation>
     </message>
     <message>
         <source>Running it anyway may fail, or make this computer very slow while it swaps; its numbers would not say much.</source>
@@ -1955,6 +4226,18 @@
     <message>
         <source>LocalScore {0:.0f}</source>
         <translation>LocalScore {0:.0f}</translation>
+    </message>
+    <message>
+        <source>{0} · {1} s</source>
+        <translation>{0} · {1} 秒</translation>
+    </message>
+    <message>
+        <source>this run so far</source>
+        <translation>本次运行（进行中）</translation>
+    </message>
+    <message>
+        <source>The synthetic model stays in {0} ({1}) for the next run; Settings › Storage can clear the cache.</source>
+        <translation>合成模型保存在 {0}（{1}），供下次运行使用；可在“设置 › 存储”中清除缓存。</translation>
     </message>
     <message>
         <source>time to first token {0:.0f} ms</source>
@@ -1998,10 +4281,41 @@
     </message>
 </context>
 <context>
+    <name>CacheRow</name>
+    <message>
+        <source>Clear cache</source>
+        <translation>清除缓存</translation>
+    </message>
+    <message>
+        <source>Delete the synthetic benchmark models and everything else kept in the cache folder</source>
+        <translation>删除合成的基准测试模型以及缓存文件夹中的其他所有内容</translation>
+    </message>
+    <message>
+        <source>{0} in {1}</source>
+        <translation>{1} 中的 {0}</translation>
+    </message>
+    <message>
+        <source>Delete {0} in {1}? Synthetic benchmark models are made again when next needed (minutes for the 1B shape).</source>
+        <translation>删除 {1} 中的 {0}？合成的基准测试模型会在下次需要时重新生成（1B 结构需要几分钟）。</translation>
+    </message>
+    <message>
+        <source>Freed {0}.</source>
+        <translation>已释放 {0}。</translation>
+    </message>
+</context>
+<context>
     <name>ChatPane</name>
+    <message>
+        <source>Exported the conversation to {0}.</source>
+        <translation>已将会话导出到 {0}。</translation>
+    </message>
     <message>
         <source>Parameters</source>
         <translation>参数</translation>
+    </message>
+    <message>
+        <source>Loaded model</source>
+        <translation>已加载的模型</translation>
     </message>
     <message>
         <source>Pick a model from the library and load it.</source>
@@ -2115,6 +4429,30 @@
         <source>Wait for the reply to finish, or stop it, first.</source>
         <translation>请先等待回复完成，或将其停止。</translation>
     </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>没有加载模型。</translation>
+    </message>
+    <message>
+        <source>● {0} · {1}</source>
+        <translation>● {0} · {1}</translation>
+    </message>
+    <message>
+        <source>{0:,.0f} MiB held (weights, cache and buffers)</source>
+        <translation>占用 {0:,.0f} MiB（权重、缓存和缓冲区）</translation>
+    </message>
+    <message>
+        <source>memory not reported</source>
+        <translation>未报告内存占用</translation>
+    </message>
+    <message>
+        <source>shared with the server</source>
+        <translation>与服务器共用</translation>
+    </message>
+    <message>
+        <source>● {0} · {1} · {2}{3}</source>
+        <translation>● {0} · {1} · {2}{3}</translation>
+    </message>
 </context>
 <context>
     <name>ConversationList</name>
@@ -2177,6 +4515,100 @@
     <message>
         <source>Could not write {0}: {1}</source>
         <translation>无法写入 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>CostChart</name>
+    <message>
+        <source>Cost per million output tokens vs throughput</source>
+        <translation>每百万输出 token 成本与吞吐量</translation>
+    </message>
+    <message>
+        <source>Enter cost inputs to see the cost chart</source>
+        <translation>输入成本参数后即可查看成本图表</translation>
+    </message>
+    <message>
+        <source>output tokens per second</source>
+        <translation>每秒输出 token 数</translation>
+    </message>
+    <message>
+        <source>cost / million tokens</source>
+        <translation>成本 / 百万 token</translation>
+    </message>
+</context>
+<context>
+    <name>CostForm</name>
+    <message>
+        <source>Cost inputs per machine</source>
+        <translation>各机器的成本参数</translation>
+    </message>
+    <message>
+        <source>Machine whose cost inputs are shown</source>
+        <translation>显示其成本参数的机器</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>Concurrency to cost</source>
+        <translation>用于计算成本的并发数</translation>
+    </message>
+    <message>
+        <source>Price per hour</source>
+        <translation>每小时价格</translation>
+    </message>
+    <message>
+        <source>or purchase price</source>
+        <translation>或购买价格</translation>
+    </message>
+    <message>
+        <source>over lifetime (hours)</source>
+        <translation>使用寿命（小时）</translation>
+    </message>
+    <message>
+        <source>Electricity per kWh</source>
+        <translation>每 kWh 电价</translation>
+    </message>
+    <message>
+        <source>Power draw (W), if not measured</source>
+        <translation>功耗（W，未实测时使用）</translation>
+    </message>
+    <message>
+        <source>PUE (at least 1)</source>
+        <translation>PUE（至少为 1）</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>货币</translation>
+    </message>
+    <message>
+        <source>Cost at</source>
+        <translation>成本计算基准</translation>
+    </message>
+    <message>
+        <source>Save cost inputs</source>
+        <translation>保存成本参数</translation>
+    </message>
+    <message>
+        <source>best that meets the SLO</source>
+        <translation>满足 SLO 的最佳档位</translation>
+    </message>
+    <message>
+        <source>concurrency {0}</source>
+        <translation>并发数 {0}</translation>
+    </message>
+    <message>
+        <source>Not saved: {0}</source>
+        <translation>未保存：{0}</translation>
+    </message>
+    <message>
+        <source>Saved for {0}.</source>
+        <translation>已为 {0} 保存。</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +4694,10 @@
         <translation>正在搜索…</translation>
     </message>
     <message>
+        <source>1 repository</source>
+        <translation>1 个仓库</translation>
+    </message>
+    <message>
         <source>{0} repositories</source>
         <translation>{0} 个仓库</translation>
     </message>
@@ -2274,12 +4710,36 @@
         <translation>正在读取仓库和模型文件头…</translation>
     </message>
     <message>
+        <source>The download of {0} was cancelled.</source>
+        <translation>{0} 的下载已取消。</translation>
+    </message>
+    <message>
+        <source>The download of {0} failed: {1}</source>
+        <translation>{0} 下载失败：{1}</translation>
+    </message>
+    <message>
+        <source>{0} is downloaded and verified: it is in the Library.</source>
+        <translation>{0} 已下载并通过校验：已在“模型库”中。</translation>
+    </message>
+    <message>
         <source>Queuing {0}…</source>
         <translation>正在将 {0} 加入队列…</translation>
     </message>
     <message>
         <source>{0} is downloading: follow it in the Library.</source>
         <translation>{0} 正在下载：可在“模型库”中查看进度。</translation>
+    </message>
+    <message>
+        <source>A reason is needed</source>
+        <translation>需要说明理由</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Your organisation asks why you may use it. The reason is kept in the audit trail with your name.</source>
+        <translation>{0}
+
+您所在组织要求说明您可以使用它的理由。该理由会连同您的用户名保存在审计记录中。</translation>
     </message>
     <message>
         <source>Hugging Face token</source>
@@ -2317,6 +4777,10 @@
         <translation>校验失败</translation>
     </message>
     <message>
+        <source>✓ downloaded and verified</source>
+        <translation>✓ 已下载并通过校验</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -2348,6 +4812,239 @@
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+    <message>
+        <source>Open in Chat</source>
+        <translation>在“对话”中打开</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Take finished downloads off this list (the models stay in the library).</source>
+        <translation>从列表中清除已完成的下载（模型仍保留在模型库中）。</translation>
+    </message>
+    <message>
+        <source>Cancel the download</source>
+        <translation>取消下载</translation>
+    </message>
+    <message>
+        <source>Cancel and delete the {0:,.0f} MiB downloaded so far? Pause keeps them to resume later.</source>
+        <translation>取消下载并删除目前已下载的 {0:,.0f} MiB？选择“暂停”则会保留它们，以便稍后继续。</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointDialog</name>
+    <message>
+        <source>Edit endpoint</source>
+        <translation>编辑端点</translation>
+    </message>
+    <message>
+        <source>Add an endpoint</source>
+        <translation>添加端点</translation>
+    </message>
+    <message>
+        <source>Any server that speaks the OpenAI API: vLLM, vLLM-Ascend, MindIE, TGI, llama-server, Ollama, or another Hangar.</source>
+        <translation>任何支持 OpenAI API 的服务器：vLLM、vLLM-Ascend、MindIE、TGI、llama-server、Ollama，或另一个 Hangar。</translation>
+    </message>
+    <message>
+        <source>Endpoint name</source>
+        <translation>端点名称</translation>
+    </message>
+    <message>
+        <source>A short name, e.g. cluster-a</source>
+        <translation>简短的名称，例如 cluster-a</translation>
+    </message>
+    <message>
+        <source>Endpoint address</source>
+        <translation>端点地址</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>A key is stored in the system keyring; leave empty to keep it</source>
+        <translation>系统密钥环中已保存密钥；留空则保持不变</translation>
+    </message>
+    <message>
+        <source>Optional; kept in the system keyring, never shown again</source>
+        <translation>可选；保存在系统密钥环中，之后不再显示</translation>
+    </message>
+    <message>
+        <source>Remove the stored key</source>
+        <translation>移除已保存的密钥</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 证书包</translation>
+    </message>
+    <message>
+        <source>Optional: your organisation&apos;s CA certificates (a PEM file)</source>
+        <translation>可选：您所在组织的 CA 证书（PEM 文件）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the CA bundle</source>
+        <translation>选择 CA 证书包</translation>
+    </message>
+    <message>
+        <source>Verify the server&apos;s TLS certificate</source>
+        <translation>验证服务器的 TLS 证书</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Prompts and replies to this endpoint&apos;s models leave this machine.</source>
+        <translation>发送给此端点模型的提示词及其回复会离开本机。</translation>
+    </message>
+    <message>
+        <source>Asking the endpoint for its models…</source>
+        <translation>正在向端点查询其模型…</translation>
+    </message>
+    <message>
+        <source>It answers, with {0} models: {1}</source>
+        <translation>连接成功，共有 {0} 个模型：{1}</translation>
+    </message>
+    <message>
+        <source>It answers, but lists no models.</source>
+        <translation>连接成功，但没有列出任何模型。</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointsBox</name>
+    <message>
+        <source>Remote endpoints</source>
+        <translation>远程端点</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible servers elsewhere (a vLLM or MindIE cluster, a GPU box, a cloud instance): their models appear in Chat beside the local ones. Prompts and replies to them leave this machine. API keys are kept in the system keyring.</source>
+        <translation>其他位置的 OpenAI 兼容服务器（推理服务集群、GPU 服务器、云实例）：它们的模型会与本地模型一起出现在“对话”中。发送给它们的提示词和回复会离开本机。API 密钥保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Add an endpoint</source>
+        <translation>添加端点</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Edit the endpoint</source>
+        <translation>编辑端点</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the endpoint</source>
+        <translation>移除端点</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Ask the endpoint for its models and keep the list</source>
+        <translation>向端点查询其模型并保存列表</translation>
+    </message>
+    <message>
+        <source>Remove endpoint</source>
+        <translation>移除端点</translation>
+    </message>
+    <message>
+        <source>Remove the endpoint {0} and its API key?</source>
+        <translation>移除端点 {0} 及其 API 密钥？</translation>
+    </message>
+    <message>
+        <source>{0} was removed, with its key.</source>
+        <translation>已移除 {0} 及其密钥。</translation>
+    </message>
+    <message>
+        <source>Asking {0} for its models…</source>
+        <translation>正在向 {0} 查询其模型…</translation>
+    </message>
+    <message>
+        <source>{0} answers, with {1} models: {2}</source>
+        <translation>{0} 连接成功，共有 {1} 个模型：{2}</translation>
+    </message>
+    <message>
+        <source>{0} answers, but lists no models.</source>
+        <translation>{0} 连接成功，但没有列出任何模型。</translation>
+    </message>
+</context>
+<context>
+    <name>EndpointsModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <source>in the keyring</source>
+        <translation>在密钥环中</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>尚未读取</translation>
+    </message>
+    <message>
+        <source>{0} (read {1})</source>
+        <translation>{0} 个（读取于 {1}）</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>不验证</translation>
+    </message>
+    <message>
+        <source>CA bundle: {0}</source>
+        <translation>CA 证书包：{0}</translation>
+    </message>
+    <message>
+        <source>system CAs</source>
+        <translation>系统 CA</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -2369,6 +5066,224 @@
     </message>
 </context>
 <context>
+    <name>ExpertsOnCpu</name>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Experts on CPU (layers)</source>
+        <translation>CPU 上的专家（层数）</translation>
+    </message>
+    <message>
+        <source>Mixture-of-experts models: keep the expert weights of this many layers, from the first, in system RAM so the rest fits the GPU. Auto lets Hangar choose the fewest that fit.</source>
+        <translation>混合专家模型：从第一层起，将这么多层的专家权重保留在系统内存中，使其余部分能放进 GPU。选择“自动”时，Hangar 会选出能放下所需的最少层数。</translation>
+    </message>
+</context>
+<context>
+    <name>FleetTab</name>
+    <message>
+        <source>single stream</source>
+        <translation>单流</translation>
+    </message>
+    <message>
+        <source>concurrency {0}</source>
+        <translation>并发数 {0}</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Run files (hangar.run/1) from hangar-cli bench --json or bench-serve --json on other machines</source>
+        <translation>在其他机器上用 hangar-cli bench --json 或 bench-serve --json 生成的运行文件（hangar.run/1）</translation>
+    </message>
+    <message>
+        <source>Add this machine&apos;s latest run</source>
+        <translation>添加本机的最新运行</translation>
+    </message>
+    <message>
+        <source>Remove run</source>
+        <translation>移除运行</translation>
+    </message>
+    <message>
+        <source>Concurrency shown and costed</source>
+        <translation>显示并计算成本的并发数</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation>导出 JSON…</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>保存报告…</translation>
+    </message>
+    <message>
+        <source>Import run files from other machines to compare them with this one.</source>
+        <translation>导入其他机器的运行文件，与本机进行对比。</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>机器</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>负载</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Output tok/s</source>
+        <translation>输出 token/秒</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <source>Goodput</source>
+        <translation>有效吞吐</translation>
+    </message>
+    <message>
+        <source>TTFT median</source>
+        <translation>TTFT 中位数</translation>
+    </message>
+    <message>
+        <source>TTFT p99</source>
+        <translation>TTFT p99</translation>
+    </message>
+    <message>
+        <source>TPOT median</source>
+        <translation>TPOT 中位数</translation>
+    </message>
+    <message>
+        <source>TPOT p99</source>
+        <translation>TPOT p99</translation>
+    </message>
+    <message>
+        <source>ITL median</source>
+        <translation>ITL 中位数</translation>
+    </message>
+    <message>
+        <source>J/token</source>
+        <translation>焦耳/token</translation>
+    </message>
+    <message>
+        <source>Machines side by side (latencies in ms)</source>
+        <translation>各机器并列对比（延迟单位为 ms）</translation>
+    </message>
+    <message>
+        <source>Costed at</source>
+        <translation>成本计算基准</translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation>硬件</translation>
+    </message>
+    <message>
+        <source>Electricity</source>
+        <translation>电费</translation>
+    </message>
+    <message>
+        <source>Total / million tokens</source>
+        <translation>合计 / 百万 token</translation>
+    </message>
+    <message>
+        <source>Cost per million output tokens per machine</source>
+        <translation>各机器每百万输出 token 的成本</translation>
+    </message>
+    <message>
+        <source>Cost vs throughput</source>
+        <translation>成本与吞吐量</translation>
+    </message>
+    <message>
+        <source>TTFT vs concurrency</source>
+        <translation>TTFT 与并发数</translation>
+    </message>
+    <message>
+        <source>TPOT vs concurrency</source>
+        <translation>TPOT 与并发数</translation>
+    </message>
+    <message>
+        <source>{0} run(s) from {1} machine(s). Select a row and Remove run to drop one.</source>
+        <translation>来自 {1} 台机器的 {0} 次运行。选中一行并点击“移除运行”即可将其删除。</translation>
+    </message>
+    <message>
+        <source>every level</source>
+        <translation>所有档位</translation>
+    </message>
+    <message>
+        <source>Time to first token (median solid, p99 dashed)</source>
+        <translation>首个 token 延迟（实线为中位数，虚线为 p99）</translation>
+    </message>
+    <message>
+        <source>TTFT (ms)</source>
+        <translation>TTFT（ms）</translation>
+    </message>
+    <message>
+        <source>Time per output token (median solid, p99 dashed)</source>
+        <translation>每个输出 token 的耗时（实线为中位数，虚线为 p99）</translation>
+    </message>
+    <message>
+        <source>TPOT (ms)</source>
+        <translation>TPOT（ms）</translation>
+    </message>
+    <message>
+        <source>Import run files</source>
+        <translation>导入运行文件</translation>
+    </message>
+    <message>
+        <source>Run files (*.json);;All files (*)</source>
+        <translation>运行文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Reading {0} file(s)…</source>
+        <translation>正在读取 {0} 个文件…</translation>
+    </message>
+    <message>
+        <source>Imported {0} of {1} file(s).</source>
+        <translation>已导入 {0}/{1} 个文件。</translation>
+    </message>
+    <message>
+        <source>Added this machine&apos;s latest benchmark as run #{0} (a single stream).</source>
+        <translation>已将本机最新的基准测试添加为运行 #{0}（单流）。</translation>
+    </message>
+    <message>
+        <source>Removed {0} run(s).</source>
+        <translation>已移除 {0} 次运行。</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation>导出 JSON</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>保存报告</translation>
+    </message>
+</context>
+<context>
     <name>HardwarePane</name>
     <message>
         <source>{0} free of {1}</source>
@@ -2381,6 +5296,10 @@
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Detecting</source>
+        <translation>正在检测</translation>
     </message>
     <message>
         <source>Processor, memory and disk</source>
@@ -2483,8 +5402,12 @@
         <translation>华为昇腾 NPU</translation>
     </message>
     <message>
-        <source>Detecting hardware and runtimes…</source>
-        <translation>正在检测硬件和运行时…</translation>
+        <source>Detecting the processor, memory, disk and accelerators…</source>
+        <translation>正在检测处理器、内存、磁盘和加速器…</translation>
+    </message>
+    <message>
+        <source>Probing the llama.cpp runtimes (CPU, CUDA, CANN), each in its own process…</source>
+        <translation>正在探测 llama.cpp 运行时（CPU、CUDA、CANN），每个都在独立的进程中…</translation>
     </message>
     <message>
         <source>Detection failed: {0}</source>
@@ -2555,6 +5478,17 @@
     </message>
 </context>
 <context>
+    <name>LatencyChart</name>
+    <message>
+        <source>Import serving runs to see latency against concurrency</source>
+        <translation>导入服务基准测试的运行后，即可查看延迟随并发数的变化</translation>
+    </message>
+    <message>
+        <source>concurrency</source>
+        <translation>并发数</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPane</name>
     <message>
         <source>Import file…</source>
@@ -2563,6 +5497,10 @@
     <message>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>Import a bundle…</source>
+        <translation>导入传输包…</translation>
     </message>
     <message>
         <source>Find models from other apps</source>
@@ -2575,6 +5513,10 @@
     <message>
         <source>Delete…</source>
         <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Export for another machine…</source>
+        <translation>导出到其他机器…</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2635,6 +5577,10 @@
     <message>
         <source>Download one from Discover, import GGUF files you already have, or let Hangar find models in the Hugging Face cache and Ollama. Models are kept in {0}.</source>
         <translation>可以在“发现”中下载模型、导入已有的 GGUF 文件，或让 Hangar 在 Hugging Face 缓存和 Ollama 中查找模型。模型保存在 {0}。</translation>
+    </message>
+    <message>
+        <source>At a 4,096-token context it {0}.</source>
+        <translation>在 4,096 个 token 的上下文下，它{0}。</translation>
     </message>
     <message>
         <source>Import a GGUF model</source>
@@ -2939,6 +5885,18 @@
         <translation>（无法读取已保存的政策，因此使用默认政策：{0}）</translation>
     </message>
     <message>
+        <source>Locked: the policy your administrator installed cannot be used, so downloads are refused: {0}</source>
+        <translation>已锁定：管理员安装的政策无法使用，因此下载会被拒绝：{0}</translation>
+    </message>
+    <message>
+        <source>Locked: managed by your administrator ({0}); it cannot be changed here.</source>
+        <translation>已锁定：由管理员管理（{0}）；无法在此处修改。</translation>
+    </message>
+    <message>
+        <source>Your administrator manages the license policy.</source>
+        <translation>许可证政策由管理员管理。</translation>
+    </message>
+    <message>
         <source>Import a license policy</source>
         <translation>导入许可证政策</translation>
     </message>
@@ -3065,6 +6023,10 @@
         <translation>取消加载</translation>
     </message>
     <message>
+        <source>Experts on CPU</source>
+        <translation>CPU 上的专家</translation>
+    </message>
+    <message>
         <source>Loading progress</source>
         <translation>加载进度</translation>
     </message>
@@ -3073,8 +6035,20 @@
         <translation>（合成权重）</translation>
     </message>
     <message>
+        <source>{0} — remote: {1}</source>
+        <translation>{0} — 远程：{1}</translation>
+    </message>
+    <message>
+        <source>Runs on the endpoint {0} at {1}, not on this machine.</source>
+        <translation>在位于 {1} 的端点 {0} 上运行，而不是在本机上。</translation>
+    </message>
+    <message>
         <source>No models yet: download one in Discover or import a GGUF file in the Library.</source>
         <translation>还没有模型：请在“发现”中下载一个，或在“模型库”中导入 GGUF 文件。</translation>
+    </message>
+    <message>
+        <source>Prompts and replies to this model leave this machine and go to {0}.</source>
+        <translation>发送给此模型的提示词及其回复会离开本机，发送到 {0}。</translation>
     </message>
     <message>
         <source>Loading {0}…</source>
@@ -3083,6 +6057,14 @@
     <message>
         <source>Cancelling the load…</source>
         <translation>正在取消加载…</translation>
+    </message>
+    <message>
+        <source>{0} on the endpoint {1} is ready. Prompts and replies to this model leave this machine and go to {2}.</source>
+        <translation>端点 {1} 上的 {0} 已就绪。发送给此模型的提示词及其回复会离开本机，发送到 {2}。</translation>
+    </message>
+    <message>
+        <source>Top-k, min-p and the repeat penalty are llama.cpp&apos;s own and are not sent to it.</source>
+        <translation>Top-k、Min-p 和重复惩罚是 llama.cpp 特有的参数，不会发送给它。</translation>
     </message>
     <message>
         <source>its own chat template (from the GGUF file)</source>
@@ -3101,6 +6083,26 @@
         <translation>由于加速器出错，它在 CPU 上运行：{0}</translation>
     </message>
     <message>
+        <source>Memory plan: {0}.</source>
+        <translation>内存方案：{0}。</translation>
+    </message>
+    <message>
+        <source>The experts of {0} layers are in RAM ({1} tensors moved there).</source>
+        <translation>{0} 层的专家权重放在内存中（共移动了 {1} 个张量）。</translation>
+    </message>
+    <message>
+        <source>A reason is needed</source>
+        <translation>需要说明理由</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Your organisation asks why you may use it. The reason is kept in the audit trail with your name.</source>
+        <translation>{0}
+
+您所在组织要求说明您可以使用它的理由。该理由会连同您的用户名保存在审计记录中。</translation>
+    </message>
+    <message>
         <source>Loading was cancelled.</source>
         <translation>加载已取消。</translation>
     </message>
@@ -3115,6 +6117,69 @@
     <message>
         <source>Load anyway</source>
         <translation>仍然加载</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkBox</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>For closed networks: an internal Hugging Face mirror (Artifactory, Nexus), a proxy, and your organisation&apos;s certificates. Every search, card, license check and download uses them.</source>
+        <translation>适用于封闭网络：内部的 Hugging Face 镜像（例如企业制品库）、代理，以及您所在组织的证书。所有搜索、模型卡片、许可证检查和下载都会使用这些设置。</translation>
+    </message>
+    <message>
+        <source>https://huggingface.co (or HF_ENDPOINT)</source>
+        <translation>https://huggingface.co（或 HF_ENDPOINT）</translation>
+    </message>
+    <message>
+        <source>http://proxy.example.com:3128 (empty: the system&apos;s)</source>
+        <translation>http://proxy.example.com:3128（留空：使用系统设置）</translation>
+    </message>
+    <message>
+        <source>PEM file of your organisation&apos;s CA (empty: the system&apos;s)</source>
+        <translation>您所在组织的 CA 证书文件（留空：使用系统 CA）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose the CA bundle</source>
+        <translation>选择 CA 证书包</translation>
+    </message>
+    <message>
+        <source>Hub &amp;endpoint:</source>
+        <translation>Hub 端点(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>代理(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;CA bundle:</source>
+        <translation>CA 证书包(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Apply network settings</source>
+        <translation>应用网络设置(&amp;A)</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 证书包</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Saved: Hub calls and downloads go to {0}.</source>
+        <translation>已保存：Hub 请求和下载将发往 {0}。</translation>
+    </message>
+    <message>
+        <source>the default Hub</source>
+        <translation>默认 Hub</translation>
     </message>
 </context>
 <context>
@@ -3165,6 +6230,10 @@
     <message>
         <source>Licenses</source>
         <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
     </message>
     <message>
         <source>Hardware</source>
@@ -3236,6 +6305,10 @@
     <message>
         <source>Parameters are saved with the conversation. A new context size applies when the model is next loaded.</source>
         <translation>参数随会话一起保存。新的上下文大小在下次加载模型时生效。</translation>
+    </message>
+    <message>
+        <source>{0} (changed)</source>
+        <translation>{0}（已修改）</translation>
     </message>
     <message>
         <source>Balanced</source>
@@ -3368,12 +6441,48 @@
         <translation>分片数</translation>
     </message>
     <message>
+        <source>On this machine</source>
+        <translation>本机状态</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
+        <source>*This repository is gated: its model card and files open once you accept its terms on the Hub (huggingface.co/{0}) and add your Hugging Face token here (Enter token…).*</source>
+        <translation>*此仓库需要授权：在 Hub 上（huggingface.co/{0}）接受其条款，并在此处添加您的 Hugging Face 令牌（输入令牌…）后，即可查看其模型卡片和文件。*</translation>
+    </message>
+    <message>
         <source>*This repository has no model card.*</source>
         <translation>*此仓库没有模型卡片。*</translation>
+    </message>
+    <message>
+        <source>✓ downloaded</source>
+        <translation>✓ 已下载</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>downloading{0}</source>
+        <translation>下载中{0}</translation>
+    </message>
+    <message>
+        <source>paused{0}</source>
+        <translation>已暂停{0}</translation>
+    </message>
+    <message>
+        <source>✗ failed</source>
+        <translation>✗ 失败</translation>
+    </message>
+    <message>
+        <source>✗ hash mismatch</source>
+        <translation>✗ 哈希不匹配</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>✓ fits</source>
@@ -3386,6 +6495,14 @@
     <message>
         <source>✗ too big</source>
         <translation>✗ 过大</translation>
+    </message>
+    <message>
+        <source>(experts in RAM)</source>
+        <translation>（专家权重在内存中）</translation>
+    </message>
+    <message>
+        <source>(part in RAM)</source>
+        <translation>（部分在内存中）</translation>
     </message>
     <message>
         <source>Blocked by your license policy</source>
@@ -3578,6 +6695,10 @@ Download it anyway?</source>
         <translation>日志只记录数量和速度，从不记录提示词或回复的文本。</translation>
     </message>
     <message>
+        <source>, also used by Chat</source>
+        <translation>，“对话”也在使用</translation>
+    </message>
+    <message>
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
@@ -3663,6 +6784,432 @@ Download it anyway?</source>
     </message>
 </context>
 <context>
+    <name>ServingChart</name>
+    <message>
+        <source>concurrency (requests in flight)</source>
+        <translation>并发数（同时处理的请求）</translation>
+    </message>
+</context>
+<context>
+    <name>ServingTab</name>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>output tokens/s</source>
+        <translation>输出 token/秒</translation>
+    </message>
+    <message>
+        <source>total tokens/s (prompt + output)</source>
+        <translation>总 token/秒（提示词 + 输出）</translation>
+    </message>
+    <message>
+        <source>Run serving benchmark</source>
+        <translation>运行服务基准测试</translation>
+    </message>
+    <message>
+        <source>What to measure</source>
+        <translation>测量对象</translation>
+    </message>
+    <message>
+        <source>Endpoint to measure</source>
+        <translation>要测量的端点</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>none; kept only for this run</source>
+        <translation>无；仅用于本次运行</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API 密钥</translation>
+    </message>
+    <message>
+        <source>Model to measure</source>
+        <translation>要测量的模型</translation>
+    </message>
+    <message>
+        <source>Read its models</source>
+        <translation>读取模型列表</translation>
+    </message>
+    <message>
+        <source>Ask the endpoint for its models (GET /v1/models)</source>
+        <translation>向端点查询其模型（GET /v1/models）</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Load (as vllm bench serve)</source>
+        <translation>负载（同 vllm bench serve）</translation>
+    </message>
+    <message>
+        <source>Requests in flight at once, one level after another</source>
+        <translation>同时处理的请求数，逐个档位依次进行</translation>
+    </message>
+    <message>
+        <source>Concurrency levels</source>
+        <translation>并发档位</translation>
+    </message>
+    <message>
+        <source>Random prompts of exactly this many tokens, as the endpoint&apos;s own tokenizer counts them</source>
+        <translation>恰好为这么多 token 的随机提示词，按端点自身的分词器计数</translation>
+    </message>
+    <message>
+        <source>Prompt tokens</source>
+        <translation>提示词 token 数</translation>
+    </message>
+    <message>
+        <source>Output tokens</source>
+        <translation>输出 token 数</translation>
+    </message>
+    <message>
+        <source>Requests per level</source>
+        <translation>每档请求数</translation>
+    </message>
+    <message>
+        <source>all at once (closed loop)</source>
+        <translation>一次全部发出（闭环）</translation>
+    </message>
+    <message>
+        <source>Arrivals per second (Poisson); at most the level&apos;s concurrency in flight</source>
+        <translation>每秒到达的请求数（泊松分布）；同时处理的请求最多为该档位的并发数</translation>
+    </message>
+    <message>
+        <source>Arrival rate (req/s)</source>
+        <translation>到达率（请求/秒）</translation>
+    </message>
+    <message>
+        <source>API route</source>
+        <translation>API 路由</translation>
+    </message>
+    <message>
+        <source>this machine&apos;s name</source>
+        <translation>本机名称</translation>
+    </message>
+    <message>
+        <source>The name the Fleet tab shows for this run (default: a saved endpoint&apos;s name, else this machine&apos;s)</source>
+        <translation>“机群”选项卡中此运行显示的名称（默认：已保存端点的名称，否则为本机名称）</translation>
+    </message>
+    <message>
+        <source>Name in the fleet</source>
+        <translation>在机群中的名称</translation>
+    </message>
+    <message>
+        <source>Goodput: requests that meet</source>
+        <translation>有效吞吐：满足以下条件的请求</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>TTFT at most (ms)</source>
+        <translation>TTFT 上限（ms）</translation>
+    </message>
+    <message>
+        <source>TPOT at most (ms)</source>
+        <translation>TPOT 上限（ms）</translation>
+    </message>
+    <message>
+        <source>End-to-end at most (ms)</source>
+        <translation>端到端延迟上限（ms）</translation>
+    </message>
+    <message>
+        <source>Progress of the serving benchmark</source>
+        <translation>服务基准测试的进度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose a target and a model, then Run: each level sends its requests and the table fills in.</source>
+        <translation>选择目标和模型，然后点击运行：每个档位发送各自的请求，结果会逐行填入表格。</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>并发数</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done / failed</source>
+        <translation>完成 / 失败</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <source>Output tok/s</source>
+        <translation>输出 token/秒</translation>
+    </message>
+    <message>
+        <source>The endpoint sent no usage: counted from the streamed chunks</source>
+        <translation>端点没有返回 usage：按流式数据块计数</translation>
+    </message>
+    <message>
+        <source>TTFT median</source>
+        <translation>TTFT 中位数</translation>
+    </message>
+    <message>
+        <source>TTFT p99</source>
+        <translation>TTFT p99</translation>
+    </message>
+    <message>
+        <source>TPOT median</source>
+        <translation>TPOT 中位数</translation>
+    </message>
+    <message>
+        <source>TPOT p99</source>
+        <translation>TPOT p99</translation>
+    </message>
+    <message>
+        <source>ITL median</source>
+        <translation>ITL 中位数</translation>
+    </message>
+    <message>
+        <source>ITL p99</source>
+        <translation>ITL p99</translation>
+    </message>
+    <message>
+        <source>E2EL median</source>
+        <translation>E2EL 中位数</translation>
+    </message>
+    <message>
+        <source>E2EL p99</source>
+        <translation>E2EL p99</translation>
+    </message>
+    <message>
+        <source>Goodput req/s</source>
+        <translation>有效吞吐（请求/秒）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Results per concurrency level (latencies in ms)</source>
+        <translation>各并发档位的结果（延迟单位为 ms）</translation>
+    </message>
+    <message>
+        <source>Throughput vs concurrency</source>
+        <translation>吞吐量与并发数</translation>
+    </message>
+    <message>
+        <source>TTFT vs concurrency</source>
+        <translation>TTFT 与并发数</translation>
+    </message>
+    <message>
+        <source>TPOT vs concurrency</source>
+        <translation>TPOT 与并发数</translation>
+    </message>
+    <message>
+        <source>The last serving run on this machine (fleet run #{0}).</source>
+        <translation>本机最近一次服务基准测试（机群运行 #{0}）。</translation>
+    </message>
+    <message>
+        <source>Hangar&apos;s server on this machine</source>
+        <translation>本机上的 Hangar 服务器</translation>
+    </message>
+    <message>
+        <source>{0} — remote ({1})</source>
+        <translation>{0} — 远程（{1}）</translation>
+    </message>
+    <message>
+        <source>Prompts and replies leave this machine and go to {0}.</source>
+        <translation>提示词和回复会离开本机，发送到 {0}。</translation>
+    </message>
+    <message>
+        <source>Another address…</source>
+        <translation>其他地址…</translation>
+    </message>
+    <message>
+        <source> (synthetic weights)</source>
+        <translation>（合成权重）</translation>
+    </message>
+    <message>
+        <source>Runs on the endpoint {0} at {1}, not on this machine.</source>
+        <translation>在位于 {1} 的端点 {0} 上运行，而不是在本机上。</translation>
+    </message>
+    <message>
+        <source>Read its models, or type a name</source>
+        <translation>读取模型列表，或输入名称</translation>
+    </message>
+    <message>
+        <source>the first it lists</source>
+        <translation>它列出的第一个模型</translation>
+    </message>
+    <message>
+        <source>Hangar&apos;s server in this window is running at {0}: the benchmark uses it as it is, with its {1} parallel sequence(s); levels above that wait in its queue.</source>
+        <translation>此窗口中的 Hangar 服务器正在 {0} 运行：基准测试按其现有配置使用它，并行序列数为 {1}；超出该数量的档位会在其队列中等待。</translation>
+    </message>
+    <message>
+        <source>Hangar&apos;s server is started for the run on 127.0.0.1, with as many parallel sequences as the highest level, and stopped after it. The model is loaded before the first level.</source>
+        <translation>Hangar 服务器会为本次运行在 127.0.0.1 上启动，并行序列数与最高档位相同，运行结束后停止。模型会在第一个档位开始前加载。</translation>
+    </message>
+    <message>
+        <source>No models yet: download one in Discover or import a GGUF file in the Library.</source>
+        <translation>还没有模型：请在“发现”中下载一个，或在“模型库”中导入 GGUF 文件。</translation>
+    </message>
+    <message>
+        <source>Remote endpoint {0}: prompts and replies leave this machine and go to {1}.</source>
+        <translation>远程端点 {0}：提示词和回复会离开本机，发送到 {1}。</translation>
+    </message>
+    <message>
+        <source>Its models have not been read yet.</source>
+        <translation>尚未读取它的模型列表。</translation>
+    </message>
+    <message>
+        <source>Remote unless it is this machine&apos;s own address: prompts and replies leave this machine and go to the address above.</source>
+        <translation>除非这是本机自己的地址，否则即为远程：提示词和回复会离开本机，发送到上面的地址。</translation>
+    </message>
+    <message>
+        <source>Remote model</source>
+        <translation>远程模型</translation>
+    </message>
+    <message>
+        <source>Asking {0} for its models…</source>
+        <translation>正在向 {0} 查询其模型…</translation>
+    </message>
+    <message>
+        <source>{0} lists {1} model(s).</source>
+        <translation>{0} 列出了 {1} 个模型。</translation>
+    </message>
+    <message>
+        <source>Concurrency levels are whole numbers of 1 or more, separated by commas (for example 1,2,4,8).</source>
+        <translation>并发档位应为不小于 1 的整数，用逗号分隔（例如 1,2,4,8）。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Cancelling… (what was measured is kept)</source>
+        <translation>正在取消…（已测得的结果会保留）</translation>
+    </message>
+    <message>
+        <source>Level {0} of {1} (concurrency {2}): {3} of {4} requests done</source>
+        <translation>第 {0}/{1} 档（并发数 {2}）：已完成 {3}/{4} 个请求</translation>
+    </message>
+    <message>
+        <source>, {0} failed</source>
+        <translation>，{0} 个失败</translation>
+    </message>
+    <message>
+        <source>The serving benchmark stopped.</source>
+        <translation>服务基准测试已停止。</translation>
+    </message>
+    <message>
+        <source>Cancelled: the levels measured so far are shown.</source>
+        <translation>已取消：显示目前已测得的档位。</translation>
+    </message>
+    <message>
+        <source>Every level failed: the reason is in the table.</source>
+        <translation>所有档位都失败了：原因见表格。</translation>
+    </message>
+    <message>
+        <source>Finished: {0} level(s).</source>
+        <translation>完成：共 {0} 个档位。</translation>
+    </message>
+    <message>
+        <source>{0} failed; the reason is in the table.</source>
+        <translation>{0} 个失败；原因见表格。</translation>
+    </message>
+    <message>
+        <source>Stored as fleet run #{0}: the Fleet tab shows it beside other machines.</source>
+        <translation>已保存为机群运行 #{0}：“机群”选项卡会将它与其他机器并列显示。</translation>
+    </message>
+    <message>
+        <source>Nothing was measured, so nothing was stored.</source>
+        <translation>没有测得任何结果，因此没有保存。</translation>
+    </message>
+    <message>
+        <source>{0}-token prompts</source>
+        <translation>{0} token 提示词</translation>
+    </message>
+    <message>
+        <source>prompts from a file</source>
+        <translation>来自文件的提示词</translation>
+    </message>
+    <message>
+        <source>{0:g} req/s</source>
+        <translation>{0:g} 请求/秒</translation>
+    </message>
+    <message>
+        <source>closed loop</source>
+        <translation>闭环</translation>
+    </message>
+    <message>
+        <source>Hangar&apos;s server</source>
+        <translation>Hangar 服务器</translation>
+    </message>
+    <message>
+        <source>endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>{0} at {1} ({2}) · {3} · {4} requests per level, {5}, {6} output tokens, {7}</source>
+        <translation>{0}，位于 {1}（{2}）· {3} · 每档 {4} 个请求，{5}，{6} 个输出 token，{7}</translation>
+    </message>
+    <message>
+        <source>Run a serving benchmark to see it against concurrency</source>
+        <translation>运行服务基准测试后，即可查看其随并发数的变化</translation>
+    </message>
+    <message>
+        <source>Throughput (all requests together)</source>
+        <translation>吞吐量（所有请求合计）</translation>
+    </message>
+    <message>
+        <source>tokens per second</source>
+        <translation>每秒 token 数</translation>
+    </message>
+    <message>
+        <source>Time to first token (median solid, p99 dashed)</source>
+        <translation>首个 token 延迟（实线为中位数，虚线为 p99）</translation>
+    </message>
+    <message>
+        <source>TTFT (ms)</source>
+        <translation>TTFT（ms）</translation>
+    </message>
+    <message>
+        <source>Time per output token (median solid, p99 dashed)</source>
+        <translation>每个输出 token 的耗时（实线为中位数，虚线为 p99）</translation>
+    </message>
+    <message>
+        <source>TPOT (ms)</source>
+        <translation>TPOT（ms）</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPane</name>
     <message>
         <source>Models folder</source>
@@ -3695,6 +7242,10 @@ Download it anyway?</source>
     <message>
         <source>Open the folder of the log file</source>
         <translation>打开日志文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Cache</source>
+        <translation>缓存</translation>
     </message>
     <message>
         <source>Performance</source>
@@ -3733,6 +7284,14 @@ Download it anyway?</source>
         <translation>新的语言将在重新启动 Hangar 后生效。</translation>
     </message>
     <message>
+        <source>&amp;Restart now</source>
+        <translation>立即重启(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Close Hangar and start it again in the new language (the server, if running, stops).</source>
+        <translation>关闭 Hangar 并以新语言重新启动（如果服务器正在运行，它会停止）。</translation>
+    </message>
+    <message>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
@@ -3763,6 +7322,14 @@ Download it anyway?</source>
     <message>
         <source>Nothing is sent anywhere without your consent: Hangar contacts the Hugging Face Hub only when you search it, open a repository, check a repository&apos;s license or download.</source>
         <translation>未经您同意，任何数据都不会被发送：Hangar 仅在您搜索、打开仓库、检查仓库许可证或下载时才会连接 Hugging Face Hub。</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Hangar could not be started again; close it and start it yourself.</source>
+        <translation>Hangar 无法自动重新启动；请关闭它，然后手动启动。</translation>
     </message>
     <message>
         <source>The token comes from the HF_TOKEN environment variable, which wins over the keyring. To change it, change or unset HF_TOKEN and restart Hangar.</source>
@@ -3908,6 +7475,363 @@ Download it anyway?</source>
     <message>
         <source>Copy code</source>
         <translation>复制代码</translation>
+    </message>
+</context>
+<context>
+    <name>TransferActions</name>
+    <message>
+        <source>Select the model to export first.</source>
+        <translation>请先选择要导出的模型。</translation>
+    </message>
+    <message>
+        <source>Export for another machine: choose a folder (a USB disk, a share)</source>
+        <translation>导出到其他机器：请选择一个文件夹（U 盘、共享文件夹）</translation>
+    </message>
+    <message>
+        <source>Export for another machine</source>
+        <translation>导出到其他机器</translation>
+    </message>
+    <message>
+        <source>Exporting {0}…</source>
+        <translation>正在导出 {0}…</translation>
+    </message>
+    <message>
+        <source>Exported {0} to {1}: {2} files, {3}, each with its SHA-256 in manifest.json.</source>
+        <translation>已将 {0} 导出到 {1}：{2} 个文件，共 {3}，每个文件的 SHA-256 都记录在 manifest.json 中。</translation>
+    </message>
+    <message>
+        <source>License policy when exported: {0}.</source>
+        <translation>导出时的许可证政策结论：{0}。</translation>
+    </message>
+    <message>
+        <source>Signed by {0}.</source>
+        <translation>签名者：{0}。</translation>
+    </message>
+    <message>
+        <source>On the other machine: Library, Import a bundle…, or hangar-cli import-bundle with this folder.</source>
+        <translation>在另一台机器上：打开“模型库”，点击“导入传输包…”，或对此文件夹运行 hangar-cli import-bundle。</translation>
+    </message>
+    <message>
+        <source>Import a bundle: choose its folder (the one holding manifest.json)</source>
+        <translation>导入传输包：请选择它的文件夹（包含 manifest.json 的那个）</translation>
+    </message>
+    <message>
+        <source>Import a bundle</source>
+        <translation>导入传输包</translation>
+    </message>
+    <message>
+        <source>{0} is signed by {1}.</source>
+        <translation>{0} 由 {1} 签名。</translation>
+    </message>
+    <message>
+        <source>Verify the signature with the signer&apos;s public key or the certificate chain you trust? A signature that does not verify stops the import.</source>
+        <translation>要用签名者的公钥或您信任的证书链验证签名吗？签名验证未通过时，导入会中止。</translation>
+    </message>
+    <message>
+        <source>Verify with a key or certificate…</source>
+        <translation>用密钥或证书验证…</translation>
+    </message>
+    <message>
+        <source>This kind of signature (keyless Sigstore) cannot be verified offline; the files are still checked against their SHA-256.</source>
+        <translation>这类签名（无密钥的 Sigstore 签名）无法离线验证；文件仍会按各自的 SHA-256 进行校验。</translation>
+    </message>
+    <message>
+        <source>Import without verifying</source>
+        <translation>不验证直接导入</translation>
+    </message>
+    <message>
+        <source>The signer&apos;s public key or certificate chain (PEM)</source>
+        <translation>签名者的公钥或证书链（PEM）</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.pub *.crt *.cer);;All files (*)</source>
+        <translation>PEM 文件 (*.pem *.pub *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Checking every file of {0} against its SHA-256…</source>
+        <translation>正在按 SHA-256 校验 {0} 的每个文件…</translation>
+    </message>
+    <message>
+        <source>Imported {0}: all {1} files matched their SHA-256.</source>
+        <translation>已导入 {0}：全部 {1} 个文件都与其 SHA-256 一致。</translation>
+    </message>
+    <message>
+        <source>From {0} at revision {1}, exported with Hangar {2} on {3}.</source>
+        <translation>来自 {0} 的修订版本 {1}，于 {3} 用 Hangar {2} 导出。</translation>
+    </message>
+    <message>
+        <source>no Hub repository</source>
+        <translation>无 Hub 仓库</translation>
+    </message>
+    <message>
+        <source>License policy: {0} when exported, {1} here.</source>
+        <translation>许可证政策结论：导出时为“{0}”，本机为“{1}”。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>needs review</source>
+        <translation>需审查</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>禁止</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateDetailsDialog</name>
+    <message>
+        <source>Updates for {0}</source>
+        <translation>{0} 的更新</translation>
+    </message>
+    <message>
+        <source>What changed, this copy beside the Hub&apos;s revision</source>
+        <translation>变更内容：本机副本与 Hub 修订版本对照</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>This copy</source>
+        <translation>本机副本</translation>
+    </message>
+    <message>
+        <source>On the Hub now</source>
+        <translation>Hub 当前版本</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>取消固定</translation>
+    </message>
+    <message>
+        <source>Pin to this revision</source>
+        <translation>固定在此修订版本</translation>
+    </message>
+    <message>
+        <source>Not checked yet: use Check for updates.</source>
+        <translation>尚未检查：请使用“检查更新”。</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订版本</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>(not in this revision)</source>
+        <translation>（此修订版本中没有）</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>(none stated)</source>
+        <translation>（未声明）</translation>
+    </message>
+    <message>
+        <source>License (identified)</source>
+        <translation>许可证（识别结果）</translation>
+    </message>
+    <message>
+        <source>Policy verdict</source>
+        <translation>政策结论</translation>
+    </message>
+    <message>
+        <source>Gated</source>
+        <translation>授权要求</translation>
+    </message>
+    <message>
+        <source>Pinned: this model stays at its revision and is not checked for newer ones.</source>
+        <translation>已固定：此模型保持在当前修订版本，不会检查是否有更新的版本。</translation>
+    </message>
+    <message>
+        <source>allowed</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation>需审查</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <source>not gated</source>
+        <translation>无需授权</translation>
+    </message>
+    <message>
+        <source>gated (access on request)</source>
+        <translation>需授权（申请即可访问）</translation>
+    </message>
+    <message>
+        <source>gated (authors approve each request)</source>
+        <translation>需授权（作者逐一审批）</translation>
+    </message>
+    <message>
+        <source>not checked before</source>
+        <translation>此前未检查</translation>
+    </message>
+    <message>
+        <source>The license changed</source>
+        <translation>许可证已变更</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Update anyway? The new revision comes under the new license.</source>
+        <translation>{0}
+
+仍要更新吗？新的修订版本适用新的许可证。</translation>
+    </message>
+    <message>
+        <source>Downloading the new revision; the copy here stays until it is verified…</source>
+        <translation>正在下载新的修订版本；在其通过校验之前，本机副本会保留…</translation>
+    </message>
+    <message>
+        <source>A reason is needed</source>
+        <translation>需要说明理由</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <source>Updated to revision {0} (SHA-256 {1}).</source>
+        <translation>已更新到修订版本 {0}（SHA-256 {1}）。</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatesPanel</name>
+    <message>
+        <source>Check for updates</source>
+        <translation>检查更新</translation>
+    </message>
+    <message>
+        <source>Compare every model with its Hub repository: new revision, changed file, license or gated state. Nothing is downloaded.</source>
+        <translation>将每个模型与其 Hub 仓库比较：新修订版本、文件变更、许可证或授权要求变更。不会下载任何内容。</translation>
+    </message>
+    <message>
+        <source>Check daily</source>
+        <translation>每天检查</translation>
+    </message>
+    <message>
+        <source>Check for updates when the Library opens, once a day at most</source>
+        <translation>打开“模型库”时检查更新，每天最多一次</translation>
+    </message>
+    <message>
+        <source>Update details…</source>
+        <translation>更新详情…</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>pinned</source>
+        <translation>已固定</translation>
+    </message>
+    <message>
+        <source>up to date</source>
+        <translation>已是最新</translation>
+    </message>
+    <message>
+        <source>new revision (same file)</source>
+        <translation>新修订版本（文件相同）</translation>
+    </message>
+    <message>
+        <source>update available</source>
+        <translation>有可用更新</translation>
+    </message>
+    <message>
+        <source>file gone or renamed</source>
+        <translation>文件已删除或重命名</translation>
+    </message>
+    <message>
+        <source>⚠ license changed!</source>
+        <translation>⚠ 许可证已变更！</translation>
+    </message>
+    <message>
+        <source>⚠ gated state changed</source>
+        <translation>⚠ 授权要求已变更</translation>
+    </message>
+    <message>
+        <source>no access</source>
+        <translation>无权访问</translation>
+    </message>
+    <message>
+        <source>gone from the Hub</source>
+        <translation>已从 Hub 移除</translation>
+    </message>
+    <message>
+        <source>not checked (Hub unreachable)</source>
+        <translation>未检查（无法连接 Hub）</translation>
+    </message>
+    <message>
+        <source>check failed</source>
+        <translation>检查失败</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
+        <source>Pinned to its revision</source>
+        <translation>已固定在当前修订版本</translation>
+    </message>
+    <message>
+        <source>Checked {0}: nothing changed</source>
+        <translation>已于 {0} 检查：没有变化</translation>
+    </message>
+    <message>
+        <source>Checking the models against the Hub…</source>
+        <translation>正在将模型与 Hub 比对…</translation>
+    </message>
+    <message>
+        <source>⚠ The license of {0} model(s) changed: read it before updating.</source>
+        <translation>⚠ 有 {0} 个模型的许可证已变更：请在更新前阅读。</translation>
+    </message>
+    <message>
+        <source>{0} update(s) available.</source>
+        <translation>有 {0} 个可用更新。</translation>
+    </message>
+    <message>
+        <source>{0} model(s) need attention (see the Updates column).</source>
+        <translation>有 {0} 个模型需要关注（见“更新”列）。</translation>
+    </message>
+    <message>
+        <source>The Hub could not be reached; nothing was changed: {0}</source>
+        <translation>无法连接 Hub；没有做任何更改：{0}</translation>
+    </message>
+    <message>
+        <source>Every model is up to date.</source>
+        <translation>所有模型都已是最新。</translation>
+    </message>
+    <message>
+        <source>not checked yet</source>
+        <translation>尚未检查</translation>
     </message>
 </context>
 <context>
