@@ -19,7 +19,8 @@ A model loaded with ``n_parallel`` > 1 runs generate requests together (batch.py
 any runs, the main loop takes new requests between decoding steps, so a generate joins
 the batch at the next step; a load, unload or benchmark waits until the batch is empty,
 a stats request is answered at once. ``cancel`` with an id stops that request alone. A model
-loaded with ``embedding`` answers ``embed`` (embedding.py) and refuses ``generate``.
+loaded with ``embedding`` answers ``embed`` (embedding.py) and refuses ``generate``. ``perplexity``
+scores a text file as llama-perplexity does (perplexity.py), with a cancel seen between batches.
 """
 
 from __future__ import annotations
@@ -247,6 +248,12 @@ class Worker:
             if self.model is None:
                 raise WorkerError(P.E_NOT_LOADED, QT_TR_NOOP("No model is loaded in this worker."))
             self.emit(embed(self.model, _options(P.EmbedOptions, request), self.cancel, request_id))
+        elif op == "perplexity":
+            from .perplexity import perplexity
+
+            if self.model is None:
+                raise WorkerError(P.E_NOT_LOADED, QT_TR_NOOP("No model is loaded in this worker."))
+            self.emit(perplexity(self.model, _options(P.PerplexityOptions, request), self.cancel, self.emit, request_id))
         elif op == "bench":
             from .bench import run_bench
 

@@ -280,14 +280,14 @@ class EngineClient:
 
     # -- requests --------------------------------------------------------------------------------
     def _request(self, request: dict, final: type[EventT], what: str, *, timeout_s: float, cancel_grace_s: float = 0.5,
-                 on_progress: Callable[[P.Progress], None] | None = None) -> EventT:
-        """Send one request and wait for its ``final`` event; progress events go to ``on_progress``."""
+                 on_progress: Callable[[P.Progress], None] | None = None, progress: tuple[type[P.Event], ...] = (P.Progress,)) -> EventT:
+        """Send one request and wait for its ``final`` event; ``progress`` events go to ``on_progress``."""
         self._cancel_at = None
         self.send(request)
         for event in self._events_for(request["id"], idle_timeout=timeout_s, cancel_grace_s=cancel_grace_s):
             if isinstance(event, final):
                 return event
-            if isinstance(event, P.Progress) and on_progress:
+            if isinstance(event, progress) and on_progress:
                 on_progress(event)
             elif isinstance(event, P.Error):
                 raise _error_from(event)
@@ -392,6 +392,15 @@ class EngineClient:
         _check(options)
         with self._embed_lock:
             return self._request(options.to_request(self._new_id()), P.Embeddings, QT_TR_NOOP("embedding"), timeout_s=timeout_s)
+
+    def perplexity(self, options: P.PerplexityOptions, on_chunk: Callable[[P.PerplexityChunk], None] | None = None,
+                   timeout_s: float = SILENCE_S) -> P.Perplexity:
+        """Score a text file with the loaded model as llama-perplexity does (engine/perplexity.py); returns
+        the ``Perplexity`` event or raises EngineError (E_TEXT_TOO_SHORT, E_VOCAB_MISMATCH ...). ``on_chunk``
+        gets each chunk's running figures; ``cancel()`` stops the run between batches."""
+        _check(options)
+        return self._request(options.to_request(self._new_id()), P.Perplexity, QT_TR_NOOP("perplexity run"), timeout_s=timeout_s,
+                             on_progress=on_chunk, progress=(P.PerplexityChunk,))  # type: ignore[arg-type]
 
     def bench(self, options: P.BenchOptions, on_progress: Callable[[str, float], None] | None = None, timeout_s: float = SILENCE_S) -> P.Bench:
         """Run llama-bench's measurement in the worker (engine/bench.py); returns the ``Bench`` event.

@@ -18,6 +18,12 @@ a request carries that request's ``id``. A message meant for a person (an error,
 reason energy was not measured, a benchmark stage) crosses the pipe as a ``core.i18n.Text``'s
 template and fields, so the window can still translate it (``QT_TR_NOOP`` is re-exported
 here for the worker).
+
+Quality (engine/perplexity.py): ``perplexity`` scores a text file the way llama.cpp's
+llama-perplexity does and answers with ``perplexity_chunk`` events (the running figures) and one
+``perplexity`` event; with ``base_out`` it also writes the scored tokens' log-probabilities in
+llama-perplexity's ``--kl-divergence-base`` format, with ``base_in`` it reads them back and adds
+the KL divergence to that reference.
 """
 
 from __future__ import annotations
@@ -66,6 +72,8 @@ E_INTERNAL = "internal"
 E_WORKER_CRASHED = "worker_crashed"
 E_WORKER_UNRESPONSIVE = "worker_unresponsive"
 E_RUNTIME_UNAVAILABLE = "runtime_unavailable"
+E_TEXT_TOO_SHORT = "text_too_short"  # perplexity: fewer tokens than one chunk
+E_VOCAB_MISMATCH = "vocab_mismatch"  # KL divergence against a reference with another vocabulary
 
 
 class StopReason(str, Enum):
@@ -299,6 +307,44 @@ class BenchOptions(_Wire):
                 or _whole("context", self.context_needed(), 1, MAX_CTX))  # fmt: skip
 
 
+MAX_TEXT_BYTES = 32 << 20  # a text file to score: Wikitext-2's test set is 1.3 MB
+MAX_BASE_BYTES = 8 << 30  # the reference's log-probabilities on disk (about n_vocab x 2 bytes per scored token)
+
+
+@dataclass
+class PerplexityOptions(_Wire):
+    """Score ``text_path`` as llama-perplexity does: its tokens cut into chunks of ``n_ctx``, each
+    decoded alone (BOS first when the model adds one), the second half of each chunk scored.
+    ``base_out`` writes the reference's log-probabilities (llama-perplexity's
+    ``--kl-divergence-base`` file); ``base_in`` reads such a file (its tokens, not the text's) and
+    adds the KL divergence, refusing a model whose vocabulary is not ``vocab_sha256``."""
+
+    text_path: str = ""
+    n_ctx: int = 512  # tokens per chunk (llama-perplexity's -c); the model is loaded with at least this
+    n_chunks: int = 0  # at most this many chunks; 0: every whole chunk of the text
+    n_batch: int = 512  # tokens per llama_decode: a cancel is seen between batches (and inside one)
+    base_out: str | None = None
+    base_in: str | None = None
+    vocab_sha256: str | None = None  # the reference's vocabulary (its Perplexity event's), checked before any decode
+    max_base_bytes: int = MAX_BASE_BYTES
+
+    def to_request(self, request_id: int) -> dict[str, Any]:
+        return {"op": "perplexity", "id": request_id, **asdict(self)}
+
+    def problem(self) -> Text | None:
+        """What is wrong with these options (a message), or None."""
+        for name in ("base_out", "base_in", "vocab_sha256"):
+            value = getattr(self, name)
+            if value is not None and not (isinstance(value, str) and value):
+                return QT_TR_NOOP("{name} must be text, not {value}", name=name, value=_shown(value))
+        if self.base_out is not None and self.base_in is not None:
+            return QT_TR_NOOP("{name} must be one of {choices}, not {value}", name="base", choices="base_out, base_in", value="both")
+        if self.base_in is None and not (isinstance(self.text_path, str) and self.text_path):
+            return QT_TR_NOOP("{name} must be text, not {value}", name="text_path", value=_shown(self.text_path))
+        return (_whole("n_ctx", self.n_ctx, MIN_CTX, MAX_CTX) or _whole("n_chunks", self.n_chunks, 0, MAX_CTX)
+                or _whole("n_batch", self.n_batch, 1, MAX_BATCH) or _whole("max_base_bytes", self.max_base_bytes, 0, 1 << 50))  # fmt: skip
+
+
 def request(op: str, request_id: int | None = None) -> dict[str, Any]:
     """A request without options: cancel, unload, stats, shutdown."""
     return {"op": op} if request_id is None else {"op": op, "id": request_id}
@@ -492,6 +538,69 @@ class Bench(Event):
     threadpool: bool = False
 
 
+@dataclass
+class KLDivergence(_Wire):
+    """A model against its reference, with llama-perplexity's names and uncertainties: PPL(Q) is
+    the Perplexity event's ``ppl``; Δp is p(Q) - p(base) of the token that came next, in [-1, 1]."""
+
+    ppl_base: float
+    ppl_base_err: float
+    ln_ppl_ratio: float  # mean ln(PPL(Q)/PPL(base))
+    ln_ppl_ratio_err: float
+    ppl_ratio: float
+    ppl_ratio_err: float
+    ppl_diff: float
+    ppl_diff_err: float
+    ln_ppl_cor: float | None  # correlation of ln PPL(Q) and ln PPL(base)
+    kld_mean: float
+    kld_err: float
+    kld_percentiles: dict[str, float]  # "max", "99.9", "99.0", "95.0", "90.0", "median", "10.0", "5.0", "1.0", "0.1", "min"
+    dp_mean: float
+    dp_err: float
+    dp_percentiles: dict[str, float]  # "max", "99.9" ... "75.0", "median", "25.0" ... "min"
+    dp_rms: float
+    dp_rms_err: float
+    same_top: float  # the fraction of scored tokens where both models rank the same token first
+    same_top_err: float
+
+
+@dataclass(kw_only=True)
+class PerplexityChunk(Event):
+    """One chunk scored: the running figures, as llama-perplexity prints them per chunk."""
+
+    EVENT = "perplexity_chunk"
+    chunk: int  # 1-based
+    n_chunks: int
+    ppl: float
+    ppl_err: float | None = None
+    kld_mean: float | None = None  # with base_in
+    same_top: float | None = None
+    elapsed_ms: float = 0.0
+
+
+@dataclass(kw_only=True)
+class Perplexity(Event):
+    """The answer to ``perplexity``: PPL = exp(mean NLL) over ``n_scored`` tokens, ``ppl_err`` its
+    uncertainty (llama-perplexity's ``+/-``); ``kld`` with base_in."""
+
+    EVENT, FINAL = "perplexity", True
+    CONVERT = {"kld": KLDivergence.from_dict}
+    ppl: float
+    ppl_err: float | None
+    n_ctx: int
+    n_chunks: int
+    n_tokens: int  # the text's tokens (BOS included)
+    n_scored: int
+    n_vocab: int
+    vocab_sha256: str  # of llama.cpp's token texts, in id order
+    add_bos: bool
+    chunk_ppl: list[float] = field(default_factory=list)  # the running PPL after each chunk
+    kld: KLDivergence | None = None
+    base_bytes: int = 0  # written (base_out) or read (base_in)
+    total_ms: float = 0.0
+    tokens_per_s: float = 0.0
+
+
 @dataclass(kw_only=True)
 class Alive(Event):
     """A busy worker's sign of life, at least every HEARTBEAT_S while a request runs (a long
@@ -505,7 +614,7 @@ class Bye(Event):
     EVENT = "bye"
 
 
-EVENTS: dict[str, type[Event]] = {cls.EVENT: cls for cls in (Hello, Progress, Loaded, Token, Done, Error, Embeddings, Unloaded, Stats, Bench, Alive, Bye)}
+EVENTS: dict[str, type[Event]] = {cls.EVENT: cls for cls in (Hello, Progress, Loaded, Token, Done, Error, Embeddings, Unloaded, Stats, Bench, PerplexityChunk, Perplexity, Alive, Bye)}
 
 
 def parse_event(data: Any) -> Event:
