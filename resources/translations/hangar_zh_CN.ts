@@ -3628,6 +3628,30 @@
         <translation>参考模型 {chunks:,} 个块的对数概率将占用 {size:,} 字节，超过此处允许的 {limit:,} 字节（最多 {bound:,} 字节，且须保留 1 GiB 磁盘空间）；只能容纳 {fit:,} 个块。请减少块数或使用更短的文本。</translation>
     </message>
     <message>
+        <source>Choose at least one model to evaluate.</source>
+        <translation>请至少选择一个要评测的模型。</translation>
+    </message>
+    <message>
+        <source>Nothing was run; give a value inside that range.</source>
+        <translation>没有运行任何内容；请给出该范围内的值。</translation>
+    </message>
+    <message>
+        <source>{suite}: {items} items over {models} models</source>
+        <translation>{suite}：{items} 个条目，{models} 个模型</translation>
+    </message>
+    <message>
+        <source>There is no evaluation run #{run_id}.</source>
+        <translation>没有评测运行 #{run_id}。</translation>
+    </message>
+    <message>
+        <source>Runs #{a} and #{b} are of different suites (or versions of one): only runs of the same items compare.</source>
+        <translation>运行 #{a} 和 #{b} 属于不同的评测集（或同一评测集的不同版本）：只有条目相同的运行才能比较。</translation>
+    </message>
+    <message>
+        <source>Export as csv, json or html, not &apos;{format}&apos;.</source>
+        <translation>请导出为 csv、json 或 html，而不是“{format}”。</translation>
+    </message>
+    <message>
         <source>Cannot write {file}: {error}</source>
         <translation>无法写入 {file}：{error}</translation>
     </message>
@@ -3746,6 +3770,14 @@
     <message>
         <source>chose {index} ({choice}, {mean:.3f}) over {expected} ({right:.3f})</source>
         <translation>选择了 {index}（{choice}，{mean:.3f}），而不是 {expected}（{right:.3f}）</translation>
+    </message>
+    <message>
+        <source>loading {name} ({done} of {total})</source>
+        <translation>正在加载 {name}（{done}/{total}）</translation>
+    </message>
+    <message>
+        <source>The model process stopped at item {id} (line {line}), after {done} of {total} items: {reason}</source>
+        <translation>模型进程在条目 {id}（第 {line} 行）处停止，此时已完成 {done}/{total} 个条目：{reason}</translation>
     </message>
 </context>
 <context>
@@ -4292,11 +4324,11 @@
     </message>
     <message>
         <source>{0} in {1}</source>
-        <translation>{1} 中的 {0}</translation>
+        <translation>{0}，位于 {1}</translation>
     </message>
     <message>
         <source>Delete {0} in {1}? Synthetic benchmark models are made again when next needed (minutes for the 1B shape).</source>
-        <translation>删除 {1} 中的 {0}？合成的基准测试模型会在下次需要时重新生成（1B 结构需要几分钟）。</translation>
+        <translation>删除 {1} 中的内容（{0}）？合成的基准测试模型会在下次需要时重新生成（1B 结构需要几分钟）。</translation>
     </message>
     <message>
         <source>Freed {0}.</source>
