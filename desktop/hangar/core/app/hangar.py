@@ -26,6 +26,7 @@ from .hub import HubService
 from .library import LibraryService
 from .licenses import LicenseService
 from .policy import PolicyService
+from .quality import QualityService
 from .serve_bench import BenchServeService
 from .settings import SettingsService
 from .transfer import TransferService
@@ -52,6 +53,7 @@ class Hangar:
         self.licenses = LicenseService(ctx, self.library, self.policy, self.hub)
         self.models = ModelHost(ctx, self.library)
         self.bench = BenchService(ctx, self.library, self.models)
+        self.quality = QualityService(ctx, self.library, self.models)  # perplexity and KL divergence of quants (llama-perplexity's method)
         self.fleet = FleetService(ctx, self.bench)  # runs from this and other machines, compared and costed
         self.serve_bench = BenchServeService(ctx, app=self)  # serving benchmarks (core/loadgen) of Hangar's server or any endpoint, stored in the fleet
         self._downloads: DownloadService | None = None

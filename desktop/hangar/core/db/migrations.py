@@ -181,6 +181,39 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        9,
+        "quant quality: perplexity over a text and KL divergence against a reference, per model file",
+        (
+            """
+            CREATE TABLE quality_runs (
+                id                  INTEGER PRIMARY KEY,
+                created_at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                model_id            INTEGER,
+                model_path          TEXT NOT NULL,
+                model_name          TEXT NOT NULL,
+                model_sha256        TEXT,
+                quant               TEXT,
+                reference_path      TEXT,
+                reference_sha256    TEXT,
+                reference_quant     TEXT,
+                text_name           TEXT NOT NULL,
+                text_sha256         TEXT NOT NULL,
+                n_ctx               INTEGER NOT NULL,
+                n_chunks            INTEGER NOT NULL,
+                n_scored            INTEGER NOT NULL,
+                ppl                 REAL NOT NULL,
+                ppl_err             REAL,
+                kld_mean            REAL,
+                kld_err             REAL,
+                same_top            REAL,
+                dp_percentiles_json TEXT,
+                result_json         TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX quality_runs_model ON quality_runs(model_sha256, id)",
+        ),
+    ),
 )
 
 
