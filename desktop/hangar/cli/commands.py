@@ -14,8 +14,9 @@ from .hub_cmds import Files, Search
 from .keys_cmd import Keys
 from .library_cmds import Import, Models, Remove
 from .license_cmds import Bom, License
+from .ppl_cmd import Ppl
 from .token_cmd import Token
 from .transfer_cmds import Export, ImportBundle
 from .updates_cmd import Pin, Unpin, Updates
 
-COMMANDS = (info_cmd, hardware_cmd, Search, Files, Download, Models, Import, Remove, run_cmd, Chat, Bench, settings_cmd, synth_cmd, Token, License, Bom, serve_cmd, Keys, Audit, Fleet, Endpoints, bench_serve_cmd, Updates, Pin, Unpin, Export, ImportBundle)
+COMMANDS = (info_cmd, hardware_cmd, Search, Files, Download, Models, Import, Remove, run_cmd, Chat, Bench, settings_cmd, synth_cmd, Token, License, Bom, serve_cmd, Keys, Audit, Fleet, Endpoints, bench_serve_cmd, Updates, Pin, Unpin, Export, ImportBundle, Ppl)
