@@ -40,3 +40,31 @@ def test_too_large_is_refused_with_the_fit_numbers(tiny_gguf: Path, capsys, monk
 def test_unavailable_runtime_says_how_to_add_it(tiny_gguf: Path) -> None:
     result = run_cli("bench", str(tiny_gguf), "--runtime", "cuda")
     assert result.returncode == 1 and "CUDA runtime is not available" in result.stderr and "build-cuda.sh" in result.stderr
+
+
+def test_an_unsteady_run_is_flagged_with_the_repetition(capsys, monkeypatch) -> None:
+    from hangar.core.app.bench import BenchService
+
+    from ..fixtures.bench_records import STALLED_TG, bench_record
+
+    record = bench_record(AppContext.open().paths.cache, tg_samples=STALLED_TG) | {"run_id": 1}
+    monkeypatch.setattr(BenchService, "run", lambda self, spec, **kw: record)
+    assert main(["bench", "--synthetic", "1b"]) == 0
+    out = capsys.readouterr().out
+    assert "warning: tg128 is unsteady" in out and "Repetition 3 of 5 ran at 0.95 t/s" in out and "Run it again" in out
+    assert "pp512 is unsteady" not in out
+    assert main(["bench", "--synthetic", "1b", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["results"][1]["test"] == "tg128", "stdout stays one JSON document"
+    assert "warning: tg128 is unsteady" in captured.err
+
+
+def test_stages_and_each_result_are_printed_as_they_come(capsys) -> None:
+    assert main(["bench", "--synthetic", "tiny", "--quant", "Q8_0", "-p", "16", "-n", "4", "-r", "2"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    writing = [line for line in err if line.startswith("writing the synthetic tiny weights")]
+    assert 3 <= len(writing) <= 13 and writing[-1].endswith("(100%)"), "a line per tenth, not one per tensor"
+    assert any(line.startswith("quantising to Q8_0") for line in err)
+    assert any("kept in" in line and "tiny-Q8_0.gguf" in line for line in err), "where the model stays, and its size"
+    pp = next(i for i, line in enumerate(err) if line.startswith("pp16: ") and "t/s" in line)
+    assert pp < next(i for i, line in enumerate(err) if line.startswith("tg4 warm-up")), "pp16's result before tg4 runs"

@@ -18,9 +18,10 @@ pytestmark = pytest.mark.slow
 
 
 def test_tiny_benchmark_has_llama_bench_fields_and_every_sample(tiny_gguf: Path) -> None:
-    stages = []
+    stages, early = [], []
     with EngineClient() as client:
-        result = client.bench(P.BenchOptions(model=str(tiny_gguf), n_prompt=64, n_gen=16, reps=4), on_progress=lambda s, f: stages.append(s))
+        result = client.bench(P.BenchOptions(model=str(tiny_gguf), n_prompt=64, n_gen=16, reps=4), on_progress=lambda s, f: stages.append(s),
+                              on_result=lambda test: early.append((test, len(stages))))  # fmt: skip
     assert isinstance(result, P.Bench)
     tests = {t.test: t for t in result.results}
     assert set(tests) == {"pp64", "tg16"}
@@ -30,7 +31,10 @@ def test_tiny_benchmark_has_llama_bench_fields_and_every_sample(tiny_gguf: Path)
         assert test.stddev_ts == pytest.approx(statistics.stdev(test.samples_ts))
         tokens = test.n_prompt + test.n_gen
         assert test.samples_ts[0] == pytest.approx(tokens * 1e9 / test.samples_ns[0])
-    assert "pp64 warm-up" in stages and "tg16 4/4" in stages
+    assert "pp64 warm-up" in stages and "tg16: repetition 4 of 4" in stages, "each repetition is named as it starts"
+    assert [(test.test, at) for test, at in early] == [("pp64", stages.index("tg16 warm-up")), ("tg16", len(stages))], \
+        "each test's result arrives as its repetitions end, pp64's before tg16 starts"  # fmt: skip
+    assert [test for test, _at in early] == result.results, "the early results are the final ones"
     assert all(isinstance(stage, Text) for stage in stages), "stages cross the pipe translatable"
     assert result.ttft_ms > 0 and result.peak_rss_bytes > 0
     assert result.n_batch == 2048 and result.n_ubatch == 512 and result.flash_attn == "auto"

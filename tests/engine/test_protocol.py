@@ -31,6 +31,7 @@ EVENTS = [
     P.Stats(id=4, rss_bytes=1 << 20, model=MODEL),
     P.Stats(id=5),
     P.Bench(id=6, results=[TEST], energy_reason="none here", model_type="llama 1B"),
+    P.BenchResult(id=6, stage=QT_TR_NOOP("{test}: repetition {rep} of {reps}", test="tg16", rep=1, reps=1), fraction=1.0, result=TEST),
     P.Bye(),
 ]
 

@@ -9,6 +9,20 @@ from ..core.runner import protocol as P
 from .framework import Result
 
 
+def _progress_printer(say):  # noqa: ANN001, ANN202
+    """A line per stage, and one per tenth of a long stage (writing and quantising a synthetic model report every tensor)."""
+    shown: dict = {}
+
+    def progress(stage: str, fraction: float | None) -> None:
+        step = None if fraction is None else int(10 * fraction)
+        if shown.get("stage") == stage and shown.get("step") == step:
+            return
+        shown.update(stage=stage, step=step)
+        say(stage if fraction is None else f"{stage} ({100 * fraction:.0f}%)")
+
+    return progress
+
+
 class Bench:
     NAME = "bench"
     HELP = "benchmark a model (or a synthetic model of a real shape) the way llama-bench does"
@@ -49,7 +63,8 @@ class Bench:
             n_ubatch=args.ubatch, type_k=args.ctk, type_v=args.ctv, force=args.force, suite=args.suite,
         )  # fmt: skip
         try:
-            record = app.bench.run(spec, on_status=say, on_progress=lambda stage, fraction: say(f"{stage} ({100 * fraction:.0f}%)"))
+            record = app.bench.run(spec, on_status=say, on_progress=_progress_printer(say),
+                                   on_result=lambda t: say(f"{t['test']}: {t['avg_ts']:.2f} ± {t['stddev_ts']:.2f} t/s"))  # fmt: skip
         except ModelTooLarge as exc:
             exc.hint += " Or pass --force to run it anyway."
             raise
@@ -64,5 +79,9 @@ class Bench:
         lines.append(f"  peak memory (RSS): {record['peak_rss_bytes'] / 2**20:.0f} MiB")
         energy = record["energy_j_per_token"]
         lines.append(f"  energy: {energy:.4f} J/token" if energy is not None else f"  energy: not measurable here ({record['energy_reason']})")
+        for unsteady in app.bench.unsteady(record):  # llama-bench's ± over 10 % of the mean: the run is not to be trusted
+            lines.append(f"  warning: {unsteady.message}")
+            if args.json:
+                say(f"warning: {unsteady.message}")
         # --json prints a hangar.run/1 document (docs/run-schema.md): the record's fields as before, plus the envelope.
         return Result(bench_document(record, args.machine_label), "\n".join(lines))

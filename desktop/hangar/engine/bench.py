@@ -7,7 +7,8 @@ run, then one generated token); per repetition the KV cache is cleared, the prom
 random token ids decoded in n_batch chunks with one synchronize at the end, generation
 is one token per decode with a synchronize after each. No sampler, no tokenizer is
 timed. t/s per repetition = tokens / seconds; mean and sample standard deviation (N-1)
-over repetitions, every sample kept. The options and the answer are the protocol's
+over repetitions, every sample kept. Each test's result is sent as soon as its repetitions
+have run (a ``BenchResult`` event), each repetition's stage as it starts. The options and the answer are the protocol's
 ``BenchOptions`` and ``Bench`` event, the same types core/bench/runs.py builds and reads.
 """
 
@@ -217,7 +218,9 @@ def run_bench(options: P.BenchOptions, cancel: threading.Event, emit: Callable[[
                     if test.n_gen:
                         generate(1)
                 joules_before = meter.read_joules() if meter else None
-                for rep in range(options.reps):
+                for rep in range(options.reps):  # each repetition named as it starts: a tg128 repetition may take 10 s
+                    stage = QT_TR_NOOP("{test}: repetition {rep} of {reps}", test=test.test, rep=rep + 1, reps=options.reps)
+                    emit(P.Progress(id=request_id, stage=stage, fraction=(index + rep / options.reps) / len(tests)))
                     low.llama_memory_clear(memory, False)
                     started = time.perf_counter_ns()
                     if test.n_prompt:
@@ -229,10 +232,9 @@ def run_bench(options: P.BenchOptions, cancel: threading.Event, emit: Callable[[
                         generate(test.n_gen - 1)
                         test.phases.append((prompted - started, first - prompted, time.perf_counter_ns() - first))
                     test.samples_ns.append(time.perf_counter_ns() - started)
-                    stage = QT_TR_NOOP("{test} {rep}/{reps}", test=test.test, rep=rep + 1, reps=options.reps)
-                    emit(P.Progress(id=request_id, stage=stage, fraction=(index + (rep + 1) / options.reps) / len(tests)))
                 if meter and joules_before is not None:
                     test.energy_j = meter.read_joules() - joules_before
+                emit(P.BenchResult(id=request_id, stage=stage, fraction=(index + 1) / len(tests), result=test.result()))  # shown before the run ends
             finally:
                 low.llama_free(ctx)
         buf = ctypes.create_string_buffer(256)

@@ -97,7 +97,10 @@ def write_synthetic(
     seed: int = 0,
     progress: Callable[[float], None] | None = None,
 ) -> Path:
-    """Write a synthetic model to ``path`` (atomically) and return the path."""
+    """Write a synthetic model to ``path`` (atomically) and return the path.
+
+    ``progress`` hears the fraction of the tensor data written, after each tensor; an
+    exception it raises stops the write (the ``.partial`` file is left for the caller)."""
     import gguf  # imported here, with numpy: the CLI's --help and --version need neither
     import numpy as np
 
@@ -197,10 +200,13 @@ def write_synthetic(
         writer.write_header_to_file()
         writer.write_kv_data_to_file()
         writer.write_ti_data_to_file()
-        for done, (_name, _dims, _dtype, make) in enumerate(plan, start=1):
+        sizes = [int(np.prod(dims)) * np.dtype(dtype).itemsize for _name, dims, dtype, _make in plan]
+        total, written = sum(sizes) or 1, 0
+        for (_name, _dims, _dtype, make), size in zip(plan, sizes):
             writer.write_tensor_data(make())
-            if progress:
-                progress(done / len(plan))
+            written += size
+            if progress:  # by bytes: the 1B shape's embeddings are a fifth of the file, one tensor of 147
+                progress(written / total)
     finally:
         writer.close()
     os.replace(tmp, path)

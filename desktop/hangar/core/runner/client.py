@@ -402,16 +402,23 @@ class EngineClient:
         return self._request(options.to_request(self._new_id()), P.Perplexity, QT_TR_NOOP("perplexity run"), timeout_s=timeout_s,
                              on_progress=on_chunk, progress=(P.PerplexityChunk,))  # type: ignore[arg-type]
 
-    def bench(self, options: P.BenchOptions, on_progress: Callable[[str, float], None] | None = None, timeout_s: float = SILENCE_S) -> P.Bench:
+    def bench(self, options: P.BenchOptions, on_progress: Callable[[str, float], None] | None = None, timeout_s: float = SILENCE_S,
+              on_result: Callable[[P.BenchTest], None] | None = None) -> P.Bench:  # fmt: skip
         """Run llama-bench's measurement in the worker (engine/bench.py); returns the ``Bench`` event.
 
-        ``on_progress`` gets each stage (a message: localise it before showing) and the fraction done.
+        ``on_progress`` gets each stage (a message: localise it before showing) and the fraction done;
+        ``on_result`` each test's result as soon as its repetitions have run (a ``BenchResult`` event).
         """
         _check(options)
-        return self._request(
-            options.to_request(self._new_id()), P.Bench, QT_TR_NOOP("benchmark"), timeout_s=timeout_s,
-            on_progress=(lambda e: on_progress(e.stage, e.fraction)) if on_progress else None,
-        )  # fmt: skip
+
+        def progress(event: P.Progress) -> None:
+            if isinstance(event, P.BenchResult):
+                if on_result:
+                    on_result(event.result)
+            elif on_progress:
+                on_progress(event.stage, event.fraction)
+
+        return self._request(options.to_request(self._new_id()), P.Bench, QT_TR_NOOP("benchmark"), timeout_s=timeout_s, on_progress=progress)
 
     def cancel(self, request_id: int | None = None) -> None:
         """Stop one generate request (``request_id``), its stream ends within 0.5 s and the others

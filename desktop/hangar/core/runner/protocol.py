@@ -627,3 +627,17 @@ def parse_event(data: Any) -> Event:
     except (TypeError, ValueError, KeyError) as exc:
         raise ValueError(f"a malformed {data['event']} event: {exc}") from exc
 
+
+@dataclass(kw_only=True)
+class BenchResult(Progress):
+    """One benchmark test whose repetitions have all run, sent at once (before the ``bench``
+    answer), so a view shows pp512's numbers while tg128 still runs. It is a Progress (how far
+    the run is), so whatever passes a request's progress on passes it on too."""
+
+    EVENT = "bench_result"
+    CONVERT = {"stage": message_from_wire, "result": BenchTest.from_dict}
+    result: BenchTest
+
+
+EVENTS[BenchResult.EVENT] = BenchResult
+
