@@ -127,6 +127,7 @@ class DiscoverPane(QWidget):
         split.addWidget(left)
 
         self.repo_view = RepoView(ctx.settings.language)
+        self.repo_view.quality_lookup = self.app.quality.by_sha256
         self.repo_view.download_requested.connect(self._on_download)
         self.repo_view.token_requested.connect(self.ask_token)
         self.placeholder = EmptyState(self.tr("Pick a model"), self.tr("Its quantisations appear here with their size and whether each fits this machine, before anything is downloaded."))

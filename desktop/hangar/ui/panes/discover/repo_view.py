@@ -25,6 +25,7 @@ from ...format import UNTRUSTED_MARKDOWN
 from ...i18n import localise
 from ...models.record_table import Column, RecordTableModel
 from ...widgets.license_card import LicenseCard
+from ...widgets.quality import column as quality_column
 
 
 def markdown_as_text(browser: QTextBrowser, markdown: str) -> None:
@@ -40,6 +41,7 @@ class RepoView(QWidget):
         self.details = None
         self.license_audit = None
         self.recommended = None
+        self.quality_lookup = dict  # the pane's: measured runs by file SHA-256 (app.quality.by_sha256)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
         self.title = QLabel()
@@ -131,6 +133,9 @@ class RepoView(QWidget):
                        lambda r, d=device: localise(r["fit"][d]["explain"]) + ("\n" + localise(r["fit"][d]["warning"]) if "warning" in r["fit"][d] else ""))
             )  # fmt: skip
         columns.append(Column(self.tr("On this machine"), lambda r: self.state_text(r["filename"]), lambda r: self.state_tip(r["filename"])))
+        measured = self.quality_lookup()
+        if any(c.to_dict().get("sha256") in measured for c in details.files):  # a quant whose file was measured here
+            columns.append(quality_column(lambda: measured))
         columns.append(Column(self.tr("File"), lambda r: r["filename"]))
         self.files_model.columns = columns
         self.files_model.set_records([dict(c.to_dict(), recommended=c is recommended) for c in details.files])

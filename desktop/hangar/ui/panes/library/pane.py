@@ -26,6 +26,8 @@ from ...models.record_table import Column, RecordTableModel
 from ...services import UiServices
 from ...tasks import BackgroundTasks
 from ...widgets.empty_state import EmptyState
+from ...widgets.quality import QualityTable
+from ...widgets.quality import column as quality_column
 from .downloads_view import DownloadsView
 from .transfer_actions import TransferActions
 from .updates_panel import UpdatesPanel
@@ -90,6 +92,7 @@ class LibraryPane(QWidget):
                 Column(self.tr("Architecture"), lambda r: r["architecture"] or "?"),
                 Column(self.tr("Parameters"), lambda r: _params(r["parameters"]), align_right=True),
                 Column(self.tr("Quant"), lambda r: r["quant"] or "?"),
+                quality_column(lambda: self._quality),  # measured perplexity / KL divergence (hangar-cli ppl), by file SHA-256
                 Column(self.tr("Size"), lambda r: format_bytes(r["size_bytes"]), align_right=True),
                 Column(self.tr("Context"), lambda r: f"{r['context_length']:,}" if r["context_length"] else "?", align_right=True),
                 Column(self.tr("License"), lambda r: r["license"] or "?"),
@@ -131,6 +134,9 @@ class LibraryPane(QWidget):
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.table)
         layout.addWidget(self.stack, 1)
+        self._quality: dict[str, dict] = {}
+        self.quality_table = QualityTable(services.app.quality.history)  # every measured run, hidden until there is one
+        layout.addWidget(self.quality_table)
         self.reload()
 
     def library(self):
@@ -138,6 +144,8 @@ class LibraryPane(QWidget):
 
     def reload(self) -> None:
         models = self.library().list()
+        self._quality = self.services.app.quality.by_sha256()
+        self.quality_table.reload()
         self.model.set_records([m.to_dict() for m in models])
         self.stack.setCurrentWidget(self.table if models else self.empty)
 
