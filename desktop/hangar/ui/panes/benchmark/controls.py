@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from ....core.app import Hangar
 from ....core.common.errors import HangarError
 from ....core.runner import protocol as P
 from ...error_dialog import show_error
+from ...widgets.elided_combo import ElidedComboBox
 
 SYNTHETIC = [("1b", "Q4_K_M"), ("1b", "Q8_0"), ("1b", "F16"), ("8b", "Q4_K_M"), ("8b", "Q8_0"), ("moe", "Q4_K_M"), ("small", "F16")]
 
 
 class BenchControls(QWidget):
+    costs_changed = Signal()  # a cost input was saved: the pane prices the shown run again
+
     def __init__(self, app: Hangar, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.app, self.ctx = app, app.ctx
@@ -21,7 +25,7 @@ class BenchControls(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         what = QGroupBox(self.tr("What to run"))
         form = QFormLayout(what)
-        self.model = QComboBox()
+        self.model = ElidedComboBox()  # long names cut in the middle with "…", whole in the tooltip and the open list
         self.model.setAccessibleName(self.tr("Model to benchmark"))
         form.addRow(self.tr("Model"), self.model)
         self.runtime = QComboBox()
@@ -114,6 +118,8 @@ class BenchControls(QWidget):
             self._save_costs()
         except HangarError as exc:
             show_error(self, self.tr("Cost"), exc)
+            return
+        self.costs_changed.emit()
 
     def _save_costs(self) -> None:
         self.app.settings.update({

@@ -1,8 +1,19 @@
-"""The Benchmark pane: one button, progress with cancel, results, chart, history, export."""
+"""The Benchmark pane: one button, progress with cancel, results, chart, history, export.
+
+While a run goes, the line under the bar names the stage (writing the synthetic weights,
+quantising, each test's warm-up and repetitions) with the seconds it has taken, the bar
+says how far that stage is (a busy bar where nothing says), and each test's row and bar
+appear as soon as its repetitions have run. A run whose repetitions disagree (more than
+10 % relative standard deviation, core/bench/variation.py) says which test and which
+repetition, with Run again. Cost follows the prices as they are typed; the newest run is
+shown when the pane opens.
+"""
 
 from __future__ import annotations
 
 import json
+import time
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -19,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ....core.app.bench import BenchFailed, BenchFinished, BenchProgress, BenchStatus
+from ....core.app.bench import BenchFailed, BenchFinished, BenchProgress, BenchStatus, BenchTestDone
 from ....core.bench.cost import EnergyBasis, cost_per_million
 from ....core.bench.export import rows, to_csv
+from ....core.common.units import format_bytes
+from ....core.runner import protocol as P
 from ...collector import Collector
 from ...error_dialog import ask_anyway, error_text
 from ...i18n import localise
@@ -49,6 +62,11 @@ class BenchmarkPane(QWidget):
         self.tasks = BackgroundTasks(self)
         self.bench_run = None  # core.app.bench.BenchRun while one runs
         self.last: dict | None = None
+        self._shown: dict | None = None  # the run the results table prices (a running one's tests so far, or a stored one)
+        self._partial: list[dict] = []  # the running benchmark's finished tests
+        self._spec = None  # what the running benchmark was asked (a refused one is asked again with force)
+        self._again: dict | None = None  # the unsteady run "Run again" repeats
+        self._stage_text, self._stage_since, self._cancelling = "", 0.0, False
         self.collector = Collector(self._render, self)
 
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -96,6 +114,19 @@ class BenchmarkPane(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
+        self.warning = QWidget()  # a run whose repetitions disagree: the test, the repetition, and Run again
+        warning_row = QHBoxLayout(self.warning)
+        warning_row.setContentsMargins(0, 0, 0, 0)
+        self.warning_text = QLabel()
+        self.warning_text.setObjectName("benchWarning")
+        self.warning_text.setWordWrap(True)
+        self.again_button = QPushButton(self.tr("Run again"))
+        self.again_button.setToolTip(self.tr("Run this benchmark again with the same model and settings"))
+        self.again_button.clicked.connect(self.run_again)
+        warning_row.addWidget(self.warning_text, 1)
+        warning_row.addWidget(self.again_button)
+        self.warning.hide()
+        layout.addWidget(self.warning)
         self.chart = ResultsChart()
         self.history_chart = HistoryChart()
         self.charts = QTabWidget()
@@ -133,6 +164,7 @@ class BenchmarkPane(QWidget):
         QVBoxLayout(self).addWidget(self.tabs)
         self._load_choices()
         services.library_changed.connect(self._refresh_models)  # a download or import is benchmarkable at once, a deleted model gone
+        self.controls.costs_changed.connect(self._refresh_costs)  # a price typed in prices the shown run at once
 
     # -- choices --------------------------------------------------------------------------------
     def _refresh_models(self) -> None:
@@ -145,7 +177,9 @@ class BenchmarkPane(QWidget):
 
         self.controls.set_models(self.app.library.list())
         self.controls.choose_fitting_default(psutil.virtual_memory().available)
-        self.reload_history()
+        history = self.reload_history()
+        if history:  # the newest run, not an empty chart, after a restart
+            self.show_record(history[0])
         host = self.app.models
 
         def detect():
@@ -155,37 +189,73 @@ class BenchmarkPane(QWidget):
         self.tasks.run(detect, lambda result: self.controls.set_runtimes(*result), lambda exc: self.stage.setText(" ".join(error_text(exc))))
 
     # -- running --------------------------------------------------------------------------------
-    def start(self, *, force: bool = False) -> None:
-        spec = self.controls.spec()
-        spec.force = force
+    def start(self, *, force: bool = False, spec: P.BenchOptions | None = None) -> None:
+        """Run ``spec`` (the controls' settings when None); ``force`` past a refused fit check."""
+        spec = self._spec = replace(spec or self.controls.spec(), force=force)
         self.run_button.setEnabled(False)
+        self.again_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
-        self.progress.setValue(0)
-        self.stage.setText(self.tr("Starting…"))
+        self._partial, self._cancelling = [], False
+        self._show_partial()  # the table and the chart fill test by test from here
+        self.summary.clear()
+        self._set_stage(self.tr("Starting…"), None)
+        self.stage.setText(self._stage_text)
         self.bench_run = self.app.bench.start(spec)
         self.collector.follow(self.bench_run)
+
+    def run_again(self) -> None:
+        """The unsteady run shown, again: the same model (a synthetic one made again if the cache was cleared) and settings."""
+        if self._again is not None and self.bench_run is None:
+            self.start(spec=self.app.bench.options_for(self._again))
 
     def cancel(self) -> None:
         if self.bench_run is not None:
             self.bench_run.cancel()
+        self._cancelling = True
         self.stage.setText(self.tr("Cancelling…"))
 
     def _render(self, updates: list) -> None:
         for update in updates:
             if isinstance(update, BenchStatus):
-                self.stage.setText(localise(update.text))
+                self._set_stage(localise(update.text), None)
             elif isinstance(update, BenchProgress):
-                self.progress.setValue(int(update.fraction * 1000))
-                self.stage.setText(self.tr("Running {0}").format(localise(update.stage)))
+                self._set_stage(localise(update.stage), update.fraction)
+            elif isinstance(update, BenchTestDone):
+                self._partial.append(update.result)
+                self._show_partial()
             elif isinstance(update, BenchFinished):
                 self._on_done(update.record)
             elif isinstance(update, BenchFailed):
                 self._on_failed(update.error)
+        if self.bench_run is not None:  # every tick: the seconds the stage has taken
+            seconds = int(time.monotonic() - self._stage_since)
+            text = self.tr("Cancelling…") if self._cancelling else self._stage_text
+            self.stage.setText(self.tr("{0} · {1} s").format(text, seconds) if seconds else text)
+
+    def _set_stage(self, text: str, fraction: float | None) -> None:
+        """The stage's name (its clock starts when the name changes) and how far it is; None: a busy bar."""
+        if text != self._stage_text:
+            self._stage_text, self._stage_since = text, time.monotonic()
+        if fraction is None:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(fraction * 1000))
+
+    def _show_partial(self) -> None:
+        record = {"results": list(self._partial)}
+        self._shown = record
+        self._fill_results(record)
+        self.chart.show_runs([(self.tr("this run so far"), record)] if self._partial else [])
+        self.charts.setCurrentWidget(self.chart)
+        self.warning.hide()
 
     def _finish(self) -> None:
         self.bench_run = None
         self.run_button.setEnabled(True)
+        self.again_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
+        self.progress.setRange(0, 1000)  # never a busy bar left running
 
     def _on_failed(self, exc: BaseException) -> None:
         from ....core.common.errors import ModelTooLarge
@@ -194,7 +264,7 @@ class BenchmarkPane(QWidget):
         if isinstance(exc, ModelTooLarge):
             risk = self.tr("Running it anyway may fail, or make this computer very slow while it swaps; its numbers would not say much.")
             if ask_anyway(self, self.tr("Model too large"), exc, risk, self.tr("Run anyway")):
-                self.start(force=True)
+                self.start(force=True, spec=self._spec)
                 return
         text, hint = error_text(exc, self.ctx.paths.log_file)
         self.stage.setText(f"{text} {hint}".strip())
@@ -202,20 +272,19 @@ class BenchmarkPane(QWidget):
     def _on_done(self, record: dict) -> None:
         self._finish()
         self.progress.setValue(1000)
-        self.stage.setText(self.tr("Finished: run #{0} is stored in the history.").format(record["run_id"]))
+        text = self.tr("Finished: run #{0} is stored in the history.").format(record["run_id"])
+        model = Path(record["model"]["path"])
+        if record.get("synthetic") and model.resolve().is_relative_to(self.ctx.paths.cache.resolve()):
+            kept = self.tr("The synthetic model stays in {0} ({1}) for the next run; Settings › Storage can clear the cache.")
+            text += " " + kept.format(model, format_bytes(record["model"].get("size_bytes")))
+        self.stage.setText(text)
         self.show_record(record)
         self.reload_history()
 
     def show_record(self, record: dict) -> None:
         self.last = record
-        costs = self.ctx.settings.cost_inputs()
-        shown = []
-        for result in record["results"]:
-            entry = dict(result, reason=localise(record.get("energy_reason")))
-            cost = cost_per_million(result["avg_ts"], result.get("j_per_token"), costs) if result["n_gen"] else None
-            entry["cost_text"] = self.tr("{0:.4f} {1} ({2} energy)").format(cost.total, cost.currency, self._basis(cost.energy_basis)) if cost else ("" if not result["n_gen"] else self.tr("enter prices"))
-            shown.append(entry)
-        self.results.set_records(shown)
+        self._shown = record
+        self._fill_results(record)
         parts = [_label(record)]
         if record.get("localscore") is not None:
             parts.append(self.tr("LocalScore {0:.0f}").format(record["localscore"]))
@@ -226,14 +295,38 @@ class BenchmarkPane(QWidget):
             parts.append(self.tr("energy not measurable here: {0}").format(localise(record.get("energy_reason"))))
         self.summary.setText(" · ".join(parts))
         self.chart.show_runs([(_label(record), record)])
+        self._show_warnings(record)
+
+    def _fill_results(self, record: dict) -> None:
+        """The results table for ``record`` (a stored run, or a running one's tests so far), priced at the cost inputs now."""
+        costs = self.ctx.settings.cost_inputs()
+        shown = []
+        for result in record["results"]:
+            entry = dict(result, reason=localise(record.get("energy_reason")))
+            cost = cost_per_million(result["avg_ts"], result.get("j_per_token"), costs) if result["n_gen"] else None
+            entry["cost_text"] = self.tr("{0:.4f} {1} ({2} energy)").format(cost.total, cost.currency, self._basis(cost.energy_basis)) if cost else ("" if not result["n_gen"] else self.tr("enter prices"))
+            shown.append(entry)
+        self.results.set_records(shown)
+
+    def _refresh_costs(self) -> None:
+        if self._shown is not None:
+            self._fill_results(self._shown)
+
+    def _show_warnings(self, record: dict) -> None:
+        found = self.app.bench.unsteady(record)
+        self._again = record if found else None
+        self.warning_text.setText("⚠ " + " ".join(localise(u.message) for u in found) if found else "")
+        self.again_button.setEnabled(self.bench_run is None)
+        self.warning.setVisible(bool(found))
 
     def _basis(self, basis: str) -> str:
         return {EnergyBasis.MEASURED: self.tr("measured"), EnergyBasis.ENTERED_POWER: self.tr("entered power"), EnergyBasis.NONE: self.tr("no")}.get(basis, basis)
 
-    def reload_history(self) -> None:
+    def reload_history(self) -> list[dict]:
         history = self.app.bench.history()
         self.history.set_records(history)
         self.history_chart.show_history(history)
+        return history
 
     def _on_history_selected(self, *_args) -> None:
         selected = [self.history.record(i.row()) for i in self.history_table.selectionModel().selectedRows()]
@@ -243,6 +336,7 @@ class BenchmarkPane(QWidget):
             self.chart.show_runs([(_label(r), r) for r in selected])
             self.charts.setCurrentWidget(self.chart)
             self.summary.setText(self.tr("Comparing {0} runs").format(len(selected)))
+            self.warning.hide()
 
     # -- export ---------------------------------------------------------------------------------
     def _chosen_records(self) -> list[dict]:
