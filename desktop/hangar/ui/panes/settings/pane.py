@@ -33,6 +33,7 @@ from ...error_dialog import show_error
 from ...i18n import localise, resolve_language
 from ...services import UiServices
 from ...theme import apply_theme
+from .cache_row import CacheRow
 from .endpoints_box import EndpointsBox
 from .network_box import NetworkBox
 
@@ -81,6 +82,7 @@ class SettingsPane(QWidget):
         form.addRow(self.tr("Models folder"), row)
         form.addRow(self.tr("Data folder"), self._path_row(ctx.paths.data, self.tr("Open the data folder")))
         form.addRow(self.tr("Log file"), self._path_row(ctx.paths.log_file, self.tr("Open the folder of the log file")))
+        form.addRow(self.tr("Cache"), CacheRow(services))  # size, folder, Clear cache (cache_row.py)
         outer.addWidget(storage)
 
         perf = QGroupBox(self.tr("Performance"))
