@@ -6837,6 +6837,26 @@ Download it anyway?</source>
         <translation>已取消</translation>
     </message>
     <message>
+        <source>time to first token</source>
+        <translation>首个 token 延迟</translation>
+    </message>
+    <message>
+        <source>time per output token after the first</source>
+        <translation>首个 token 之后每个输出 token 的耗时</translation>
+    </message>
+    <message>
+        <source>gap between two streamed chunks</source>
+        <translation>两个流式数据块之间的间隔</translation>
+    </message>
+    <message>
+        <source>end-to-end latency of a request</source>
+        <translation>单个请求的端到端延迟</translation>
+    </message>
+    <message>
+        <source>{0}: mean {1} ms, p90 {2} ms, standard deviation {3} ms</source>
+        <translation>{0}：平均 {1} ms，p90 {2} ms，标准差 {3} ms</translation>
+    </message>
+    <message>
         <source>median</source>
         <translation>中位数</translation>
     </message>
@@ -7009,40 +7029,34 @@ Download it anyway?</source>
         <translation>端点没有返回 usage：按流式数据块计数</translation>
     </message>
     <message>
-        <source>TTFT median</source>
-        <translation>TTFT 中位数</translation>
+        <source>TTFT ms
+median / p99</source>
+        <translation>TTFT（ms）
+中位数 / p99</translation>
     </message>
     <message>
-        <source>TTFT p99</source>
-        <translation>TTFT p99</translation>
+        <source>TPOT ms
+median / p99</source>
+        <translation>TPOT（ms）
+中位数 / p99</translation>
     </message>
     <message>
-        <source>TPOT median</source>
-        <translation>TPOT 中位数</translation>
+        <source>ITL ms
+median / p99</source>
+        <translation>ITL（ms）
+中位数 / p99</translation>
     </message>
     <message>
-        <source>TPOT p99</source>
-        <translation>TPOT p99</translation>
+        <source>E2EL ms
+median / p99</source>
+        <translation>E2EL（ms）
+中位数 / p99</translation>
     </message>
     <message>
-        <source>ITL median</source>
-        <translation>ITL 中位数</translation>
-    </message>
-    <message>
-        <source>ITL p99</source>
-        <translation>ITL p99</translation>
-    </message>
-    <message>
-        <source>E2EL median</source>
-        <translation>E2EL 中位数</translation>
-    </message>
-    <message>
-        <source>E2EL p99</source>
-        <translation>E2EL p99</translation>
-    </message>
-    <message>
-        <source>Goodput req/s</source>
-        <translation>有效吞吐（请求/秒）</translation>
+        <source>Goodput
+req/s</source>
+        <translation>有效吞吐
+请求/秒</translation>
     </message>
     <message>
         <source>Reason</source>
