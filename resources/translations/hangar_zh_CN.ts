@@ -4968,7 +4968,7 @@ Your organisation asks why you may use it. The reason is kept in the audit trail
     </message>
     <message>
         <source>OpenAI-compatible servers elsewhere (a vLLM or MindIE cluster, a GPU box, a cloud instance): their models appear in Chat beside the local ones. Prompts and replies to them leave this machine. API keys are kept in the system keyring.</source>
-        <translation>其他位置的 OpenAI 兼容服务器（推理服务集群、GPU 服务器、云实例）：它们的模型会与本地模型一起出现在“对话”中。发送给它们的提示词和回复会离开本机。API 密钥保存在系统密钥环中。</translation>
+        <translation>其他位置的 OpenAI 兼容服务器（vLLM 或 MindIE 集群、GPU 服务器、云实例）：它们的模型会与本地模型一起出现在“对话”中。发送给它们的提示词和回复会离开本机。API 密钥保存在系统密钥环中。</translation>
     </message>
     <message>
         <source>Add…</source>
@@ -6159,7 +6159,7 @@ Your organisation asks why you may use it. The reason is kept in the audit trail
     </message>
     <message>
         <source>For closed networks: an internal Hugging Face mirror (Artifactory, Nexus), a proxy, and your organisation&apos;s certificates. Every search, card, license check and download uses them.</source>
-        <translation>适用于封闭网络：内部的 Hugging Face 镜像（例如企业制品库）、代理，以及您所在组织的证书。所有搜索、模型卡片、许可证检查和下载都会使用这些设置。</translation>
+        <translation>适用于封闭网络：内部的 Hugging Face 镜像（Artifactory、Nexus）、代理，以及您所在组织的证书。所有搜索、模型卡片、许可证检查和下载都会使用这些设置。</translation>
     </message>
     <message>
         <source>https://huggingface.co (or HF_ENDPOINT)</source>
@@ -6171,7 +6171,7 @@ Your organisation asks why you may use it. The reason is kept in the audit trail
     </message>
     <message>
         <source>PEM file of your organisation&apos;s CA (empty: the system&apos;s)</source>
-        <translation>您所在组织的 CA 证书文件（留空：使用系统 CA）</translation>
+        <translation>您所在组织的 CA 证书 PEM 文件（留空：使用系统 CA）</translation>
     </message>
     <message>
         <source>Browse…</source>
