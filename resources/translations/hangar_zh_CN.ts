@@ -292,6 +292,10 @@
         <translation>{field} 应为对象，而不是 {value}</translation>
     </message>
     <message>
+        <source>the document</source>
+        <translation>该文档</translation>
+    </message>
+    <message>
         <source>{field} is missing</source>
         <translation>缺少 {field}</translation>
     </message>
@@ -2268,6 +2272,10 @@
         <translation>位于 {url} 的端点针对{what}返回的不是 JSON：{start}</translation>
     </message>
     <message>
+        <source>(nothing)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
         <source>Check that the address is an OpenAI-compatible API (vLLM, llama-server, Ollama, TGI, MindIE …).</source>
         <translation>请确认该地址是 OpenAI 兼容的 API（vLLM、llama-server、Ollama、TGI、MindIE 等）。</translation>
     </message>
@@ -2450,6 +2458,10 @@
     <message>
         <source>The endpoint {name} sent a stream event that is not JSON after {count} tokens: {line}</source>
         <translation>端点 {name} 在 {count} 个 token 后发送了一个不是 JSON 的流事件：{line}</translation>
+    </message>
+    <message>
+        <source>a stream event that is not an object</source>
+        <translation>一个不是对象的流事件</translation>
     </message>
     <message>
         <source>The endpoint {name} stopped the reply after {count} tokens: {message}</source>

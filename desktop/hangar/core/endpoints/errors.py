@@ -178,14 +178,14 @@ def bad_answer_html(url: str, what: str) -> EndpointBadAnswer:
 def bad_answer_json(url: str, what: str, start: str) -> EndpointBadAnswer:
     shown = " ".join(start.split())[:80]
     return EndpointBadAnswer(
-        QT_TR_NOOP("The endpoint at {url} answered {what} with something that is not JSON: {start}", url=url, what=what, start=redact_str(shown) or "(empty)"),
+        QT_TR_NOOP("The endpoint at {url} answered {what} with something that is not JSON: {start}", url=url, what=what, start=redact_str(shown) or QT_TR_NOOP("(nothing)")),
         hint=QT_TR_NOOP("Check that the address is an OpenAI-compatible API (vLLM, llama-server, Ollama, TGI, MindIE …)."),
     )
 
 
 def bad_answer_shape(url: str, what: str, problem: str) -> EndpointBadAnswer:
     return EndpointBadAnswer(QT_TR_NOOP("The endpoint at {url} answered {what} in a form Hangar does not understand ({problem}).",
-                                        url=url, what=what, problem=redact_str(problem)[:MAX_SHOWN]))  # fmt: skip
+                                        url=url, what=what, problem=problem if isinstance(problem, Text) else redact_str(problem)[:MAX_SHOWN]))  # fmt: skip
 
 
 # -- what the network said ------------------------------------------------------------------------

@@ -172,7 +172,7 @@ class RemoteStream(Iterator[P.Token | P.Done]):
                 raise E.EndpointBadAnswer(QT_TR_NOOP("The endpoint {name} sent a stream event that is not JSON after {count} tokens: {line}",
                                                      name=conn.name, count=self._n, line=" ".join(data.split())[:80])) from None  # fmt: skip
             if not isinstance(chunk, dict):
-                raise E.bad_answer_shape(conn.base_url, QT_TR_NOOP("the chat request"), "a stream event that is not an object")
+                raise E.bad_answer_shape(conn.base_url, QT_TR_NOOP("the chat request"), QT_TR_NOOP("a stream event that is not an object"))
             if chunk.get("error"):  # vLLM and others report a failure inside an open stream
                 raise E.EndpointError(QT_TR_NOOP("The endpoint {name} stopped the reply after {count} tokens: {message}", name=conn.name, count=self._n,
                                                  message=E.server_message(chunk) or "?"))  # fmt: skip

@@ -43,7 +43,7 @@ class Fields:
     def __init__(self, data: Any, path: str) -> None:
         self.path = path
         if not isinstance(data, dict):
-            raise FieldProblem(QT_TR_NOOP("{field} should be an object, not {value}", field=path or "the document", value=shown(data)), path)
+            raise FieldProblem(QT_TR_NOOP("{field} should be an object, not {value}", field=path or QT_TR_NOOP("the document"), value=shown(data)), path)
         self.data = data
 
     def name(self, key: str) -> str:

@@ -91,7 +91,7 @@ def not_the_api(url: str, body: str | bytes, what: str) -> EndpointAnswerError:
     if looks_like_html(body):
         return EndpointAnswerError(QT_TR_NOOP("The endpoint at {url} answered {what} with a web page (HTML), not the OpenAI API's JSON.", url=url, what=what),
                                    hint=QT_TR_NOOP("Check the address: the OpenAI API usually lives under /v1 (a proxy's login page or a web UI answers HTML)."))  # fmt: skip
-    return EndpointAnswerError(QT_TR_NOOP("The endpoint at {url} answered {what} with something that is not valid JSON: {body}", url=url, what=what, body=shown(body) or "(empty)"),
+    return EndpointAnswerError(QT_TR_NOOP("The endpoint at {url} answered {what} with something that is not valid JSON: {body}", url=url, what=what, body=shown(body) or QT_TR_NOOP("(nothing)")),
                                hint=QT_TR_NOOP("Check the address and any proxy between this machine and the endpoint."))  # fmt: skip
 
 
