@@ -7,6 +7,7 @@ import argparse
 from ..core.app import Hangar
 from ..core.runner import protocol as P
 from .framework import Result
+from .run_cmd import add_placement_arguments
 
 
 def _progress_printer(say):  # noqa: ANN001, ANN202
@@ -41,6 +42,7 @@ class Bench:
         parser.add_argument("--threads", type=int, default=0, help="default: one per physical core")
         parser.add_argument("--runtime", choices=KINDS, default="cpu")
         parser.add_argument("--ngl", type=int, default=P.GPU_LAYERS_ALL)
+        add_placement_arguments(parser, auto=False)  # llama-bench's -ncmoe, -sm, -ts, -mg
         parser.add_argument("--flash-attn", choices=P.FLASH_ATTN, default="auto")
         parser.add_argument("--batch", type=int, default=2048)
         parser.add_argument("--ubatch", type=int, default=512)
@@ -60,7 +62,8 @@ class Bench:
         spec = P.BenchOptions(
             model=args.model or "", synthetic=args.synthetic, quant=args.quant, n_prompt=args.n_prompt, n_gen=args.n_gen, reps=args.reps,
             n_threads=args.threads, runtime=args.runtime, n_gpu_layers=args.ngl, flash_attn=args.flash_attn, n_batch=args.batch,
-            n_ubatch=args.ubatch, type_k=args.ctk, type_v=args.ctv, force=args.force, suite=args.suite,
+            n_ubatch=args.ubatch, type_k=args.ctk, type_v=args.ctv, force=args.force, suite=args.suite, n_cpu_moe=args.n_cpu_moe,
+            split_mode=args.split_mode, tensor_split=args.tensor_split, main_gpu=args.main_gpu,
         )  # fmt: skip
         try:
             record = app.bench.run(spec, on_status=say, on_progress=_progress_printer(say),
@@ -70,6 +73,8 @@ class Bench:
             raise
         label = " [synthetic weights]" if record["synthetic"] else ""
         lines = [f"{record['model_type']}{label}, {record['system']['runtime']} on {record['device']}, {record['n_threads']} threads"]
+        if record.get("n_cpu_moe"):
+            lines.append(f"  experts of the first {record['n_cpu_moe']} layers in RAM ({record.get('overridden_tensors', 0)} tensors moved)")
         for test in record["results"]:
             lines.append(f"  {test['test']:>8}: {test['avg_ts']:10.2f} ± {test['stddev_ts']:.2f} t/s")
         if record.get("localscore") is not None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..core.app import Hangar
-from ..core.common.units import format_bytes
 from ..core.app.hub import DEFAULT_CTX
+from ..core.common.units import format_bytes
 from ..core.hub.terms import FAMILIES, SORTS
 from .framework import Result
 
@@ -50,9 +50,10 @@ class Files:
         data = [dict(c.to_dict(), recommended=c is best) for c in details.files]
         lines = [f"{details.id} @ {details.sha[:12]}  license: {details.license or 'unknown'}{'  (gated)' if details.gated else ''}"]
         for choice in details.files:
-            verdicts = ", ".join(f"{device}: {entry['verdict'].replace('_', ' ')}" for device, entry in choice.fit.items())
             mark = "*" if choice is best else " "
-            lines.append(f"{mark} {choice.quant or '?':<9} {format_bytes(choice.size_bytes):>11}  {choice.name}{f' ({choice.shards} parts)' if choice.shards > 1 else ''}  [{verdicts}]")
+            lines.append(f"{mark} {choice.quant or '?':<9} {format_bytes(choice.size_bytes):>11}  {choice.name}{f' ({choice.shards} parts)' if choice.shards > 1 else ''}")
+            for device, entry in choice.fit.items():  # the placement plan's words (core/runner/plan.py), or the size-only verdict
+                lines.append(f"      {device}: {entry.get('words') or entry['explain']}" + (f" ({entry['warning']})" if "warning" in entry else ""))
         lines.append(f"recommended: {reason}")
         if problem:
             lines.append(f"note: fit from file sizes only ({problem})")

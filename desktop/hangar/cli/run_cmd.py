@@ -20,7 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("model", metavar="MODEL", help="a GGUF file, or a library model (id, name, repo)")
     parser.add_argument("--prompt", required=True, help="the text to complete")
     parser.add_argument("--runtime", choices=KINDS, default="cpu", help="llama.cpp build to use (default: cpu)")
-    parser.add_argument("--ngl", type=int, default=P.GPU_LAYERS_ALL, help="layers to put on the GPU/NPU (-1: all, the default)")
+    parser.add_argument("--ngl", type=int, default=P.GPU_LAYERS_ALL, help="layers to put on the GPU/NPU (-1, the default: all that fit)")
+    add_placement_arguments(parser)
     parser.add_argument("--ctx", type=int, default=4096, help="context size in tokens (default: 4096)")
     parser.add_argument("--max-tokens", type=int, default=256)
     parser.add_argument("--temperature", type=float, default=0.8)
@@ -30,10 +31,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="load even if the memory estimate says it does not fit")
 
 
+def add_placement_arguments(parser: argparse.ArgumentParser, *, auto: bool = True) -> None:
+    """--n-cpu-moe, --split-mode, --tensor-split, --main-gpu with llama.cpp's meaning (run, and bench with llama-bench's defaults)."""
+    moe_help = "keep the expert tensors of the first N layers in RAM (llama.cpp's --n-cpu-moe)"
+    parser.add_argument("--n-cpu-moe", "-ncmoe", type=int, default=None if auto else 0, metavar="N",
+                        help=moe_help + (" (default: as few as the memory plan needs)" if auto else " (default 0)"))  # fmt: skip
+    parser.add_argument("--split-mode", "-sm", choices=P.SPLIT_MODES, default="layer", help="how several GPUs share the model (default layer)")
+    parser.add_argument("--tensor-split", "-ts", type=tensor_split, default=None, metavar="A,B,...",
+                        help="each GPU's share, e.g. 3,1 (or 3/1); default: by free memory")  # fmt: skip
+    parser.add_argument("--main-gpu", "-mg", type=int, default=0, help="the GPU for the whole model with --split-mode none (default 0)")
+
+
+def tensor_split(text: str) -> list[float]:
+    """``3,1`` or ``3/1`` (llama-bench's separator) as shares."""
+    try:
+        shares = [float(part) for part in text.replace("/", ",").replace(";", ",").split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from None
+    if not shares:
+        raise argparse.ArgumentTypeError("give at least one share")
+    return shares
+
+
 def run(args: argparse.Namespace, app: Hangar) -> Result:
     say = args.out.progress
     request = LoadRequest(str(args.model), n_ctx=args.ctx, runtime=args.runtime, n_gpu_layers=args.ngl, n_threads=args.threads or None,
-                          allow_fallback=False if args.no_fallback else None, force=args.force)  # fmt: skip
+                          allow_fallback=False if args.no_fallback else None, force=args.force, n_cpu_moe=args.n_cpu_moe,
+                          split_mode=args.split_mode, tensor_split=args.tensor_split, main_gpu=args.main_gpu)  # fmt: skip
     try:
         loaded = app.models.load(request, on_status=say, on_warning=lambda text: say(f"warning: {text}"))
     except ModelTooLarge as exc:
@@ -65,6 +89,7 @@ def run(args: argparse.Namespace, app: Hangar) -> Result:
     data = {
         "text": "".join(pieces),
         "placement": placement.to_dict(),
+        "plan": loaded.plan.to_dict() if loaded.plan is not None else None,
         "stop_reason": done.stop_reason.value,
         "n_prompt": done.n_prompt,
         "n_generated": done.n_generated,

@@ -29,7 +29,8 @@ from ..core.runner import protocol as P
 from ..core.runner.protocol import QT_TR_NOOP
 from .energy import open_meter
 from .gpu_memory import start_vram_peak
-from .model import WorkerError, avoid_broken_amx, check_gguf, physical_cores
+from .model import SPLIT_MODE, WorkerError, avoid_broken_amx, check_gguf, physical_cores
+from .overrides import describe_overrides, expert_overrides
 
 GGML_MAX_N_THREADS = 512
 FLASH = {"auto": -1, "off": 0, "on": 1}  # llama_flash_attn_type
@@ -141,7 +142,16 @@ def _threadpool(lib_dir: Path, n_threads: int):
     return cpu, cpu.ggml_threadpool_new(ctypes.byref(params))
 
 
-def run_bench(options: P.BenchOptions, cancel: threading.Event, emit: Callable[[P.Event], None], request_id: int) -> P.Bench:
+def tensor_split_text(shares: list[float] | None) -> str:
+    """llama-bench's tensor_split field: each share with two decimals up to the last non-zero one, "/" between."""
+    shares = list(shares or [])
+    last = max((i for i, v in enumerate(shares) if v > 0), default=0)
+    return "/".join(f"{v:.2f}" for v in (shares[: last + 1] or [0.0]))
+
+
+def run_bench(options: P.BenchOptions, cancel: threading.Event, emit: Callable[[P.Event], None], request_id: int,
+              log_lines: list[str] | None = None) -> P.Bench:  # fmt: skip
+    """``log_lines``: llama.cpp's placement lines (llama_log.LlamaLog.placement_lines), read for the tensors moved."""
     import llama_cpp.llama_cpp as low
 
     from .probe import library_dir
@@ -152,7 +162,21 @@ def run_bench(options: P.BenchOptions, cancel: threading.Event, emit: Callable[[
     mparams = low.llama_model_default_params()
     mparams.n_gpu_layers = 0x7FFFFFFF if options.n_gpu_layers < 0 else options.n_gpu_layers
     mparams.use_mmap = options.use_mmap
+    mparams.split_mode = SPLIT_MODE[options.split_mode]
+    mparams.main_gpu = options.main_gpu
+    split = None
+    if options.tensor_split:  # llama.cpp reads llama_max_devices() floats
+        split = (ctypes.c_float * low.llama_max_devices())(*options.tensor_split)
+        mparams.tensor_split = split
+    try:
+        overrides = expert_overrides(low, options.n_cpu_moe or 0)  # llama-bench's -ncmoe: the same patterns, the CPU buffer type
+    except (OSError, RuntimeError, AttributeError) as exc:
+        raise WorkerError(P.E_LOAD_FAILED, QT_TR_NOOP("Could not keep the experts in RAM: {error}", error=exc)) from exc
+    if overrides is not None:
+        mparams.tensor_buft_overrides = overrides.address
     avoid_broken_amx(low, mparams)
+    if log_lines is not None:
+        log_lines.clear()
     model = low.llama_model_load_from_file(options.model.encode(), mparams)
     if not model:
         raise WorkerError(P.E_LOAD_FAILED, QT_TR_NOOP("llama.cpp could not load {file} for the benchmark.", file=Path(options.model).name))
@@ -261,6 +285,12 @@ def run_bench(options: P.BenchOptions, cancel: threading.Event, emit: Callable[[
             model_n_params=int(low.llama_model_n_params(model)),
             n_threads=threads,
             n_gpu_layers=options.n_gpu_layers,
+            n_cpu_moe=options.n_cpu_moe or 0,
+            split_mode=options.split_mode,
+            main_gpu=options.main_gpu,
+            tensor_split=tensor_split_text(options.tensor_split),
+            tensor_buft_overrides="none",  # llama-bench lists its -ot overrides here; -ncmoe is its own field, as here
+            overridden_tensors=describe_overrides(log_lines or [])[0],
             n_batch=options.n_batch,
             n_ubatch=options.n_ubatch,
             flash_attn=options.flash_attn,
@@ -272,4 +302,4 @@ def run_bench(options: P.BenchOptions, cancel: threading.Event, emit: Callable[[
     finally:
         if pool and cpu_lib is not None:
             cpu_lib.ggml_threadpool_free(pool)
-        low.llama_model_free(model)
+        low.llama_model_free(model)  # ``overrides`` and ``split``, locals, outlive it

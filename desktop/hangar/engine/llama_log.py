@@ -34,7 +34,7 @@ class LlamaLog:
                 line, self._partial = self._partial.split("\n", 1)
                 if line.strip():
                     self.lines.append(line)
-                    if "buffer size" in line or "offloaded" in line:
+                    if "buffer size" in line or "offloaded" in line or "overridden to" in line:
                         self.placement_lines.append(line)
                     if self._level >= 3:
                         sys.stderr.write(f"llama.cpp {_LEVELS.get(self._level, self._level)}: {line}\n")

@@ -21,6 +21,7 @@ from ..core.runner import protocol as P
 from ..core.runner.protocol import QT_TR_NOOP
 from .chat_template import ChatTemplate, TemplateCancelled, TemplateError, not_compiled_by_llama, size_problem
 from .llama_log import LlamaLog
+from .overrides import BufferOverrides, describe_overrides, expert_overrides
 from .textstream import StopMatcher, Utf8Stream
 
 Emit = Callable[[P.Event], None]
@@ -32,6 +33,7 @@ _OFFLOADED = re.compile(r"offloaded (\d+)/(\d+) layers to GPU")
 _BUFFER = re.compile(r"\b(\S+) model buffer size =\s*([\d.]+) MiB")
 _KV_BUFFER = re.compile(r"\b(\S+) KV buffer size =\s*([\d.]+) MiB")
 POOLING = {0: "none", 1: "mean", 2: "cls", 3: "last", 4: "rank"}  # llama_pooling_type
+SPLIT_MODE = {"none": 0, "layer": 1, "row": 2}  # llama_split_mode
 # No vocabulary has tokens this long on average (English runs near 4 bytes a token, Chinese
 # near 5): a prompt of more bytes than this times the context cannot fit, and is refused
 # before the tokeniser spends seconds and memory on it.
@@ -91,12 +93,14 @@ def avoid_broken_amx(low, params) -> None:
 
 
 @contextlib.contextmanager
-def _construction_hooks(llama_cpp, on_progress: Callable[[float], bool], flash_attn: str, n_parallel: int = 1) -> Iterator[None]:
+def _construction_hooks(llama_cpp, on_progress: Callable[[float], bool], flash_attn: str, n_parallel: int = 1,
+                        overrides: BufferOverrides | None = None) -> Iterator[None]:  # fmt: skip
     """Reach settings ``Llama()`` does not expose, for the length of one constructor call.
 
     llama-cpp-python builds its model parameters and context parameters inside
     ``Llama.__init__`` with no way to pass a load-progress callback (our progress bar
-    and load cancel), flash-attention "auto" (llama-bench's default) or the number of
+    and load cancel), tensor buffer overrides (overrides.py: experts in RAM), flash-attention
+    "auto" (llama-bench's default) or the number of
     sequences decoded together (batch.py: ``n_seq_max``, a KV cache split per sequence).
     We wrap the module-level names it reads; the worker is single-threaded here, so
     nothing else sees it.
@@ -110,6 +114,8 @@ def _construction_hooks(llama_cpp, on_progress: Callable[[float], bool], flash_a
         params = original_params()
         avoid_broken_amx(llama_cpp, params)
         params.progress_callback = callback
+        if overrides is not None:
+            params.tensor_buft_overrides = overrides.address
         return params
 
     def context_with_sequences():
@@ -139,6 +145,7 @@ class LoadedModel:
         self.log = log
         self._abort_cb = None
         self._template: ChatTemplate | TemplateError | None = None  # compiled at the first chat request
+        self.overrides: BufferOverrides | None = None  # what tensor_buft_overrides points at: kept as long as the model
 
     # -- loading ----------------------------------------------------------------------------
     @classmethod
@@ -158,9 +165,13 @@ class LoadedModel:
         threads = options.n_threads or physical_cores()
         n_batch = options.n_ctx if options.embedding else max(options.n_batch, options.n_parallel)  # embedding.py: an input in one batch
         log.placement_lines.clear()
+        try:
+            overrides = expert_overrides(low, options.n_cpu_moe or 0)
+        except (OSError, RuntimeError, AttributeError) as exc:
+            raise WorkerError(P.E_LOAD_FAILED, QT_TR_NOOP("Could not keep the experts in RAM: {error}", error=exc)) from exc
         started = time.perf_counter()
         try:
-            with _construction_hooks(low, on_progress, options.flash_attn, options.n_parallel), not_compiled_by_llama():
+            with _construction_hooks(low, on_progress, options.flash_attn, options.n_parallel, overrides), not_compiled_by_llama():
                 llm = llama_cpp.Llama(
                     model_path=options.path,
                     n_ctx=options.n_ctx,
@@ -173,6 +184,9 @@ class LoadedModel:
                     use_mmap=options.use_mmap,
                     seed=options.seed,
                     flash_attn=options.flash_attn == "on",
+                    split_mode=SPLIT_MODE[options.split_mode],
+                    main_gpu=options.main_gpu,
+                    tensor_split=options.tensor_split,
                     verbose=False,
                 )
         except (ValueError, RuntimeError, OSError) as exc:
@@ -185,7 +199,9 @@ class LoadedModel:
             raise WorkerError(P.E_LOAD_FAILED, too_large)
         for key in [k for k in llm.metadata if k.startswith("tokenizer.chat_template.") and size_problem(llm.metadata[k])]:
             llm.metadata[key] = ""  # named templates (tool_use, rag ...) are never used here: keep no huge copy
-        return cls(llm, options, (time.perf_counter() - started) * 1000, log)
+        loaded = cls(llm, options, (time.perf_counter() - started) * 1000, log)
+        loaded.overrides = overrides
+        return loaded
 
     @property
     def n_parallel(self) -> int:
@@ -210,7 +226,10 @@ class LoadedModel:
         template = self.llm.metadata.get("tokenizer.chat_template")
         log_text = "\n".join(self.log.placement_lines)
         offloaded = _OFFLOADED.findall(log_text)
-        buffers = {name: float(mib) for name, mib in _BUFFER.findall(log_text)}
+        buffers: dict[str, float] = {}
+        for name, mib in _BUFFER.findall(log_text):  # experts kept in RAM add a second CPU buffer: sum them
+            buffers[name] = round(buffers.get(name, 0.0) + float(mib), 2)
+        moved, moved_mib = describe_overrides(self.log.placement_lines)
         return P.ModelInfo(
             path=self.options.path,
             description=buf.value.decode(errors="replace"),
@@ -230,6 +249,11 @@ class LoadedModel:
             embedding=self.options.embedding,
             n_embd=int(low.llama_model_n_embd_out(model)),
             pooling=POOLING.get(int(low.llama_pooling_type(self.llm.ctx)), "") if self.options.embedding else "",
+            n_cpu_moe=self.options.n_cpu_moe or 0,
+            overridden_tensors=moved,
+            overridden_mib=moved_mib,
+            split_mode=self.options.split_mode,
+            tensor_split=self.options.tensor_split,
         )
 
     # -- generating -------------------------------------------------------------------------

@@ -258,7 +258,7 @@ class Worker:
             from .bench import run_bench
 
             self._close_model()  # one model in memory at a time: the benchmark loads its own
-            self.emit(run_bench(_options(P.BenchOptions, request), self.cancel, self.emit, request_id))
+            self.emit(run_bench(_options(P.BenchOptions, request), self.cancel, self.emit, request_id, self.log.placement_lines))
         elif op == "unload":
             self._close_model()
             self.emit(P.Unloaded(id=request_id))

@@ -8,6 +8,7 @@ from hangar.core.common.errors import NetworkError, NotFoundOnHub
 from hangar.core.hardware import HardwareReport
 from hangar.core.hub.catalog import HubCatalog
 from hangar.core.hub.fitting import Device, assess, devices_from, header_for, recommend
+from hangar.core.runner.plan import GPU_MARGIN
 
 
 def test_search_sorts_filters_and_pages(demo_hub) -> None:
@@ -60,10 +61,11 @@ def test_fit_from_a_remote_header_read_by_range(demo_hub) -> None:
     assert need["Q8_0"] > need["Q4_K_M"]
     assert "KV cache" in details.files[0].fit["big GPU"]["explain"]
     larger = min(need["Q8_0"], need["Q6_K"])
-    gpu_free = int((need["Q4_K_M"] + 0.5 * (larger - need["Q4_K_M"])) / 0.85)  # Q4_K_M fits, Q6_K and Q8_0 do not
+    gpu_free = int((need["Q4_K_M"] + 0.5 * (larger - need["Q4_K_M"])) / GPU_MARGIN)  # Q4_K_M fits, Q6_K and Q8_0 do not
     devices = [Device("NVIDIA T4 (GPU 0)", "gpu", gpu_free), Device("CPU memory", "cpu", 16 * gib)]
     assess(details.files, header, devices)
-    assert details.files[1].fit["NVIDIA T4 (GPU 0)"]["verdict"] in ("tight", "does_not_fit")
+    q6 = details.files[1].fit["NVIDIA T4 (GPU 0)"]
+    assert q6["verdict"] in ("tight", "does_not_fit") or q6["mode"] == "partial", "Q6_K does not fit whole on the GPU: some layers go to RAM"
     best, reason = recommend(details.files, devices)
     assert best.quant == "Q4_K_M" and best.fit["NVIDIA T4 (GPU 0)"]["verdict"] == "fits"
     assert "NVIDIA T4" in reason and "would need" in reason

@@ -132,14 +132,15 @@ class ChatController:
         return self.streaming and self.reply.conversation_id == self.conversation_id
 
     # -- the model ------------------------------------------------------------------------------
-    def load(self, ref: str | int, n_ctx: int, *, force: bool = False, reason: str | None = None) -> bool:
+    def load(self, ref: str | int, n_ctx: int, *, force: bool = False, reason: str | None = None, n_cpu_moe: int | None = None) -> bool:
         """Start loading; the outcome arrives as ModelReady or LoadFailed. False if busy. ``reason``:
-        the person's reason, when the managed policy asks for one (OverrideReasonNeeded)."""
+        the person's reason, when the managed policy asks for one (OverrideReasonNeeded); ``n_cpu_moe``:
+        layers whose experts stay in RAM, None for the placement plan's choice."""
         if self.loading or self.streaming:
             return False
         self.unload()
         self.loading, self.loading_worker = True, None
-        self.load_request = LoadRequest(ref, n_ctx=n_ctx, force=force, override_reason=reason)
+        self.load_request = LoadRequest(ref, n_ctx=n_ctx, force=force, override_reason=reason, n_cpu_moe=n_cpu_moe)
         self._cancel_load.clear()
         request, post, cancel = self.load_request, self.outbox.post, self._cancel_load
 

@@ -14,7 +14,8 @@ from .cost import CostInputs, cost_per_million
 
 LLAMA_BENCH_FIELDS = (
     "build_commit", "cpu_info", "gpu_info", "backends", "model_filename", "model_type", "model_size", "model_n_params",
-    "n_batch", "n_ubatch", "n_threads", "type_k", "type_v", "n_gpu_layers", "flash_attn", "use_mmap",
+    "n_batch", "n_ubatch", "n_threads", "type_k", "type_v", "n_gpu_layers", "n_cpu_moe", "split_mode", "main_gpu", "flash_attn",
+    "tensor_split", "tensor_buft_overrides", "use_mmap",
     "n_prompt", "n_gen", "test_time", "avg_ns", "stddev_ns", "avg_ts", "stddev_ts", "samples_ns", "samples_ts",
 )  # fmt: skip
 EXTRA_FIELDS = ("test", "synthetic_weights", "runtime", "device", "ttft_ms", "peak_rss_bytes", "energy_j", "j_per_token", "tokens_per_j", "cost_per_million", "cost_currency")
@@ -42,6 +43,11 @@ def rows(record: dict, costs: CostInputs | None = None, created_at: str | None =
                 "type_k": record.get("type_k"),
                 "type_v": record.get("type_v"),
                 "n_gpu_layers": record.get("n_gpu_layers"),
+                "n_cpu_moe": record.get("n_cpu_moe", 0),  # a run stored before these existed ran with llama-bench's defaults
+                "split_mode": record.get("split_mode", "layer"),
+                "main_gpu": record.get("main_gpu", 0),
+                "tensor_split": record.get("tensor_split", "0.00"),
+                "tensor_buft_overrides": record.get("tensor_buft_overrides", "none"),
                 "flash_attn": record.get("flash_attn"),
                 "use_mmap": record.get("use_mmap"),
                 "n_prompt": result["n_prompt"],

@@ -260,7 +260,8 @@ def _run(ctx, spec: P.BenchOptions, *, on_status, on_progress, on_result, on_cli
     from ..gguf.header import read_header
     from ..hardware import detect_hardware
     from ..runner.client import EngineClient
-    from ..runner.fit import check_load, ram_available_bytes, target_device
+    from ..runner.fit import plan_load, ram_available_bytes, target_device
+    from ..runner.plan import Overrides
     from ..runner.runtimes import detect_runtime
 
     if bool(spec.model) == bool(spec.synthetic):
@@ -286,15 +287,20 @@ def _run(ctx, spec: P.BenchOptions, *, on_status, on_progress, on_result, on_cli
         )
     report = detect_hardware(ctx.models_dir)
     device, _free, kind = target_device(runtime, spec.n_gpu_layers, ram_available_bytes())
-    try:  # the same fit check as loading a model for chat (core.runner.fit.check_load), at the benchmark's context
-        warning = check_load(path, runtime, n_ctx=spec.context_needed(), n_gpu_layers=spec.n_gpu_layers, force=spec.force)
+    # llama-bench's meaning: -1 is every layer on the GPU, n_cpu_moe exactly as given (0 by default), not the plan's choice
+    overrides = Overrides(n_gpu_layers=P.MAX_GPU_LAYERS if spec.n_gpu_layers < 0 else spec.n_gpu_layers, n_cpu_moe=spec.n_cpu_moe,
+                          split_mode=spec.split_mode, tensor_split=spec.tensor_split, main_gpu=spec.main_gpu)  # fmt: skip
+    try:  # the same placement plan as loading a model for chat (core.runner.fit.plan_load), at the benchmark's context and settings
+        plan, warning = plan_load(path, runtime, n_ctx=spec.context_needed(), overrides=overrides, force=spec.force)
     except ModelTooLarge as exc:
         exc.hint = QT_TR_NOOP("Pick a smaller model or quantisation, or fewer GPU layers.")
         raise
+    on_status(QT_TR_NOOP("{file}: {plan}", file=path.name, plan=plan.words()))
     if warning:
         on_status(warning)
     options = replace(
-        spec, model=str(path), synthetic=None, n_threads=spec.n_threads or ctx.settings.threads,
+        spec, model=str(path), synthetic=None, n_threads=spec.n_threads or ctx.settings.threads, n_cpu_moe=plan.n_cpu_moe,
+        tensor_split=plan.tensor_split if spec.n_cpu_moe is None else spec.tensor_split,  # auto (the window's default): the plan's split too
         energy_device="npu" if spec.runtime == "cann" and kind == "gpu" else kind,
     )  # fmt: skip
     if synthetic:

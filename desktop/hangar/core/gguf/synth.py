@@ -54,10 +54,13 @@ class Shape:
     n_expert: int = 0  # mixture of experts: experts per layer (n_ff is then each expert's width)
     n_expert_used: int = 0
     pooling: str = ""  # an embedding model: mean, cls or last (llama.cpp's llama_pooling_type)
+    arch: str = "llama"  # a header-only shape may name another architecture (qwen3moe)
+    key_length: int = 0  # 0: n_embd / n_head (Qwen3 sets 128 with 32 heads of a 2048-wide model)
+    header_only: bool = False  # too large to write here: synthetic_header() builds its header, for plans and fits
 
     @property
     def head_dim(self) -> int:
-        return self.n_embd // self.n_head
+        return self.key_length or self.n_embd // self.n_head
 
 
 PRESETS: dict[str, Shape] = {
@@ -69,6 +72,10 @@ PRESETS: dict[str, Shape] = {
     "moe": Shape("moe", "a 7B-total, 1.3B-active mixture of experts (OLMoE's shape: 16 layers, 64 experts, 8 used)", 2048, 16, 16, 16, 1024, 4096, 50304, n_expert=64, n_expert_used=8),
     "tiny-embed": Shape("tiny-embed", "2 layers, 64 wide, mean pooling: an embedding model for tests", 64, 2, 4, 2, 128, pooling="mean"),
     "tiny-moe": Shape("tiny-moe", "2 layers, 4 experts, 2 used: for tests", 64, 2, 4, 2, 64, n_expert=4, n_expert_used=2),
+    "small-moe": Shape("small-moe", "4 layers, 256 wide, 8 experts, 2 used: expert offload tests and benchmarks", 256, 4, 8, 4, 512, 4096, 8192,
+                       n_expert=8, n_expert_used=2),
+    "qwen3-30b-a3b": Shape("qwen3-30b-a3b", "Qwen3-30B-A3B's shape (48 layers, 2048 wide, 128 experts of 768, 8 used, 151k vocabulary): header only",
+                           2048, 48, 32, 4, 768, 40960, 151936, n_expert=128, n_expert_used=8, arch="qwen3moe", key_length=128, header_only=True),
     # Every byte of the script is distinct, so "next byte" is a function of the last byte alone.
     "script": Shape("script", "repeats '中日한🙂é' forever under greedy sampling: multi-byte streaming tests", 64, 2, 4, 2, 128, script="中日한🙂é"),
 }
@@ -107,6 +114,8 @@ def write_synthetic(
     if preset not in PRESETS:
         raise InvalidInput(QT_TR_NOOP("unknown preset {preset}; choose one of {presets}", preset=repr(preset), presets=", ".join(PRESETS)))
     shape = PRESETS[preset]
+    if shape.header_only:
+        raise InvalidInput(QT_TR_NOOP("the {preset} shape is too large to write here; it exists as a header for memory plans", preset=preset))
     path = Path(path)
     if path.suffix.lower() != ".gguf":
         raise InvalidInput(QT_TR_NOOP("{path} must end in .gguf", path=path))
@@ -251,3 +260,78 @@ def _script_weights(script: str, embeddings: np.ndarray) -> np.ndarray:
         nxt = data[(i + 1) % len(data)]
         out[byte_token[nxt]] = embeddings[byte_token[b]]
     return out
+
+
+# ggml type ids (ggml_types.QUANT_SIZES) and general.file_type ids of the quants a header can be built in
+_TYPES = {"F32": 0, "F16": 1, "Q4_0": 2, "Q8_0": 8, "Q4_K": 12, "Q6_K": 14, "BF16": 30}
+_FILE_TYPES = {"F16": 1, "Q4_0": 2, "Q8_0": 7, "Q4_K_M": 15, "BF16": 32}
+
+
+def _more_bits(layer: int, n_layer: int) -> bool:
+    """llama.cpp's use_more_bits (llama-quant.cpp): the layers Q4_K_M keeps at Q6_K for attn_v and ffn_down."""
+    return layer < n_layer // 8 or layer >= 7 * n_layer // 8 or (layer - n_layer // 8) % 3 == 2
+
+
+def _tensor_type(name: str, layer: int, n_layer: int, quant: str) -> str:
+    """The type llama.cpp's quantiser gives a 2-D (or expert) tensor of a ``quant`` file, roughly: its main rules."""
+    if quant in ("F16", "BF16"):
+        return quant
+    if name == "output.weight":
+        return "Q8_0" if quant == "Q8_0" else "Q6_K"
+    if quant in ("Q8_0", "Q4_0"):
+        return quant
+    if (".attn_v." in name or ".ffn_down" in name) and _more_bits(layer, n_layer):
+        return "Q6_K"
+    return "Q4_K"
+
+
+def synthetic_header(preset: str, quant: str = "Q4_K_M"):
+    """The GGUF header a synthetic model of ``preset`` would have in ``quant``, built in memory.
+
+    A memory plan needs the tensor names, types and shapes only, so a Qwen3-30B-A3B-shaped
+    plan is checked without writing its 17 GB (core/runner/plan.py)."""
+    from .header import GGUFHeader, TensorInfo
+
+    if preset not in PRESETS:
+        raise InvalidInput(QT_TR_NOOP("unknown preset {preset}; choose one of {presets}", preset=repr(preset), presets=", ".join(PRESETS)))
+    if quant not in _FILE_TYPES:
+        raise InvalidInput(QT_TR_NOOP("unknown quantisation '{quant}'; choose one of {choices}", quant=quant, choices=", ".join(_FILE_TYPES)))
+    shape = PRESETS[preset]
+    arch, n_embd, hd, n_layer = shape.arch, shape.n_embd, shape.head_dim, shape.n_layer
+    n_vocab = max(shape.n_vocab, len(vocabulary(Shape("v", "", 1, 1, 1, 1, 1))[0]))
+    q_out, kv_out = shape.n_head * hd, shape.n_head_kv * hd
+    tensors: list[tuple[str, tuple[int, ...], str]] = [("token_embd.weight", (n_embd, n_vocab), _tensor_type("token_embd.weight", 0, n_layer, quant))]
+    for i in range(n_layer):
+        blk = f"blk.{i}"
+        mats = [(f"{blk}.attn_q.weight", (n_embd, q_out)), (f"{blk}.attn_k.weight", (n_embd, kv_out)), (f"{blk}.attn_v.weight", (n_embd, kv_out)),
+                (f"{blk}.attn_output.weight", (q_out, n_embd))]  # fmt: skip
+        if shape.n_expert:
+            e, ff = shape.n_expert, shape.n_ff
+            mats += [(f"{blk}.ffn_gate_exps.weight", (n_embd, ff, e)), (f"{blk}.ffn_up_exps.weight", (n_embd, ff, e)),
+                     (f"{blk}.ffn_down_exps.weight", (ff, n_embd, e))]  # fmt: skip
+        else:
+            mats += [(f"{blk}.ffn_gate.weight", (n_embd, shape.n_ff)), (f"{blk}.ffn_up.weight", (n_embd, shape.n_ff)),
+                     (f"{blk}.ffn_down.weight", (shape.n_ff, n_embd))]  # fmt: skip
+        tensors += [(f"{blk}.attn_norm.weight", (n_embd,), "F32"), (f"{blk}.ffn_norm.weight", (n_embd,), "F32")]
+        if arch == "qwen3moe":
+            tensors += [(f"{blk}.attn_q_norm.weight", (hd,), "F32"), (f"{blk}.attn_k_norm.weight", (hd,), "F32")]
+        if shape.n_expert:
+            tensors.append((f"{blk}.ffn_gate_inp.weight", (n_embd, shape.n_expert), "F32"))  # the router stays F32
+        tensors += [(name, dims, _tensor_type(name, i, n_layer, quant)) for name, dims in mats]
+    tensors += [("output_norm.weight", (n_embd,), "F32"), ("output.weight", (n_embd, n_vocab), _tensor_type("output.weight", 0, n_layer, quant))]
+    metadata = {
+        "general.architecture": arch, "general.name": f"Hangar synthetic {shape.name}", SYNTHETIC_KEY: True,
+        "hangar.synthetic.shape": shape.name, "general.file_type": _FILE_TYPES[quant], f"{arch}.context_length": shape.n_ctx_train,
+        f"{arch}.embedding_length": n_embd, f"{arch}.block_count": n_layer, f"{arch}.feed_forward_length": shape.n_ff,
+        f"{arch}.attention.head_count": shape.n_head, f"{arch}.attention.head_count_kv": shape.n_head_kv,
+        f"{arch}.attention.key_length": hd, f"{arch}.attention.value_length": hd,
+    }  # fmt: skip
+    if shape.n_expert:
+        metadata |= {f"{arch}.expert_count": shape.n_expert, f"{arch}.expert_used_count": shape.n_expert_used,
+                     f"{arch}.expert_feed_forward_length": shape.n_ff}  # fmt: skip
+    infos, offset = [], 0
+    for name, dims, type_name in tensors:
+        info = TensorInfo(name, dims, _TYPES[type_name], offset)
+        infos.append(info)
+        offset += -(-info.n_bytes // 32) * 32
+    return GGUFHeader(3, metadata, infos, {"tokenizer.ggml.tokens": n_vocab})

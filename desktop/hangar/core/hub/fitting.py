@@ -1,9 +1,10 @@
 """Fit verdicts for a repository's quants on this machine's devices, and a recommendation.
 
 All quants of one model share its dimensions, so one GGUF header (read by Range from
-the smallest file) gives the KV cache and compute sizes; each quant's file size gives
-its weights. When the header cannot be read, the verdict falls back to the file size
-alone and says so.
+the smallest file) gives the placement plan's layers, experts, KV cache and compute sizes
+(core/runner/plan.py); each quant's file size scales its weights. When the header cannot be
+read, the verdict falls back to the file size alone and says so. On an Ascend NPU a quant
+counts only when the NPU runs its type (F16, BF16, Q8_0, Q4_0 on a 910B; F16 on a 310P).
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..common.errors import HangarError
-from ..common.i18n import QT_TR_NOOP
+from ..common.i18n import QT_TR_NOOP, joined
 from ..common.units import GIB
-from ..gguf.header import GGUFHeader
+from ..gguf.header import GGUFHeader, file_type_name
 from ..hardware import HardwareReport
-from ..runner.fit import OVERHEAD_BYTES, FitVerdict, estimate_fit, verdict_for, verdict_words
-from ..runner.runtimes import CANN_WEIGHT_TYPES
+from ..runner.fit import OVERHEAD_BYTES, FitVerdict, verdict_for, verdict_words
 from .quants import GGUFChoice, quality_rank
 
 DEFAULT_CTX = 4096
@@ -52,30 +52,68 @@ def _size_only(choice: GGUFChoice, device: Device) -> dict:
     }
 
 
+def _planned(choice: GGUFChoice, header: GGUFHeader, device: Device, cpu: Device | None, n_ctx: int) -> dict:
+    """The placement plan for one quant on one column: a GPU or NPU column plans with the RAM beside it
+    (experts or layers may go there), the CPU column with the RAM alone."""
+    from ..runner.plan import Device as PlanDevice
+    from ..runner.plan import plan_for_header
+
+    devices = [PlanDevice(device.label, device.free_bytes, device.kind)]
+    if device.kind != "cpu" and cpu is not None:
+        devices.append(PlanDevice(cpu.label, cpu.free_bytes, "cpu"))
+    plan = plan_for_header(header, devices, n_ctx=n_ctx, weights_bytes=choice.size_bytes)
+    here = plan.ram_bytes if device.kind == "cpu" else plan.vram_bytes
+    needed = plan.needed_bytes if plan.verdict == FitVerdict.DOES_NOT_FIT else here
+    return {"verdict": plan.verdict, "needed_bytes": needed, "available_bytes": device.free_bytes, "explain": joined([plan.words(), plan.breakdown()], "; "),
+            "words": plan.words(), "mode": plan.mode, "plan": plan.to_dict()}  # fmt: skip
+
+
+def _npu_share(choice: GGUFChoice, header: GGUFHeader | None, runs: tuple[str, ...]) -> float:
+    """Of the weight bytes, the share in types the NPU does not run: from the header's tensor types when it
+    is this quant's, otherwise every quantised tensor taken to be of the quant's type."""
+    if header is not None and file_type_name(header) == choice.quant:
+        total = header.weights_bytes or 1
+        return sum(t.n_bytes for t in header.tensors if t.type_name not in runs) / total
+    if choice.quant in runs:
+        return 0.0
+    if header is None or not header.weights_bytes:
+        return 1.0
+    return sum(t.n_bytes for t in header.tensors if t.type_name != "F32") / header.weights_bytes
+
+
 def assess(choices: list[GGUFChoice], header: GGUFHeader | None, devices: list[Device], n_ctx: int = DEFAULT_CTX) -> None:
+    """Each quant's fit on each device: the placement plan in words (core/runner/plan.py), or the file size alone."""
+    from ..runner.plan import npu_weight_types
+
+    cpu = next((d for d in devices if d.kind == "cpu"), None)
     for choice in choices:
         choice.fit = {}
         for device in devices:
-            if header is None:
-                entry = _size_only(choice, device)
-            else:
-                estimate = estimate_fit(
-                    header, n_ctx=n_ctx, available_bytes=device.free_bytes, device=device.label,
-                    device_kind="cpu" if device.kind == "cpu" else "gpu", weights_bytes=choice.size_bytes,
+            entry = _size_only(choice, device) if header is None else _planned(choice, header, device, cpu, n_ctx)
+            runs = npu_weight_types(device.label) if device.kind == "npu" else ()
+            if device.kind == "npu" and choice.quant not in runs:
+                entry["warning"] = QT_TR_NOOP(
+                    "{quant} is not one of the types this Ascend NPU runs ({types}): about {share:.0%} of the weights would run on the CPU",
+                    quant=choice.quant or choice.name, types=", ".join(t for t in runs if t != "F32"), share=_npu_share(choice, header, runs),
                 )  # fmt: skip
-                entry = {"verdict": estimate.verdict, "needed_bytes": estimate.needed_bytes, "available_bytes": device.free_bytes, "explain": estimate.explain()}
-            if device.kind == "npu" and choice.quant not in CANN_WEIGHT_TYPES:
-                entry["warning"] = QT_TR_NOOP("{quant} is not one of the types Ascend CANN runs (F16, Q8_0, Q4_0)", quant=choice.quant or choice.name)
             choice.fit[device.label] = entry
 
 
 def recommend(choices: list[GGUFChoice], devices: list[Device], n_ctx: int = DEFAULT_CTX) -> tuple[GGUFChoice | None, str]:
     """The best-quality quant that fits comfortably, on the best device it fits on, at the
-    context ``assess`` judged the fit with (the sentence names it)."""
+    context ``assess`` judged the fit with (the sentence names it). On a GPU or NPU a quant that is
+    there whole comes first; failing that, the one that keeps the fewest layers' experts in RAM
+    (a mixture of experts); never one with whole layers in RAM, which run at the CPU's pace."""
     for device in devices:
-        candidates = [c for c in choices if c.fit.get(device.label, {}).get("verdict") == FitVerdict.FITS and "warning" not in c.fit[device.label]]
-        if candidates:
-            best = min(candidates, key=lambda c: (quality_rank(c.quant), -c.size_bytes))
+        fitting = [c for c in choices if c.fit.get(device.label, {}).get("verdict") == FitVerdict.FITS and "warning" not in c.fit[device.label]]
+        mode = lambda c: c.fit[device.label].get("mode", "gpu")  # noqa: E731 - the plan's, or "gpu" for a size-only verdict
+        whole = [c for c in fitting if device.kind == "cpu" or mode(c) == "gpu"]
+        offloaded = [c for c in fitting if device.kind != "cpu" and mode(c) == "moe"]
+        if whole or offloaded:
+            if whole:
+                best = min(whole, key=lambda c: (quality_rank(c.quant), -c.size_bytes))
+            else:
+                best = min(offloaded, key=lambda c: (c.fit[device.label]["plan"]["n_cpu_moe"], quality_rank(c.quant)))
             better = [c for c in choices if quality_rank(c.quant) < quality_rank(best.quant)]
             fields = {"quant": best.quant or best.name, "device": device.label, "n_ctx": n_ctx,
                       "needed": best.fit[device.label]["needed_bytes"] / GIB, "free": device.free_bytes / GIB}  # fmt: skip

@@ -128,14 +128,21 @@ def fit_of(dims, weights: int, *, n_ctx: int, available_bytes: int, device: str,
     return FitEstimate(verdict_for(needed, available_bytes), needed, available_bytes, weights, kv, compute, overhead, n_ctx, device)
 
 
-def cann_warning(header: GGUFHeader) -> str | None:
-    """CANN runs F16, Q8_0 and Q4_0 weights; say so before a K-quant or IQ quant is loaded."""
-    from .runtimes import CANN_WEIGHT_TYPES
+def cann_warning(header: GGUFHeader, device_name: str = "") -> str | None:
+    """CANN runs F16, BF16, Q8_0 and Q4_0 weights on a 910B, F16 only on a 310P (plan.npu_weight_types);
+    say so before a K-quant or IQ quant is loaded."""
+    from .plan import npu_weight_types
 
-    odd = sorted({t.type_name for t in header.tensors if t.type_name not in CANN_WEIGHT_TYPES})
+    runs = npu_weight_types(device_name)
+    odd = sorted({t.type_name for t in header.tensors if t.type_name not in runs})
     if not odd:
         return None
     quant = file_type_name(header) or "this file"
+    if runs == npu_weight_types("310P"):
+        return QT_TR_NOOP(
+            "The Ascend 310P runs F16 weights on the NPU; {quant} also uses {types}. Those layers run on the CPU. Prefer an F16 file for a 310P.",
+            quant=quant, types=", ".join(odd),
+        )  # fmt: skip
     return QT_TR_NOOP(
         "The Ascend CANN backend supports F16, Q8_0 and Q4_0 weights; {quant} also uses {types}. "
         "Those layers may run on the CPU or fail to load. Prefer a Q8_0, Q4_0 or F16 file for Ascend.",
@@ -158,19 +165,32 @@ def ram_available_bytes() -> int:
     return psutil.virtual_memory().available
 
 
-def check_load(path, runtime, *, n_ctx: int, n_gpu_layers: int, force: bool = False) -> str | None:  # noqa: ANN001
-    """Before loading ``path`` on ``runtime``: raise ModelTooLarge when the estimate says it
-    does not fit (unless ``force``); return a warning worth showing (CANN and K/IQ quants)."""
+def plan_load(path, runtime, *, n_ctx: int, overrides=None, force: bool = False):  # noqa: ANN001
+    """Before loading ``path`` on ``runtime``: the placement plan (core/runner/plan.py) and a
+    warning worth showing (CANN and K/IQ quants). Raises ModelTooLarge when the plan says it
+    does not fit (unless ``force``), InvalidInput for an override this model or machine cannot take."""
     from ..common.errors import InvalidInput, ModelTooLarge
     from ..gguf.header import read_header
+    from .plan import PlanProblem, plan_for_header, runtime_devices
 
     path = Path(path)
     try:
         header = read_header(path)
     except InvalidInput as exc:
         raise InvalidInput(QT_TR_NOOP("{file}: {reason}", file=path.name, reason=exc.message), hint=QT_TR_NOOP("Hangar only loads GGUF model files.")) from None
-    device, free, kind = target_device(runtime, n_gpu_layers, ram_available_bytes())
-    fit = estimate_fit(header, n_ctx=n_ctx, available_bytes=free, device=device, device_kind=kind)
-    if fit.verdict == FitVerdict.DOES_NOT_FIT and not force:
-        raise ModelTooLarge(QT_TR_NOOP("{file} {fit}.", file=path.name, fit=fit.explain()), hint=QT_TR_NOOP("Use a smaller quantisation or a smaller context."))
-    return cann_warning(header) if runtime.name == "cann" else None
+    devices = runtime_devices(runtime, ram_available_bytes())
+    try:
+        plan = plan_for_header(header, devices, n_ctx=n_ctx, overrides=overrides)
+    except PlanProblem as exc:
+        raise InvalidInput(QT_TR_NOOP("{file}: {reason}", file=path.name, reason=exc.message), hint=QT_TR_NOOP("Nothing was loaded; change that setting.")) from None
+    if plan.verdict == FitVerdict.DOES_NOT_FIT and not force:
+        raise ModelTooLarge(QT_TR_NOOP("{file} {fit}.", file=path.name, fit=plan.words()), hint=QT_TR_NOOP("Use a smaller quantisation or a smaller context."))
+    warning = cann_warning(header, devices[0].name) if runtime.name == "cann" else None
+    return plan, warning
+
+
+def check_load(path, runtime, *, n_ctx: int, n_gpu_layers: int, force: bool = False) -> str | None:  # noqa: ANN001
+    """``plan_load`` for a caller that sets only the GPU layers (-1: as many as fit); the warning."""
+    from .plan import Overrides
+
+    return plan_load(path, runtime, n_ctx=n_ctx, overrides=Overrides(n_gpu_layers=None if n_gpu_layers < 0 else n_gpu_layers), force=force)[1]

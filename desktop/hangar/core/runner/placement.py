@@ -29,6 +29,8 @@ class Placement:
     layers_offloaded: int
     layers_total: int | None
     fallback_reason: str = ""
+    n_cpu_moe: int = 0  # layers whose experts were asked to stay in RAM ...
+    overridden_tensors: int = 0  # ... and the tensors llama.cpp's log says it moved there
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -37,6 +39,8 @@ class Placement:
         where = f"{self.device} via {self.runtime}"
         if self.runtime != "cpu" and self.layers_total:
             where += f", {self.layers_offloaded}/{self.layers_total} layers on the device"
+        if self.n_cpu_moe:
+            where += f", the experts of {self.n_cpu_moe} layers in RAM ({self.overridden_tensors} tensors moved)"
         if self.fallback_reason:
             where += f" (fell back to CPU: {self.fallback_reason})"
         return where
@@ -51,7 +55,8 @@ def placement_of(client: EngineClient, fallback_reason: str = "") -> Placement:
     else:
         cpu = next((d for d in devices if d.get("type") == "cpu"), {})
         device = f"CPU ({cpu.get('description', 'unknown')})"
-    return Placement(client.runtime_name, device, int(model.layers_offloaded or 0), model.layers_total, fallback_reason)
+    return Placement(client.runtime_name, device, int(model.layers_offloaded or 0), model.layers_total, fallback_reason,
+                     int(model.n_cpu_moe or 0), int(model.overridden_tensors or 0))  # fmt: skip
 
 
 def start_model(

@@ -51,6 +51,11 @@ MIN_CTX, MAX_CTX = 16, 1 << 20  # tokens (the chat's own n_ctx range ends at 1,0
 MAX_THREADS = 512  # GGML_MAX_N_THREADS
 MAX_BATCH = 1 << 16
 MAX_GPU_LAYERS = 9999  # -1 or any count at or above the model's layers offloads them all
+MAX_DEVICES = 16  # llama.cpp's LLAMA_MAX_DEVICES: shares in a tensor split, the highest main GPU + 1
+SPLIT_MODES = ("none", "layer", "row")  # llama_split_mode 0, 1, 2, by llama-bench's names
+# The expert tensors llama.cpp's --n-cpu-moe keeps in RAM (common/common.h LLM_FFN_EXPS_REGEX), one
+# pattern per layer, the first N layers: blk\.0\.ffn_(up|down|gate|gate_up)_(ch|)exps ...
+EXPERTS_REGEX = r"\.ffn_(up|down|gate|gate_up)_(ch|)exps"
 MAX_SEED = 2**32 - 1
 MAX_PARALLEL = 64  # sequences decoded together in one context (llama.cpp's LLAMA_MAX_SEQ is 256)
 MAX_GRAMMAR_CHARS = 1 << 20  # GBNF text; a JSON schema's grammar is a few KB
@@ -141,6 +146,10 @@ class LoadOptions(_Wire):
     seed: int = 0
     n_parallel: int = 1  # generate requests decoded together; the context's n_ctx is split between them
     embedding: bool = False  # an embedding model (pooling from the GGUF): answers embed, refuses generate
+    n_cpu_moe: int | None = None  # layers, from the first, whose expert tensors stay in RAM (--n-cpu-moe); None: the plan's (core/runner/plan.py)
+    split_mode: str = "layer"  # across several GPUs: layer, row, or none (main_gpu only)
+    tensor_split: list[float] | None = None  # each GPU's share (llama.cpp's -ts); None: by free memory
+    main_gpu: int = 0
 
     def to_request(self, request_id: int) -> dict[str, Any]:
         return {"op": "load", "id": request_id, **asdict(self)}
@@ -157,6 +166,9 @@ class LoadOptions(_Wire):
             return QT_TR_NOOP("{name} must be true or false, not {value}", name="embedding", value=_shown(self.embedding))
         if self.embedding and self.n_parallel != 1:
             return QT_TR_NOOP("{name} must be 1 for an embedding model, not {value}", name="n_parallel", value=_shown(self.n_parallel))
+        placement = _placement_problem(self.n_cpu_moe, self.split_mode, self.tensor_split, self.main_gpu)
+        if placement:
+            return placement
         return (_whole("n_ctx", self.n_ctx, MIN_CTX, MAX_CTX) or _whole("n_threads", self.n_threads, 0, MAX_THREADS)
                 or _whole("n_batch", self.n_batch, 1, MAX_BATCH) or _whole("n_gpu_layers", self.n_gpu_layers, GPU_LAYERS_ALL, MAX_GPU_LAYERS)
                 or _whole("seed", self.seed, 0, MAX_SEED) or _whole("n_parallel", self.n_parallel, 1, MAX_PARALLEL)
@@ -231,6 +243,21 @@ class EmbedOptions(_Wire):
         return None
 
 
+def _placement_problem(n_cpu_moe: Any, split_mode: Any, tensor_split: Any, main_gpu: Any) -> Text | None:
+    """The expert-offload and multi-GPU settings LoadOptions and BenchOptions share; the model's own
+    layer count and the machine's GPUs are checked in core (core/runner/plan.py), before a worker starts."""
+    if n_cpu_moe is not None and (problem := _whole("n_cpu_moe", n_cpu_moe, 0, MAX_GPU_LAYERS)):
+        return problem
+    if split_mode not in SPLIT_MODES:
+        return QT_TR_NOOP("{name} must be one of {choices}, not {value}", name="split_mode", choices=", ".join(SPLIT_MODES), value=_shown(split_mode))
+    if tensor_split is not None:
+        shares = tensor_split if isinstance(tensor_split, list) else None
+        if not shares or len(shares) > MAX_DEVICES or any(_real("tensor_split", v, 0.0, 1e9) for v in shares) or not sum(shares) > 0:
+            return QT_TR_NOOP("{name} must be 1 to {high} shares of 0 or more, not all 0, not {value}", name="tensor_split", high=MAX_DEVICES,
+                              value=_shown(tensor_split))  # fmt: skip
+    return _whole("main_gpu", main_gpu, 0, MAX_DEVICES - 1)
+
+
 def _shown(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
@@ -265,6 +292,10 @@ class BenchOptions(_Wire):
     reps: int = 5
     n_threads: int = 0  # 0: the setting, else one per physical core
     n_gpu_layers: int = GPU_LAYERS_ALL
+    n_cpu_moe: int | None = 0  # llama-bench's -ncmoe: the expert tensors of the first N layers in RAM; None (the window's auto): the plan's
+    split_mode: str = "layer"  # llama-bench's -sm
+    tensor_split: list[float] | None = None  # llama-bench's -ts; None: by free memory
+    main_gpu: int = 0  # llama-bench's -mg
     n_batch: int = 2048
     n_ubatch: int = 512
     flash_attn: str = "auto"
@@ -300,6 +331,9 @@ class BenchOptions(_Wire):
         if self.flash_attn not in FLASH_ATTN:
             return QT_TR_NOOP("{name} must be one of {choices}, not {value}", name="flash_attn", choices=", ".join(FLASH_ATTN), value=_shown(self.flash_attn))
         shapes = [v for shape in self.shapes for v in shape] if isinstance(self.shapes, list) else [None]
+        placement = _placement_problem(self.n_cpu_moe, self.split_mode, self.tensor_split, self.main_gpu)
+        if placement:
+            return placement
         return (_whole("n_prompt", self.n_prompt, 0, MAX_CTX) or _whole("n_gen", self.n_gen, 0, MAX_CTX) or _whole("reps", self.reps, 1, 1000)
                 or _whole("n_threads", self.n_threads, 0, MAX_THREADS) or _whole("n_batch", self.n_batch, 1, MAX_BATCH)
                 or _whole("n_ubatch", self.n_ubatch, 1, MAX_BATCH) or _whole("n_gpu_layers", self.n_gpu_layers, GPU_LAYERS_ALL, MAX_GPU_LAYERS)
@@ -373,6 +407,11 @@ class ModelInfo(_Wire):
     embedding: bool = False  # loaded for embeddings (answers embed, refuses generate)
     n_embd: int = 0  # the size of the model's output vectors
     pooling: str = ""  # how token vectors become one: none, mean, cls, last, rank (embedding models)
+    n_cpu_moe: int = 0  # layers whose expert tensors were asked to stay in RAM
+    overridden_tensors: int = 0  # tensors llama.cpp's log says it moved by a buffer-type override
+    overridden_mib: float = 0.0  # their size, as the log gives it (whole MiB per tensor)
+    split_mode: str = "layer"
+    tensor_split: list[float] | None = None
 
 
 @dataclass
@@ -529,6 +568,12 @@ class Bench(Event):
     model_n_params: int = 0
     n_threads: int = 0
     n_gpu_layers: int = GPU_LAYERS_ALL
+    n_cpu_moe: int = 0  # llama-bench's JSON names from here to tensor_buft_overrides
+    split_mode: str = "layer"
+    main_gpu: int = 0
+    tensor_split: str = "0.00"  # as llama-bench writes it: "3.00/1.00"
+    tensor_buft_overrides: str = "none"  # "pattern=CPU;..." as llama-bench writes it
+    overridden_tensors: int = 0  # tensors the log says were moved (Hangar's)
     n_batch: int = 0
     n_ubatch: int = 0
     flash_attn: str = "auto"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from ....core.app import Hangar
 from ....core.common.errors import HangarError
 from ....core.runner import protocol as P
 from ...error_dialog import show_error
 from ...widgets.elided_combo import ElidedComboBox
+from ...widgets.experts_spin import ExpertsOnCpu
 
 SYNTHETIC = [("1b", "Q4_K_M"), ("1b", "Q8_0"), ("1b", "F16"), ("8b", "Q4_K_M"), ("8b", "Q8_0"), ("moe", "Q4_K_M"), ("small", "F16")]
 
@@ -27,7 +28,10 @@ class BenchControls(QWidget):
         form = QFormLayout(what)
         self.model = ElidedComboBox()  # long names cut in the middle with "…", whole in the tooltip and the open list
         self.model.setAccessibleName(self.tr("Model to benchmark"))
-        form.addRow(self.tr("Model"), self.model)
+        model_label = QLabel(self.tr("Model"))
+        model_label.setBuddy(self.model)
+        form.addRow(model_label)
+        form.addRow(self.model)  # the column's whole width: a model's name is the longest text in this column
         self.runtime = QComboBox()
         self.runtime.setAccessibleName(self.tr("Runtime"))
         form.addRow(self.tr("Runtime"), self.runtime)
@@ -42,10 +46,11 @@ class BenchControls(QWidget):
         self.threads.setSpecialValueText(self.tr("one per physical core"))
         self.ngl = self._spin(-1, 1000, P.GPU_LAYERS_ALL)
         self.ngl.setSpecialValueText(self.tr("all"))
+        self.experts = ExpertsOnCpu()  # llama-bench's -ncmoe; auto: the placement plan's
         self.localscore = QCheckBox(self.tr("LocalScore suite instead"))
         self.localscore.setToolTip(self.tr("Nine prompt+generation shapes with time to first token and LocalScore's score, instead of pp/tg"))
         form.addRow(self.localscore)
-        for label, widget in ((self.tr("Prompt tokens"), self.n_prompt), (self.tr("Generated tokens"), self.n_gen), (self.tr("Repetitions"), self.reps), (self.tr("Threads"), self.threads), (self.tr("GPU layers"), self.ngl)):
+        for label, widget in ((self.tr("Prompt tokens"), self.n_prompt), (self.tr("Generated tokens"), self.n_gen), (self.tr("Repetitions"), self.reps), (self.tr("Threads"), self.threads), (self.tr("GPU layers"), self.ngl), (self.tr("Experts on CPU (layers)"), self.experts)):
             form.addRow(label, widget)
         layout.addWidget(how)
 
@@ -107,7 +112,7 @@ class BenchControls(QWidget):
         return P.BenchOptions(
             model=ref if kind == "library" else "", synthetic=ref if kind == "synthetic" else None, quant=quant or "Q4_K_M",
             n_prompt=self.n_prompt.value(), n_gen=self.n_gen.value(), reps=self.reps.value(), n_threads=self.threads.value(),
-            runtime=self.runtime.currentData() or "cpu", n_gpu_layers=self.ngl.value(),
+            runtime=self.runtime.currentData() or "cpu", n_gpu_layers=self.ngl.value(), n_cpu_moe=self.experts.n_cpu_moe(),
             suite="localscore" if self.localscore.isChecked() else "llama-bench",
         )  # fmt: skip
 

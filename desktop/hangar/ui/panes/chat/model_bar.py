@@ -10,7 +10,7 @@ choosing a remote model says, before anything is sent, that prompts leave this m
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QInputDialog, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ....core.app.conversation import ChatController, LoadFailed, LoadProgress, LoadStatus, ModelReady
 from ....core.app.governance import OverrideReasonNeeded
@@ -19,6 +19,7 @@ from ....core.common.errors import ModelTooLarge
 from ....core.runner import protocol as P
 from ...error_dialog import ask_anyway, error_text
 from ...i18n import localise
+from ...widgets.experts_spin import ExpertsOnCpu
 
 
 class ModelBar(QWidget):
@@ -44,7 +45,12 @@ class ModelBar(QWidget):
         self.cancel_button.setAccessibleName(self.tr("Cancel loading"))
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
+        self.experts = ExpertsOnCpu()  # mixture-of-experts models: experts of N layers in RAM, auto by default
+        experts_label = QLabel(self.tr("Experts on CPU"))
+        experts_label.setBuddy(self.experts)
         self.row.addWidget(self.combo, 1)
+        self.row.addWidget(experts_label)
+        self.row.addWidget(self.experts)
         self.row.addWidget(self.load_button)
         self.row.addWidget(self.cancel_button)
         layout.addLayout(self.row)
@@ -90,7 +96,7 @@ class ModelBar(QWidget):
     def load(self, n_ctx: int, *, force: bool = False, reason: str | None = None) -> None:
         """Load the chosen model; one the memory estimate says will not fit asks first."""
         path = self.combo.currentData()
-        if not path or not self.controller.load(path, n_ctx, force=force, reason=reason):
+        if not path or not self.controller.load(path, n_ctx, force=force, reason=reason, n_cpu_moe=self.experts.n_cpu_moe()):
             return
         self.status.emit(self.tr("Loading {0}…").format(self.combo.currentText()))
         self.progress.setValue(0)
@@ -141,6 +147,10 @@ class ModelBar(QWidget):
         )  # fmt: skip
         if model.placement.fallback_reason:
             text += " " + self.tr("It runs on the CPU because the accelerator failed: {0}").format(localise(model.placement.fallback_reason))
+        if model.plan is not None:  # the plan in words, and what llama.cpp moved
+            text += " " + self.tr("Memory plan: {0}.").format(localise(model.plan.words()))
+        if model.placement.n_cpu_moe:
+            text += " " + self.tr("The experts of {0} layers are in RAM ({1} tensors moved there).").format(model.placement.n_cpu_moe, model.placement.overridden_tensors)
         for warning in model.warnings:  # the CANN quant warning stays in view, not overwritten by the next line
             text += " " + localise(warning)
         self.status.emit(text)

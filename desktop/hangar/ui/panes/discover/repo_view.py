@@ -129,7 +129,7 @@ class RepoView(QWidget):
         ]
         for device in devices:
             columns.append(
-                Column(localise(device), lambda r, d=device: self.verdict_text(r["fit"][d]["verdict"]) + (" ⚠" if "warning" in r["fit"][d] else ""),
+                Column(localise(device), lambda r, d=device: self.verdict_text(r["fit"][d]["verdict"], r["fit"][d].get("mode")) + (" ⚠" if "warning" in r["fit"][d] else ""),
                        lambda r, d=device: localise(r["fit"][d]["explain"]) + ("\n" + localise(r["fit"][d]["warning"]) if "warning" in r["fit"][d] else ""))
             )  # fmt: skip
         columns.append(Column(self.tr("On this machine"), lambda r: self.state_text(r["filename"]), lambda r: self.state_tip(r["filename"])))
@@ -176,8 +176,12 @@ class RepoView(QWidget):
         state = self._state_of(filename)
         return localise(state.error) if state is not None and state.error else ""
 
-    def verdict_text(self, verdict: str) -> str:
-        return {"fits": self.tr("✓ fits"), "tight": self.tr("~ tight"), "does_not_fit": self.tr("✗ too big")}.get(verdict, "?")
+    def verdict_text(self, verdict: str, mode: str | None = None) -> str:
+        """The cell's word; the placement plan's mode says when part of the model goes to RAM (its words are the tooltip)."""
+        text = {"fits": self.tr("✓ fits"), "tight": self.tr("~ tight"), "does_not_fit": self.tr("✗ too big")}.get(verdict, "?")
+        if verdict != "does_not_fit" and mode in ("moe", "partial"):
+            text += " " + (self.tr("(experts in RAM)") if mode == "moe" else self.tr("(part in RAM)"))
+        return text
 
     def show_license(self, audit) -> None:
         """The license card, before any download; None when it could not be worked out."""

@@ -93,7 +93,7 @@ class LibraryPane(QWidget):
                 Column(self.tr("Parameters"), lambda r: _params(r["parameters"]), align_right=True),
                 Column(self.tr("Quant"), lambda r: r["quant"] or "?"),
                 quality_column(lambda: self._quality),  # measured perplexity / KL divergence (hangar-cli ppl), by file SHA-256
-                Column(self.tr("Size"), lambda r: format_bytes(r["size_bytes"]), align_right=True),
+                Column(self.tr("Size"), lambda r: format_bytes(r["size_bytes"]), self._fit_tip, align_right=True),
                 Column(self.tr("Context"), lambda r: f"{r['context_length']:,}" if r["context_length"] else "?", align_right=True),
                 Column(self.tr("License"), lambda r: r["license"] or "?"),
                 self.updates.column(),
@@ -148,6 +148,11 @@ class LibraryPane(QWidget):
         self.quality_table.reload()
         self.model.set_records([m.to_dict() for m in models])
         self.stack.setCurrentWidget(self.table if models else self.empty)
+
+    def _fit_tip(self, record: dict) -> str:
+        """Where the model would go on this machine: the placement plan's words at a 4,096-token context."""
+        words = self.services.app.models.fit_words(record["path"])
+        return self.tr("At a 4,096-token context it {0}.").format(localise(words)) if words else ""
 
     def selected(self) -> list[dict]:
         return [self.model.record(i.row()) for i in self.table.selectionModel().selectedRows()]
