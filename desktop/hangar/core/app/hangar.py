@@ -33,6 +33,7 @@ from .transfer import TransferService
 from .updates import UpdateService
 
 if TYPE_CHECKING:
+    from .compare import CompareController
     from .conversation import ChatController
 
 
@@ -105,6 +106,12 @@ class Hangar:
         from .conversation import ChatController
 
         return ChatController(self)
+
+    def compare_controller(self) -> "CompareController":
+        """A new Compare view's state: 2 to 4 models on one prompt, side by side (core/app/compare.py)."""
+        from .compare import CompareController
+
+        return CompareController(self)
 
     @property
     def paths(self):

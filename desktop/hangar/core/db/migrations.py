@@ -214,6 +214,48 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX quality_runs_model ON quality_runs(model_sha256, id)",
         ),
     ),
+    Migration(
+        10,
+        "side-by-side comparisons: the prompt, the sampling, the blind shuffle, the vote and note, and each column's answer",
+        (
+            """
+            CREATE TABLE compare_sessions (
+                id            INTEGER PRIMARY KEY,
+                created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                prompt        TEXT NOT NULL,
+                system_prompt TEXT NOT NULL DEFAULT '',
+                params_json   TEXT NOT NULL,
+                blind         INTEGER NOT NULL DEFAULT 0,
+                order_json    TEXT NOT NULL,
+                winner        TEXT,
+                note          TEXT NOT NULL DEFAULT '',
+                together      INTEGER NOT NULL DEFAULT 1,
+                schedule      TEXT NOT NULL DEFAULT ''
+            )
+            """,
+            """
+            CREATE TABLE compare_answers (
+                id                INTEGER PRIMARY KEY,
+                session_id        INTEGER NOT NULL REFERENCES compare_sessions(id) ON DELETE CASCADE,
+                position          INTEGER NOT NULL,
+                original_position INTEGER NOT NULL,
+                ref               TEXT NOT NULL,
+                name              TEXT NOT NULL,
+                remote            INTEGER NOT NULL DEFAULT 0,
+                state             TEXT NOT NULL,
+                text              TEXT NOT NULL DEFAULT '',
+                error             TEXT,
+                n_prompt          INTEGER,
+                n_generated       INTEGER,
+                ttft_ms           REAL,
+                gen_tps           REAL,
+                total_ms          REAL,
+                stop_reason       TEXT
+            )
+            """,
+            "CREATE INDEX compare_answers_session ON compare_answers(session_id, position)",
+        ),
+    ),
 )
 
 
