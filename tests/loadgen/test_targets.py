@@ -10,7 +10,7 @@ import pytest
 
 from hangar.core.app import Hangar
 from hangar.core.app.pool_terms import ModelRefused
-from hangar.core.app.serve_bench import SavedEndpoint, ServeBenchFailed, ServeBenchFinished, ServeBenchStatus, is_loopback, leaves_this_machine
+from hangar.core.app.serve_bench import SavedEndpoint, ServeBenchFailed, ServeBenchFinished, ServeBenchLevel, ServeBenchStatus, is_loopback, leaves_this_machine
 from hangar.core.endpoints.errors import NoSuchEndpoint, RemoteEndpointsForbidden
 from hangar.core.licenses.policy import Policy
 from hangar.core.loadgen.target import Target
@@ -49,6 +49,7 @@ def test_a_saved_endpoint_is_measured_with_its_key_and_stored_under_its_name(app
     assert isinstance(outcome, ServeBenchFinished), outcome
     assert [level["status"] for level in outcome.document["levels"]] == ["ok", "ok"]
     assert outcome.document["machine"]["label"] == "cluster-a" and outcome.run_id is not None
+    assert [u.level for u in updates if isinstance(u, ServeBenchLevel)] == outcome.document["levels"], "each level is reported as it finishes"
     texts = [str(u.text) for u in updates if isinstance(u, ServeBenchStatus)]
     assert f"Prompts and replies leave this machine and go to {fake.url}/v1." in texts
     assert any("fake-model needs a license review before use" in t for t in texts), "an unknown name is said to need a review"

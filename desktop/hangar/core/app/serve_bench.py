@@ -2,7 +2,7 @@
 
 ``run`` blocks (the CLI's thread); ``start`` runs it on a thread and reports through an Outbox
 (the window's Benchmark pane), as bench.py's BenchRun does: statuses, progress per finished
-request, then the run document or the failure. ``cancel`` ends a run within a fraction of a
+request, each finished level, then the run document or the failure. ``cancel`` ends a run within a fraction of a
 second and still finishes with the document of what was measured.
 
 A finished run is stored in the fleet store (core/fleet/store.py), where it is compared with the runs
@@ -66,6 +66,13 @@ class ServeBenchStatus:
 @dataclass(frozen=True)
 class ServeBenchProgress:
     progress: Progress
+
+
+@dataclass(frozen=True)
+class ServeBenchLevel:
+    """A level finished: its numbers as the run document holds them."""
+
+    level: dict
 
 
 @dataclass(frozen=True)
@@ -167,7 +174,8 @@ class ServeBenchRun:
 
         def measure(ready: BenchServeSpec) -> tuple[dict, int | None]:
             with self._lock:
-                self._benchmark = service.benchmark(ready, on_status=status, on_progress=lambda p: post(ServeBenchProgress(p)))
+                self._benchmark = service.benchmark(ready, on_status=status, on_progress=lambda p: post(ServeBenchProgress(p)),
+                                                    on_level=lambda level: post(ServeBenchLevel(level)))  # fmt: skip
                 if self._cancelled.is_set():  # asked while the target was made ready: nothing is measured
                     self._benchmark.cancel()
             return service.finish(self._benchmark)
@@ -244,7 +252,7 @@ class BenchServeService:
         return document
 
     def benchmark(self, spec: BenchServeSpec, *, on_status: Callable[[str], None] = lambda text: None,
-                  on_progress: Callable[[Progress], None] = lambda progress: None) -> ServeBenchmark:  # fmt: skip
+                  on_progress: Callable[[Progress], None] = lambda progress: None, on_level: Callable[[dict], None] = lambda level: None) -> ServeBenchmark:  # fmt: skip
         """The benchmark of ``spec``, with the license policy's look at the model it picks (a remote target's)."""
         vet = None
         if self._app is not None and spec.target is not None and spec.target.kind != "hangar":
@@ -253,7 +261,7 @@ class BenchServeService:
             def vet(model: str) -> None:
                 self._vet_model(target, model, on_status)
 
-        return ServeBenchmark(spec, on_status=on_status, on_progress=on_progress, machine=self.machine, vet_model=vet)
+        return ServeBenchmark(spec, on_status=on_status, on_progress=on_progress, machine=self.machine, vet_model=vet, on_level=on_level)
 
     def finish(self, benchmark: ServeBenchmark) -> tuple[dict, int | None]:
         """Run ``benchmark`` and store its document; (the document, the stored id or None)."""

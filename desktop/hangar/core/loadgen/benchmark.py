@@ -60,11 +60,12 @@ class Prepared:
 class ServeBenchmark:
     def __init__(self, spec: BenchServeSpec, *, on_status: Callable[[str], None] = lambda text: None,
                  on_progress: Callable[[Progress], None] = lambda progress: None, machine: Callable[[str | None], dict] = machine_facts,
-                 vet_model: Callable[[str], None] | None = None) -> None:  # fmt: skip
+                 vet_model: Callable[[str], None] | None = None, on_level: Callable[[dict], None] = lambda level: None) -> None:  # fmt: skip
         """``vet_model`` is shown the model the run will ask for, once it is picked (the one named, or the first
-        the endpoint lists), before any prompt is sent: it may refuse it by raising (the license policy)."""
+        the endpoint lists), before any prompt is sent: it may refuse it by raising (the license policy).
+        ``on_level`` hears each finished level as the document will hold it (a view's table fills in level by level)."""
         self.spec = spec
-        self.on_status, self.on_progress = on_status, on_progress
+        self.on_status, self.on_progress, self.on_level = on_status, on_progress, on_level
         self._vet_model = vet_model
         self._machine = machine
         self._canceller = Canceller()
@@ -148,3 +149,4 @@ class ServeBenchmark:
                                     seed=spec.workload.seed, canceller=self._canceller, listed=prepared.facts.models, retry=spec.retry,
                                     on_progress=self.on_progress)  # fmt: skip
             self.levels.append(level)
+            self.on_level(level.to_dict(spec.slo))
