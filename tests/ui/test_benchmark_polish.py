@@ -77,7 +77,8 @@ def test_an_unsteady_run_says_which_repetition_and_offers_to_run_it_again(qtbot,
     pane = _pane(qtbot, bench_record(cache), bench_record(cache, tg_samples=STALLED_TG))
     assert pane.warning.isVisible()
     text = pane.warning_text.text()
-    assert "tg128 is unsteady" in text and "Repetition 3 of 5 ran at 0.95 t/s" in text and "pp512" not in text
+    assert "tg128 is unsteady" in text and "repetition 3 of 5 ran at 0.95 t/s" in text and "pp512" not in text
+    assert text.splitlines()[-1].startswith("Something else probably used the machine"), "the advice once, on its own line"
     started: list[P.BenchOptions] = []
     monkeypatch.setattr(pane.app.bench, "start", lambda spec: started.append(spec) or _Idle())
     pane.again_button.click()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..core.app import Hangar
+from ..core.bench.variation import ADVICE
 from ..core.runner import protocol as P
 from .framework import Result
 from .run_cmd import add_placement_arguments
@@ -84,9 +85,10 @@ class Bench:
         lines.append(f"  peak memory (RSS): {record['peak_rss_bytes'] / 2**20:.0f} MiB")
         energy = record["energy_j_per_token"]
         lines.append(f"  energy: {energy:.4f} J/token" if energy is not None else f"  energy: not measurable here ({record['energy_reason']})")
-        for unsteady in app.bench.unsteady(record):  # llama-bench's ± over 10 % of the mean: the run is not to be trusted
-            lines.append(f"  warning: {unsteady.message}")
-            if args.json:
-                say(f"warning: {unsteady.message}")
+        unsteady = app.bench.unsteady(record)  # llama-bench's ± over 10 % of the mean: the run is not to be trusted
+        warnings = [f"warning: {u.message}" for u in unsteady] + ([str(ADVICE)] if unsteady else [])
+        lines += [f"  {line}" for line in warnings]
+        for line in warnings if args.json else []:  # stdout holds the JSON document
+            say(line)
         # --json prints a hangar.run/1 document (docs/run-schema.md): the record's fields as before, plus the envelope.
         return Result(bench_document(record, args.machine_label), "\n".join(lines))

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from ..common.i18n import QT_TR_NOOP, Text
 
 RSD_LIMIT = 0.10
+# Said once after the tests' sentences, however many tests are unsteady.
+ADVICE = QT_TR_NOOP("Something else probably used the machine (another program, thermal throttling, swapping): run it again with the machine idle.")
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,8 @@ def relative_stddev(result: dict) -> float | None:
 
 
 def unsteady_tests(results: list[dict], limit: float = RSD_LIMIT) -> list[Unsteady]:
-    """The tests (BenchTest dicts, a record's ``results``) whose RSD is above ``limit``, each with a sentence."""
+    """The tests (BenchTest dicts, a record's ``results``) whose RSD is above ``limit``, each with a sentence
+    (follow them with ``ADVICE``)."""
     found = []
     for result in results:
         rsd = relative_stddev(result)
@@ -51,13 +54,12 @@ def unsteady_tests(results: list[dict], limit: float = RSD_LIMIT) -> list[Unstea
         median = statistics.median(samples)
         index = max(range(len(samples)), key=lambda i: abs(samples[i] - median))
         message = QT_TR_NOOP(
-            "{test} is unsteady: its repetitions differ by {rsd:.0%} of the mean (the ± over the mean; a steady run stays under "
-            "{limit:.0%}). Repetition {rep} of {reps} ran at {sample:.2f} t/s against a median of {median:.2f} t/s: something "
-            "else probably used the machine. Run it again with the machine idle.",
+            "{test} is unsteady: its repetitions differ by {rsd:.0%} of the mean (a steady run stays under {limit:.0%}); "
+            "repetition {rep} of {reps} ran at {sample:.2f} t/s against a median of {median:.2f} t/s.",
             test=result["test"], rsd=rsd, limit=limit, rep=index + 1, reps=len(samples), sample=samples[index], median=median,
         )  # fmt: skip
         found.append(Unsteady(result["test"], rsd, index + 1, samples[index], median, message))
     return found
 
 
-__all__ = ["RSD_LIMIT", "Unsteady", "relative_stddev", "unsteady_tests"]
+__all__ = ["ADVICE", "RSD_LIMIT", "Unsteady", "relative_stddev", "unsteady_tests"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from ....core.app import Hangar
 from ....core.common.errors import HangarError
@@ -28,7 +28,10 @@ class BenchControls(QWidget):
         form = QFormLayout(what)
         self.model = ElidedComboBox()  # long names cut in the middle with "…", whole in the tooltip and the open list
         self.model.setAccessibleName(self.tr("Model to benchmark"))
-        form.addRow(self.tr("Model"), self.model)
+        model_label = QLabel(self.tr("Model"))
+        model_label.setBuddy(self.model)
+        form.addRow(model_label)
+        form.addRow(self.model)  # the column's whole width: a model's name is the longest text in this column
         self.runtime = QComboBox()
         self.runtime.setAccessibleName(self.tr("Runtime"))
         form.addRow(self.tr("Runtime"), self.runtime)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ....core.app.bench import BenchFailed, BenchFinished, BenchProgress, BenchStatus, BenchTestDone
 from ....core.bench.cost import EnergyBasis, cost_per_million
 from ....core.bench.export import rows, to_csv
+from ....core.bench.variation import ADVICE
 from ....core.common.units import format_bytes
 from ....core.runner import protocol as P
 from ...collector import Collector
@@ -45,7 +46,6 @@ from ...widgets.tables import read_only_table
 from .chart import HistoryChart, ResultsChart
 from .controls import BenchControls
 from .fleet_tab import FleetTab
-from .serving_tab import ServingTab
 
 
 def _label(record: dict) -> str:
@@ -160,8 +160,6 @@ class BenchmarkPane(QWidget):
         split.setSizes([330, 760])
         self.tabs = QTabWidget()  # this machine's benchmark; the fleet (runs from other machines, costed)
         self.tabs.addTab(split, self.tr("This machine"))
-        self.serving_tab = ServingTab(services, on_stored=lambda _run_id: self.fleet_tab.reload())  # a stored run shows in the Fleet tab at once
-        self.tabs.addTab(self.serving_tab, self.tr("Serving"))
         self.fleet_tab = FleetTab(services)
         self.tabs.addTab(self.fleet_tab, self.tr("Fleet"))
         QVBoxLayout(self).addWidget(self.tabs)
@@ -318,7 +316,7 @@ class BenchmarkPane(QWidget):
     def _show_warnings(self, record: dict) -> None:
         found = self.app.bench.unsteady(record)
         self._again = record if found else None
-        self.warning_text.setText("⚠ " + " ".join(localise(u.message) for u in found) if found else "")
+        self.warning_text.setText("\n".join([f"⚠ {localise(u.message)}" for u in found] + [localise(ADVICE)]) if found else "")  # a line per test
         self.again_button.setEnabled(self.bench_run is None)
         self.warning.setVisible(bool(found))
 
