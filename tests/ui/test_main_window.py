@@ -10,7 +10,7 @@ from hangar.core.config.context import AppContext
 from hangar.ui.main_window import MainWindow
 from hangar.ui.widgets.empty_state import EmptyState
 
-PANES = ["discover", "library", "chat", "benchmark", "server", "licenses", "audit", "hardware", "settings"]
+PANES = ["discover", "library", "chat", "compare", "benchmark", "server", "licenses", "audit", "hardware", "settings"]
 
 
 def _window(qtbot) -> MainWindow:
@@ -24,7 +24,7 @@ def test_window_has_title_and_the_nine_panes_in_order(qtbot) -> None:
     assert "Hangar" in window.windowTitle()
     assert window.pane_keys() == PANES
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    assert titles == ["Discover", "Library", "Chat", "Benchmark", "Server", "Licenses", "Audit", "Hardware", "Settings"]
+    assert titles == ["Discover", "Library", "Chat", "Compare", "Benchmark", "Server", "Licenses", "Audit", "Hardware", "Settings"]
     assert window.current_pane_key() == "discover"
 
 

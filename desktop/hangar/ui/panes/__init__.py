@@ -26,6 +26,7 @@ def pane_specs() -> list[PaneSpec]:
     from .audit.pane import AuditPane
     from .benchmark.pane import BenchmarkPane
     from .chat.pane import ChatPane
+    from .compare.pane import ComparePane
     from .discover.pane import DiscoverPane
     from .hardware.pane import HardwarePane
     from .library.pane import LibraryPane
@@ -38,6 +39,7 @@ def pane_specs() -> list[PaneSpec]:
         PaneSpec("discover", QCoreApplication.translate("Panes", "Discover"), sp.SP_FileDialogContentsView, DiscoverPane),
         PaneSpec("library", QCoreApplication.translate("Panes", "Library"), sp.SP_DirIcon, LibraryPane),
         PaneSpec("chat", QCoreApplication.translate("Panes", "Chat"), sp.SP_MessageBoxInformation, ChatPane),
+        PaneSpec("compare", QCoreApplication.translate("Panes", "Compare"), sp.SP_FileDialogListView, ComparePane),
         PaneSpec("benchmark", QCoreApplication.translate("Panes", "Benchmark"), sp.SP_MediaSeekForward, BenchmarkPane),
         PaneSpec("server", QCoreApplication.translate("Panes", "Server"), sp.SP_DriveNetIcon, ServerPane),
         PaneSpec("licenses", QCoreApplication.translate("Panes", "Licenses"), sp.SP_FileDialogDetailedView, LicensesPane),
