@@ -46,6 +46,7 @@ from ...widgets.tables import read_only_table
 from .chart import HistoryChart, ResultsChart
 from .controls import BenchControls
 from .fleet_tab import FleetTab
+from .serving_tab import ServingTab
 
 
 def _label(record: dict) -> str:
@@ -160,6 +161,8 @@ class BenchmarkPane(QWidget):
         split.setSizes([330, 760])
         self.tabs = QTabWidget()  # this machine's benchmark; the fleet (runs from other machines, costed)
         self.tabs.addTab(split, self.tr("This machine"))
+        self.serving_tab = ServingTab(services, on_stored=lambda _run_id: self.fleet_tab.reload())  # a stored run shows in the Fleet tab at once
+        self.tabs.addTab(self.serving_tab, self.tr("Serving"))
         self.fleet_tab = FleetTab(services)
         self.tabs.addTab(self.fleet_tab, self.tr("Fleet"))
         QVBoxLayout(self).addWidget(self.tabs)
