@@ -5,6 +5,7 @@
     DISPLAY=:99 .venv/bin/python docs/make_screenshots.py chat        # chat-markdown, -streaming, -stopped
     DISPLAY=:99 .venv/bin/python docs/make_screenshots.py licenses    # discover-license-card, licenses-pane
     DISPLAY=:99 .venv/bin/python docs/make_screenshots.py server      # the Server pane with requests in its log
+    DISPLAY=:99 .venv/bin/python docs/make_screenshots.py quality     # the Library's Quality column and Measured quality table
 
 It serves the demo Hub (synthetic models under real-looking names) on 127.0.0.1, opens
 Hangar's main window with a fresh data folder, drives it the way a person would (search,
@@ -315,11 +316,39 @@ def governance_shots() -> int:
     return 0
 
 
+def quality_shots() -> int:
+    """library-quality.png: the Library after two quants of the small synthetic shape (Q8_0, Q4_0) were
+    measured against its F16 over the English sample (app.quality, as hangar-cli ppl does): the Quality
+    column and the Measured quality table. Random weights: the figures show the table, not a model."""
+    from PySide6.QtWidgets import QApplication
+
+    from hangar.core.bench.runs import synthetic_model
+    from hangar.core.config.context import AppContext
+    from hangar.core.config.resources import resource
+
+    home = Path(tempfile.mkdtemp(prefix="hangar-shots-quality-"))
+    os.environ["HANGAR_HOME"] = str(home)
+    app = QApplication(sys.argv)  # noqa: F841 - kept alive for the window
+    ctx = AppContext.open()
+    window = _window(ctx)
+    hangar = window.services.app
+    models = {quant: synthetic_model("small", quant, ctx.paths.cache) for quant in ("F16", "Q8_0", "Q4_0")}
+    for quant in ("Q8_0", "Q4_0"):
+        hangar.library.add_file(models[quant])
+        hangar.quality.run(str(models[quant]), resource("eval", "sample-en.txt"), ctx=512, chunks=8, reference=str(models["F16"]))
+    library = window.pane("library")
+    window.show_pane("library")
+    until(lambda: library.quality_table.isVisible() and library.quality_table.model.rowCount() == 2, 10_000)
+    grab("library-quality", window)
+    window.services.close()
+    return 0
+
+
 def main() -> int:
     if not os.environ.get("DISPLAY"):
         print("needs an X display: run under Xvfb (see the docstring)", file=sys.stderr)
         return 1
-    modes = {"first-run": first_run_shots, "chat": chat_shots, "licenses": license_shots, "server": server_shots, "governance": governance_shots}
+    modes = {"first-run": first_run_shots, "chat": chat_shots, "licenses": license_shots, "server": server_shots, "governance": governance_shots, "quality": quality_shots}
     if sys.argv[1:2] and sys.argv[1] in modes:
         return modes[sys.argv[1]]()
     home = Path(tempfile.mkdtemp(prefix="hangar-shots-"))

@@ -22,7 +22,15 @@ def _tr(text: str) -> str:
 
 
 def _ppl(value: float) -> str:
-    return f"{value:,.0f}" if value >= 10_000 else f"{value:.4g}"
+    """8.412, 12,345, 1.234e+12: a real model's perplexity is a few units; random weights' can pass 1e40."""
+    return f"{value:.4g}" if value < 10_000 else f"{value:,.0f}" if value < 10_000_000 else f"{value:.3e}"
+
+
+def _ppl_exact(run: dict) -> str:
+    err = run.get("ppl_err")
+    if run["ppl"] < 10_000_000:
+        return f"{run['ppl']:.4f}" + (f" ± {err:.4f}" if err else "")
+    return f"{run['ppl']:.5e}" + (f" ± {err:.2e}" if err else "")
 
 
 def summary(run: dict | None) -> str:
@@ -41,8 +49,7 @@ def tooltip(run: dict | None) -> str:
     text = run["text"]
     lines = [_tr("Measured {0} over {1}: {2} chunks of {3} tokens, {4} tokens scored").format(
         (run.get("created_at") or "").replace("T", " ").rstrip("Z"), text["name"], run["n_chunks"], run["n_ctx"], f"{run['n_scored']:,}")]
-    err = f" ± {run['ppl_err']:.4g}" if run.get("ppl_err") else ""
-    lines.append(_tr("Perplexity {0}").format(f"{run['ppl']:.4f}{err}"))
+    lines.append(_tr("Perplexity {0}").format(_ppl_exact(run)))
     kld = run.get("kld")
     if kld:
         reference = run["reference"]
@@ -80,7 +87,7 @@ class QualityTable(QGroupBox):
             Column(_tr("Quant"), lambda r: r["model"].get("quant") or "?"),
             Column(_tr("Text"), lambda r: r["text"]["name"], lambda r: r["text"]["sha256"]),
             Column(_tr("Chunks"), lambda r: f"{r['n_chunks']} × {r['n_ctx']}", align_right=True),
-            Column(_tr("PPL"), lambda r: f"{r['ppl']:.4f}" + (f" ± {r['ppl_err']:.4f}" if r.get("ppl_err") else ""), align_right=True),
+            Column(_tr("PPL"), _ppl_exact, align_right=True),
             Column(_tr("Reference"), _reference),
             Column(_tr("Mean KLD"), lambda r: _kld(r, "kld_mean", digits=6), align_right=True),
             Column(_tr("Same top"), lambda r: _kld(r, "same_top", 100, 2, "%"), align_right=True),
@@ -96,6 +103,7 @@ class QualityTable(QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMaximumHeight(160)
+        self.table.setWordWrap(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         self.setToolTip(_tr("Measure a model with: hangar-cli ppl MODEL --sample en --reference ITS-F16-OR-Q8_0.gguf"))
