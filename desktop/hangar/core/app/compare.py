@@ -78,6 +78,13 @@ class _Done:
     stopped: bool
 
 
+def _distinct(models: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """Two files with the same name in the library (two quants of one model) get their file names added."""
+    names = [name for _ref, name, _remote in models]
+    return [(ref, f"{name} ({ref.replace(chr(92), '/').rsplit('/', 1)[-1]})" if names.count(name) > 1 and not remote else name, remote)
+            for ref, name, remote in models]  # fmt: skip
+
+
 class CompareController:
     def __init__(self, app: Hangar) -> None:
         self._app = app
@@ -95,7 +102,7 @@ class CompareController:
     def choices(self) -> list[tuple[str, str, bool]]:
         """(ref, name, remote): the library's models, then the remote endpoints' (none when the policy forbids them)."""
         local = [(m.path, m.name, False) for m in self._app.library.list()]
-        return local + [(t.ref, f"{t.model} ({t.endpoint})", True) for t in self._app.endpoints.choices()]
+        return _distinct(local + [(t.ref, f"{t.model} ({t.endpoint})", True) for t in self._app.endpoints.choices()])
 
     def name_of(self, ref: str) -> tuple[str, bool]:
         found = self._app.endpoints.parse_ref(ref) if str(ref).startswith("remote:") else None
@@ -118,7 +125,7 @@ class CompareController:
             from ..common.errors import InvalidInput
 
             raise InvalidInput(QT_TR_NOOP("A comparison is running; stop it first."))
-        models = [(str(ref), *self.name_of(str(ref))) for ref in refs]
+        models = _distinct([(str(ref), *self.name_of(str(ref))) for ref in refs])
         session = CompareSession.create(models, prompt, system_prompt=system_prompt, params=params, blind=blind)
         self.session, self.schedule, self.running = session, None, True
         self._stop.clear()
