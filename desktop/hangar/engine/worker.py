@@ -254,6 +254,12 @@ class Worker:
             if self.model is None:
                 raise WorkerError(P.E_NOT_LOADED, QT_TR_NOOP("No model is loaded in this worker."))
             self.emit(perplexity(self.model, _options(P.PerplexityOptions, request), self.cancel, self.emit, request_id))
+        elif op == "score":
+            from .scoring import score
+
+            if self.model is None:
+                raise WorkerError(P.E_NOT_LOADED, QT_TR_NOOP("No model is loaded in this worker."))
+            self.emit(score(self.model, _options(P.ScoreOptions, request), self.cancel, request_id))
         elif op == "bench":
             from .bench import run_bench
 

@@ -256,6 +256,60 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX compare_answers_session ON compare_answers(session_id, position)",
         ),
     ),
+    Migration(
+        11,
+        "evaluation suites: one run per model and suite, and each item's reply and score",
+        (
+            """
+            CREATE TABLE eval_runs (
+                id            INTEGER PRIMARY KEY,
+                created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                batch         TEXT NOT NULL,
+                suite_name    TEXT NOT NULL,
+                suite_path    TEXT NOT NULL,
+                suite_sha256  TEXT NOT NULL,
+                model_id      INTEGER,
+                model_name    TEXT NOT NULL,
+                model_path    TEXT NOT NULL,
+                model_sha256  TEXT,
+                quant         TEXT,
+                status        TEXT NOT NULL,
+                error         TEXT,
+                n_items       INTEGER NOT NULL,
+                n_run         INTEGER NOT NULL,
+                n_passed      INTEGER NOT NULL,
+                accuracy      REAL,
+                ci_low        REAL,
+                ci_high       REAL,
+                tokens_per_s  REAL,
+                settings_json TEXT NOT NULL,
+                result_json   TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX eval_runs_suite ON eval_runs(suite_sha256, id)",
+            """
+            CREATE TABLE eval_items (
+                id          INTEGER PRIMARY KEY,
+                run_id      INTEGER NOT NULL REFERENCES eval_runs(id) ON DELETE CASCADE,
+                position    INTEGER NOT NULL,
+                item_id     TEXT NOT NULL,
+                line        INTEGER NOT NULL,
+                scorer      TEXT NOT NULL,
+                passed      INTEGER NOT NULL,
+                detail      TEXT,
+                reply       TEXT NOT NULL,
+                error       TEXT,
+                n_prompt    INTEGER,
+                n_generated INTEGER,
+                ttft_ms     REAL,
+                gen_tps     REAL,
+                total_ms    REAL,
+                extra_json  TEXT
+            )
+            """,
+            "CREATE INDEX eval_items_run ON eval_items(run_id, position)",
+        ),
+    ),
 )
 
 

@@ -444,6 +444,13 @@ class EngineClient:
     def stats(self, timeout_s: float = 10) -> P.Stats:
         return self._request(P.request("stats", self._new_id()), P.Stats, QT_TR_NOOP("statistics"), timeout_s=timeout_s)
 
+    def score(self, options: P.ScoreOptions, timeout_s: float = SILENCE_S) -> P.Score:
+        """The log-likelihood of each text's ending after the context they share, as llama-perplexity's
+        ``--multiple-choice`` scores answers (engine/scoring.py); returns the ``Score`` event or raises
+        EngineError (E_CONTEXT_FULL for a text longer than the context). ``cancel()`` stops it."""
+        _check(options)
+        return self._request(options.to_request(self._new_id()), P.Score, QT_TR_NOOP("scoring"), timeout_s=timeout_s)
+
     @property
     def alive(self) -> bool:
         return self.proc.poll() is None

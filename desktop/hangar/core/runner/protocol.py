@@ -686,3 +686,52 @@ class BenchResult(Progress):
 
 EVENTS[BenchResult.EVENT] = BenchResult
 
+
+
+# -- scoring (evaluation suites: core/evals/loglik.py, engine/scoring.py) ------------------------
+MAX_SCORE_TEXTS = 64  # choices of one multiple-choice item
+MAX_SCORE_BYTES = 1 << 20  # all the texts of one request together
+
+
+@dataclass
+class ScoreOptions(_Wire):
+    """The log-likelihood of each text's ending, as llama-perplexity's ``--multiple-choice`` scores
+    a task's answers: every text (the question, a space and one answer) is tokenised with BOS, the
+    tokens all texts share from the start are the context, and each text's tokens after them are
+    its ending; the answer is one ``Score`` event with, per text, the summed log-probability of its
+    ending and how many tokens that is (llama-perplexity picks the highest mean)."""
+
+    texts: list[str] = field(default_factory=list)
+
+    def to_request(self, request_id: int) -> dict[str, Any]:
+        return {"op": "score", "id": request_id, **asdict(self)}
+
+    def problem(self) -> Text | None:
+        """What is wrong with these texts (a message), or None."""
+        if not isinstance(self.texts, list) or not 2 <= len(self.texts) <= MAX_SCORE_TEXTS:
+            count = len(self.texts) if isinstance(self.texts, list) else _shown(self.texts)
+            return QT_TR_NOOP("{name} must hold 2 to {high:,} texts, not {value}", name="texts", high=MAX_SCORE_TEXTS, value=count)
+        for i, text in enumerate(self.texts):
+            if not isinstance(text, str) or not text:
+                return QT_TR_NOOP("{name} must be a text that is not empty, not {value}", name=f"texts[{i}]", value=_shown(text))
+        size = sum(len(text.encode("utf-8")) for text in self.texts)
+        if size > MAX_SCORE_BYTES:
+            return QT_TR_NOOP("{name} must hold at most {high:,} bytes together, not {value:,}", name="texts", high=MAX_SCORE_BYTES, value=size)
+        return None
+
+
+@dataclass(kw_only=True)
+class Score(Event):
+    """The answer to ``score``: per text, the summed natural-log probability of its ending
+    (``logprob``) over ``n_scored`` tokens; ``n_prefix`` tokens were the shared context."""
+
+    EVENT, FINAL = "score", True
+    logprob: list[float] = field(default_factory=list)
+    n_scored: list[int] = field(default_factory=list)
+    n_tokens: list[int] = field(default_factory=list)
+    n_prefix: int = 0
+    total_ms: float = 0.0
+    tokens_per_s: float = 0.0  # tokens decoded (the context once, each ending) per second
+
+
+EVENTS[Score.EVENT] = Score
