@@ -19,6 +19,7 @@ from .changes import Announcer
 from .chats import ChatService
 from .downloads import DownloadService
 from .endpoints import EndpointService
+from .evals import EvalService
 from .fleet import FleetService
 from .governance import Governance
 from .hosting import ModelHost
@@ -54,6 +55,7 @@ class Hangar:
         self.licenses = LicenseService(ctx, self.library, self.policy, self.hub)
         self.models = ModelHost(ctx, self.library)
         self.bench = BenchService(ctx, self.library, self.models)
+        self.evals = EvalService(ctx, self.models)  # evaluation suites over chosen models (core/evals), stored and compared
         self.quality = QualityService(ctx, self.library, self.models)  # perplexity and KL divergence of quants (llama-perplexity's method)
         self.fleet = FleetService(ctx, self.bench)  # runs from this and other machines, compared and costed
         self.serve_bench = BenchServeService(ctx, app=self)  # serving benchmarks (core/loadgen) of Hangar's server or any endpoint, stored in the fleet
