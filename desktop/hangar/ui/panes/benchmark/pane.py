@@ -45,6 +45,7 @@ from ...tasks import BackgroundTasks
 from ...widgets.tables import read_only_table
 from .chart import HistoryChart, ResultsChart
 from .controls import BenchControls
+from .eval_tab import EvalTab
 from .fleet_tab import FleetTab
 from .serving_tab import ServingTab
 
@@ -165,6 +166,8 @@ class BenchmarkPane(QWidget):
         self.tabs.addTab(self.serving_tab, self.tr("Serving"))
         self.fleet_tab = FleetTab(services)
         self.tabs.addTab(self.fleet_tab, self.tr("Fleet"))
+        self.eval_tab = EvalTab(services)  # evaluation suites over chosen models: accuracy with its interval, compared
+        self.tabs.addTab(self.eval_tab, self.tr("Evaluate"))
         QVBoxLayout(self).addWidget(self.tabs)
         self._load_choices()
         services.library_changed.connect(self._refresh_models)  # a download or import is benchmarkable at once, a deleted model gone
