@@ -6,6 +6,7 @@
     DISPLAY=:99 .venv/bin/python docs/make_screenshots.py licenses    # discover-license-card, licenses-pane
     DISPLAY=:99 .venv/bin/python docs/make_screenshots.py server      # the Server pane with requests in its log
     DISPLAY=:99 .venv/bin/python docs/make_screenshots.py quality     # the Library's Quality column and Measured quality table
+    DISPLAY=:99 .venv/bin/python docs/make_screenshots.py evals       # Benchmark › Evaluate: a shipped suite over two models
 
 It serves the demo Hub (synthetic models under real-looking names) on 127.0.0.1, opens
 Hangar's main window with a fresh data folder, drives it the way a person would (search,
@@ -316,6 +317,45 @@ def governance_shots() -> int:
     return 0
 
 
+def eval_shots() -> int:
+    """eval-comparison.png: Benchmark › Evaluate after the shipped English suite ran over two synthetic
+    models: one whose weights walk "\nB" (it answers B to everything), and random weights. Their
+    answers mean nothing; the picture shows the accuracy, the 95 % intervals and the paired verdict."""
+    import dataclasses
+
+    from PySide6.QtWidgets import QApplication
+
+    from hangar.core.config.context import AppContext
+    from hangar.core.gguf import synth
+    from hangar.core.library.models import Library
+
+    home = Path(tempfile.mkdtemp(prefix="hangar-shots-evals-"))
+    os.environ["HANGAR_HOME"] = str(home)
+    app = QApplication(sys.argv)  # noqa: F841 - kept alive for the window
+    ctx = AppContext.open()
+    synth.PRESETS["answer-b"] = dataclasses.replace(synth.PRESETS["script"], name="answer-b", script="\nB")
+    library = Library(ctx.database)
+    library.add_file(synth.write_synthetic(home / "models" / "synthetic-answers-B.gguf", "answer-b"))
+    library.add_file(synth.write_synthetic(home / "models" / "synthetic-random-small.gguf", "small"))
+    window = _window(ctx)
+    bench = window.pane("benchmark")
+    window.show_pane("benchmark")
+    tab = bench.eval_tab
+    bench.tabs.setCurrentWidget(tab)
+    until(lambda: tab.suite.count() >= 3, 120_000)
+    tab.suite.setCurrentIndex(next(i for i in range(tab.suite.count()) if tab.suite.itemData(i)[0].endswith("instructions-en.jsonl")))
+    tab.checklist.set_checked({m.id for m in tab.checklist.models})
+    tab.max_tokens.setValue(24)
+    tab.n_ctx.setValue(1024)
+    tab.start()
+    until(lambda: tab.run is None, 600_000)
+    tab.results_table.selectRow(0)
+    tab.views.setCurrentWidget(tab.chart)
+    grab("eval-comparison", window)
+    window.services.close()
+    return 0
+
+
 def quality_shots() -> int:
     """library-quality.png: the Library after two quants of the small synthetic shape (Q8_0, Q4_0) were
     measured against its F16 over the English sample (app.quality, as hangar-cli ppl does): the Quality
@@ -348,7 +388,7 @@ def main() -> int:
     if not os.environ.get("DISPLAY"):
         print("needs an X display: run under Xvfb (see the docstring)", file=sys.stderr)
         return 1
-    modes = {"first-run": first_run_shots, "chat": chat_shots, "licenses": license_shots, "server": server_shots, "governance": governance_shots, "quality": quality_shots}
+    modes = {"first-run": first_run_shots, "chat": chat_shots, "licenses": license_shots, "server": server_shots, "governance": governance_shots, "evals": eval_shots, "quality": quality_shots}
     if sys.argv[1:2] and sys.argv[1] in modes:
         return modes[sys.argv[1]]()
     home = Path(tempfile.mkdtemp(prefix="hangar-shots-"))
