@@ -49,6 +49,18 @@ def test_a_cancel_while_writing_leaves_nothing(tmp_path: Path) -> None:
     assert list((tmp_path / "synthetic").iterdir()) == []
 
 
+def test_a_cancel_while_quantising_leaves_neither_the_intermediate_nor_the_quantiser_s_partial(tmp_path: Path) -> None:
+    folder = tmp_path / "synthetic"
+    folder.mkdir()
+    (folder / "tiny-Q8_0.gguf.partial").write_bytes(b"half a model")  # as a killed quantiser leaves it (seen on screen: 546 MiB)
+    stages: list[str] = []
+
+    with pytest.raises(BenchCancelled):
+        synthetic_model("tiny", "Q8_0", tmp_path, on_progress=lambda stage, fraction: stages.append(str(stage)),
+                        should_stop=lambda: any(s.startswith("quantising") for s in stages))  # fmt: skip
+    assert list(folder.iterdir()) == [], "nothing is left to fill the cache unseen"
+
+
 def test_a_stored_run_is_asked_for_again_with_its_shape_and_settings(tmp_path: Path) -> None:
     results = [{"test": "pp64", "n_prompt": 64, "n_gen": 0, "samples_ts": [1.0, 2.0, 3.0]}, {"test": "tg16", "n_prompt": 0, "n_gen": 16, "samples_ts": [1.0, 2.0, 3.0]}]
     record = {"model": {"path": str(tmp_path / "synthetic" / "tiny-moe-Q8_0.gguf")}, "synthetic": True, "results": results,

@@ -151,6 +151,7 @@ def _quantise(source: Path, target: Path, quant: str, on_status, on_progress, sh
             child.kill()
             child.wait()
         child.stdout.close()
+        target.with_name(target.name + ".partial").unlink(missing_ok=True)  # the quantiser's own, left when it was killed or failed
     if code != 0 or not target.exists():
         reason = next((line for line in reversed(tail) if not _TENSOR_DONE.match(line)), f"exit code {code}")
         raise HangarError(QT_TR_NOOP("Quantising the synthetic model failed: {reason}", reason=reason))
