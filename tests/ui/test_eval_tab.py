@@ -13,7 +13,8 @@ from hangar.core.config.context import AppContext
 from hangar.core.evals.runner import EvalSettings, ModelResult
 from hangar.core.evals.store import save_run
 from hangar.core.library.models import Library
-from hangar.ui.panes.benchmark.eval_tab import EvalTab, ModelChecklist
+from hangar.ui.models.model_checklist import ModelChecklist
+from hangar.ui.panes.benchmark.eval_tab import EvalTab
 from hangar.ui.services import UiServices
 
 from ..evals.conftest import answer_b_gguf  # noqa: F401 - the fixture

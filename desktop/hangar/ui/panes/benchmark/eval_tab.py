@@ -14,9 +14,8 @@ suite can be selected in the history to compare and export (HTML, CSV, JSON).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -42,13 +41,12 @@ from ....core.evals.runner import EvalSettings
 from ...collector import Collector
 from ...error_dialog import error_text
 from ...i18n import localise
+from ...models.model_checklist import ModelChecklist
 from ...models.record_table import Column, RecordTableModel
 from ...services import UiServices
 from ...tasks import BackgroundTasks
 from ...widgets.tables import read_only_table
 from .eval_chart import EvalChart
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _pct(value: float | None) -> str:
@@ -68,58 +66,6 @@ def verdict_text(p: dict) -> str:
             p["a"], p["b"], p["p_value"], p["only_a"], p["only_b"])
     better, worse = (p["a"], p["b"]) if p["verdict"] == "a" else (p["b"], p["a"])
     return QCoreApplication.translate("EvalTab", "{0} is better than {1} (p = {2:.3g}, McNemar's exact test over {3} items)").format(better, worse, p["p_value"], p["n"])
-
-
-class ModelChecklist(QAbstractListModel):
-    """The library's models, each with a check box: the ones to evaluate."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.models: list[Any] = []
-        self.checked: set[int] = set()  # library ids
-
-    def set_models(self, models: list[Any]) -> None:
-        self.beginResetModel()
-        self.models = list(models)
-        self.checked &= {m.id for m in self.models}
-        self.endResetModel()
-
-    def chosen(self) -> list[Any]:
-        return [m for m in self.models if m.id in self.checked]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.models)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.models):
-            return None
-        model = self.models[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{model.name} ({model.quant})" if model.quant and model.quant not in model.name else model.name
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if model.id in self.checked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(model.path)
-        return None
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
-            return False
-        model_id = self.models[index.row()].id
-        on = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2)
-        self.checked = self.checked | {model_id} if on else self.checked - {model_id}
-        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
-        return True
-
-    def set_checked(self, ids: set[int]) -> None:
-        self.checked = {m.id for m in self.models if m.id in ids}
-        if self.models:
-            self.dataChanged.emit(self.index(0), self.index(len(self.models) - 1), [Qt.ItemDataRole.CheckStateRole])
 
 
 class EvalTab(QWidget):
