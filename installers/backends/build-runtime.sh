@@ -11,8 +11,10 @@
 #                              otherwise it is downloaded from PyPI with pip
 #   JOBS                       parallel compile jobs (default: all cores)
 #
-# The result: TARGET_DIR/lib/{libllama.so, libggml*.so}, TARGET_DIR/lib/llama-bench and
-# TARGET_DIR/manifest.json. Hangar shows the runtime in the Hardware pane once it loads.
+# The result: TARGET_DIR/lib/{libllama.so, libggml*.so}, llama.cpp's own measuring tools from
+# the same build in TARGET_DIR/lib (llama-bench, llama-batched-bench, llama-perplexity; the
+# benchmarks/ scripts compare Hangar with them) and TARGET_DIR/manifest.json. Hangar shows the
+# runtime in the Hardware pane once it loads.
 set -euo pipefail
 
 name=${1:?usage: build-runtime.sh NAME TARGET_DIR [cmake args...]}
@@ -52,11 +54,12 @@ cmake -S "$src" -B "$work/build" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS=
   -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_BUILD_SERVER=OFF -DLLAMA_BUILD_TOOLS=ON \
   -DLLAMA_CURL=OFF -DLLAMA_OPENSSL=OFF \
   -DCMAKE_BUILD_WITH_INSTALL_RPATH=ON -DCMAKE_INSTALL_RPATH='$ORIGIN' "$@"
-cmake --build "$work/build" --config Release -j "${JOBS:-$(nproc 2>/dev/null || echo 4)}" --target llama llama-bench
+tools=(llama-bench llama-batched-bench llama-perplexity)  # CMake targets under tools/ of the vendored llama.cpp
+cmake --build "$work/build" --config Release -j "${JOBS:-$(nproc 2>/dev/null || echo 4)}" --target llama "${tools[@]}"
 
 mkdir -p "$target/lib"
 find "$work/build" -name 'lib*.so*' \( -type f -o -type l \) -exec cp -P {} "$target/lib/" \;
-cp "$work/build/bin/llama-bench" "$target/lib/"
+for tool in "${tools[@]}"; do cp "$work/build/bin/$tool" "$target/lib/"; done
 echo "installed into $target/lib:"
 ls "$target/lib"
 
