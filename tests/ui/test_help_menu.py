@@ -14,7 +14,7 @@ from hangar import __version__
 from hangar.core.app import Hangar
 from hangar.core.config.context import AppContext
 from hangar.ui import about
-from hangar.ui.main_window import MainWindow
+from hangar.ui.main_window import MainWindow, pane_key_shortcut
 from hangar.ui.shortcuts import collect_shortcuts
 
 
@@ -49,7 +49,8 @@ def test_file_and_help_menus_have_their_actions_and_keys(qtbot) -> None:
     assert _menu(window, "File") == [("Quit", "Ctrl+Q")]
     assert _menu(window, "Help") == [("Keyboard shortcuts", ""), ("User guide", "F1"), ("About Hangar", ""), ("About Qt", "")]
     view = _menu(window, "View")
-    assert view[: len(window.specs)] == [(spec.title, f"Ctrl+{i + 1}") for i, spec in enumerate(window.specs)]
+    assert view[: len(window.specs)] == [(spec.title, pane_key_shortcut(i)) for i, spec in enumerate(window.specs)]
+    assert pane_key_shortcut(9) == "Ctrl+0", "the tenth pane has a key one can press"
     assert ("Search", "Ctrl+F") in view
 
 
@@ -78,7 +79,7 @@ def test_the_shortcuts_list_comes_from_the_real_actions_and_shortcuts(qtbot) -> 
     rows = collect_shortcuts(window)
     keys = {keys: (text, where) for keys, text, where in rows}
     for index, spec in enumerate(window.specs):
-        assert keys[f"Ctrl+{index + 1}"] == (f"Show the {spec.title} pane", "Everywhere")
+        assert keys[pane_key_shortcut(index)] == (f"Show the {spec.title} pane", "Everywhere")
     assert keys["Ctrl+Q"] == ("Quit", "Everywhere")
     assert keys["Ctrl+F"] == ("Search", "Everywhere")
     assert keys["F1"] == ("User guide", "Everywhere")

@@ -25,6 +25,12 @@ from .widgets.empty_state import EmptyState
 log = logging.getLogger(__name__)
 
 
+def pane_key_shortcut(index: int) -> str:
+    """Ctrl+1 ... Ctrl+9 for the first nine panes and Ctrl+0 for the tenth, as browsers number tabs
+    (there is no Ctrl+10 key); none past that."""
+    return f"Ctrl+{index + 1}" if index < 9 else ("Ctrl+0" if index == 9 else "")
+
+
 class MainWindow(QMainWindow):
     def __init__(self, app: Hangar) -> None:
         super().__init__()
@@ -88,7 +94,7 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         self.pane_actions = QActionGroup(self)
         for index, spec in enumerate(self.specs):
-            action = self._action(spec.title, f"Ctrl+{index + 1}", lambda _=False, i=index: self.sidebar.setCurrentRow(i), view_menu)
+            action = self._action(spec.title, pane_key_shortcut(index), lambda _=False, i=index: self.sidebar.setCurrentRow(i), view_menu)
             action.setCheckable(True)
             action.setData(spec.key)
             self.pane_actions.addAction(action)
