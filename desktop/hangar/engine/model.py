@@ -1,10 +1,11 @@
 """One loaded model inside the worker: loading with progress and abort, and generation.
 
-Built on llama-cpp-python's ``Llama`` (its sampler chain, prefix cache and sandboxed
-chat templates), with our own token loop so that cancellation, UTF-8 hold-back, stop
-strings and timings are ours to control and to test. The chat template is compiled once,
-by chat_template.py, not by ``Llama()``; the prompt is measured against the context before
-it is tokenised (``MAX_BYTES_PER_TOKEN``), so a huge prompt is refused in milliseconds.
+Built on llama-cpp-python's ``Llama`` for loading, tokenising and the context; the token
+loop is decode.py's (llama.cpp's sampler chain and calls, a prefix cache), so that
+cancellation, UTF-8 hold-back, stop strings and timings are ours to control and to test.
+The chat template is compiled once, by chat_template.py, not by ``Llama()``; the prompt is
+measured against the context before it is tokenised (``MAX_BYTES_PER_TOKEN``), so a huge
+prompt is refused in milliseconds.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from ..core.runner.protocol import QT_TR_NOOP
 from .chat_template import ChatTemplate, TemplateCancelled, TemplateError, not_compiled_by_llama, size_problem
 from .llama_log import LlamaLog
 from .overrides import BufferOverrides, describe_overrides, expert_overrides
-from .textstream import StopMatcher, Utf8Stream
 
 Emit = Callable[[P.Event], None]
 CHATML_FALLBACK = (
@@ -146,6 +146,7 @@ class LoadedModel:
         self._abort_cb = None
         self._template: ChatTemplate | TemplateError | None = None  # compiled at the first chat request
         self.overrides: BufferOverrides | None = None  # what tensor_buft_overrides points at: kept as long as the model
+        self._decoder = None  # decode.py's Decoder, made at the first generate
 
     # -- loading ----------------------------------------------------------------------------
     @classmethod
@@ -309,8 +310,7 @@ class LoadedModel:
         low.llama_set_abort_callback(self.llm.ctx, self._abort_cb, None)
 
     def generate(self, options: P.GenerateOptions, cancel: threading.Event, emit: Emit, request_id: int) -> P.Done:
-        import llama_cpp.llama_cpp as low
-
+        """Tokens of the prompt here, the reply by decode.py's loop (llama.cpp's sampler chain and calls)."""
         asked = time.perf_counter()
         try:
             tokens = self.prompt_tokens(options, cancel)
@@ -320,83 +320,16 @@ class LoadedModel:
         n_ctx = self.context_size
         if len(tokens) >= n_ctx:
             raise WorkerError(P.E_CONTEXT_FULL, QT_TR_NOOP("The prompt has {tokens} tokens but the context holds {n_ctx}.", tokens=len(tokens), n_ctx=n_ctx))
-        vocab = self.llm._model.vocab
-        grammar = None
-        if options.grammar is not None:
-            from llama_cpp.llama_grammar import LlamaGrammar
+        if self._decoder is None:
+            from .decode import Decoder
 
-            from .sampling import check_grammar
-
-            check_grammar(low, vocab, options.grammar)  # llama.cpp's NULL for a bad grammar must not reach Llama's chain
-            grammar = LlamaGrammar.from_string(options.grammar, verbose=False)
-        if options.seed is not None:
-            self.llm.set_seed(options.seed)
-        utf8, stops = Utf8Stream(), StopMatcher(options.stop)
-        n_generated, stop_reason, ttft_ms = 0, P.StopReason.LENGTH, None
-        started = time.perf_counter()
-        self._set_abort(cancel)  # only while the prompt is processed: each call costs time
-        try:
-            for token in self.llm.generate(
-                tokens,
-                top_k=options.top_k,
-                top_p=options.top_p,
-                min_p=options.min_p,
-                temp=options.temperature,
-                repeat_penalty=options.repeat_penalty,
-                frequency_penalty=options.frequency_penalty,
-                presence_penalty=options.presence_penalty,
-                grammar=grammar,
-            ):
-                if ttft_ms is None:
-                    ttft_ms = (time.perf_counter() - started) * 1000
-                    self._set_abort(None)
-                    first_at = time.perf_counter()
-                if cancel.is_set():
-                    stop_reason = P.StopReason.CANCELLED
-                    break
-                if low.llama_vocab_is_eog(vocab, token) and not options.ignore_eos:
-                    stop_reason = P.StopReason.STOP
-                    break
-                n_generated += 1
-                text = stops.feed(utf8.feed(token_bytes(low, vocab, token)))
-                if text:  # counts and speed let the window show context use and tokens/s while the reply streams
-                    emit(P.Token(id=request_id, text=text, n=n_generated, n_prompt=len(tokens), ttft_ms=round(ttft_ms, 3),
-                                 gen_tps=_speed(n_generated, time.perf_counter() - first_at)))  # fmt: skip
-                if stops.stopped:
-                    stop_reason = P.StopReason.STOP
-                    break
-                if n_generated >= options.max_tokens:
-                    break
-                if self.llm.n_tokens + 1 >= n_ctx:
-                    stop_reason = P.StopReason.CONTEXT_FULL
-                    break
-        except RuntimeError as exc:
-            if not cancel.is_set():
-                raise WorkerError(P.E_GENERATE_FAILED, QT_TR_NOOP("Generation failed: {error}", error=exc)) from exc
-            stop_reason = P.StopReason.CANCELLED
-            self.llm.reset()  # llama.cpp rolled the aborted batch back; drop our prefix cache too
-        finally:
-            self._set_abort(None)
-        tail = stops.feed(utf8.flush()) + stops.flush()
-        gen_s = time.perf_counter() - first_at if ttft_ms is not None else 0.0
-        if tail:
-            emit(P.Token(id=request_id, text=tail, n=n_generated, n_prompt=len(tokens), ttft_ms=round(ttft_ms, 3) if ttft_ms is not None else None,
-                         gen_tps=_speed(n_generated, gen_s)))  # fmt: skip
-        elapsed = time.perf_counter() - started
-        return P.Done(
-            id=request_id,
-            stop_reason=stop_reason,
-            n_prompt=len(tokens),
-            n_generated=n_generated,
-            ttft_ms=round(ttft_ms, 3) if ttft_ms is not None else None,
-            prompt_tps=round(len(tokens) / (ttft_ms / 1000), 2) if ttft_ms else None,
-            gen_tps=_speed(n_generated, gen_s),
-            total_ms=round(elapsed * 1000, 3),
-            context_used=self.llm.n_tokens,
-            n_ctx=n_ctx,
-        )
+            self._decoder = Decoder(self)
+        return self._decoder.generate(tokens, options, cancel, emit, request_id)
 
     def close(self) -> None:
+        if self._decoder is not None:
+            self._decoder.close()
+            self._decoder = None
         self.llm.close()
 
 

@@ -1,8 +1,9 @@
 """One sampler chain per sequence, built the way llama-cpp-python's ``Llama`` builds its own.
 
-The batched decoder (batch.py) gives every sequence its own chain so that temperature,
-top-k/top-p/min-p, the repeat, presence and frequency penalties, the seed and a grammar are per request; the chain is
-the one ``Llama._init_sampler`` makes (penalties, grammar, then greedy at temperature 0 or
+Both decoders use it: the single-sequence loop (decode.py) and the batched one (batch.py), which
+gives every sequence its own chain so that temperature, top-k/top-p/min-p, the repeat, presence
+and frequency penalties, the seed and a grammar are per request. The chain is the one
+``Llama._init_sampler`` makes (penalties, grammar, then greedy at temperature 0 or
 top-k, typical, top-p, min-p, temperature and a seeded draw), so a request samples the same
 way whichever path runs it. A GBNF grammar llama.cpp cannot parse is refused here
 (llama.cpp answers NULL, which a chain must never be given).
@@ -10,7 +11,7 @@ way whichever path runs it. A GBNF grammar llama.cpp cannot parse is refused her
 ``llama_sampler_init_penalties`` in llama-cpp-python 0.3.36 (llama.h of its llama.cpp) takes
 ``(n_vocab, penalty_last_n, penalty_repeat, penalty_freq, penalty_present)``, as
 ``Llama._init_sampler`` calls it; the penalties count the tokens the chain accepted, which are
-the generated ones (``llama_sampler_sample`` accepts each), as on the single-sequence path.
+the generated ones (``llama_sampler_sample`` accepts each, so no ``llama_sampler_accept`` follows).
 """
 
 from __future__ import annotations
@@ -20,14 +21,6 @@ from ..core.runner.protocol import QT_TR_NOOP
 from .model import WorkerError
 
 PENALTY_LAST_N = 64  # Llama's last_n_tokens_size default
-
-
-def check_grammar(low, vocab, grammar: str) -> None:
-    """WorkerError E_BAD_REQUEST when llama.cpp cannot parse ``grammar`` (GBNF, root rule ``root``)."""
-    sampler = low.llama_sampler_init_grammar(vocab, grammar.encode("utf-8"), b"root")
-    if not sampler:
-        raise WorkerError(P.E_BAD_REQUEST, QT_TR_NOOP("The grammar could not be parsed (GBNF with a rule named root is expected)."))
-    low.llama_sampler_free(sampler)
 
 
 def sampler_chain(low, vocab, n_vocab: int, options: P.GenerateOptions, seed: int):
