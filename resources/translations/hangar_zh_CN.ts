@@ -2228,10 +2228,6 @@
         <translation>请关闭正在使用它的程序，然后再次清除缓存。</translation>
     </message>
     <message>
-        <source>{test} is unsteady: its repetitions differ by {rsd:.0%} of the mean (the ± over the mean; a steady run stays under {limit:.0%}). Repetition {rep} of {reps} ran at {sample:.2f} t/s against a median of {median:.2f} t/s: something else probably used the machine. Run it again with the machine idle.</source>
-        <translation>{test} 不稳定：各次重复之间的差异达到平均值的 {rsd:.0%}（即平均值后的 ±；稳定的运行应低于 {limit:.0%}）。第 {rep} 次重复（共 {reps} 次）的速度为 {sample:.2f} t/s，而中位数为 {median:.2f} t/s：可能有其他程序占用了机器。请在机器空闲时重新运行。</translation>
-    </message>
-    <message>
         <source>no models at all</source>
         <translation>没有任何模型</translation>
     </message>
@@ -3791,6 +3787,90 @@
         <source>The model process stopped at item {id} (line {line}), after {done} of {total} items: {reason}</source>
         <translation>模型进程在条目 {id}（第 {line} 行）处停止，此时已完成 {done}/{total} 个条目：{reason}</translation>
     </message>
+    <message>
+        <source>A comparison is running; stop it first.</source>
+        <translation>对比正在进行中；请先将其停止。</translation>
+    </message>
+    <message>
+        <source>Compare some models first.</source>
+        <translation>请先对比一些模型。</translation>
+    </message>
+    <message>
+        <source>Something else probably used the machine (another program, thermal throttling, swapping): run it again with the machine idle.</source>
+        <translation>可能有其他任务占用了本机（其他程序、过热降频、使用交换空间）：请在本机空闲时重新运行。</translation>
+    </message>
+    <message>
+        <source>{test} is unsteady: its repetitions differ by {rsd:.0%} of the mean (a steady run stays under {limit:.0%}); repetition {rep} of {reps} ran at {sample:.2f} t/s against a median of {median:.2f} t/s.</source>
+        <translation>{test} 不稳定：各次重复之间相差平均值的 {rsd:.0%}（稳定的运行应低于 {limit:.0%}）；第 {rep} 次重复（共 {reps} 次）为 {sample:.2f} t/s，而中位数为 {median:.2f} t/s。</translation>
+    </message>
+    <message>
+        <source>{n} tokens</source>
+        <translation>{n} 个 token</translation>
+    </message>
+    <message>
+        <source>{tps:.1f} tokens/s</source>
+        <translation>{tps:.1f} token/秒</translation>
+    </message>
+    <message>
+        <source>first token {ms:.0f} ms</source>
+        <translation>首个 token {ms:.0f} ms</translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>a tie</source>
+        <translation>平局</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
+        <source>Stopped before the end.</source>
+        <translation>在结束前被停止。</translation>
+    </message>
+    <message>
+        <source>Together: the {n} models stream at the same time.</source>
+        <translation>同时运行：{n} 个模型同时流式输出。</translation>
+    </message>
+    <message>
+        <source>One after another: the machine cannot hold {n} models at once (needs {needed}, has {has}).</source>
+        <translation>依次运行：本机无法同时容纳 {n} 个模型（需要 {needed}，可用 {has}）。</translation>
+    </message>
+    <message>
+        <source>Compare {low} to {high} models, not {n}.</source>
+        <translation>请对比 {low} 到 {high} 个模型，而不是 {n} 个。</translation>
+    </message>
+    <message>
+        <source>Each model can be compared once; choose different models.</source>
+        <translation>每个模型只能参与一次对比；请选择不同的模型。</translation>
+    </message>
+    <message>
+        <source>Write a prompt for the models to answer.</source>
+        <translation>请输入供模型回答的提示词。</translation>
+    </message>
+    <message>
+        <source>Model {letter}</source>
+        <translation>模型 {letter}</translation>
+    </message>
+    <message>
+        <source>Wait until every answer has ended, then vote.</source>
+        <translation>请等待所有回答结束后再投票。</translation>
+    </message>
+    <message>
+        <source>There is no column {n}.</source>
+        <translation>没有第 {n} 列。</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -4236,6 +4316,10 @@
         <translation>机群</translation>
     </message>
     <message>
+        <source>Evaluate</source>
+        <translation>评测</translation>
+    </message>
+    <message>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
@@ -4496,6 +4580,204 @@
     <message>
         <source>● {0} · {1} · {2}{3}</source>
         <translation>● {0} · {1} · {2}{3}</translation>
+    </message>
+</context>
+<context>
+    <name>CompareColumn</name>
+    <message>
+        <source>Column {0} model</source>
+        <translation>第 {0} 列的模型</translation>
+    </message>
+    <message>
+        <source>Column {0} statistics</source>
+        <translation>第 {0} 列的统计</translation>
+    </message>
+    <message>
+        <source>Column {0} answer</source>
+        <translation>第 {0} 列的回答</translation>
+    </message>
+    <message>
+        <source>This one is better</source>
+        <translation>这个更好</translation>
+    </message>
+    <message>
+        <source>Column {0} is better</source>
+        <translation>第 {0} 列更好</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>answering…</source>
+        <translation>回答中…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>{0} tokens</source>
+        <translation>{0} 个 token</translation>
+    </message>
+    <message>
+        <source>{0:.1f} tokens/s</source>
+        <translation>{0:.1f} token/秒</translation>
+    </message>
+    <message>
+        <source>first token {0:.0f} ms</source>
+        <translation>首个 token {0:.0f} ms</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePane</name>
+    <message>
+        <source>Saved comparisons</source>
+        <translation>已保存的对比</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the comparison</source>
+        <translation>导出此对比</translation>
+    </message>
+    <message>
+        <source>Model {0}</source>
+        <translation>模型 {0}</translation>
+    </message>
+    <message>
+        <source>Blind (hide the names until the vote)</source>
+        <translation>盲测（投票前隐藏模型名称）</translation>
+    </message>
+    <message>
+        <source>Blind mode</source>
+        <translation>盲测模式</translation>
+    </message>
+    <message>
+        <source>max tokens </source>
+        <translation>最大 token 数 </translation>
+    </message>
+    <message>
+        <source>Maximum tokens per answer</source>
+        <translation>每个回答的最大 token 数</translation>
+    </message>
+    <message>
+        <source>System prompt (optional)</source>
+        <translation>系统提示词（可选）</translation>
+    </message>
+    <message>
+        <source>System prompt</source>
+        <translation>系统提示词</translation>
+    </message>
+    <message>
+        <source>The prompt every model answers</source>
+        <translation>每个模型都要回答的提示词</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send the prompt to every model</source>
+        <translation>将提示词发送给每个模型</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop every answer</source>
+        <translation>停止所有回答</translation>
+    </message>
+    <message>
+        <source>Choose 2 to 4 models and write a prompt.</source>
+        <translation>请选择 2 到 4 个模型并输入提示词。</translation>
+    </message>
+    <message>
+        <source>Comparison status</source>
+        <translation>对比状态</translation>
+    </message>
+    <message>
+        <source>Tie</source>
+        <translation>平局</translation>
+    </message>
+    <message>
+        <source>Neither is better: a tie</source>
+        <translation>不分高下：平局</translation>
+    </message>
+    <message>
+        <source>A note on your choice (optional)</source>
+        <translation>对您的选择的备注（可选）</translation>
+    </message>
+    <message>
+        <source>Note on the vote</source>
+        <translation>投票备注</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>{0} — remote</source>
+        <translation>{0} — 远程</translation>
+    </message>
+    <message>
+        <source>Checking whether the machine holds every model at once…</source>
+        <translation>正在检查本机能否同时容纳所有模型…</translation>
+    </message>
+    <message>
+        <source> (remote)</source>
+        <translation>（远程）</translation>
+    </message>
+    <message>
+        <source>Saved: a tie.</source>
+        <translation>已保存：平局。</translation>
+    </message>
+    <message>
+        <source>Saved: {0} is better.</source>
+        <translation>已保存：{0} 更好。</translation>
+    </message>
+    <message>
+        <source>A comparison is running; it can be reopened when it ends.</source>
+        <translation>对比正在进行中；结束后即可重新打开。</translation>
+    </message>
+    <message>
+        <source>A saved comparison from {0}, read-only. {1}</source>
+        <translation>保存于 {0} 的对比，只读。{1}</translation>
+    </message>
+    <message>
+        <source>Export comparison</source>
+        <translation>导出对比</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON (*.json)</source>
+        <translation>Markdown (*.md);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Not exported: {0}</source>
+        <translation>未导出：{0}</translation>
+    </message>
+    <message>
+        <source>Exported the comparison to {0}.</source>
+        <translation>已将对比导出到 {0}。</translation>
     </message>
 </context>
 <context>
@@ -5107,6 +5389,284 @@ Your organisation asks why you may use it. The reason is kept in the audit trail
     <message>
         <source>Hangar: error</source>
         <translation>Hangar：错误</translation>
+    </message>
+</context>
+<context>
+    <name>EvalChart</name>
+    <message>
+        <source>Accuracy of each run with its 95% interval</source>
+        <translation>每次运行的准确率及其 95% 区间</translation>
+    </message>
+    <message>
+        <source>{0}: {1:.1f}%</source>
+        <translation>{0}：{1:.1f}%</translation>
+    </message>
+    <message>
+        <source>items right</source>
+        <translation>答对的条目</translation>
+    </message>
+    <message>
+        <source>Accuracy with its 95% interval (Wilson), per run</source>
+        <translation>各次运行的准确率及其 95% 区间（Wilson）</translation>
+    </message>
+    <message>
+        <source>No evaluation runs yet</source>
+        <translation>还没有评测运行</translation>
+    </message>
+</context>
+<context>
+    <name>EvalTab</name>
+    <message>
+        <source>ok</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>{0} vs {1}: no significant difference (p = {2:.3g}; only one was right on {3} and {4} items)</source>
+        <translation>{0} 与 {1}：无显著差异（p = {2:.3g}；仅一方答对的条目分别为 {3} 个和 {4} 个）</translation>
+    </message>
+    <message>
+        <source>{0} is better than {1} (p = {2:.3g}, McNemar&apos;s exact test over {3} items)</source>
+        <translation>{0} 优于 {1}（p = {2:.3g}，基于 {3} 个条目的 McNemar 精确检验）</translation>
+    </message>
+    <message>
+        <source>Suite</source>
+        <translation>评测集</translation>
+    </message>
+    <message>
+        <source>Evaluation suite</source>
+        <translation>评测集</translation>
+    </message>
+    <message>
+        <source>Open a file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>A suite of your own: one JSON object per line (docs/eval-suites.md)</source>
+        <translation>您自己的评测集：每行一个 JSON 对象（docs/eval-suites.md）</translation>
+    </message>
+    <message>
+        <source>Reading the suites…</source>
+        <translation>正在读取评测集…</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Models to evaluate</source>
+        <translation>要评测的模型</translation>
+    </message>
+    <message>
+        <source>Each model loads in turn; every item is asked with greedy sampling (temperature 0, seed 0).</source>
+        <translation>各模型依次加载；每个条目都使用贪心采样提问（温度 0，种子 0）。</translation>
+    </message>
+    <message>
+        <source>Tokens per reply</source>
+        <translation>每个回复的 token 数</translation>
+    </message>
+    <message>
+        <source>For the items and suites that set no max_tokens of their own</source>
+        <translation>用于自身未设置 max_tokens 的条目和评测集</translation>
+    </message>
+    <message>
+        <source>Context size</source>
+        <translation>上下文大小</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Evaluation progress</source>
+        <translation>评测进度</translation>
+    </message>
+    <message>
+        <source>Choose a suite and tick the models to compare.</source>
+        <translation>请选择评测集，并勾选要对比的模型。</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>95% interval</source>
+        <translation>95% 区间</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>token/秒</translation>
+    </message>
+    <message>
+        <source>Time to first token</source>
+        <translation>首个 token 延迟</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Accuracy of each model</source>
+        <translation>各模型的准确率</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>line {0}</source>
+        <translation>第 {0} 行</translation>
+    </message>
+    <message>
+        <source>Scorer</source>
+        <translation>评分器</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>fail</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>token 数</translation>
+    </message>
+    <message>
+        <source>Each item&apos;s reply and score</source>
+        <translation>每个条目的回复和得分</translation>
+    </message>
+    <message>
+        <source>The selected item&apos;s whole reply</source>
+        <translation>所选条目的完整回复</translation>
+    </message>
+    <message>
+        <source>Select an item to read its whole reply.</source>
+        <translation>选择一个条目以查看其完整回复。</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>History: select runs to compare or export them</source>
+        <translation>历史记录：选择多次运行进行对比或导出</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>The runs shown, as a self-contained HTML report, CSV or JSON</source>
+        <translation>将显示的运行导出为独立的 HTML 报告、CSV 或 JSON</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Stored evaluation runs</source>
+        <translation>已保存的评测运行</translation>
+    </message>
+    <message>
+        <source>{0} ({1} items)</source>
+        <translation>{0}（{1} 个条目）</translation>
+    </message>
+    <message>
+        <source>{0} ({1} items) — {2}</source>
+        <translation>{0}（{1} 个条目）— {2}</translation>
+    </message>
+    <message>
+        <source>Open an evaluation suite</source>
+        <translation>打开评测集</translation>
+    </message>
+    <message>
+        <source>Evaluation suites (*.jsonl);;All files (*)</source>
+        <translation>评测集 (*.jsonl);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No suite chosen.</source>
+        <translation>未选择评测集。</translation>
+    </message>
+    <message>
+        <source>Choose a suite and tick at least one model.</source>
+        <translation>请选择评测集，并至少勾选一个模型。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{0} ({1} of {2}): item {3} of {4}, {5} right</source>
+        <translation>{0}（第 {1}/{2} 个模型）：第 {3}/{4} 个条目，答对 {5} 个</translation>
+    </message>
+    <message>
+        <source>Cancelled: what was measured is stored.</source>
+        <translation>已取消：已测得的结果已保存。</translation>
+    </message>
+    <message>
+        <source>Finished: the run is stored.</source>
+        <translation>完成：本次运行已保存。</translation>
+    </message>
+    <message>
+        <source>Finished: {0} runs stored.</source>
+        <translation>完成：已保存 {0} 次运行。</translation>
+    </message>
+    <message>
+        <source>Run a suite or select stored runs to export them.</source>
+        <translation>请先运行评测集，或选择已保存的运行，再进行导出。</translation>
+    </message>
+    <message>
+        <source>Export the runs</source>
+        <translation>导出运行</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;CSV (*.csv);;JSON (*.json)</source>
+        <translation>HTML 报告 (*.html);;CSV (*.csv);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Exported to {0}</source>
+        <translation>已导出到 {0}</translation>
     </message>
 </context>
 <context>
@@ -6264,6 +6824,10 @@ Your organisation asks why you may use it. The reason is kept in the audit trail
         <translation>对话</translation>
     </message>
     <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
         <source>Benchmark</source>
         <translation>基准测试</translation>
     </message>
@@ -6957,14 +7521,6 @@ Download it anyway?</source>
         <translation>每档请求数</translation>
     </message>
     <message>
-        <source>all at once (closed loop)</source>
-        <translation>一次全部发出（闭环）</translation>
-    </message>
-    <message>
-        <source>Arrivals per second (Poisson); at most the level&apos;s concurrency in flight</source>
-        <translation>每秒到达的请求数（泊松分布）；同时处理的请求最多为该档位的并发数</translation>
-    </message>
-    <message>
         <source>Arrival rate (req/s)</source>
         <translation>到达率（请求/秒）</translation>
     </message>
@@ -7025,16 +7581,30 @@ Download it anyway?</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>Done / failed</source>
-        <translation>完成 / 失败</translation>
+        <source>all at once</source>
+        <translation>一次全部发出</translation>
     </message>
     <message>
-        <source>Requests/s</source>
-        <translation>请求/秒</translation>
+        <source>Arrivals per second (Poisson); 0: all at once, a closed loop. At most the level&apos;s concurrency in flight.</source>
+        <translation>每秒到达的请求数（泊松分布）；0 表示一次全部发出，即闭环。同时处理的请求数最多为该档位的并发数。</translation>
     </message>
     <message>
-        <source>Output tok/s</source>
-        <translation>输出 token/秒</translation>
+        <source>Done /
+failed</source>
+        <translation>完成 /
+失败</translation>
+    </message>
+    <message>
+        <source>Requests
+per s</source>
+        <translation>每秒
+请求数</translation>
+    </message>
+    <message>
+        <source>Output
+tok/s</source>
+        <translation>输出
+token/秒</translation>
     </message>
     <message>
         <source>The endpoint sent no usage: counted from the streamed chunks</source>
@@ -7237,6 +7807,10 @@ req/s</source>
     <message>
         <source>{0} at {1} ({2}) · {3} · {4} requests per level, {5}, {6} output tokens, {7}</source>
         <translation>{0}，位于 {1}（{2}）· {3} · 每档 {4} 个请求，{5}，{6} 个输出 token，{7}</translation>
+    </message>
+    <message>
+        <source>Concurrency {0}: {1}</source>
+        <translation>并发数 {0}：{1}</translation>
     </message>
     <message>
         <source>Run a serving benchmark to see it against concurrency</source>
