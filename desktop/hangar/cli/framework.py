@@ -57,7 +57,7 @@ def build_parser(commands: Sequence[Any]) -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print one JSON document on stdout")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for command in commands:
-        child = sub.add_parser(command.NAME, help=command.HELP, description=command.HELP, parents=[common])
+        child = sub.add_parser(command.NAME, help=command.HELP.replace("%", "%%"), description=command.HELP, parents=[common])
         command.add_arguments(child)
         child.set_defaults(_run=command.run)
     return parser
