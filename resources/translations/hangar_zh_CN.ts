@@ -3841,7 +3841,7 @@
     </message>
     <message>
         <source>Together: the {n} models stream at the same time.</source>
-        <translation>同时运行：{n} 个模型同时流式输出。</translation>
+        <translation>同时运行：{n} 个模型一起流式输出。</translation>
     </message>
     <message>
         <source>One after another: the machine cannot hold {n} models at once (needs {needed}, has {has}).</source>
@@ -4725,7 +4725,7 @@
     </message>
     <message>
         <source>A note on your choice (optional)</source>
-        <translation>对您的选择的备注（可选）</translation>
+        <translation>为您的选择添加备注（可选）</translation>
     </message>
     <message>
         <source>Note on the vote</source>
@@ -5606,11 +5606,11 @@ Your organisation asks why you may use it. The reason is kept in the audit trail
     </message>
     <message>
         <source>{0} ({1} items)</source>
-        <translation>{0}（{1} 个条目）</translation>
+        <translation>{0}（{1} 条）</translation>
     </message>
     <message>
         <source>{0} ({1} items) — {2}</source>
-        <translation>{0}（{1} 个条目）— {2}</translation>
+        <translation>{0}（{1} 条）— {2}</translation>
     </message>
     <message>
         <source>Open an evaluation suite</source>
