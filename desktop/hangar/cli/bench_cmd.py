@@ -8,7 +8,7 @@ from ..core.app import Hangar
 from ..core.bench.variation import ADVICE
 from ..core.runner import protocol as P
 from .framework import Result
-from .run_cmd import add_placement_arguments
+from .run_cmd import add_placement_arguments, vram_limit_bytes
 
 
 def _progress_printer(say):  # noqa: ANN001, ANN202
@@ -64,7 +64,7 @@ class Bench:
             model=args.model or "", synthetic=args.synthetic, quant=args.quant, n_prompt=args.n_prompt, n_gen=args.n_gen, reps=args.reps,
             n_threads=args.threads, runtime=args.runtime, n_gpu_layers=args.ngl, flash_attn=args.flash_attn, n_batch=args.batch,
             n_ubatch=args.ubatch, type_k=args.ctk, type_v=args.ctv, force=args.force, suite=args.suite, n_cpu_moe=args.n_cpu_moe,
-            split_mode=args.split_mode, tensor_split=args.tensor_split, main_gpu=args.main_gpu,
+            split_mode=args.split_mode, tensor_split=args.tensor_split, main_gpu=args.main_gpu, vram_limit_bytes=vram_limit_bytes(args),
         )  # fmt: skip
         try:
             record = app.bench.run(spec, on_status=say, on_progress=_progress_printer(say),

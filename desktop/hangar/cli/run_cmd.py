@@ -7,6 +7,7 @@ import sys
 
 from ..core.app import Hangar, LoadRequest
 from ..core.common.errors import ModelTooLarge
+from ..core.common.units import GIB
 from ..core.runner import protocol as P
 from ..core.runner.runtimes import KINDS
 from .framework import Result
@@ -33,13 +34,29 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_placement_arguments(parser: argparse.ArgumentParser, *, auto: bool = True) -> None:
     """--n-cpu-moe, --split-mode, --tensor-split, --main-gpu with llama.cpp's meaning (run, and bench with llama-bench's defaults)."""
-    moe_help = "keep the expert tensors of the first N layers in RAM (llama.cpp's --n-cpu-moe)"
-    parser.add_argument("--n-cpu-moe", "-ncmoe", type=int, default=None if auto else 0, metavar="N",
-                        help=moe_help + (" (default: as few as the memory plan needs)" if auto else " (default 0)"))  # fmt: skip
+    moe_help = "keep the expert tensors of the first N layers in RAM (llama.cpp's --n-cpu-moe); auto: as few as the memory plan needs"
+    parser.add_argument("--n-cpu-moe", "-ncmoe", type=experts, default=None if auto else 0, metavar="N|auto",
+                        help=moe_help + (" (the default)" if auto else " (default 0, as llama-bench)"))  # fmt: skip
     parser.add_argument("--split-mode", "-sm", choices=P.SPLIT_MODES, default="layer", help="how several GPUs share the model (default layer)")
     parser.add_argument("--tensor-split", "-ts", type=tensor_split, default=None, metavar="A,B,...",
                         help="each GPU's share, e.g. 3,1 (or 3/1); default: by free memory")  # fmt: skip
     parser.add_argument("--main-gpu", "-mg", type=int, default=0, help="the GPU for the whole model with --split-mode none (default 0)")
+    parser.add_argument("--vram-limit", type=float, default=None, metavar="GIB",
+                        help="plan each GPU as if it had at most this many GiB free (a smaller card's plan on a big one)")  # fmt: skip
+
+
+def experts(text: str) -> int | None:
+    """A number of layers, or ``auto`` (None: the plan decides)."""
+    if text.strip().lower() == "auto":
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a number of layers or auto, not {text!r}") from None
+
+
+def vram_limit_bytes(args: argparse.Namespace) -> int | None:
+    return int(args.vram_limit * GIB) if args.vram_limit else None
 
 
 def tensor_split(text: str) -> list[float]:
@@ -57,7 +74,8 @@ def run(args: argparse.Namespace, app: Hangar) -> Result:
     say = args.out.progress
     request = LoadRequest(str(args.model), n_ctx=args.ctx, runtime=args.runtime, n_gpu_layers=args.ngl, n_threads=args.threads or None,
                           allow_fallback=False if args.no_fallback else None, force=args.force, n_cpu_moe=args.n_cpu_moe,
-                          split_mode=args.split_mode, tensor_split=args.tensor_split, main_gpu=args.main_gpu)  # fmt: skip
+                          split_mode=args.split_mode, tensor_split=args.tensor_split, main_gpu=args.main_gpu,
+                          vram_limit_bytes=vram_limit_bytes(args))  # fmt: skip
     try:
         loaded = app.models.load(request, on_status=say, on_warning=lambda text: say(f"warning: {text}"))
     except ModelTooLarge as exc:

@@ -16,7 +16,8 @@ from hangar.core.hub.fitting import Device as HubDevice
 from hangar.core.hub.fitting import assess, recommend
 from hangar.core.hub.quants import GGUFChoice
 from hangar.core.runner import protocol as P
-from hangar.core.runner.plan import Device, Overrides, PlanProblem, expert_pattern, geometry, make_plan, plan_for_header
+from hangar.core.runner.plan import Device, Overrides, PlanProblem, expert_pattern, geometry, make_plan, plan_for_header, runtime_devices
+from hangar.core.runner.runtimes import Runtime
 
 QWEN = "qwen3-30b-a3b"
 N_CTX = 32768
@@ -207,6 +208,17 @@ def test_set_by_hand_is_kept_and_split_mode_none_uses_the_main_gpu_alone() -> No
     assert plan.n_cpu_moe == 20 and "the experts of 20 of 48 layers in RAM" in plan.words()
     alone = plan_for_header(header, devices, n_ctx=4096, overrides=Overrides(split_mode="none", main_gpu=1))
     assert alone.gpus == ["B"] and alone.layers["B"] == 48
+
+
+def test_a_vram_limit_plans_a_big_gpu_as_a_small_one() -> None:
+    """The acceptance's "restricted to 8 GB": the H200's 140 GiB planned as 8 GiB (hangar-cli run/bench --vram-limit 8)."""
+    cuda = Runtime("cuda", True, devices=[{"name": "CUDA0", "description": "NVIDIA H200", "type": "gpu", "memory_free_bytes": 140 * GIB}])
+    devices = runtime_devices(cuda, 64 * GIB, vram_limit_bytes=8 * GIB)
+    assert devices == [Device("NVIDIA H200 (CUDA0)", 8 * GIB, "gpu"), Device("CPU memory", 64 * GIB, "cpu")]
+    header = synthetic_header(QWEN, "Q4_K_M")
+    assert plan_for_header(header, devices, n_ctx=4096).n_cpu_moe == plan_for_header(header, [Device("G", 8 * GIB), devices[1]], n_ctx=4096).n_cpu_moe > 0
+    assert runtime_devices(cuda, 64 * GIB)[0].free_bytes == 140 * GIB
+    assert "vram_limit_bytes" in (P.BenchOptions(model="m.gguf", vram_limit_bytes=0).problem() or "")
 
 
 def test_the_expert_pattern_is_llama_cpps() -> None:

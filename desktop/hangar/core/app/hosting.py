@@ -46,6 +46,7 @@ class LoadRequest:
     split_mode: str = "layer"  # several GPUs: layer, row, none
     tensor_split: list[float] | None = None  # each GPU's share; None: the plan's (by free memory)
     main_gpu: int = 0
+    vram_limit_bytes: int | None = None  # plan each GPU as if it had at most this much free
 
 
 @dataclass
@@ -170,7 +171,7 @@ class ModelHost:
         runtime = self.runtime(request.runtime)
         overrides = Overrides(n_gpu_layers=None if request.n_gpu_layers < 0 else request.n_gpu_layers, n_cpu_moe=request.n_cpu_moe,
                               split_mode=request.split_mode, tensor_split=request.tensor_split, main_gpu=request.main_gpu)  # fmt: skip
-        plan, warning = plan_load(path, runtime, n_ctx=request.n_ctx, overrides=overrides, force=request.force)
+        plan, warning = plan_load(path, runtime, n_ctx=request.n_ctx, overrides=overrides, force=request.force, vram_limit_bytes=request.vram_limit_bytes)
         _apply_plan(options, plan)
         on_status(QT_TR_NOOP("{file}: {plan}", file=path.name, plan=plan.words()))
         if warning:

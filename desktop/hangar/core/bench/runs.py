@@ -292,7 +292,7 @@ def _run(ctx, spec: P.BenchOptions, *, on_status, on_progress, on_result, on_cli
     overrides = Overrides(n_gpu_layers=P.MAX_GPU_LAYERS if spec.n_gpu_layers < 0 else spec.n_gpu_layers, n_cpu_moe=spec.n_cpu_moe,
                           split_mode=spec.split_mode, tensor_split=spec.tensor_split, main_gpu=spec.main_gpu)  # fmt: skip
     try:  # the same placement plan as loading a model for chat (core.runner.fit.plan_load), at the benchmark's context and settings
-        plan, warning = plan_load(path, runtime, n_ctx=spec.context_needed(), overrides=overrides, force=spec.force)
+        plan, warning = plan_load(path, runtime, n_ctx=spec.context_needed(), overrides=overrides, force=spec.force, vram_limit_bytes=spec.vram_limit_bytes)
     except ModelTooLarge as exc:
         exc.hint = QT_TR_NOOP("Pick a smaller model or quantisation, or fewer GPU layers.")
         raise

@@ -165,7 +165,7 @@ def ram_available_bytes() -> int:
     return psutil.virtual_memory().available
 
 
-def plan_load(path, runtime, *, n_ctx: int, overrides=None, force: bool = False):  # noqa: ANN001
+def plan_load(path, runtime, *, n_ctx: int, overrides=None, force: bool = False, vram_limit_bytes: int | None = None):  # noqa: ANN001
     """Before loading ``path`` on ``runtime``: the placement plan (core/runner/plan.py) and a
     warning worth showing (CANN and K/IQ quants). Raises ModelTooLarge when the plan says it
     does not fit (unless ``force``), InvalidInput for an override this model or machine cannot take."""
@@ -178,7 +178,7 @@ def plan_load(path, runtime, *, n_ctx: int, overrides=None, force: bool = False)
         header = read_header(path)
     except InvalidInput as exc:
         raise InvalidInput(QT_TR_NOOP("{file}: {reason}", file=path.name, reason=exc.message), hint=QT_TR_NOOP("Hangar only loads GGUF model files.")) from None
-    devices = runtime_devices(runtime, ram_available_bytes())
+    devices = runtime_devices(runtime, ram_available_bytes(), vram_limit_bytes)
     try:
         plan = plan_for_header(header, devices, n_ctx=n_ctx, overrides=overrides)
     except PlanProblem as exc:

@@ -477,11 +477,13 @@ def plan_for_header(header: GGUFHeader, devices: list[Device], *, n_ctx: int, ov
     return make_plan(geo, devices, n_ctx=n_ctx, overrides=overrides, **kwargs)
 
 
-def runtime_devices(runtime, ram_available_bytes: int) -> list[Device]:  # noqa: ANN001 - runtimes.Runtime
-    """The devices a load on ``runtime`` can use, as its own llama.cpp build sees them, and the RAM."""
+def runtime_devices(runtime, ram_available_bytes: int, vram_limit_bytes: int | None = None) -> list[Device]:  # noqa: ANN001 - runtimes.Runtime
+    """The devices a load on ``runtime`` can use, as its own llama.cpp build sees them, and the RAM;
+    ``vram_limit_bytes`` plans each GPU as if it had at most that much free (a smaller card's plan on a big one)."""
     found = []
     if runtime.name != "cpu":
         kind = "npu" if runtime.name == "cann" else "gpu"
-        found = [Device(f"{d['description']} ({d['name']})", int(d.get("memory_free_bytes") or 0), kind)
+        cap = (lambda free: min(free, vram_limit_bytes)) if vram_limit_bytes else (lambda free: free)  # noqa: E731
+        found = [Device(f"{d['description']} ({d['name']})", cap(int(d.get("memory_free_bytes") or 0)), kind)
                  for d in runtime.devices if d.get("type") in ("gpu", "accel")]  # fmt: skip
     return [*found, Device(QT_TR_NOOP("CPU memory"), ram_available_bytes, "cpu")]

@@ -296,6 +296,7 @@ class BenchOptions(_Wire):
     split_mode: str = "layer"  # llama-bench's -sm
     tensor_split: list[float] | None = None  # llama-bench's -ts; None: by free memory
     main_gpu: int = 0  # llama-bench's -mg
+    vram_limit_bytes: int | None = None  # read by core only: the plan treats each GPU as having at most this much free
     n_batch: int = 2048
     n_ubatch: int = 512
     flash_attn: str = "auto"
@@ -332,7 +333,7 @@ class BenchOptions(_Wire):
             return QT_TR_NOOP("{name} must be one of {choices}, not {value}", name="flash_attn", choices=", ".join(FLASH_ATTN), value=_shown(self.flash_attn))
         shapes = [v for shape in self.shapes for v in shape] if isinstance(self.shapes, list) else [None]
         placement = _placement_problem(self.n_cpu_moe, self.split_mode, self.tensor_split, self.main_gpu)
-        if placement:
+        if placement or (self.vram_limit_bytes is not None and (placement := _whole("vram_limit_bytes", self.vram_limit_bytes, 1, 1 << 50))):
             return placement
         return (_whole("n_prompt", self.n_prompt, 0, MAX_CTX) or _whole("n_gen", self.n_gen, 0, MAX_CTX) or _whole("reps", self.reps, 1, 1000)
                 or _whole("n_threads", self.n_threads, 0, MAX_THREADS) or _whole("n_batch", self.n_batch, 1, MAX_BATCH)
