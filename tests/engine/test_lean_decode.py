@@ -230,3 +230,44 @@ def test_a_memory_cleared_behind_its_back_is_not_trusted(models, monkeypatch) ->
     low.llama_memory_clear(low.llama_get_memory(model.llm.ctx), True)
     again, _, done, _ = new_generate(model, options, monkeypatch)
     assert again == ids and model._decoder.n_prompt_decoded == done.n_prompt
+
+
+def test_a_token_line_is_the_generic_event_line() -> None:
+    """Token.to_line skips asdict (per token it cost more than the rest of the worker's Python) and says the same."""
+    import json
+
+    for token in (P.Token(id=3, text='中\n"x\\ 🙂', n=2, n_prompt=9, ttft_ms=1.5, gen_tps=None), P.Token(id=None, text=""), P.Token(id=1, text="a", gen_tps=1e3)):
+        assert token.to_line() == P.Event.to_line(token)
+        assert P.parse_event(json.loads(token.to_line())) == token
+
+
+def test_token_lines_gather_for_a_moment_and_every_other_event_flushes(monkeypatch) -> None:
+    """emit_token flushes at most every FLUSH_EVERY_S, so fast tokens reach the parent a few per read."""
+    import json
+    import os
+    import select
+
+    from hangar.engine import worker as worker_module
+
+    monkeypatch.setattr(worker_module, "FLUSH_EVERY_S", 0.2)
+    read_end, write_end = os.pipe()
+    worker = worker_module.Worker(write_end)
+
+    def lines() -> list[str]:
+        got = b""
+        while select.select([read_end], [], [], 0.05)[0]:
+            got += os.read(read_end, 65536)
+        return got.decode().splitlines()
+
+    worker.emit_token(P.Token(id=1, text="a", n=1))
+    assert len(lines()) == 1, "the first token goes out at once"
+    worker.emit_token(P.Token(id=1, text="b", n=2))
+    worker.emit_token(P.Token(id=1, text="c", n=3))
+    assert lines() == []
+    time.sleep(0.25)
+    worker.emit_token(P.Token(id=1, text="d", n=4))
+    assert [P.parse_event(json.loads(line)).text for line in lines()] == ["b", "c", "d"]
+    worker.emit_token(P.Token(id=1, text="e", n=5))
+    worker.emit(P.Done(id=1, stop_reason=P.StopReason.LENGTH, n_generated=5))
+    assert len(lines()) == 2, "the Done flushes the token that waited"
+    os.close(read_end)

@@ -305,3 +305,40 @@ def _final(client: EngineClient, request_id: int) -> P.Event:
         event = client.events.get(timeout=10)
         if event.id == request_id and event.FINAL:
             return event
+
+
+
+def test_a_step_s_tokens_are_written_together_and_flushed_as_the_step_ends(tiny_gguf: Path) -> None:
+    """The batch decoder writes each step's token lines unflushed and flushes once when the step
+    ends: the parent's reader wakes once per step, and no token waits past its step (a missing
+    flush would hold a short reply's lines in the pipe's buffer until its Done)."""
+    from hangar.engine.batch import BatchDecoder
+    from hangar.engine.llama_log import LlamaLog
+    from hangar.engine.model import LoadedModel
+
+    model = LoadedModel.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=1024, n_threads=2, n_parallel=2), threading.Event(), lambda e: None, 0, LlamaLog())
+    said: list = []
+    try:
+        decoder = BatchDecoder(model, lambda e: said.append(("emit", e)), lambda seq: False, lambda seqs: False,
+                               write=lambda e: said.append(("write", e)), flush=lambda: said.append(("flush", None)))  # fmt: skip
+        for request_id, prompt in ((1, "abc"), (2, "Hello there")):
+            options = P.GenerateOptions(prompt=prompt, max_tokens=12, temperature=0, ignore_eos=True)
+            decoder.submit(request_id, request_id, options, model.prompt_tokens(options, threading.Event()), time.perf_counter())
+        steps = 0
+        while decoder.busy:
+            decoder.step()
+            steps += 1
+            assert said and said[-1][0] in ("flush", "emit"), "nothing written is left unflushed when a step ends"
+            assert steps < 100
+    finally:
+        model.close()
+    tokens = [e for how, e in said if isinstance(e, P.Token)]
+    assert {e.id for e in tokens} == {1, 2} and all(how == "write" for how, e in said if isinstance(e, P.Token))
+    assert sorted(e.id for how, e in said if isinstance(e, P.Done)) == [1, 2] and all(how == "emit" for how, e in said if isinstance(e, P.Done))
+    assert sum(how == "flush" for how, _ in said) <= steps, "one flush per step, not one per token"
+    assert any(sum(1 for how, e in said[a:b] if how == "write") == 2 for a, b in _between_flushes(said)), "both streams' tokens of a step in one flush"
+
+
+def _between_flushes(said: list) -> list[tuple[int, int]]:
+    marks = [-1] + [i for i, (how, _) in enumerate(said) if how == "flush"]
+    return [(a + 1, b) for a, b in zip(marks, marks[1:])]

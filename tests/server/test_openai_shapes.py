@@ -59,3 +59,17 @@ def test_answers_and_chunks() -> None:
     assert S.sse("[DONE]") == b"data: [DONE]\n\n"
     assert json.loads(S.sse({"a": "é"})[len(b"data: "):].decode()) == {"a": "é"}
     assert S.busy("full", 2).headers == {"Retry-After": "2"} and S.busy("full", 2).status == 503
+
+
+@pytest.mark.parametrize("endpoint, chunker", [("chat", S.chat_chunk), ("completions", S.completion_chunk)])
+def test_a_piece_writer_writes_what_the_chunk_builder_would(endpoint, chunker) -> None:
+    """The per-request prefix and suffix: every text (quotes, newlines, CJK, emoji, a NUL, the slot's own marker) makes the same bytes."""
+    pieces = S.PieceWriter(endpoint, "chatcmpl-7", 'a "model" é', 1700000000)
+    texts = ["", "a", 'say "hi"\n\\', "中日한🙂", "\x00", S._TEXT_SLOT, "</script>"]
+    for text in texts:
+        expected = S.sse(chunker("chatcmpl-7", 'a "model" é', 1700000000, **({"delta": {"content": text}} if endpoint == "chat" else {"text": text})))
+        assert pieces(text) == expected
+    joined = pieces.many(texts)
+    events = [json.loads(event[len("data: "):]) for event in joined.decode().split("\n\n") if event]
+    assert len(events) == len(texts), "several pieces in one write are still one data: event each"
+    assert [e["choices"][0]["delta"]["content"] if endpoint == "chat" else e["choices"][0]["text"] for e in events] == texts

@@ -52,12 +52,17 @@ class Sequence:
 
 
 class BatchDecoder:
-    def __init__(self, model: LoadedModel, emit: Emit, is_cancelled: Callable[[Sequence], bool], all_cancelled: Callable[[list], bool]) -> None:
+    def __init__(self, model: LoadedModel, emit: Emit, is_cancelled: Callable[[Sequence], bool], all_cancelled: Callable[[list], bool],
+                 write: Emit | None = None, flush: Callable[[], None] | None = None) -> None:  # fmt: skip
         import llama_cpp.llama_cpp as low
 
         self.low = low
         self.model = model
         self.emit = emit
+        # A step's tokens are written unflushed and go out together at its end: the parent's reader
+        # wakes once per step, not once per sequence (every other event is emitted, flushed, at once).
+        self.write = write or emit
+        self.flush = flush or (lambda: None)
         self.is_cancelled = is_cancelled
         self.all_cancelled = all_cancelled  # every sequence in a list was cancelled (the abort callback asks)
         self.ctx = model.llm.ctx
@@ -151,8 +156,11 @@ class BatchDecoder:
                 return
             raise RuntimeError(f"llama_decode returned {rc}")
         now = time.perf_counter()
-        for seq, index in sampled:
-            self._sampled(seq, int(low.llama_sampler_sample(seq.sampler, self.ctx, index)), now)
+        try:
+            for seq, index in sampled:
+                self._sampled(seq, int(low.llama_sampler_sample(seq.sampler, self.ctx, index)), now)
+        finally:
+            self.flush()
 
     def _put(self, i: int, token: int, pos: int, slot: int, logits: bool) -> None:
         batch = self.batch
@@ -175,7 +183,7 @@ class BatchDecoder:
         seq.n_generated += 1
         text = seq.stops.feed(seq.utf8.feed(token_bytes(low, self.vocab, token)))
         if text:
-            self.emit(P.Token(id=seq.request_id, text=text, n=seq.n_generated, n_prompt=len(seq.tokens), ttft_ms=round(seq.ttft_ms, 3),
+            self.write(P.Token(id=seq.request_id, text=text, n=seq.n_generated, n_prompt=len(seq.tokens), ttft_ms=round(seq.ttft_ms, 3),
                               gen_tps=_speed(seq.n_generated, time.perf_counter() - seq.first_at)))  # fmt: skip
         if seq.stops.stopped:
             return self._finish(seq, P.StopReason.STOP)

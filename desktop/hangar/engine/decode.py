@@ -6,9 +6,10 @@ array, a sampler wrapper; on a model whose tokens take half a millisecond such w
 (docs/runtimes-and-measurements.md). Here, per token: ``llama_sampler_sample`` on the
 chain of sampling.py (the one ``Llama._init_sampler`` builds: penalties, grammar, greedy or
 top-k/typical/top-p/min-p/temperature/seeded draw; it accepts the token itself), the end-of-
-generation check, the token's bytes by ``llama_token_to_piece`` into one reused buffer (UTF-8
-hold-back and stop strings in textstream.py), and one ``llama_decode`` of a one-token batch
-made once. Nothing of the logits comes into Python.
+generation check and the token's bytes (``llama_vocab_is_eog`` and ``llama_token_to_piece`` into
+one reused buffer, asked once per token id and kept; UTF-8 hold-back and stop strings in
+textstream.py), and one ``llama_decode`` of a one-token batch made once. Nothing of the logits
+comes into Python.
 
 The KV cache keeps the last request's tokens (``Llama``'s ``input_ids``/``n_tokens`` stay the
 record, as ``Llama.generate`` keeps them, so both agree on what the cache holds): a chat that
@@ -47,6 +48,7 @@ class Decoder:
         self.memory = low.llama_get_memory(self.ctx)
         self.batch = low.llama_batch_init(self.n_batch, 0, 1)
         self.piece = ctypes.create_string_buffer(256)
+        self.tokens: dict[int, tuple[bytes, bool]] = {}  # token -> (its bytes, end of generation?), filled as tokens first come
         self.n_prompt_decoded = 0  # prompt tokens the last request decoded (the rest came from the cache)
 
     # -- the cache --------------------------------------------------------------------------------
@@ -141,10 +143,8 @@ class Decoder:
 
     def _loop(self, chain, cached: list[int], options: P.GenerateOptions, cancel: threading.Event, emit: Emit, reply: "_Reply", n_ctx: int) -> int:
         """Sample, check, stream and decode until a stop (in ``reply``); 0, or llama_decode's failing code."""
-        low, ctx, vocab, batch = self.low, self.ctx, self.vocab, self.batch
-        sample, is_eog, to_piece, decode, string_at, clock = (
-            low.llama_sampler_sample, low.llama_vocab_is_eog, low.llama_token_to_piece, low.llama_decode, ctypes.string_at, time.perf_counter)  # fmt: skip
-        piece, size = self.piece, len(self.piece)
+        ctx, batch, known, learn = self.ctx, self.batch, self.tokens, self._learn
+        sample, decode, clock = self.low.llama_sampler_sample, self.low.llama_decode, time.perf_counter
         batch.n_tokens = 1
         batch.n_seq_id[0] = 1
         batch.seq_id[0][0] = 0
@@ -164,16 +164,12 @@ class Decoder:
                 if is_set():
                     reply.stop_reason = P.StopReason.CANCELLED
                     return 0
-                if not ignore_eos and is_eog(vocab, token):
+                data, eog = known.get(token) or learn(token)
+                if eog and not ignore_eos:
                     reply.stop_reason = P.StopReason.STOP
                     return 0
                 n_generated += 1
-                n = to_piece(vocab, token, piece, size, 0, False)
-                if n < 0:  # a piece longer than the buffer: a larger one, kept for good
-                    piece = self.piece = ctypes.create_string_buffer(-n)
-                    size = -n
-                    n = to_piece(vocab, token, piece, size, 0, False)
-                text = feed_stops(feed_utf8(string_at(piece, n)))
+                text = feed_stops(feed_utf8(data))
                 if text:  # counts and speed let the window show context use and tokens/s while the reply streams
                     emit(P.Token(id=request_id, text=text, n=n_generated, n_prompt=n_prompt, ttft_ms=ttft, gen_tps=_speed(n_generated, clock() - first_at)))
                 if stops.stopped:
@@ -194,6 +190,17 @@ class Decoder:
                 token = sample(chain, ctx, -1)
         finally:
             reply.n_generated = n_generated
+
+    def _learn(self, token: int) -> tuple[bytes, bool]:
+        """A token's bytes (llama_token_to_piece into the reused buffer, grown once if a piece is longer) and
+        whether it ends generation (llama_vocab_is_eog), asked once per token and kept."""
+        low, vocab = self.low, self.vocab
+        n = low.llama_token_to_piece(vocab, token, self.piece, len(self.piece), 0, False)
+        if n < 0:
+            self.piece = ctypes.create_string_buffer(-n)
+            n = low.llama_token_to_piece(vocab, token, self.piece, len(self.piece), 0, False)
+        entry = self.tokens[token] = (ctypes.string_at(self.piece, n), bool(low.llama_vocab_is_eog(vocab, token)))
+        return entry
 
     def close(self) -> None:
         if self.batch is not None:

@@ -43,13 +43,15 @@ from .llama_log import LlamaLog
 from .model import LoadedModel, WorkerError
 
 EXIT_GRACE_S = 2.0  # after stdin closes or a shutdown, the longest the worker may take to leave
+FLUSH_EVERY_S = 0.005  # the longest a generated token's line waits in the buffer for the next one
 _IDLE = object()  # no request running (a request's id may itself be None)
 PR_SET_PDEATHSIG = 1
 
 
 class Worker:
     def __init__(self, out_fd: int) -> None:
-        self._out = os.fdopen(out_fd, "w", encoding="utf-8", buffering=1)
+        self._out = os.fdopen(out_fd, "w", encoding="utf-8")  # emit flushes each line; emit_token may let a few gather
+        self._flushed_at = 0.0
         self._out_lock = threading.Lock()
         self.requests: queue.Queue[dict | None] = queue.Queue()
         self.cancel = threading.Event()
@@ -71,7 +73,35 @@ class Worker:
         with self._out_lock:
             self._out.write(line + "\n")
             self._out.flush()
+            self._last_emit = self._flushed_at = time.monotonic()
+
+    def emit_token(self, event: P.Event) -> None:
+        """A token of the single-sequence loop: written at once, flushed at most every FLUSH_EVERY_S.
+
+        Where tokens come faster than that, the lines of several reach the parent in one read
+        (one wake-up of its reader, not one per token, on a machine whose cores llama.cpp's
+        threads are using); a slower token is flushed as it comes, and the next ``emit`` (the
+        Done, a heartbeat) flushes whatever waits."""
+        line = event.to_line()
+        with self._out_lock:
+            self._out.write(line + "\n")
+            now = time.monotonic()
+            if now - self._flushed_at >= FLUSH_EVERY_S:
+                self._out.flush()
+                self._flushed_at = now
+            self._last_emit = now
+
+    def write(self, event: P.Event) -> None:
+        """An event's line into the buffer, not flushed: ``flush`` (or the next ``emit``) sends it."""
+        line = event.to_line()
+        with self._out_lock:
+            self._out.write(line + "\n")
             self._last_emit = time.monotonic()
+
+    def flush(self) -> None:
+        with self._out_lock:
+            self._out.flush()
+            self._flushed_at = time.monotonic()
 
     def heartbeat(self) -> None:
         """While a request runs, say so whenever nothing else was said for a heartbeat."""
@@ -228,7 +258,7 @@ class Worker:
             options = _options(P.LoadOptions, request)
             self.model = LoadedModel.load(options, self.cancel, self.emit, request_id, self.log)
             if options.n_parallel > 1:
-                self.batch = BatchDecoder(self.model, self.emit, self._is_cancelled, self._all_cancelled)
+                self.batch = BatchDecoder(self.model, self.emit, self._is_cancelled, self._all_cancelled, write=self.write, flush=self.flush)
             self.emit(P.Loaded(id=request_id, load_ms=round(self.model.load_ms, 1), model=self.model.describe()))
         elif op == "generate":
             if self.model is None:
@@ -241,7 +271,7 @@ class Worker:
             if self.batch is not None:
                 self._generate_in_batch(options, request)
             else:
-                self.emit(self.model.generate(options, self.cancel, self.emit, request_id))
+                self.emit(self.model.generate(options, self.cancel, self.emit_token, request_id))
         elif op == "embed":
             from .embedding import embed
 

@@ -425,6 +425,33 @@ def sse(data: dict | str) -> bytes:
     return f"data: {payload}\n\n".encode("utf-8")
 
 
+_TEXT_SLOT = "\x00hangar-text\x00"  # a text no model writes into a chunk: where the piece's text goes
+
+
+class PieceWriter:
+    """The SSE event of one stream's content pieces, ``sse(chunker(..., text))`` byte for byte, made
+    from a prefix and a suffix serialised once per request: per token only the text is encoded
+    (a piece's whole chunk dict through json.dumps cost a tenth of the server's time at 8 streams)."""
+
+    def __init__(self, endpoint: str, rid: str, model: str, created: int) -> None:
+        if endpoint == "chat":
+            chunk = chat_chunk(rid, model, created, delta={"content": _TEXT_SLOT})
+        else:
+            chunk = completion_chunk(rid, model, created, text=_TEXT_SLOT)
+        prefix, slot, suffix = sse(chunk).partition(json.dumps(_TEXT_SLOT, ensure_ascii=False).encode("utf-8"))
+        assert slot, "the text's place is found in the chunk"
+        self.prefix, self.suffix = prefix, suffix
+        self._encode = json.JSONEncoder(ensure_ascii=False).encode
+
+    def __call__(self, text: str) -> bytes:
+        return self.prefix + self._encode(text).encode("utf-8") + self.suffix
+
+    def many(self, texts: list[str]) -> bytes:
+        """Several pieces' events in one write (each still its own ``data:`` event, as clients expect)."""
+        prefix, suffix, encode = self.prefix, self.suffix, self._encode
+        return b"".join(prefix + encode(text).encode("utf-8") + suffix for text in texts)
+
+
 def models_list(entries: list[dict]) -> dict:
     return {"object": "list", "data": entries}
 

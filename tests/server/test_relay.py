@@ -1,0 +1,64 @@
+"""The relay from a request's generating thread to the event loop: tokens that gather while the
+loop is busy (a slow client, many streams on a machine whose cores decode) go out together,
+in order, none lost, and the end still comes."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+from hangar.core.runner import protocol as P
+from hangar.server.app import _Run
+
+
+class _Lease:
+    """What _Run asks of a lease: stream() yields Tokens then a Done; cancel() stops it."""
+
+    def __init__(self, n: int, every_s: float = 0.0) -> None:
+        self.n, self.every_s = n, every_s
+        self.cancelled = threading.Event()
+
+    def stream(self, options):
+        for i in range(self.n):
+            if self.cancelled.is_set():
+                break
+            time.sleep(self.every_s)
+            yield P.Token(text=f"t{i} ", n=i + 1)
+        yield P.Done(stop_reason=P.StopReason.LENGTH, n_generated=self.n)
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+
+
+def _drain(lease: _Lease, pause_s: float) -> tuple[list[list[str]], _Run]:
+    async def main():
+        run = _Run(lease, P.GenerateOptions(prompt="x"), asyncio.get_running_loop()).start()
+        got = []
+        async for batch in run.batches():
+            got.append([t.text for t in batch])
+            await asyncio.sleep(pause_s)  # a slow client: the loop is away while tokens keep coming
+        await asyncio.wait_for(run.finished.wait(), 5)
+        return got, run
+
+    return asyncio.run(main())
+
+
+def test_tokens_gathered_while_the_loop_was_away_come_as_one_batch_in_order() -> None:
+    batches, run = _drain(_Lease(200, every_s=0.0005), pause_s=0.02)
+    flat = [text for batch in batches for text in batch]
+    assert flat == [f"t{i} " for i in range(200)], "every token, once, in order"
+    assert len(batches) < 100 and max(map(len, batches)) > 1, f"tokens were batched ({len(batches)} batches for 200 tokens)"
+    assert run.done is not None and run.done.n_generated == 200 and run.error is None
+
+
+def test_a_loop_that_keeps_up_gets_each_token_as_it_comes_and_the_end() -> None:
+    batches, run = _drain(_Lease(20, every_s=0.01), pause_s=0.0)
+    assert [text for batch in batches for text in batch] == [f"t{i} " for i in range(20)]
+    assert len(batches) >= 10, "a fast loop is not made to wait for a batch"
+    assert all(batch for batch in batches) and run.finished.is_set()
+
+
+def test_a_stream_with_no_tokens_ends() -> None:
+    batches, run = _drain(_Lease(0), pause_s=0.0)
+    assert batches == [] and run.done is not None
