@@ -342,3 +342,46 @@ def test_a_step_s_tokens_are_written_together_and_flushed_as_the_step_ends(tiny_
 def _between_flushes(said: list) -> list[tuple[int, int]]:
     marks = [-1] + [i for i, (how, _) in enumerate(said) if how == "flush"]
     return [(a + 1, b) for a, b in zip(marks, marks[1:])]
+
+
+def test_slots_are_reused_lowest_first_and_each_batch_is_in_slot_order(tiny_gguf: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a KV cache split per sequence llama.cpp computes one graph per run of consecutive
+    sequence ids in a batch: after requests that ended out of order, the next ones still get
+    slots 0..N-1 and every batch lists its sequences in increasing order (before, slots came back
+    in the order the last requests ended, and 8 streams ran at half speed)."""
+    import llama_cpp.llama_cpp as low
+
+    from hangar.engine.batch import BatchDecoder
+    from hangar.engine.llama_log import LlamaLog
+    from hangar.engine.model import LoadedModel
+
+    model = LoadedModel.load(P.LoadOptions(path=str(tiny_gguf), n_ctx=2048, n_threads=2, n_parallel=4), threading.Event(), lambda e: None, 0, LlamaLog())
+    seen: list[list[int]] = []
+    decode = low.llama_decode
+
+    def recording(ctx, batch):
+        seen.append([batch.seq_id[i][0] for i in range(batch.n_tokens)])
+        return decode(ctx, batch)
+
+    try:
+        decoder = BatchDecoder(model, lambda e: None, lambda seq: False, lambda seqs: False)
+        monkeypatch.setattr(low, "llama_decode", recording)
+
+        def submit(lengths: list[int]) -> None:
+            for i, n in enumerate(lengths):
+                options = P.GenerateOptions(prompt=PROMPTS[i], max_tokens=n, temperature=0, ignore_eos=True)
+                decoder.submit(i, i, options, model.prompt_tokens(options, threading.Event()), time.perf_counter())
+
+        submit([9, 3, 12, 6])  # they end in the order 1, 3, 0, 2
+        while decoder.busy:
+            decoder.step()
+        seen.clear()
+        submit([5, 5, 5, 5])
+        decoder.step()
+        assert sorted(s.slot for s in decoder.running) == [0, 1, 2, 3]
+        while decoder.busy:
+            decoder.step()
+    finally:
+        model.close()
+    assert seen and all(ids == sorted(ids) for ids in seen), f"batches out of slot order: {[ids for ids in seen if ids != sorted(ids)][:3]}"
+    assert any(len(set(ids)) == 4 for ids in seen)
