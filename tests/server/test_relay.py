@@ -62,3 +62,30 @@ def test_a_loop_that_keeps_up_gets_each_token_as_it_comes_and_the_end() -> None:
 def test_a_stream_with_no_tokens_ends() -> None:
     batches, run = _drain(_Lease(0), pause_s=0.0)
     assert batches == [] and run.done is not None
+
+
+def test_a_stream_s_writes_are_an_interval_apart_and_lose_nothing(tmp_path, tiny_gguf) -> None:
+    """With ServerConfig.stream_interval_s, tokens that come within the interval of the last write
+    go out together in the next one, each still its own data: event; the text is the whole reply."""
+    import httpx2 as httpx
+
+    from hangar.server.app import ServerConfig
+
+    from .conftest import ALIAS, serving
+
+    body = {"model": ALIAS, "prompt": "Once upon a time", "max_tokens": 40, "temperature": 0, "stream": True}
+    with serving(tmp_path / "home", tiny_gguf, config=ServerConfig(stream_interval_s=0.25)) as (_app, runner):
+        whole = httpx.post(runner.url + "/v1/completions", json={**body, "stream": False}, timeout=60).json()["choices"][0]["text"]
+        reads, started = [], time.perf_counter()
+        with httpx.stream("POST", runner.url + "/v1/completions", json=body, timeout=60) as answer:
+            for raw in answer.iter_raw():
+                reads.append((time.perf_counter() - started, raw))
+    data = b"".join(raw for _, raw in reads).decode()
+    events = [e[len("data: "):] for e in data.split("\n\n") if e.startswith("data: ")]
+    assert events[-1] == "[DONE]"
+    import json
+
+    texts = [json.loads(e)["choices"][0]["text"] for e in events[:-1]]
+    assert "".join(texts) == whole and len([t for t in texts if t]) >= 20, "every token, each its own event"
+    content_reads = [t for t, raw in reads if b'"text": "' in raw]
+    assert len(content_reads) <= 1 + (content_reads[-1] - content_reads[0]) / 0.25 + 1, f"writes closer than the interval: {content_reads}"

@@ -42,6 +42,10 @@ class ServerConfig:
     max_body_bytes: int = S.MAX_BODY_BYTES
     max_tokens_limit: int = S.MAX_TOKENS_LIMIT
     cors_origins: list[str] = field(default_factory=list)  # empty: no CORS headers at all
+    # A stream's writes are at least this far apart; tokens that come meanwhile go out together in
+    # the next one (each still its own data: event). vLLM's --stream-interval does it by a token
+    # count; a time keeps a slow model's tokens unaffected. 0: every token at once.
+    stream_interval_s: float = 0.005
 
 
 def error_response(error: S.ApiError) -> JSONResponse:
@@ -274,7 +278,7 @@ def build_app(app: "Hangar", pool: ModelPool, auth: Authenticator, config: Serve
             await asyncio.to_thread(run.thread.join)
             finish(run, endpoint)
             return error_response(_api_error(run.error))
-        pieces = S.PieceWriter(endpoint, rid, name, created)
+        pieces, interval = S.PieceWriter(endpoint, rid, name, created), config.stream_interval_s
 
         async def body_stream() -> AsyncIterator[bytes]:
             finished = False
@@ -282,7 +286,13 @@ def build_app(app: "Hangar", pool: ModelPool, auth: Authenticator, config: Serve
                 head = S.sse(chunker(rid, name, created, delta={"role": "assistant", "content": ""})) if endpoint == "chat" else b""
                 if first is not None:
                     yield head + pieces.many([token.text for token in first])
-                    async for tokens in batches:  # the tokens that came while the last write went out: one write
+                    while True:
+                        if interval:  # tokens that come meanwhile join the next write: one send and one client wake-up for several
+                            await asyncio.sleep(interval)
+                        try:
+                            tokens = await batches.__anext__()  # all that came since the last write
+                        except StopAsyncIteration:
+                            break
                         yield pieces.many([token.text for token in tokens])
                 elif head:
                     yield head
