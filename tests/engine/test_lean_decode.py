@@ -267,6 +267,10 @@ def test_token_lines_gather_for_a_moment_and_every_other_event_flushes(monkeypat
     time.sleep(0.25)
     worker.emit_token(P.Token(id=1, text="d", n=4))
     assert [P.parse_event(json.loads(line)).text for line in lines()] == ["b", "c", "d"]
+    worker.emit(P.Alive(id=1))  # any event just before a reply's first token (it flushes)
+    lines()
+    worker.emit_token(P.Token(id=2, text="z", n=1))
+    assert len(lines()) == 1, "a reply's first token is never held, however soon after the last flush it comes"
     worker.emit_token(P.Token(id=1, text="e", n=5))
     worker.emit(P.Done(id=1, stop_reason=P.StopReason.LENGTH, n_generated=5))
     assert len(lines()) == 2, "the Done flushes the token that waited"

@@ -86,7 +86,7 @@ class Worker:
         with self._out_lock:
             self._out.write(line + "\n")
             now = time.monotonic()
-            if now - self._flushed_at >= FLUSH_EVERY_S:
+            if now - self._flushed_at >= FLUSH_EVERY_S or getattr(event, "n", 0) <= 1:  # a reply's first token never waits (its TTFT)
                 self._out.flush()
                 self._flushed_at = now
             self._last_emit = now
