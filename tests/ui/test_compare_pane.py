@@ -62,8 +62,9 @@ def _send(qtbot, pane: ComparePane, *, blind: bool = False, max_tokens: int = 20
 def test_two_models_stream_at_once_into_two_columns(qtbot, pane: ComparePane, tmp_path: Path) -> None:
     assert [c.currentText() for c in pane.pickers[:2]] == ["tiny", "tiny-two"] or all(c.currentData() for c in pane.pickers[:2])
     assert pane.pickers[2].currentData() is None, "the third and fourth columns are optional"
-    seen = _send(qtbot, pane)
+    seen = _send(qtbot, pane, max_tokens=600)
     assert any(states == (ColumnState.STREAMING, ColumnState.STREAMING) for states in seen), f"both streamed together: {seen}"
+    assert not any(ColumnState.LOADING in states and ColumnState.STREAMING in states for states in seen), "neither streamed while the other loaded"
     assert "Together" in pane.status.text()
     session = pane.controller.session
     assert len(pane.columns) == 2

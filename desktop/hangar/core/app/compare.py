@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .hangar import Hangar
 
 log = logging.getLogger(__name__)
+START_WAIT_S = 600.0  # the longest a loaded column waits for the others to load (each load has its own time-outs)
 
 
 # -- what the view is told -------------------------------------------------------------------------
@@ -141,7 +142,10 @@ class CompareController:
                 schedule = Schedule(False, len(refs_shown), 0, 0)
             post(Scheduled(schedule))
             if schedule.together:
-                threads = [threading.Thread(target=self._column, args=(i, ref, n_ctx, options), name=f"compare-{i}", daemon=True)
+                # Loaded in parallel, started together: a model whose load finished first must not
+                # stream alone, or its speed is measured on a quieter machine than the others'.
+                start = threading.Barrier(len(refs_shown))
+                threads = [threading.Thread(target=self._column, args=(i, ref, n_ctx, options, start), name=f"compare-{i}", daemon=True)
                            for i, ref in enumerate(refs_shown)]  # fmt: skip
                 for thread in threads:
                     thread.start()
@@ -173,10 +177,23 @@ class CompareController:
             needs.append(needed_bytes(path, devices, n_ctx))
         return decide(needs, sum(d.free_bytes for d in devices))
 
-    def _column(self, index: int, ref: str, n_ctx: int, options: P.GenerateOptions) -> None:
-        """On a thread: load, stream, close. Every outcome is posted; nothing is raised."""
+    def _column(self, index: int, ref: str, n_ctx: int, options: P.GenerateOptions, start: threading.Barrier | None = None) -> None:
+        """On a thread: load, stream, close. Every outcome is posted; nothing is raised. With ``start``
+        (together), the column waits there after its load until every column has loaded or failed."""
         post = self.outbox.post
+        met = False
+
+        def meet() -> None:  # every column passes the start line exactly once, loaded or not
+            nonlocal met
+            if start is not None and not met:
+                met = True
+                try:
+                    start.wait(timeout=START_WAIT_S)
+                except threading.BrokenBarrierError:
+                    pass
+
         if self._stop.is_set():
+            meet()
             post(_State(index, ColumnState.STOPPED))
             return
         post(_State(index, ColumnState.LOADING))
@@ -192,6 +209,7 @@ class CompareController:
                 loaded = self._app.endpoints.open_model(ref, n_ctx)
             else:
                 loaded = self._app.models.load(LoadRequest(ref, n_ctx=n_ctx), on_client=started)
+            meet()
             if self._stop.is_set():
                 post(_State(index, ColumnState.STOPPED))
                 return
@@ -212,6 +230,7 @@ class CompareController:
             stopped = self._stop.is_set() and getattr(exc, "code", "") == P.E_CANCELLED
             post(_State(index, ColumnState.STOPPED if stopped else ColumnState.FAILED, None if stopped else (getattr(exc, "message", None) or str(exc))))
         finally:
+            meet()  # a load that failed still lets the others start
             with self._lock:
                 self._cancels.pop(index, None)
             if loaded is not None:
