@@ -30,12 +30,14 @@ def test_rapl_counter_wraps_around(tmp_path: Path) -> None:
 def test_ascend_power_is_sampled_and_integrated() -> None:
     import time
 
-    readings = iter(["Power Dissipation(W)           : 100.0\n"] * 1000)
-    meter, reason = open_meter("npu", 0, npu_run=lambda cmd: next(readings))
+    meter, reason = open_meter("npu", 0, npu_run=lambda cmd: "Power Dissipation(W)           : 100.0\n")
     assert reason == "" and meter.source.startswith("npu-smi:0")
-    start = meter.read_joules()
-    time.sleep(0.6)
-    assert 100 * 0.5 <= meter.read_joules() - start <= 100 * 0.9
+    try:
+        start = meter.read_joules()
+        time.sleep(0.6)
+        assert 100 * 0.5 <= meter.read_joules() - start <= 100 * 0.9
+    finally:
+        meter.read_joules.__self__.close()  # the PowerSampler's thread, which would go on polling the fake after the test
 
 
 def test_npu_without_npu_smi_says_why(monkeypatch) -> None:
