@@ -1544,6 +1544,10 @@
         <translation>{path} 必须以 .gguf 结尾</translation>
     </message>
     <message>
+        <source>the {preset} shape cannot be Q8_0: a row is not a multiple of {block} values</source>
+        <translation>{preset} 形状无法写成 Q8_0：有一行的值数不是 {block} 的倍数</translation>
+    </message>
+    <message>
         <source>a script&apos;s UTF-8 bytes must all differ</source>
         <translation>脚本的 UTF-8 字节必须各不相同</translation>
     </message>

@@ -1,6 +1,6 @@
 """llama.cpp's own quantiser (llama_model_quantize), run in a worker process.
 
-Used to turn Hangar's synthetic F16 models into Q4_K_M / Q8_0 files of a real shape,
+Used to turn Hangar's synthetic F16 (or Q8_0) models into Q4_K_M / Q8_0 files of a real shape,
 so hardware can be benchmarked before anyone downloads gigabytes.
 """
 
@@ -22,6 +22,9 @@ def quantize(src: str, dst: str, kind: str) -> dict:
     params = low.llama_model_quantize_default_params()
     params.ftype = FTYPES[kind]
     params.nthread = physical_cores()
+    # A synthetic Q8_0 source (synth.py writes big shapes straight as Q8_0, half of F16's disk)
+    # may be requantised: the weights are random, so nothing of quality is lost by it.
+    params.allow_requantize = True
     tmp = dst + ".partial"
     started = time.perf_counter()
     code = low.llama_model_quantize(src.encode(), tmp.encode(), params)

@@ -72,6 +72,8 @@ PRESETS: dict[str, Shape] = {
     "moe": Shape("moe", "a 7B-total, 1.3B-active mixture of experts (OLMoE's shape: 16 layers, 64 experts, 8 used)", 2048, 16, 16, 16, 1024, 4096, 50304, n_expert=64, n_expert_used=8),
     "tiny-embed": Shape("tiny-embed", "2 layers, 64 wide, mean pooling: an embedding model for tests", 64, 2, 4, 2, 128, pooling="mean"),
     "tiny-moe": Shape("tiny-moe", "2 layers, 4 experts, 2 used: for tests", 64, 2, 4, 2, 64, n_expert=4, n_expert_used=2),
+    "tiny-qwen3moe": Shape("tiny-qwen3moe", "qwen3-30b-a3b's layout in small (Qwen3-MoE, heads of 32 wider than 64/4, 8 experts, 2 used): for tests",
+                           64, 2, 4, 2, 64, n_vocab=512, n_expert=8, n_expert_used=2, arch="qwen3moe", key_length=32),
     "small-moe": Shape("small-moe", "4 layers, 256 wide, 8 experts, 2 used: expert offload tests and benchmarks", 256, 4, 8, 4, 512, 4096, 8192,
                        n_expert=8, n_expert_used=2),
     "qwen3-30b-a3b": Shape("qwen3-30b-a3b", "Qwen3-30B-A3B's shape (48 layers, 2048 wide, 128 experts of 768, 8 used, 151k vocabulary): header only",
@@ -101,20 +103,27 @@ def write_synthetic(
     preset: str = "tiny",
     *,
     f16: bool = False,
+    q8_0: bool = False,
+    large: bool = False,
     seed: int = 0,
     progress: Callable[[float], None] | None = None,
 ) -> Path:
     """Write a synthetic model to ``path`` (atomically) and return the path.
 
-    ``progress`` hears the fraction of the tensor data written, after each tensor; an
-    exception it raises stops the write (the ``.partial`` file is left for the caller)."""
+    ``q8_0`` writes every matrix as Q8_0 (quantised here, tensor by tensor, with gguf's own
+    quantiser), so a big shape needs no F16 file first: a Qwen3-30B-A3B-shaped model is 32 GB
+    in Q8_0 where F16 would be 61 GB, and llama.cpp requantises Q8_0 to Q4_K_M
+    (engine/quantize.py, ``allow_requantize``). ``large`` writes a header-only shape all the
+    same (a GPU machine's disk, not this one's). ``progress`` hears the fraction of the tensor
+    data written, after each tensor; an exception it raises stops the write (the ``.partial``
+    file is left for the caller)."""
     import gguf  # imported here, with numpy: the CLI's --help and --version need neither
     import numpy as np
 
     if preset not in PRESETS:
         raise InvalidInput(QT_TR_NOOP("unknown preset {preset}; choose one of {presets}", preset=repr(preset), presets=", ".join(PRESETS)))
     shape = PRESETS[preset]
-    if shape.header_only:
+    if shape.header_only and not large:
         raise InvalidInput(QT_TR_NOOP("the {preset} shape is too large to write here; it exists as a header for memory plans", preset=preset))
     path = Path(path)
     if path.suffix.lower() != ".gguf":
@@ -123,15 +132,16 @@ def write_synthetic(
     tmp = path.with_name(path.name + ".partial")
     rng = np.random.default_rng(seed)
     tokens, scores, types = vocabulary(shape)
-    n_vocab, n_embd, n_kv = len(tokens), shape.n_embd, shape.n_head_kv * shape.head_dim
+    n_vocab, n_embd, n_kv, n_q = len(tokens), shape.n_embd, shape.n_head_kv * shape.head_dim, shape.n_head * shape.head_dim
     wtype = np.float16 if f16 else np.float32
+    arch = shape.arch
 
-    writer = gguf.GGUFWriter(str(tmp), "llama")
+    writer = gguf.GGUFWriter(str(tmp), arch)
     writer.add_name(f"Hangar synthetic {shape.name}")
     writer.add_description(f"Synthetic weights (random), shape {shape.name}: {shape.description}")
     writer.add_bool(SYNTHETIC_KEY, True)
     writer.add_string("hangar.synthetic.shape", shape.name)
-    writer.add_file_type(gguf.LlamaFileType.MOSTLY_F16 if f16 else gguf.LlamaFileType.ALL_F32)
+    writer.add_file_type(gguf.LlamaFileType.MOSTLY_Q8_0 if q8_0 else gguf.LlamaFileType.MOSTLY_F16 if f16 else gguf.LlamaFileType.ALL_F32)
     writer.add_context_length(shape.n_ctx_train)
     writer.add_embedding_length(n_embd)
     writer.add_block_count(shape.n_layer)
@@ -140,6 +150,9 @@ def write_synthetic(
     writer.add_head_count_kv(shape.n_head_kv)
     writer.add_layer_norm_rms_eps(1e-5)
     writer.add_rope_dimension_count(shape.head_dim)
+    if shape.key_length:
+        writer.add_key_length(shape.head_dim)
+        writer.add_value_length(shape.head_dim)
     writer.add_rope_freq_base(10000.0)
     writer.add_tokenizer_model("llama")
     writer.add_token_list(tokens)
@@ -158,6 +171,8 @@ def write_synthetic(
     if shape.n_expert:
         writer.add_expert_count(shape.n_expert)
         writer.add_expert_used_count(shape.n_expert_used)
+        if arch != "llama":  # Qwen3-MoE reads each expert's width from its own key
+            writer.add_expert_feed_forward_length(shape.n_ff)
 
     # Tensors are declared first and generated one at a time while writing, so a model of
     # 8B parameters never has to sit in memory whole.
@@ -179,12 +194,16 @@ def write_synthetic(
         blk = f"blk.{i}"
         plan += [
             (f"{blk}.attn_norm.weight", (n_embd,), np.float32, ones),
-            (f"{blk}.attn_q.weight", (n_embd, n_embd), wtype, lambda: noise(n_embd, n_embd)),
+            (f"{blk}.attn_q.weight", (n_q, n_embd), wtype, lambda: noise(n_q, n_embd)),
             (f"{blk}.attn_k.weight", (n_kv, n_embd), wtype, lambda: noise(n_kv, n_embd)),
             (f"{blk}.attn_v.weight", (n_kv, n_embd), wtype, lambda: noise(n_kv, n_embd)),
-            (f"{blk}.attn_output.weight", (n_embd, n_embd), wtype, lambda: noise(n_embd, n_embd)),
+            (f"{blk}.attn_output.weight", (n_embd, n_q), wtype, lambda: noise(n_embd, n_q)),
             (f"{blk}.ffn_norm.weight", (n_embd,), np.float32, ones),
         ]
+        if arch == "qwen3moe":  # Qwen3 normalises each head's queries and keys
+            head_ones = lambda: np.ones(shape.head_dim, dtype=np.float32)  # noqa: E731
+            plan += [(f"{blk}.attn_q_norm.weight", (shape.head_dim,), np.float32, head_ones),
+                     (f"{blk}.attn_k_norm.weight", (shape.head_dim,), np.float32, head_ones)]  # fmt: skip
         if experts:
             plan += [
                 (f"{blk}.ffn_gate_inp.weight", (experts, n_embd), np.float32, lambda: noise(experts, n_embd).astype(np.float32)),
@@ -203,13 +222,34 @@ def write_synthetic(
         "output.weight", (n_vocab, n_embd), wtype,
         lambda: (_script_weights(shape.script, embeddings) if shape.script else _output_weights(rng, types, n_embd)).astype(wtype),
     ))  # fmt: skip
+    if q8_0:  # every matrix (the norms and the router stay F32, as llama.cpp's quantiser leaves them)
+        qtype, (q_block, q_bytes) = gguf.GGMLQuantizationType.Q8_0, gguf.GGML_QUANT_SIZES[gguf.GGMLQuantizationType.Q8_0]
+
+        def is_matrix(name: str, dims: tuple[int, ...]) -> bool:
+            return len(dims) > 1 and not name.endswith("ffn_gate_inp.weight")
+
+        if any(is_matrix(name, dims) and dims[-1] % q_block for name, dims, _dtype, _make in plan):
+            raise InvalidInput(QT_TR_NOOP("the {preset} shape cannot be Q8_0: a row is not a multiple of {block} values", preset=preset, block=q_block))
+
+        def as_q8_0(make: Callable[[], np.ndarray]) -> Callable[[], np.ndarray]:
+            return lambda: gguf.quants.quantize(np.asarray(make(), dtype=np.float32), qtype)
+
+        plan = [(name, dims[:-1] + (dims[-1] // q_block * q_bytes,), "q8_0", as_q8_0(make)) if is_matrix(name, dims)
+                else (name, dims, dtype, make) for name, dims, dtype, make in plan]  # fmt: skip
+
+    def nbytes(dims: tuple[int, ...], dtype) -> int:
+        return int(np.prod(dims)) * (1 if dtype == "q8_0" else np.dtype(dtype).itemsize)
+
     for name, dims, dtype, _make in plan:
-        writer.add_tensor_info(name, dims, np.dtype(dtype), int(np.prod(dims)) * np.dtype(dtype).itemsize)
+        if dtype == "q8_0":
+            writer.add_tensor_info(name, dims, np.dtype(np.uint8), nbytes(dims, dtype), raw_dtype=gguf.GGMLQuantizationType.Q8_0)
+        else:
+            writer.add_tensor_info(name, dims, np.dtype(dtype), nbytes(dims, dtype))
     try:
         writer.write_header_to_file()
         writer.write_kv_data_to_file()
         writer.write_ti_data_to_file()
-        sizes = [int(np.prod(dims)) * np.dtype(dtype).itemsize for _name, dims, dtype, _make in plan]
+        sizes = [nbytes(dims, dtype) for _name, dims, dtype, _make in plan]
         total, written = sum(sizes) or 1, 0
         for (_name, _dims, _dtype, make), size in zip(plan, sizes):
             writer.write_tensor_data(make())
