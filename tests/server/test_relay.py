@@ -89,3 +89,36 @@ def test_a_stream_s_writes_are_an_interval_apart_and_lose_nothing(tmp_path, tiny
     assert "".join(texts) == whole and len([t for t in texts if t]) >= 20, "every token, each its own event"
     content_reads = [t for t, raw in reads if b'"text": "' in raw]
     assert len(content_reads) <= 1 + (content_reads[-1] - content_reads[0]) / 0.25 + 1, f"writes closer than the interval: {content_reads}"
+
+
+def test_a_worker_that_dies_mid_stream_ends_the_stream_with_an_error_and_done(tmp_path, tiny_gguf) -> None:
+    """The model process killed while a stream runs: the client gets an error event, then [DONE]; the request
+    is already in the log when it reads [DONE]; the next request is served (the worker started again)."""
+    import json
+    import os
+    import signal
+
+    import httpx2 as httpx
+
+    from .conftest import ALIAS, serving
+
+    body = {"model": ALIAS, "messages": [{"role": "user", "content": "Go on"}], "max_tokens": 4000, "temperature": 0, "stream": True}
+    with serving(tmp_path / "home", tiny_gguf) as (app, runner):
+        pid = app.serving.preload(ALIAS).loaded.client.proc.pid
+        events: list[str] = []
+        logged_at_done = None
+        with httpx.stream("POST", runner.url + "/v1/chat/completions", json=body, timeout=60) as answer:
+            for line in answer.iter_lines():
+                if not line.startswith("data: "):
+                    continue
+                events.append(line[len("data: "):])
+                if len(events) == 3:
+                    os.kill(pid, signal.SIGKILL)
+                if events[-1] == "[DONE]":
+                    logged_at_done = [r.status for r in app.serving.log if r.endpoint == "chat"]
+        assert events[-1] == "[DONE]"
+        error = json.loads(events[-2])
+        assert "error" in error and error["error"]["message"], error
+        assert logged_at_done and logged_at_done[-1] != "ok", "the failed request was logged before [DONE]"
+        again = httpx.post(runner.url + "/v1/chat/completions", json={**body, "stream": False, "max_tokens": 4}, timeout=60)
+        assert again.status_code == 200 and again.json()["usage"]["completion_tokens"] == 4

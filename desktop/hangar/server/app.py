@@ -298,20 +298,19 @@ def build_app(app: "Hangar", pool: ModelPool, auth: Authenticator, config: Serve
                     yield head
                 await asyncio.to_thread(run.thread.join)
                 if run.error is not None:
-                    yield S.sse(_api_error(run.error).body())
+                    tail = S.sse(_api_error(run.error).body())
                 else:
                     done = run.done or P.Done(stop_reason=P.StopReason.CANCELLED)
                     tail = S.sse(chunker(rid, name, created, finish=S.FINISH[done.stop_reason]))
                     if parsed.include_usage:
                         tail += S.sse(chunker(rid, name, created, usage_of=done))
-                    yield tail + S.sse("[DONE]")
                 finished = True
+                finish(run, endpoint)  # in the request log before its client reads [DONE]
+                yield tail + S.sse("[DONE]")
             finally:
                 if not finished:  # the client went away: stop its generation now
                     lease.cancel()
                     threading.Thread(target=_finish_later, args=(run, endpoint), daemon=True).start()
-                else:
-                    finish(run, endpoint)
 
         return StreamingResponse(body_stream(), media_type="text/event-stream", headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
