@@ -47,6 +47,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "desktop"))
 
+from reference_tools import reference_tool  # noqa: E402  (this folder is on sys.path: the script's own)
+
 
 def cpu_busy(interval_s: float = 0.5) -> float:
     """The fraction of the machine's processor time that was busy over ``interval_s`` (/proc/stat, all cores)."""
@@ -69,23 +71,6 @@ def wait_for_quiet(limit: float, max_wait_s: float) -> bool:
         if cpu_busy() <= limit:
             return True
     return False
-
-
-def reference_tool(name: str, explicit: str | None) -> Path:
-    """llama.cpp's ``name`` from the build of the installed llama-cpp-python's source, built once into the cache."""
-    if explicit:
-        return Path(explicit)
-    from hangar.core.config.paths import app_paths
-
-    target = app_paths().cache / "llama-bench-reference"
-    binary = target / "lib" / name
-    if not binary.exists():
-        print(f"building {name} from the llama-cpp-python source into {target} (once; minutes)...", flush=True)
-        subprocess.run(["bash", str(ROOT / "installers" / "backends" / "build-runtime.sh"), "cpu-reference", str(target)], check=True,
-                       env={**os.environ, "HANGAR_PYTHON": sys.executable})  # fmt: skip
-    if not binary.exists():
-        raise SystemExit(f"{binary} was not built: build-runtime.sh must build {name} (or pass --batched-bench PATH)")
-    return binary
 
 
 def hangar_cli(home: Path, *args: str, timeout: float = 1800) -> subprocess.CompletedProcess:

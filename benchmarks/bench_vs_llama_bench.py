@@ -23,23 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "desktop"))
 
+from reference_tools import reference_tool  # noqa: E402  (this folder is on sys.path: the script's own)
+
 from hangar.core.bench.runs import synthetic_model  # noqa: E402
 from hangar.core.config.paths import app_paths  # noqa: E402
 from hangar.core.runner import protocol as P  # noqa: E402
 from hangar.core.runner.client import EngineClient  # noqa: E402
 from hangar.engine.model import physical_cores  # noqa: E402
-
-
-def find_llama_bench(explicit: str | None) -> Path:
-    if explicit:
-        return Path(explicit)
-    target = app_paths().cache / "llama-bench-reference"
-    binary = target / "lib" / "llama-bench"
-    if not binary.exists():
-        print(f"building llama-bench from the llama-cpp-python source into {target} (once; minutes)...", flush=True)
-        subprocess.run(["bash", str(ROOT / "installers" / "backends" / "build-runtime.sh"), "cpu-reference", str(target)], check=True,
-                       env={**os.environ, "HANGAR_PYTHON": sys.executable})
-    return binary
 
 
 def run_llama_bench(binary: Path, model: Path, args) -> dict[str, float]:
@@ -71,7 +61,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
 
-    binary = find_llama_bench(args.llama_bench)
+    binary = reference_tool("llama-bench", args.llama_bench)
     model = args.model or synthetic_model("1b", "Q4_K_M", app_paths().cache, lambda m: print(m, flush=True))
     print(f"model {model} ({model.stat().st_size / 2**20:.0f} MiB), {args.threads} threads, ngl {args.ngl}, "
           f"pp{args.n_prompt} tg{args.n_gen} x{args.reps}, llama-bench {binary}", flush=True)

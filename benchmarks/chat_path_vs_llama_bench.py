@@ -32,6 +32,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "desktop"))
 
+from reference_tools import reference_tool  # noqa: E402  (this folder is on sys.path: the script's own)
+
 from hangar.core.bench.runs import synthetic_model  # noqa: E402
 from hangar.core.config.paths import app_paths  # noqa: E402
 from hangar.core.runner import protocol as P  # noqa: E402
@@ -39,18 +41,6 @@ from hangar.core.runner.client import EngineClient  # noqa: E402
 from hangar.engine.model import physical_cores  # noqa: E402
 
 MESSAGES = [{"role": "user", "content": "Tell me a long story about a fox who learns to sail."}]
-
-
-def find_llama_bench(explicit: str | None) -> Path:
-    if explicit:
-        return Path(explicit)
-    target = app_paths().cache / "llama-bench-reference"
-    binary = target / "lib" / "llama-bench"
-    if not binary.exists():
-        print(f"building llama-bench from the llama-cpp-python source into {target} (once; minutes)...", flush=True)
-        subprocess.run(["bash", str(ROOT / "installers" / "backends" / "build-runtime.sh"), "cpu-reference", str(target)], check=True,
-                       env={**os.environ, "HANGAR_PYTHON": sys.executable})  # fmt: skip
-    return binary
 
 
 def llama_bench_tg(binary: Path, model: Path, args, depth: int) -> list[float]:
@@ -119,7 +109,7 @@ def main() -> int:
     parser.add_argument("--target", type=float, default=0.95)
     args = parser.parse_args()
 
-    binary = find_llama_bench(args.llama_bench)
+    binary = reference_tool("llama-bench", args.llama_bench)
     model = args.model or synthetic_model(args.shape, args.quant, app_paths().cache, lambda m: print(m, flush=True))
     hangars = [Hangar("hangar", model, args)]
     for i, spec in enumerate(args.baseline):

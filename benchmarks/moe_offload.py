@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "desktop"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_vs_llama_bench import find_llama_bench  # noqa: E402
+from reference_tools import reference_tool  # noqa: E402
 
 from hangar.core.bench.runs import synthetic_model  # noqa: E402
 from hangar.core.config.paths import app_paths  # noqa: E402
@@ -77,7 +77,7 @@ def main() -> int:
     parser.add_argument("--same-library", action="store_true", help="also run Hangar on llama-bench's own libllama")
     args = parser.parse_args()
 
-    binary = find_llama_bench(args.llama_bench)
+    binary = reference_tool("llama-bench", args.llama_bench)
     model = args.model or synthetic_model(args.shape, args.quant, app_paths().cache, lambda m: print(m, flush=True))
     print(f"model {model} ({model.stat().st_size / 2**20:.1f} MiB), {args.threads} threads, runtime {args.runtime}, ngl {args.ngl}, "
           f"pp{args.n_prompt} tg{args.n_gen} x{args.reps}, {args.rounds} rounds, llama-bench {binary}", flush=True)  # fmt: skip

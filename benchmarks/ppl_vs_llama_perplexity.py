@@ -30,21 +30,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "desktop"))
 
+from reference_tools import reference_tool  # noqa: E402  (this folder is on sys.path: the script's own)
+
 from hangar.core.bench.runs import QUANTS, synthetic_model  # noqa: E402
 from hangar.core.config.paths import app_paths  # noqa: E402
 from hangar.engine.model import physical_cores  # noqa: E402
-
-
-def find_llama_perplexity(explicit: str | None) -> Path:
-    if explicit:
-        return Path(explicit)
-    target = app_paths().cache / "llama-bench-reference"
-    binary = target / "lib" / "llama-perplexity"
-    if not binary.exists():
-        print(f"building llama-perplexity from the llama-cpp-python source into {target} (once; minutes)...", flush=True)
-        subprocess.run(["bash", str(ROOT / "installers" / "backends" / "build-runtime.sh"), "cpu-reference", str(target)], check=True,
-                       env={**os.environ, "HANGAR_PYTHON": sys.executable})  # fmt: skip
-    return binary
 
 
 def run_llama_perplexity(binary: Path, args: argparse.Namespace, *extra: str, expect: str) -> str:
@@ -122,7 +112,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    binary = find_llama_perplexity(args.llama_perplexity)
+    binary = reference_tool("llama-perplexity", args.llama_perplexity)
     cache = app_paths().cache
     reference = synthetic_model(args.shape, args.reference_quant, cache, lambda m: print(m, file=sys.stderr, flush=True))
     model = synthetic_model(args.shape, args.quant, cache, lambda m: print(m, file=sys.stderr, flush=True))

@@ -57,6 +57,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "desktop"))
 
+from reference_tools import reference_tool  # noqa: E402  (this folder is on sys.path: the script's own)
+
 PROMPTS = ["The history of", "Once upon a time", "In a distant land", "Write a poem about", "Dear reader,", "Chapter one:", "Summary:", "Q: why"]
 TEMPERATURE = 0.8
 
@@ -140,20 +142,6 @@ def leave_with(parent: int) -> None:
 
 
 # -- llama.cpp's reference ------------------------------------------------------------------------
-def reference_tool(name: str, explicit: str | None) -> Path:
-    """A tool from llama.cpp's build of the installed llama-cpp-python's source (the same cache folder
-    bench_vs_llama_bench.py builds llama-bench into); built again when the cache predates the tool."""
-    if explicit:
-        return Path(explicit)
-    from hangar.core.config.paths import app_paths
-
-    target = app_paths().cache / "llama-bench-reference"
-    binary = target / "lib" / name
-    if not binary.exists():
-        print(f"building {name} from the llama-cpp-python source into {target} (once; minutes)...", flush=True)
-        subprocess.run(["bash", str(ROOT / "installers" / "backends" / "build-runtime.sh"), "cpu-reference", str(target)], check=True,
-                       env={**os.environ, "HANGAR_PYTHON": sys.executable})  # fmt: skip
-    return binary
 
 
 def batched_bench(binary: Path, model: Path, *, n_ctx: int, n_prompt: int, tokens: int, levels: list[int], threads: int) -> dict[int, dict]:
