@@ -241,8 +241,9 @@ def test_a_token_line_is_the_generic_event_line() -> None:
         assert P.parse_event(json.loads(token.to_line())) == token
 
 
-def test_token_lines_gather_for_a_moment_and_every_other_event_flushes(monkeypatch) -> None:
-    """emit_token flushes at most every FLUSH_EVERY_S, so fast tokens reach the parent a few per read."""
+def test_tokens_gather_into_one_event_for_a_moment_and_every_other_event_flushes(monkeypatch) -> None:
+    """emit_token sends at most every FLUSH_EVERY_S: fast tokens reach the parent as one Token event (texts joined,
+    the last one's counts), so it reads and parses one line for several tokens."""
     import json
     import os
     import select
@@ -265,13 +266,25 @@ def test_token_lines_gather_for_a_moment_and_every_other_event_flushes(monkeypat
     worker.emit_token(P.Token(id=1, text="c", n=3))
     assert lines() == []
     time.sleep(0.25)
-    worker.emit_token(P.Token(id=1, text="d", n=4))
-    assert [P.parse_event(json.loads(line)).text for line in lines()] == ["b", "c", "d"]
-    worker.emit(P.Alive(id=1))  # any event just before a reply's first token (it flushes)
-    lines()
-    worker.emit_token(P.Token(id=2, text="z", n=1))
-    assert len(lines()) == 1, "a reply's first token is never held, however soon after the last flush it comes"
+    worker.emit_token(P.Token(id=1, text="d", n=4, n_prompt=7, ttft_ms=1.5, gen_tps=30.0))
+    assert [P.parse_event(json.loads(line)) for line in lines()] == [P.Token(id=1, text="bcd", n=4, n_prompt=7, ttft_ms=1.5, gen_tps=30.0)]
     worker.emit_token(P.Token(id=1, text="e", n=5))
-    worker.emit(P.Done(id=1, stop_reason=P.StopReason.LENGTH, n_generated=5))
-    assert len(lines()) == 2, "the Done flushes the token that waited"
+    worker.emit(P.Alive(id=1))  # a heartbeat sends what waits, and the reply goes on
+    assert [P.parse_event(json.loads(line)).text for line in lines()[:1]] == ["e"]
+    worker.emit_token(P.Token(id=1, text="f", n=6))
+    worker.emit(P.Done(id=1, stop_reason=P.StopReason.LENGTH, n_generated=6))
+    said = [P.parse_event(json.loads(line)) for line in lines()]
+    assert [type(e) for e in said] == [P.Token, P.Done] and said[0].text == "f", "the Done sends the tokens that waited, before itself"
+    worker.emit_token(P.Token(id=2, text="z", n=3))  # its first two tokens were the first bytes of a character
+    assert len(lines()) == 1, "a reply's first Token is never held, however soon after the last flush it comes"
+    worker.emit_token(P.Token(id=2, text="g", n=4))
+    worker.emit_token(P.Token(id=2, text="h", n=5))
+    worker.emit(P.Done(id=2, stop_reason=P.StopReason.LENGTH, n_generated=5))
+    said = [P.parse_event(json.loads(line)) for line in lines()]
+    assert [type(e) for e in said] == [P.Token, P.Done] and (said[0].text, said[0].n) == ("gh", 5)
+    worker.emit_token(P.Token(id=3, text="x", n=1))
+    worker.emit_token(P.Token(id=3, text="y", n=2))
+    worker.write(P.Token(id=4, text="q", n=1))  # the batch path's write/flush keep the order too
+    worker.flush()
+    assert [(e.id, e.text) for e in (P.parse_event(json.loads(line)) for line in lines())] == [(3, "x"), (3, "y"), (4, "q")]
     os.close(read_end)

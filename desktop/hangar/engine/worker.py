@@ -43,7 +43,7 @@ from .llama_log import LlamaLog
 from .model import LoadedModel, WorkerError
 
 EXIT_GRACE_S = 2.0  # after stdin closes or a shutdown, the longest the worker may take to leave
-FLUSH_EVERY_S = 0.005  # the longest a generated token's line waits in the buffer for the next one
+FLUSH_EVERY_S = 0.016  # a token sooner than this after the last flush waits to go with the next (one frame at 60 Hz)
 _IDLE = object()  # no request running (a request's id may itself be None)
 PR_SET_PDEATHSIG = 1
 
@@ -52,6 +52,8 @@ class Worker:
     def __init__(self, out_fd: int) -> None:
         self._out = os.fdopen(out_fd, "w", encoding="utf-8")  # emit flushes each line; emit_token may let a few gather
         self._flushed_at = 0.0
+        self._waiting: P.Token | None = None  # tokens of the single-sequence loop gathered since the last flush, as one
+        self._replying = False  # a Token went out since the last final event (a reply's first Token never waits)
         self._out_lock = threading.Lock()
         self.requests: queue.Queue[dict | None] = queue.Queue()
         self.cancel = threading.Event()
@@ -71,35 +73,57 @@ class Worker:
     def emit(self, event: P.Event) -> None:
         line = event.to_line()
         with self._out_lock:
+            self._write_waiting()
             self._out.write(line + "\n")
             self._out.flush()
             self._last_emit = self._flushed_at = time.monotonic()
+            if event.FINAL:
+                self._replying = False
 
-    def emit_token(self, event: P.Event) -> None:
-        """A token of the single-sequence loop: written at once, flushed at most every FLUSH_EVERY_S.
+    def emit_token(self, event: P.Token) -> None:
+        """A token of the single-sequence loop: sent at once, or gathered with the next ones for at most FLUSH_EVERY_S.
 
-        Where tokens come faster than that, the lines of several reach the parent in one read
-        (one wake-up of its reader, not one per token, on a machine whose cores llama.cpp's
-        threads are using); a slower token is flushed as it comes, and the next ``emit`` (the
-        Done, a heartbeat) flushes whatever waits."""
-        line = event.to_line()
+        Where tokens come faster than that, the ones that come within FLUSH_EVERY_S of the last
+        flush go out as one Token event (the last one, with their texts joined): the parent
+        reads, parses and routes one line for several tokens, on a machine whose cores
+        llama.cpp's threads are using (a parent's ~27 us of Python per token line was 5 % of a
+        fast model's token, docs/runtimes-and-measurements.md). A slower token goes out as it
+        comes, a reply's first token never waits (its TTFT), and the next ``emit`` (the Done, a
+        heartbeat) sends whatever waits first."""
         with self._out_lock:
-            self._out.write(line + "\n")
             now = time.monotonic()
-            if now - self._flushed_at >= FLUSH_EVERY_S or getattr(event, "n", 0) <= 1:  # a reply's first token never waits (its TTFT)
+            waiting = self._waiting
+            if waiting is not None and waiting.id == event.id:
+                event.text = waiting.text + event.text
+            else:
+                self._write_waiting()
+            if now - self._flushed_at >= FLUSH_EVERY_S or not self._replying:
+                self._replying = True
+                self._waiting = None
+                self._out.write(event.to_line() + "\n")
                 self._out.flush()
                 self._flushed_at = now
+            else:
+                self._waiting = event
             self._last_emit = now
+
+    def _write_waiting(self) -> None:
+        """The gathered tokens' line into the buffer, before any other line (the caller holds the lock)."""
+        if self._waiting is not None:
+            self._out.write(self._waiting.to_line() + "\n")
+            self._waiting = None
 
     def write(self, event: P.Event) -> None:
         """An event's line into the buffer, not flushed: ``flush`` (or the next ``emit``) sends it."""
         line = event.to_line()
         with self._out_lock:
+            self._write_waiting()
             self._out.write(line + "\n")
             self._last_emit = time.monotonic()
 
     def flush(self) -> None:
         with self._out_lock:
+            self._write_waiting()
             self._out.flush()
             self._flushed_at = time.monotonic()
 
