@@ -483,6 +483,9 @@ class Loaded(Event):
 
 @dataclass(kw_only=True)
 class Token(Event):
+    """The reply's next text: one token's, or several fast tokens' joined (on the single-sequence path
+    the worker sends those that come within its FLUSH_EVERY_S together; ``n`` counts every token)."""
+
     EVENT = "token"
     text: str
     n: int = 0  # tokens generated so far, and the prompt's: the window shows context use live
