@@ -86,10 +86,10 @@ class Worker:
         Where tokens come faster than that, the ones that come within FLUSH_EVERY_S of the last
         flush go out as one Token event (the last one, with their texts joined): the parent
         reads, parses and routes one line for several tokens, on a machine whose cores
-        llama.cpp's threads are using (the parent's ~27 us of CPU per token line, mostly two thread
-        switches, was 5 % of a fast model's token, docs/runtimes-and-measurements.md). A slower token goes out as it
-        comes, a reply's first token never waits (its TTFT), and the next ``emit`` (the Done, a
-        heartbeat) sends whatever waits first."""
+        llama.cpp's threads are using (the parent's ~27 us of CPU per token line, mostly two
+        thread switches, was 5 % of a fast model's token, docs/runtimes-and-measurements.md).
+        A slower token goes out as it comes, a reply's first token never waits (its TTFT), and
+        the next ``emit`` (the Done, a heartbeat) sends whatever waits first."""
         with self._out_lock:
             now = time.monotonic()
             waiting = self._waiting
